@@ -1,0 +1,44 @@
+package dev.vigil.schemas;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Kafka topic with the types of its keys and values and the settings it is created with.
+ * Services refer to topics through {@link Topics} and take their serdes from {@link TopicSerdes},
+ * so a topic name or a value type is spelled once.
+ *
+ * @param name        the topic name
+ * @param partitions  partition count the stack creates it with
+ * @param cleanup     delete (a log of events) or compact (a table: latest value per key)
+ * @param keyType     the Java type of record keys
+ * @param valueType   the Java type of record values
+ */
+public record Topic<K, V>(String name, int partitions, Cleanup cleanup, Class<K> keyType, Class<V> valueType) {
+
+    /** Kafka's {@code cleanup.policy}. */
+    public enum Cleanup {
+        DELETE, COMPACT;
+
+        public String policy() {
+            return this == DELETE ? "delete" : "compact";
+        }
+    }
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cleanup, "cleanup");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be positive: " + partitions);
+        }
+    }
+
+    /** Topic-level configuration the stack applies when it creates the topic. */
+    public Map<String, String> configs() {
+        return cleanup == Cleanup.COMPACT
+                ? Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1", "segment.ms", "600000")
+                : Map.of("cleanup.policy", "delete");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vigil.schemas;
+
+import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Builds the serdes of a {@link Topic}: Avro specific records through the Apicurio Registry serde
+ * (schemas registered per topic, {@code <topic>-value}), strings and bytes as themselves.
+ *
+ * <p>One instance per registry; the serdes it returns are configured and ready to use.
+ */
+public final class TopicSerdes {
+
+    private final Map<String, Object> registryConfig;
+
+    /**
+     * @param registryUrl  Apicurio Registry v3 API base, e.g. {@code http://127.0.0.1:8081/apis/registry/v3}
+     * @param autoRegister whether serializers register a schema the registry does not have yet
+     */
+    public TopicSerdes(String registryUrl, boolean autoRegister) {
+        Objects.requireNonNull(registryUrl, "registryUrl");
+        Map<String, Object> config = new HashMap<>();
+        config.put(SerdeConfig.REGISTRY_URL, registryUrl);
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        this.registryConfig = Map.copyOf(config);
+    }
+
+    /** The serde configuration shared by every Avro serde this instance builds. */
+    public Map<String, Object> registryConfig() {
+        return registryConfig;
+    }
+
+    public <K> Serde<K> keySerde(Topic<K, ?> topic) {
+        return serdeFor(topic.keyType(), true);
+    }
+
+    public <V> Serde<V> valueSerde(Topic<?, V> topic) {
+        return serdeFor(topic.valueType(), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Serde<T> serdeFor(Class<T> type, boolean isKey) {
+        if (type == String.class) {
+            return (Serde<T>) Serdes.String();
+        }
+        if (type == byte[].class) {
+            return (Serde<T>) Serdes.ByteArray();
+        }
+        if (SpecificRecord.class.isAssignableFrom(type)) {
+            AvroSerde<T> serde = new AvroSerde<>();
+            serde.configure(registryConfig, isKey);
+            return serde;
+        }
+        throw new IllegalArgumentException("no serde for " + type.getName());
+    }
+}
