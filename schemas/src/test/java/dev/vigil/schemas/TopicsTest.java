@@ -1,0 +1,46 @@
+package dev.vigil.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void topicNamesAreUnique() {
+        Set<String> names = Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet());
+        assertThat(names).hasSameSizeAs(Topics.ALL);
+    }
+
+    @Test
+    void eventTopicsAreKeyedByCardTokenString() {
+        assertThat(Topics.TRANSACTIONS.keyType()).isEqualTo(String.class);
+        assertThat(Topics.FRAUD_ALERTS.keyType()).isEqualTo(String.class);
+        assertThat(Topics.TRANSACTION_LABELS.keyType()).isEqualTo(String.class);
+    }
+
+    @Test
+    void compactedTopicsAskForCompaction() {
+        Topic<String, String> table = new Topic<>("t", 1, Topic.Cleanup.COMPACT, String.class, String.class);
+        assertThat(table.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.TRANSACTIONS.configs()).containsEntry("cleanup.policy", "delete");
+    }
+
+    @Test
+    void rejectsTopicWithoutPartitions() {
+        assertThatThrownBy(() -> new Topic<>("t", 0, Topic.Cleanup.DELETE, String.class, String.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partitions");
+    }
+
+    @Test
+    void serdesRefuseTypesTheyCannotCarry() {
+        TopicSerdes serdes = new TopicSerdes("http://127.0.0.1:1/apis/registry/v3", false);
+        Topic<Integer, Integer> odd = new Topic<>("odd", 1, Topic.Cleanup.DELETE, Integer.class, Integer.class);
+        assertThatThrownBy(() -> serdes.valueSerde(odd)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Integer");
+    }
+}
