@@ -1,0 +1,89 @@
+package dev.vigil.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command lines for the stack's Java child processes. Their classpaths are resolved by Maven when
+ * this module is built and shipped inside it: the broker's (Kafka 4.4 with its own kafka-clients)
+ * and this module's own runtime classpath (for the registry stand-in), so neither depends on the
+ * classpath of whoever starts the stack.
+ */
+final class JavaCommand {
+
+    private JavaCommand() {
+    }
+
+    static List<String> java(List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** The Kafka broker's runtime classpath. */
+    static String brokerClasspath() {
+        return checked(resource("broker.classpath"), "the Kafka broker");
+    }
+
+    /** This module's classes and its runtime dependencies. */
+    static String launcherClasspath() {
+        return checked(ownLocation() + java.io.File.pathSeparator + resource("launcher.classpath"), "the local stack");
+    }
+
+    private static String checked(String classpath, String what) {
+        List<String> missing = Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !Files.exists(Path.of(entry))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the jars of " + what + " are not in the local Maven repository any more ("
+                    + missing.get(0) + "); rebuild with ./mvnw -B -pl local-stack/kafka-broker,local-stack/launcher install");
+        }
+        return classpath;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = JavaCommand.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the local-stack jar; build it with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar or classes directory this class was loaded from. */
+    private static String ownLocation() {
+        URL url = JavaCommand.class.getResource(JavaCommand.class.getSimpleName() + ".class");
+        if (url == null) {
+            throw new IllegalStateException("cannot locate the local-stack classes");
+        }
+        String spec = url.toString();
+        try {
+            if (spec.startsWith("jar:file:")) {
+                return Path.of(new URL(spec.substring(4, spec.indexOf("!/"))).toURI()).toString();
+            }
+            if (spec.startsWith("file:")) {
+                // .../classes/dev/vigil/stack/JavaCommand.class -> .../classes
+                return Path.of(url.toURI()).getParent().getParent().getParent().getParent().toString();
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot locate the local-stack classes from " + spec, e);
+        }
+        throw new IllegalStateException("the local-stack classes were loaded from " + spec
+                + ", not from a jar or directory, so its child processes cannot be started");
+    }
+}

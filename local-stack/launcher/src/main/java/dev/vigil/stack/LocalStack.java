@@ -1,0 +1,151 @@
+package dev.vigil.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Vigil's real dependencies for integration tests: a Kafka broker (KRaft), the schema registry
+ * stand-in and PostgreSQL, on free 127.0.0.1 ports, in a temporary directory, with every topic of
+ * the catalogue created. The same processes {@code ./vigil stack up} runs for users.
+ *
+ * <p>{@link #forTests()} starts one stack per JVM, on first use, and a JVM shutdown hook stops it
+ * and deletes its directory; test classes share it and should not close it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /**
+     * Where the running stack's endpoints are published. Test frameworks (Quarkus) load this class
+     * more than once, in different class loaders, each with its own statics; a system property is
+     * what they all see, so every copy uses the one stack.
+     */
+    private static final String PUBLISHED = "vigil.local-stack.environment";
+    private static LocalStack shared;
+
+    private final Stack stack;
+    private final Map<String, String> environment;
+    private Thread shutdownHook;
+
+    private LocalStack(Stack stack, Map<String, String> environment) {
+        this.stack = stack;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The JVM-wide test stack, started by the first call (about 5 s) and reused after. */
+    public static LocalStack forTests() {
+        // the system properties object is the one lock every class loader's copy of this class shares
+        synchronized (System.getProperties()) {
+            if (shared != null) {
+                return shared;
+            }
+            String published = System.getProperty(PUBLISHED);
+            shared = published != null ? new LocalStack(null, decode(published)) : startForTests();
+            return shared;
+        }
+    }
+
+    private static LocalStack startForTests() {
+        Path root;
+        try {
+            root = Files.createTempDirectory("vigil-stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the test stack", e);
+        }
+        Stack stack = new Stack(new StackLayout(root), StackPorts.free(), Lifetime.TEST);
+        try {
+            stack.up();
+        } catch (RuntimeException e) {
+            Directories.deleteRecursively(root);
+            throw e;
+        }
+        LocalStack started = new LocalStack(stack, stack.serviceEnvironment());
+        started.shutdownHook = new Thread(started::stopAndDelete, "vigil-local-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(started.shutdownHook);
+        System.setProperty(PUBLISHED, encode(started.environment));
+        return started;
+    }
+
+    /** {@code 127.0.0.1:<port>} */
+    public String kafkaBootstrapServers() {
+        return environment.get("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** {@code http://127.0.0.1:<port>/apis/registry/v3} */
+    public String registryUrl() {
+        return environment.get("APICURIO_REGISTRY_URL");
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/vigil} */
+    public String jdbcUrl() {
+        return environment.get("QUARKUS_DATASOURCE_JDBC_URL");
+    }
+
+    public String dbUser() {
+        return environment.get("QUARKUS_DATASOURCE_USERNAME");
+    }
+
+    public String dbPassword() {
+        return environment.get("QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    /**
+     * Environment variables pointing a service process at this stack: {@code KAFKA_BOOTSTRAP_SERVERS},
+     * {@code APICURIO_REGISTRY_URL}, {@code QUARKUS_DATASOURCE_JDBC_URL}, {@code QUARKUS_DATASOURCE_USERNAME},
+     * {@code QUARKUS_DATASOURCE_PASSWORD}.
+     */
+    public Map<String, String> serviceEnvironment() {
+        return environment;
+    }
+
+    /**
+     * Stops the stack and deletes its directory now rather than at JVM exit; the next
+     * {@link #forTests()} starts a new one. A copy of this class in another class loader only
+     * uses the stack its first copy started, and closing it does nothing.
+     */
+    @Override
+    public void close() {
+        synchronized (System.getProperties()) {
+            if (stack == null) {
+                return;
+            }
+            if (shutdownHook != null) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                shutdownHook = null;
+            }
+            stopAndDelete();
+            System.clearProperty(PUBLISHED);
+            if (shared == this) {
+                shared = null;
+            }
+        }
+    }
+
+    private void stopAndDelete() {
+        try {
+            stack.down();
+        } finally {
+            Directories.deleteRecursively(stack.layout().root());
+        }
+    }
+
+    /** Lines of {@code NAME=value}: the values are URLs and names, which hold no line breaks. */
+    private static String encode(Map<String, String> environment) {
+        StringBuilder text = new StringBuilder();
+        environment.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    private static Map<String, String> decode(String text) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                environment.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return environment;
+    }
+}

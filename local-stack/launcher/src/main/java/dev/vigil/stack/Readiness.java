@@ -1,0 +1,37 @@
+package dev.vigil.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waiting, time-bounded, for a process to answer; failing early, with its log, when it dies instead. */
+final class Readiness {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private Readiness() {
+    }
+
+    static void await(String what, ProcessHandle process, Path log, Duration timeout, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited before it was ready; last lines of " + log + ":\n"
+                        + ChildProcesses.tail(log, 30));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " was not ready within " + timeout.toSeconds() + " s; last lines of "
+                        + log + ":\n" + ChildProcesses.tail(log, 30));
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.vigil.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Vigil's dependencies on 127.0.0.1: Kafka, the schema registry and PostgreSQL, in one directory. */
+final class Stack {
+
+    private final StackLayout layout;
+    private final StackPorts ports;
+    private final KafkaBroker kafka;
+    private final SchemaRegistry registry;
+    private final Postgres postgres;
+
+    Stack(StackLayout layout, StackPorts ports, Lifetime lifetime) {
+        this.layout = layout;
+        this.ports = ports;
+        this.kafka = new KafkaBroker(layout, ports.kafka(), ports.kafkaController(), lifetime);
+        this.registry = new SchemaRegistry(layout, ports.registry(), lifetime);
+        this.postgres = new Postgres(layout, ports.postgres(), lifetime);
+    }
+
+    StackLayout layout() {
+        return layout;
+    }
+
+    /** In start order; stopped in reverse. */
+    List<Component> components() {
+        return List.of(postgres, kafka, registry);
+    }
+
+    /**
+     * Starts whatever is not running, all at once (they do not depend on each other), creates the
+     * topics and writes {@code stack.env}. If one part fails, what this call started is stopped again.
+     */
+    void up() {
+        List<Component> wasRunning = components().stream().filter(c -> c.process().isPresent()).toList();
+        requirePortsFree(wasRunning);
+        ExecutorService starters = Executors.newFixedThreadPool(components().size());
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (Component component : components()) {
+                starts.add(CompletableFuture.runAsync(component::start, starters));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+            TopicSetup.createMissing(kafka.bootstrapServers());
+        } catch (RuntimeException e) {
+            components().stream().filter(c -> !wasRunning.contains(c)).forEach(this::stopQuietly);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            starters.shutdown();
+        }
+        writeEnvFile();
+    }
+
+    /** Stops everything, in reverse start order. */
+    void down() {
+        List<Component> reversed = new ArrayList<>(components());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(Component::stop);
+        reversed.forEach(c -> Directories.deleteRecursively(layout.pidFile(c.name())));
+    }
+
+    /** What a service needs to reach the stack: the variables its application.properties read. */
+    Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("APICURIO_REGISTRY_URL", registry.url());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
+        return env;
+    }
+
+    private void requirePortsFree(List<Component> running) {
+        if (!running.contains(kafka)) {
+            Ports.requireFree(ports.kafka(), "Kafka", StackPorts.KAFKA_PORT);
+            Ports.requireFree(ports.kafkaController(), "the Kafka controller", StackPorts.KAFKA_CONTROLLER_PORT);
+        }
+        if (!running.contains(registry)) {
+            Ports.requireFree(ports.registry(), "the schema registry", StackPorts.REGISTRY_PORT);
+        }
+        if (!running.contains(postgres)) {
+            Ports.requireFree(ports.postgres(), "PostgreSQL", StackPorts.PG_PORT);
+        }
+    }
+
+    private void stopQuietly(Component component) {
+        try {
+            component.stop();
+        } catch (RuntimeException e) {
+            System.getLogger(Stack.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not stop " + component.name() + " after a failed start", e);
+        }
+    }
+
+    /** Endpoints and ports, as a file bash can source ({@code . .vigil/stack.env}) and {@code status} can read back. */
+    private void writeEnvFile() {
+        Map<String, String> all = new LinkedHashMap<>(serviceEnvironment());
+        all.putAll(new TreeMap<>(ports.asEnvironment()));
+        StringBuilder text = new StringBuilder("# written by the Vigil local stack; source it: . " + layout.envFile() + "\n");
+        all.forEach((name, value) -> text.append("export ").append(name).append("='").append(value).append("'\n"));
+        try {
+            Files.writeString(layout.envFile(), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + layout.envFile(), e);
+        }
+    }
+}

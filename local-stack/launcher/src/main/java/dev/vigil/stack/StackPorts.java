@@ -1,0 +1,70 @@
+package dev.vigil.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The 127.0.0.1 ports of a stack's components. */
+record StackPorts(int kafka, int kafkaController, int registry, int postgres) {
+
+    static final String KAFKA_PORT = "VIGIL_KAFKA_PORT";
+    static final String KAFKA_CONTROLLER_PORT = "VIGIL_KAFKA_CONTROLLER_PORT";
+    static final String REGISTRY_PORT = "VIGIL_REGISTRY_PORT";
+    static final String PG_PORT = "VIGIL_PG_PORT";
+
+    /** The documented defaults (docs/architecture.md), each overridable by its environment variable. */
+    static StackPorts from(Map<String, String> env) {
+        int kafka = port(env, KAFKA_PORT, 9092);
+        return new StackPorts(kafka, port(env, KAFKA_CONTROLLER_PORT, kafka + 1), port(env, REGISTRY_PORT, 8081),
+                port(env, PG_PORT, 15432));
+    }
+
+    /** Ports nobody listens on right now, for a stack that must not collide with another (tests). */
+    static StackPorts free() {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            // held open together so the four are distinct
+            for (int i = 0; i < 4; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return new StackPorts(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(),
+                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find free ports on 127.0.0.1", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a socket we only used to learn a port number cannot lose anything
+                }
+            }
+        }
+    }
+
+    /** The variables that reproduce these ports, as written to {@code stack.env}. */
+    Map<String, String> asEnvironment() {
+        return Map.of(KAFKA_PORT, Integer.toString(kafka), KAFKA_CONTROLLER_PORT, Integer.toString(kafkaController),
+                REGISTRY_PORT, Integer.toString(registry), PG_PORT, Integer.toString(postgres));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+        }
+    }
+}

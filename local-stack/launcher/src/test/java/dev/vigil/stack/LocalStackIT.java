@@ -1,0 +1,128 @@
+package dev.vigil.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.events.Transaction;
+import dev.vigil.schemas.Topic;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class LocalStackIT {
+
+    private final LocalStack stack = LocalStack.forTests();
+
+    @Test
+    void forTestsStartsOneStackPerJvm() {
+        assertThat(LocalStack.forTests()).isSameAs(stack);
+    }
+
+    @Test
+    void serviceEnvironmentPointsAtTheStackOnLoopbackPorts() {
+        assertThat(stack.serviceEnvironment()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
+                "APICURIO_REGISTRY_URL", stack.registryUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", "vigil",
+                "QUARKUS_DATASOURCE_PASSWORD", "vigil"));
+        assertThat(stack.kafkaBootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(stack.registryUrl()).matches("http://127\\.0\\.0\\.1:\\d+/apis/registry/v3");
+        assertThat(stack.jdbcUrl()).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/vigil");
+    }
+
+    @Test
+    void readCommittedConsumerGetsCommittedAvroTransactionsAndNeverAbortedOnes() throws Exception {
+        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
+        Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
+        Transaction committed = Fixtures.transaction("tx-committed-" + UUID.randomUUID(), 1234);
+        Transaction aborted = Fixtures.transaction("tx-aborted-" + UUID.randomUUID(), 9999);
+
+        try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "local-stack-it-" + UUID.randomUUID()),
+                serdes.keySerde(Topics.TRANSACTIONS).serializer(), values.serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, aborted));
+            producer.flush();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, committed));
+            producer.commitTransaction();
+        }
+
+        List<Transaction> received = new ArrayList<>();
+        try (KafkaConsumer<String, Transaction> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                serdes.keySerde(Topics.TRANSACTIONS).deserializer(), values.deserializer())) {
+            consumer.subscribe(List.of(Topics.TRANSACTIONS.name()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (received.stream().noneMatch(committed::equals) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, Transaction> record : consumer.poll(Duration.ofMillis(200))) {
+                    received.add(record.value());
+                }
+            }
+        }
+        assertThat(received).contains(committed).doesNotContain(aborted);
+    }
+
+    @Test
+    void everyCatalogueTopicExistsWithItsPartitionsAndCleanupPolicy() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            Set<String> names = Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet());
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all().get(30, TimeUnit.SECONDS);
+            for (Topic<?, ?> topic : Topics.ALL) {
+                assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
+                assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
+                        .get("cleanup.policy").value()).as(topic.name()).isEqualTo(topic.cleanup().policy());
+            }
+        }
+    }
+
+    @Test
+    void postgresLetsTheVigilUserOwnTablesInTheVigilDatabaseWithoutBeingSuperuser() throws Exception {
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS local_stack_it (id bigint PRIMARY KEY)");
+            statement.execute("INSERT INTO local_stack_it VALUES (42) ON CONFLICT DO NOTHING");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT current_user, current_database(), (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
+                            + " (SELECT count(*) FROM local_stack_it WHERE id = 42)")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("vigil");
+                assertThat(rows.getString(2)).isEqualTo("vigil");
+                assertThat(rows.getBoolean(3)).isFalse();
+                assertThat(rows.getLong(4)).isEqualTo(1);
+            }
+        }
+    }
+}
