@@ -25,7 +25,7 @@ final class ChildProcesses {
 
     /**
      * Starts {@code command} with its output appended to {@code log} and its pid written to
-     * {@code pidFile}. A detached process gets a session of its own, so it outlives the JVM that
+     * {@code pidFile} (unless null). A detached process gets a session of its own, so it outlives the JVM that
      * started it and a Ctrl-C or a closed terminal does not reach it.
      */
     static ProcessHandle launch(List<String> command, Map<String, String> env, Path log, Path pidFile,
@@ -43,16 +43,21 @@ final class ChildProcesses {
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
-            writePid(pidFile, process.pid());
+            if (pidFile != null) {
+                writePid(pidFile, process.pid());
+            }
             return process.toHandle();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
         }
     }
 
-    /** Runs a short command to completion, output appended to {@code log}; fails with the log's tail if it fails. */
-    static void run(List<String> command, Path log, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+    /**
+     * Runs a short command in {@code directory} to completion, output appended to {@code log};
+     * fails with the log's tail if it fails.
+     */
+    static void run(List<String> command, Path log, Duration timeout, Path directory) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);

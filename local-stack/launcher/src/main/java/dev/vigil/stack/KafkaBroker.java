@@ -69,7 +69,7 @@ final class KafkaBroker implements Component {
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             ChildProcesses.run(JavaCommand.java(jvm, JavaCommand.brokerClasspath(), "kafka.tools.StorageTool",
                     List.of("format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                            "--ignore-formatted")), log, Duration.ofSeconds(60));
+                            "--ignore-formatted")), log, Duration.ofSeconds(60), dataDir());
         }
         ProcessHandle process = ChildProcesses.launch(JavaCommand.java(jvm, JavaCommand.brokerClasspath(), "kafka.Kafka",
                 List.of(config.toString())), Map.of(), log, layout.pidFile(name()), lifetime == Lifetime.DAEMON);

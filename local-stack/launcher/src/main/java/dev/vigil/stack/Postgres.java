@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * PostgreSQL from the operating system's binaries ({@code initdb}, {@code pg_ctl}), with a
@@ -76,7 +75,7 @@ final class Postgres implements Component {
         }
         writeSettings();
         ChildProcesses.run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", pgdata().toString(), "-l", log.toString(),
-                "-w", "-t", "60", "start"), log, Duration.ofSeconds(70));
+                "-w", "-t", "60", "start"), log, Duration.ofSeconds(70), home);
         if (superuserPassword != null) {
             createRoleAndDatabase(superuserPassword);
             write(ready, "");
@@ -99,13 +98,19 @@ final class Postgres implements Component {
 
     @Override
     public void stop() {
-        if (process().isEmpty()) {
+        Optional<ProcessHandle> postmaster = process();
+        if (postmaster.isEmpty()) {
             return;
         }
         // fast: disconnect clients and stop cleanly; immediate: no checkpoint, the data is thrown away anyway
         String mode = lifetime == Lifetime.DAEMON ? "fast" : "immediate";
         ChildProcesses.run(asPostgres(PostgresBinaries.find().resolve("pg_ctl").toString(), "-D", pgdata().toString(),
-                "-m", mode, "-w", "-t", "60", "stop"), layout.log(name()), Duration.ofSeconds(70));
+                "-m", mode, "-w", "-t", "60", "stop"), layout.log(name()), Duration.ofSeconds(70),
+                layout.data(name()));
+        // pg_ctl returns once the pid file is gone, a moment before the postmaster process is
+        if (!ChildProcesses.awaitExit(postmaster.get(), Duration.ofSeconds(10))) {
+            throw new IllegalStateException("the PostgreSQL postmaster (pid " + postmaster.get().pid() + ") did not exit");
+        }
     }
 
     private Path pgdata() {
@@ -136,12 +141,18 @@ final class Postgres implements Component {
         Path passwordFile = home.resolve("superuser-password");
         write(passwordFile, password + "\n");
         try {
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot protect " + passwordFile, e);
+        }
+        ownedByPostgres(passwordFile);
+        try {
             List<String> command = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", pgdata().toString(),
                     "-U", SUPERUSER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C"));
             if (lifetime == Lifetime.TEST) {
                 command.add("--no-sync");
             }
-            ChildProcesses.run(asPostgres(command.toArray(String[]::new)), log, Duration.ofSeconds(120));
+            ChildProcesses.run(asPostgres(command.toArray(String[]::new)), log, Duration.ofSeconds(120), home);
         } finally {
             Directories.deleteRecursively(passwordFile);
         }
@@ -196,8 +207,8 @@ final class Postgres implements Component {
                 Files.createFile(log);
             }
             if (runsAsRoot()) {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(layout.root());
-                if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                requireTraversable(layout.root().getParent());
+                if (!Files.getPosixFilePermissions(layout.root()).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     // temporary directories are created 700: let the postgres user through to its data
                     Files.setPosixFilePermissions(layout.root(), PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
@@ -207,6 +218,18 @@ final class Postgres implements Component {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + home + " for PostgreSQL", e);
+        }
+    }
+
+    /** Directories above the stack's are not the stack's to change: say which one blocks the postgres user. */
+    private static void requireTraversable(Path directory) throws IOException {
+        for (Path dir = directory; dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("PostgreSQL runs as the '" + SUPERUSER + "' user, which cannot enter "
+                        + dir + " (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))
+                        + "); allow it (chmod o+x " + dir + ") or put the stack elsewhere with "
+                        + StackCli.STACK_DIR + "=<directory>");
+            }
         }
     }
 

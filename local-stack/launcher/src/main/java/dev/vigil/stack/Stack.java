@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +65,19 @@ final class Stack {
         writeEnvFile();
     }
 
-    /** Stops everything, in reverse start order. */
-    void down() {
+    /** In stop order: the reverse of the start order. */
+    List<Component> stopOrder() {
         List<Component> reversed = new ArrayList<>(components());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(Component::stop);
-        reversed.forEach(c -> Directories.deleteRecursively(layout.pidFile(c.name())));
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /** Stops everything, in {@link #stopOrder()}. */
+    void down() {
+        for (Component component : stopOrder()) {
+            component.stop();
+            Directories.deleteRecursively(layout.pidFile(component.name()));
+        }
     }
 
     /** What a service needs to reach the stack: the variables its application.properties read. */

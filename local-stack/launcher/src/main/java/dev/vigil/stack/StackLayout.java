@@ -21,7 +21,11 @@ record StackLayout(Path root) {
     }
 
     Path log(String component) {
-        return directory(root.resolve("logs")).resolve(component + ".log");
+        return logs().resolve(component + ".log");
+    }
+
+    Path logs() {
+        return directory(root.resolve("logs"));
     }
 
     Path pidFile(String component) {

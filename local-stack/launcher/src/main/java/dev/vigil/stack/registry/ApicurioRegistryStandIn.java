@@ -59,7 +59,7 @@ public final class ApicurioRegistryStandIn {
             journal.close();
         }, "registry-shutdown"));
         System.getLogger(ApicurioRegistryStandIn.class.getName()).log(System.Logger.Level.INFO,
-                "Apicurio Registry stand-in listening on http://127.0.0.1:{0}{1}, data in {2}", port, RegistryApi.BASE,
+                "Apicurio Registry stand-in listening on http://127.0.0.1:{0}{1}, data in {2}", Integer.toString(port), RegistryApi.BASE,
                 dataDir);
     }
 }

@@ -1,0 +1,125 @@
+package dev.vigil.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** {@code ./vigil stack} as users run it: {@code up} in a JVM of its own, which exits and leaves the stack running. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackCliIT {
+
+    private static Path repository;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void upInAJvmThatExits() throws Exception {
+        // a checkout lives in a directory others may enter; PostgreSQL's OS user has to reach its data in it
+        repository = Files.createTempDirectory("vigil-cli-it-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        StackPorts ports = StackPorts.free();
+        env = new HashMap<>(ports.asEnvironment());
+        env.put(StackCli.STACK_DIR, repository.resolve(".vigil").toString());
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                StackCli.class.getName(), "up"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
+                .redirectErrorStream(true).redirectOutput(repository.resolve("up.out").toFile());
+        builder.environment().putAll(env);
+        Process up = builder.start();
+        assertThat(up.waitFor(120, TimeUnit.SECONDS)).as("up finished").isTrue();
+        assertThat(up.exitValue()).as(Files.readString(repository.resolve("up.out"))).isZero();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        // in case a test failed before down: leave no daemons behind
+        new Stack(new StackLayout(repository.resolve(".vigil")), StackPorts.from(env), Lifetime.DAEMON).down();
+        Directories.deleteRecursively(repository);
+    }
+
+    @Test
+    @Order(1)
+    void statusReportsEveryComponentRunningAndHealthyAfterUpExited() {
+        Result status = cli("status");
+
+        assertThat(status.exitCode()).isZero();
+        for (String component : List.of("kafka", "registry", "postgres")) {
+            assertThat(status.line(component)).matches(component + "\\s+running\\s+\\d+\\s+\\d+\\s+yes");
+            assertThat(ProcessHandle.of(status.pid(component))).get().matches(ProcessHandle::isAlive);
+        }
+        assertThat(repository.resolve(".vigil/stack.env")).content()
+                .contains("export KAFKA_BOOTSTRAP_SERVERS='127.0.0.1:" + env.get(StackPorts.KAFKA_PORT) + "'");
+    }
+
+    @Test
+    @Order(2)
+    void logsShowsAComponentsLog() {
+        assertThat(cli("logs", "registry").output()).contains("Apicurio Registry stand-in listening on http://127.0.0.1:"
+                + env.get(StackPorts.REGISTRY_PORT));
+    }
+
+    @Test
+    @Order(3)
+    void upAgainKeepsTheRunningProcesses() {
+        long kafka = cli("status").pid("kafka");
+
+        assertThat(cli("up").exitCode()).isZero();
+
+        assertThat(cli("status").pid("kafka")).isEqualTo(kafka);
+    }
+
+    @Test
+    @Order(4)
+    void downStopsEveryProcessAndStatusThenReportsThemStopped() {
+        Result before = cli("status");
+        List<Long> pids = List.of(before.pid("kafka"), before.pid("registry"), before.pid("postgres"));
+
+        assertThat(cli("down").exitCode()).isZero();
+
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        Result after = cli("status");
+        assertThat(after.exitCode()).isEqualTo(3);
+        for (String component : List.of("kafka", "registry", "postgres")) {
+            assertThat(after.line(component)).matches(component + "\\s+stopped\\s+-\\s+\\d+\\s+no");
+        }
+        assertThat(repository.resolve(".vigil/data/postgres/pgdata")).isDirectory();
+    }
+
+    private static Result cli(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exitCode = new StackCli(repository, env, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+        return new Result(exitCode, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exitCode, String output) {
+
+        String line(String component) {
+            Optional<String> line = output.lines().filter(l -> l.startsWith(component + " ")).findFirst();
+            assertThat(line).as("a line for %s in:%n%s", component, output).isPresent();
+            return line.get().trim();
+        }
+
+        long pid(String component) {
+            return Long.parseLong(line(component).split("\\s+")[2]);
+        }
+    }
+}
