@@ -1,5 +1,6 @@
 package dev.vigil.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,11 +42,11 @@ final class JavaCommand {
 
     /** This module's classes and its runtime dependencies. */
     static String launcherClasspath() {
-        return checked(ownLocation() + java.io.File.pathSeparator + resource("launcher.classpath"), "the local stack");
+        return checked(ownLocation() + File.pathSeparator + resource("launcher.classpath"), "the local stack");
     }
 
     private static String checked(String classpath, String what) {
-        List<String> missing = Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        List<String> missing = Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !Files.exists(Path.of(entry))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the jars of " + what + " are not in the local Maven repository any more ("

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * PostgreSQL from the operating system's binaries ({@code initdb}, {@code pg_ctl}), with a
@@ -36,11 +38,19 @@ final class Postgres implements Component {
     private final StackLayout layout;
     private final int port;
     private final Lifetime lifetime;
+    private final Function<Path, Path> binaries;
 
+    /** With the binaries {@link PostgresBinaries#find} finds. */
     Postgres(StackLayout layout, int port, Lifetime lifetime) {
+        this(layout, port, lifetime, PostgresBinaries::find);
+    }
+
+    /** @param binaries the directory holding initdb and pg_ctl, given a directory to unpack bundled ones into */
+    Postgres(StackLayout layout, int port, Lifetime lifetime, Function<Path, Path> binaries) {
         this.layout = layout;
         this.port = port;
         this.lifetime = lifetime;
+        this.binaries = binaries;
     }
 
     @Override
@@ -62,7 +72,7 @@ final class Postgres implements Component {
         if (process().isPresent()) {
             return;
         }
-        Path bin = PostgresBinaries.find();
+        Path bin = bin();
         Path home = layout.data(name());
         Path log = layout.log(name());
         Path ready = home.resolve("initialised");
@@ -104,13 +114,17 @@ final class Postgres implements Component {
         }
         // fast: disconnect clients and stop cleanly; immediate: no checkpoint, the data is thrown away anyway
         String mode = lifetime == Lifetime.DAEMON ? "fast" : "immediate";
-        ChildProcesses.run(asPostgres(PostgresBinaries.find().resolve("pg_ctl").toString(), "-D", pgdata().toString(),
+        ChildProcesses.run(asPostgres(bin().resolve("pg_ctl").toString(), "-D", pgdata().toString(),
                 "-m", mode, "-w", "-t", "60", "stop"), layout.log(name()), Duration.ofSeconds(70),
                 layout.data(name()));
         // pg_ctl returns once the pid file is gone, a moment before the postmaster process is
         if (!ChildProcesses.awaitExit(postmaster.get(), Duration.ofSeconds(10))) {
             throw new IllegalStateException("the PostgreSQL postmaster (pid " + postmaster.get().pid() + ") did not exit");
         }
+    }
+
+    private Path bin() {
+        return binaries.apply(layout.data(name()).resolve("binaries"));
     }
 
     private Path pgdata() {
@@ -270,7 +284,7 @@ final class Postgres implements Component {
 
     private static void append(Path file, String text) {
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -75,6 +75,14 @@ public final class StackCli {
     private int up(List<String> options) {
         boolean services = options.contains("--services");
         requireOnly(options, List.of("--services"));
+        if (services) {
+            List<String> unpackaged = Service.ALL.stream().filter(s -> !Files.isRegularFile(s.jar(repository)))
+                    .map(Service::name).toList();
+            if (!unpackaged.isEmpty()) {
+                throw new IllegalStateException("not packaged yet: " + String.join(", ", unpackaged) + "; run ./mvnw -B -pl "
+                        + String.join(",", unpackaged) + " -am package -DskipTests");
+            }
+        }
         Stack stack = stack();
         stack.up();
         if (services) {

@@ -6,12 +6,19 @@ import dev.vigil.events.Transaction;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.LocalStackResource;
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +46,30 @@ class LocalStackIT {
     @Test
     void forTestsStartsOneStackPerJvm() {
         assertThat(LocalStack.forTests()).isSameAs(stack);
+    }
+
+    @Test
+    void aCopyOfTheClassInAnotherClassLoaderUsesTheSameStack() throws Exception {
+        // as Quarkus tests do: the application's copy of this class is not the test resource's copy
+        URL[] classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> toUrl(Path.of(entry))).toArray(URL[]::new);
+        try (URLClassLoader loader = new URLClassLoader(classpath, ClassLoader.getPlatformClassLoader())) {
+            Class<?> copy = loader.loadClass(LocalStack.class.getName());
+            Object copysStack = copy.getMethod("forTests").invoke(null);
+
+            assertThat(copy).isNotSameAs(LocalStack.class);
+            assertThat(copy.getMethod("serviceEnvironment").invoke(copysStack)).isEqualTo(stack.serviceEnvironment());
+        }
+    }
+
+    @Test
+    void quarkusTestResourcePointsTheApplicationAtTheStack() {
+        assertThat(new LocalStackResource().start()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
+                "apicurio.registry.url", stack.registryUrl(),
+                "quarkus.datasource.jdbc.url", stack.jdbcUrl(),
+                "quarkus.datasource.username", "vigil",
+                "quarkus.datasource.password", "vigil"));
     }
 
     @Test
@@ -123,6 +154,14 @@ class LocalStackIT {
                 assertThat(rows.getBoolean(3)).isFalse();
                 assertThat(rows.getLong(4)).isEqualTo(1);
             }
+        }
+    }
+
+    private static URL toUrl(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(path.toString(), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.vigil.stack.registry.Stored.NewVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The subset of the Apicurio Registry v3 REST API that its serdes and Java SDK use, under
@@ -162,7 +164,7 @@ final class RegistryApi implements HttpHandler {
     private Reply createArtifact(String groupId, Map<String, String> query, byte[] body) throws JsonProcessingException {
         refuseDryRun(query);
         Dto.CreateArtifact request = read(body, Dto.CreateArtifact.class);
-        String artifactId = request.artifactId() != null ? request.artifactId() : java.util.UUID.randomUUID().toString();
+        String artifactId = request.artifactId() != null ? request.artifactId() : UUID.randomUUID().toString();
         RegistryStore.Created created = store.createArtifact(new ArtifactKey(groupId, artifactId),
                 request.artifactType(), request.name(), request.description(), request.labels(),
                 request.firstVersion() == null ? null : newVersion(request.firstVersion()),
@@ -236,7 +238,7 @@ final class RegistryApi implements HttpHandler {
             throw ApiError.badRequest("the request body is not a valid " + type.getSimpleName() + ": "
                     + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.stack.registry;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ enum RuleType {
             }
         }
         throw ApiError.badRequest("rule type '" + name + "' is not supported by this registry stand-in; supported: "
-                + java.util.Arrays.toString(values()));
+                + Arrays.toString(values()));
     }
 
     String validConfig(String config) {
