@@ -1,0 +1,32 @@
+package dev.vigil.ingest;
+
+import dev.vigil.ingest.card.PanTokenizer;
+import dev.vigil.ingest.json.JsonReader;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The plain objects the features share, built from configuration. */
+class IngestBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    JsonReader jsonReader(IngestConfig config) {
+        return new JsonReader(config.json().maxDepth());
+    }
+
+    /** Built at startup, so a missing or weak key stops the service before it takes traffic. */
+    @Produces
+    @Singleton
+    @Startup
+    PanTokenizer panTokenizer(IngestConfig config) {
+        return new PanTokenizer(PanTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vigil.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** {@code vigil.ingest.*} in application.properties; every value can be overridden by the environment. */
+@ConfigMapping(prefix = "vigil.ingest")
+public interface IngestConfig {
+
+    /** Base64 of at least 32 random bytes: the HMAC key of card tokens. Never logged. */
+    String panTokenKey();
+
+    Batch batch();
+
+    Json json();
+
+    Amount amount();
+
+    ClockSkew clockSkew();
+
+    Idempotency idempotency();
+
+    Kafka kafka();
+
+    interface Batch {
+        int maxSize();
+    }
+
+    interface Json {
+        int maxDepth();
+    }
+
+    interface Amount {
+        /** Largest amount accepted, in minor units of the transaction's currency. */
+        @WithName("max-minor")
+        long maxMinor();
+    }
+
+    /** How far a sender's timestamp may lie from the server's clock. */
+    interface ClockSkew {
+        Duration future();
+
+        Duration past();
+    }
+
+    interface Idempotency {
+        int maxEntries();
+
+        Duration ttl();
+    }
+
+    interface Kafka {
+        /** Longest a send may wait for metadata or buffer space before the request answers 503. */
+        Duration maxBlock();
+
+        /** Longest from send to acknowledgement, retries included, before the request answers 503. */
+        Duration deliveryTimeout();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vigil.ingest.card;
+
+import dev.vigil.ingest.validation.Checked;
+
+/**
+ * A card number (PAN) that passed the format and Luhn checks. It lives only for the duration of
+ * one request: it is tokenised and dropped. {@code toString} hides it.
+ */
+public record CardNumber(String digits) {
+
+    private static final int MIN_DIGITS = 12;
+    private static final int MAX_DIGITS = 19;
+
+    /** Why {@code text} is not a card number, or the card number. */
+    public static Checked<CardNumber> parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Checked.fail("must contain only digits, without spaces or dashes");
+        }
+        if (text.length() < MIN_DIGITS || text.length() > MAX_DIGITS) {
+            return Checked.fail("must be " + MIN_DIGITS + " to " + MAX_DIGITS + " digits long");
+        }
+        if (!passesLuhn(text)) {
+            return Checked.fail("fails the Luhn check");
+        }
+        return Checked.ok(new CardNumber(text));
+    }
+
+    /** The issuer identification number: first six digits, kept for rules (issuer country, card type). */
+    public String bin() {
+        return digits.substring(0, 6);
+    }
+
+    public String last4() {
+        return digits.substring(digits.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return "CardNumber[hidden]";
+    }
+
+    /** ISO/IEC 7812 check digit: doubling every second digit from the right. */
+    static boolean passesLuhn(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int digit = digits.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+}

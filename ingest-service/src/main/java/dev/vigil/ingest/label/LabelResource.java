@@ -1,0 +1,69 @@
+package dev.vigil.ingest.label;
+
+import dev.vigil.events.TransactionLabel;
+import dev.vigil.ingest.IngestConfig;
+import dev.vigil.ingest.card.PanTokenizer;
+import dev.vigil.ingest.http.IngestMetrics;
+import dev.vigil.ingest.http.Problem;
+import dev.vigil.ingest.http.Problems;
+import dev.vigil.ingest.json.JsonReader;
+import dev.vigil.ingest.json.MalformedJsonException;
+import dev.vigil.ingest.kafka.EventPublisher;
+import dev.vigil.ingest.validation.Validation;
+import dev.vigil.schemas.Topics;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/labels}: ground truth from chargebacks and cardholders, produced to
+ * {@code transaction-labels} keyed by the card token. A retry produces the label again with the
+ * same id; its readers drop the copy.
+ */
+@Path("/api/v1/labels")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class LabelResource {
+
+    record Accepted(String labelId) {
+    }
+
+    private final JsonReader reader;
+    private final LabelValidator validator;
+    private final PanTokenizer tokenizer;
+    private final EventPublisher publisher;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    LabelResource(IngestConfig config, JsonReader reader, PanTokenizer tokenizer, EventPublisher publisher,
+            IngestMetrics metrics, Clock clock) {
+        this.reader = reader;
+        this.validator = new LabelValidator(config.clockSkew().future());
+        this.tokenizer = tokenizer;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @POST
+    public Response label(byte[] body) throws MalformedJsonException {
+        Instant now = clock.instant();
+        Validation<LabelRequest> request = validator.validate(reader.read(body), now);
+        if (!request.isValid()) {
+            metrics.rejected("label", request.errors(), LabelValidator.FIELDS);
+            return Problems.invalid(request.errors());
+        }
+        TransactionLabel event = LabelEvents.toEvent(request.value(),
+                tokenizer.tokenize(request.value().card()).token(), now);
+        publisher.awaitAll(List.of(publisher.send(Topics.TRANSACTION_LABELS, event.getCardToken(), event,
+                event.getLabelledAt())));
+        metrics.accepted("label", 1);
+        return Response.accepted(new Accepted(event.getLabelId())).build();
+    }
+}

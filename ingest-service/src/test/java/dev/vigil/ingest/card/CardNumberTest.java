@@ -1,0 +1,42 @@
+package dev.vigil.ingest.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CardNumberTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "5555555555554444", "378282246310005", "6011111111111117",
+            "123456789015", "4111111111111111110"})
+    void passesLuhnForValidCardNumbers(String pan) {
+        assertThat(CardNumber.passesLuhn(pan)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111112", "5555555555554440", "378282246310006", "123456789016"})
+    void failsLuhnWhenTheCheckDigitIsWrong(String pan) {
+        assertThat(CardNumber.passesLuhn(pan)).isFalse();
+    }
+
+    @Test
+    void failsLuhnWhenTwoAdjacentDigitsAreSwapped() {
+        assertThat(CardNumber.passesLuhn("4111111111111111")).isTrue();
+        assertThat(CardNumber.passesLuhn("1411111111111111")).isFalse();
+    }
+
+    @Test
+    void keepsBinAndLastFour() {
+        CardNumber card = CardNumber.parse("5555555555554444").value();
+
+        assertThat(card.bin()).isEqualTo("555555");
+        assertThat(card.last4()).isEqualTo("4444");
+    }
+
+    @Test
+    void hidesTheDigitsInToString() {
+        assertThat(CardNumber.parse("4111111111111111").value().toString()).doesNotContain("4111").doesNotContain("1111");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.vigil.ingest.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class PanTokenizerTest {
+
+    static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] OTHER_KEY = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+    static final CardNumber VISA = CardNumber.parse("4111111111111111").value();
+    static final CardNumber MASTERCARD = CardNumber.parse("5555555555554444").value();
+
+    @Test
+    void tokenIsHmacSha256OfTheCardNumberInBase64UrlWithoutPadding() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+        String expected = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal("4111111111111111".getBytes(StandardCharsets.US_ASCII)));
+
+        CardToken token = new PanTokenizer(KEY).tokenize(VISA);
+
+        assertThat(token.token()).isEqualTo(expected).hasSize(43).doesNotContain("=", "+", "/");
+    }
+
+    @Test
+    void sameCardAndKeyGiveTheSameToken() {
+        assertThat(new PanTokenizer(KEY).tokenize(VISA)).isEqualTo(new PanTokenizer(KEY.clone()).tokenize(VISA));
+    }
+
+    @Test
+    void otherKeyGivesOtherToken() {
+        assertThat(new PanTokenizer(KEY).tokenize(VISA).token())
+                .isNotEqualTo(new PanTokenizer(OTHER_KEY).tokenize(VISA).token());
+    }
+
+    @Test
+    void otherCardGivesOtherToken() {
+        PanTokenizer tokenizer = new PanTokenizer(KEY);
+
+        assertThat(tokenizer.tokenize(VISA).token()).isNotEqualTo(tokenizer.tokenize(MASTERCARD).token());
+    }
+
+    @Test
+    void keepsOnlyBinAndLastFour() {
+        CardToken token = new PanTokenizer(KEY).tokenize(MASTERCARD);
+
+        assertThat(token.bin()).isEqualTo("555555");
+        assertThat(token.last4()).isEqualTo("4444");
+        assertThat(token.toString()).doesNotContain("5555555555554444");
+    }
+
+    @Test
+    void refusesKeyShorterThan32Bytes() {
+        assertThatThrownBy(() -> new PanTokenizer(Arrays.copyOf(KEY, 31)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void decodesBase64Key() {
+        assertThat(PanTokenizer.decodeKey(Base64.getEncoder().encodeToString(KEY), "key")).isEqualTo(KEY);
+    }
+
+    @Test
+    void refusesShortKeyNamingThePropertyButNotTheKey() {
+        String shortKey = Base64.getEncoder().encodeToString("short-secret".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> PanTokenizer.decodeKey(shortKey, "vigil.ingest.pan-token-key"))
+                .hasMessage("vigil.ingest.pan-token-key must be base64 of at least 32 random bytes; it decodes to 12")
+                .hasMessageNotContaining(shortKey);
+    }
+
+    @Test
+    void refusesKeyThatIsNotBase64WithoutQuotingIt() {
+        String notBase64 = "secret-key-with-#-characters-" + HexFormat.of().formatHex(KEY);
+
+        assertThatThrownBy(() -> PanTokenizer.decodeKey(notBase64, "vigil.ingest.pan-token-key"))
+                .hasMessage("vigil.ingest.pan-token-key is not valid base64")
+                .hasNoCause();
+    }
+
+    @Test
+    void hidesTheKeyInToString() {
+        assertThat(new PanTokenizer(KEY).toString()).doesNotContain("0123456789abcdef");
+    }
+}
