@@ -3,10 +3,12 @@ package dev.vigil.ingest.kafka;
 import dev.vigil.ingest.IngestConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -27,7 +29,11 @@ public class BrokerReadinessCheck implements HealthCheck {
 
     BrokerReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             IngestConfig config) {
-        this.admin = Admin.create(KafkaClients.common(bootstrapServers, "readiness"));
+        Map<String, Object> settings = KafkaClients.common(bootstrapServers, "readiness");
+        // With the default (rebootstrap), Kafka 4.1's admin client re-bootstraps in a tight loop
+        // while no broker answers: hundreds of log lines a second during an outage.
+        settings.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+        this.admin = Admin.create(settings);
         this.timeoutMs = (int) config.kafka().maxBlock().toMillis();
     }
 

@@ -6,6 +6,7 @@ import dev.vigil.schemas.TopicSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,11 @@ import org.jboss.logging.Logger;
 /**
  * The one Kafka producer of the service: idempotent, {@code acks=all}, with short bounded timeouts
  * so that a broker that is down turns into a 503 within seconds. Keys and values are serialized
- * here with the topic's serdes ({@link TopicSerdes}), so one producer serves every topic.
+ * here with the topic's serdes ({@link TopicSerdes}), so one producer serves every topic. Built at
+ * startup, so a configuration Kafka refuses stops the service instead of failing its requests.
  */
 @Singleton
+@Startup
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
@@ -49,21 +52,21 @@ public class EventPublisher {
     EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "apicurio.registry.url") String registryUrl, IngestConfig config,
             MeterRegistry metrics) {
-        long maxBlock = config.kafka().maxBlock().toMillis();
-        long deliveryTimeout = config.kafka().deliveryTimeout().toMillis();
+        int maxBlock = Math.toIntExact(config.kafka().maxBlock().toMillis());
+        int deliveryTimeout = Math.toIntExact(config.kafka().deliveryTimeout().toMillis());
         Map<String, Object> settings = KafkaClients.common(bootstrapServers, "producer");
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) maxBlock);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         // Kafka requires delivery.timeout >= linger + request.timeout; half leaves room for one retry
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, (deliveryTimeout - LINGER_MS) / 2));
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, (deliveryTimeout - LINGER_MS) / 2));
         settings.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         this.producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
         this.serdes = new TopicSerdes(registryUrl, true);
         this.metrics = metrics;
         // send blocks at most max.block, and the callback fires at most delivery.timeout later
-        this.ackTimeout = Duration.ofMillis(maxBlock + deliveryTimeout + 1_000);
+        this.ackTimeout = Duration.ofMillis(maxBlock + deliveryTimeout + 1_000L);
     }
 
     /**

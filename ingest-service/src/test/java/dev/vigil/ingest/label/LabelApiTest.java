@@ -1,0 +1,113 @@
+package dev.vigil.ingest.label;
+
+import static dev.vigil.ingest.testing.Fixtures.VISA;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import dev.vigil.events.Label;
+import dev.vigil.events.LabelSource;
+import dev.vigil.events.TransactionLabel;
+import dev.vigil.ingest.card.CardNumber;
+import dev.vigil.ingest.card.PanTokenizer;
+import dev.vigil.ingest.testing.Fixtures;
+import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The label endpoint against a real broker and registry from the local stack. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class LabelApiTest {
+
+    static final String TOPIC = Topics.TRANSACTION_LABELS.name();
+
+    static KafkaProbe kafka;
+    static Deserializer<TransactionLabel> labels;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaProbe(config("kafka.bootstrap.servers"));
+        labels = new TopicSerdes(config("apicurio.registry.url"), false)
+                .valueSerde(Topics.TRANSACTION_LABELS).deserializer();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+        labels.close();
+    }
+
+    static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
+
+    @Test
+    void labelIsProducedKeyedByTheCardTokenWithItsId() {
+        String transactionId = "tx-" + UUID.randomUUID();
+        Instant before = Instant.now();
+        Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
+
+        String labelId = given().contentType("application/json")
+                .body(Fixtures.label().text("transactionId", transactionId)
+                        .text("transactionTime", Fixtures.iso(before.minusSeconds(3600))).render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(202).extract().path("labelId");
+
+        List<ConsumerRecord<byte[], byte[]>> records = kafka.recordsSince(offsets);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<byte[], byte[]> record = records.get(0);
+        String token = new PanTokenizer(PanTokenizer.decodeKey(config("vigil.ingest.pan-token-key"), "key"))
+                .tokenize(CardNumber.parse(VISA).value()).token();
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(token);
+        assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(VISA);
+        TransactionLabel label = labels.deserialize(TOPIC, record.headers(), record.value());
+        assertThat(label.getLabelId()).isEqualTo(labelId);
+        assertThat(label.getTransactionId()).isEqualTo(transactionId);
+        assertThat(label.getCardToken()).isEqualTo(token);
+        assertThat(label.getLabel()).isEqualTo(Label.FRAUD);
+        assertThat(label.getSource()).isEqualTo(LabelSource.CHARGEBACK);
+        assertThat(label.getLabelledAt()).as("defaults to now").isBetween(before.minusMillis(1), Instant.now());
+        assertThat(label.getTransactionTime()).isNotNull();
+        assertThat(record.timestamp()).isEqualTo(label.getLabelledAt().toEpochMilli());
+    }
+
+    @Test
+    void retriedLabelGetsTheSameId() {
+        String body = Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render();
+
+        String first = given().contentType("application/json").body(body).post("/api/v1/labels")
+                .then().statusCode(202).extract().path("labelId");
+        String second = given().contentType("application/json").body(body).post("/api/v1/labels")
+                .then().statusCode(202).extract().path("labelId");
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void invalidLabelIsRejectedAndNothingReachesKafka() {
+        Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
+
+        given().contentType("application/json")
+                .body(Fixtures.label().text("source", "ANALYST").text("pan", "4111111111111112").render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(400).body("errors.field", contains("pan", "source"));
+
+        assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
+    }
+}
