@@ -81,12 +81,12 @@ class TransactionIntake {
     /** One future per pending transaction, completing when it is known to be in Kafka. */
     private List<CompletableFuture<?>> produceOwned(List<Pending> pending) {
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>(pending.size());
-        boolean brokerDown = false;
+        boolean sendFailed = false;
         for (Pending p : pending) {
             if (!p.owned()) {
                 acknowledgements.add(p.claim().outcome().thenAccept(TransactionIntake::requireAccepted));
-            } else if (brokerDown) {
-                // each further send would block as long as the first did: give up on them now
+            } else if (sendFailed) {
+                // Kafka or the registry just failed a send; each further one would wait as long: give up
                 cache.failed(p.key(), p.claim());
             } else {
                 CompletableFuture<?> acknowledged = publisher.send(Topics.TRANSACTIONS, p.event().getCardToken(),
@@ -98,13 +98,11 @@ class TransactionIntake {
                         cache.failed(p.key(), p.claim());
                     }
                 });
-                brokerDown = acknowledged.isCompletedExceptionally();
+                sendFailed = acknowledged.isCompletedExceptionally();
                 acknowledgements.add(acknowledged);
             }
         }
-        if (brokerDown) {
-            throw new EventLogUnavailableException("Kafka did not take the records in time");
-        }
+        // a failed send is among the futures, so waiting on them reports its cause
         return acknowledgements;
     }
 

@@ -75,43 +75,32 @@ public final class ObjectFields {
 
     /** A JSON string member. */
     public String text(String name, Presence presence) {
-        JsonValue value = member(name, presence);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof JsonValue.Text) {
-            return ((JsonValue.Text) value).value();
-        }
-        reject(name, "must be a string, not " + value.kind());
-        return null;
+        return scalar(name, presence, true, false);
     }
 
     /** A JSON number member, as its literal. */
     public String number(String name, Presence presence) {
-        JsonValue value = member(name, presence);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof JsonValue.Number) {
-            return ((JsonValue.Number) value).literal();
-        }
-        reject(name, "must be a number, not " + value.kind());
-        return null;
+        return scalar(name, presence, false, true);
     }
 
     /** A member that may be a JSON string or a JSON number: its text or literal. */
     public String textOrNumber(String name, Presence presence) {
+        return scalar(name, presence, true, true);
+    }
+
+    private String scalar(String name, Presence presence, boolean text, boolean number) {
         JsonValue value = member(name, presence);
         if (value == null) {
             return null;
         }
-        if (value instanceof JsonValue.Text) {
+        if (text && value instanceof JsonValue.Text) {
             return ((JsonValue.Text) value).value();
         }
-        if (value instanceof JsonValue.Number) {
+        if (number && value instanceof JsonValue.Number) {
             return ((JsonValue.Number) value).literal();
         }
-        reject(name, "must be a string or a number, not " + value.kind());
+        String expected = text && number ? "a string or a number" : text ? "a string" : "a number";
+        reject(name, "must be " + expected + ", not " + value.kind());
         return null;
     }
 

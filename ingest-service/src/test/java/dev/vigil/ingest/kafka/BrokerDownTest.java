@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.ingest.testing.Fixtures;
-import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.stack.LocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,12 +16,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -90,12 +85,6 @@ class BrokerDownTest {
         Logger.getLogger("").removeHandler(capture);
     }
 
-    static JsonText freshTransaction() {
-        String aMinuteAgo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC));
-        return Fixtures.transaction("tx-" + UUID.randomUUID(), aMinuteAgo);
-    }
-
     static Response post(String path, String body) {
         return given().contentType("application/json").body(body).when().post(path);
     }
@@ -104,7 +93,7 @@ class BrokerDownTest {
     void transactionAnswers503WithinSecondsAndNothingLogsTheCardNumber() {
         long start = System.nanoTime();
 
-        Response response = post("/api/v1/transactions", freshTransaction().render());
+        Response response = post("/api/v1/transactions", Fixtures.transactionAMinuteAgo().render());
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         response.then()
@@ -120,7 +109,7 @@ class BrokerDownTest {
 
     @Test
     void failedTransactionIsNotRememberedAsAccepted() {
-        String body = freshTransaction().render();
+        String body = Fixtures.transactionAMinuteAgo().render();
 
         post("/api/v1/transactions", body).then().statusCode(503);
 
@@ -129,7 +118,7 @@ class BrokerDownTest {
 
     @Test
     void batchAnswers503WithoutWaitingOnEveryTransaction() {
-        String batch = IntStream.range(0, 5).mapToObj(i -> freshTransaction().render())
+        String batch = IntStream.range(0, 5).mapToObj(i -> Fixtures.transactionAMinuteAgo().render())
                 .collect(Collectors.joining(",", "{\"transactions\":[", "]}"));
         long start = System.nanoTime();
 

@@ -8,11 +8,9 @@ import static org.hamcrest.Matchers.contains;
 import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.TransactionLabel;
-import dev.vigil.ingest.card.CardNumber;
-import dev.vigil.ingest.card.PanTokenizer;
+import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.KafkaProbe;
-import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
@@ -25,7 +23,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,19 +39,14 @@ class LabelApiTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaProbe(config("kafka.bootstrap.servers"));
-        labels = new TopicSerdes(config("apicurio.registry.url"), false)
-                .valueSerde(Topics.TRANSACTION_LABELS).deserializer();
+        kafka = AppConfig.kafkaProbe();
+        labels = AppConfig.deserializer(Topics.TRANSACTION_LABELS);
     }
 
     @AfterAll
     static void disconnect() {
         kafka.close();
         labels.close();
-    }
-
-    static String config(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
     }
 
     @Test
@@ -72,8 +64,7 @@ class LabelApiTest {
         List<ConsumerRecord<byte[], byte[]>> records = kafka.recordsSince(offsets);
         assertThat(records).hasSize(1);
         ConsumerRecord<byte[], byte[]> record = records.get(0);
-        String token = new PanTokenizer(PanTokenizer.decodeKey(config("vigil.ingest.pan-token-key"), "key"))
-                .tokenize(CardNumber.parse(VISA).value()).token();
+        String token = AppConfig.tokenOf(VISA);
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(token);
         assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(VISA);
         TransactionLabel label = labels.deserialize(TOPIC, record.headers(), record.value());

@@ -3,6 +3,8 @@ package dev.vigil.ingest.testing;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /** Named request fixtures shared by the tests. */
 public final class Fixtures {
@@ -38,6 +40,16 @@ public final class Fixtures {
                 .raw("latitude", "52.52")
                 .raw("longitude", "13.40")
                 .text("timestamp", timestamp);
+    }
+
+    /**
+     * A transaction with an id no other test uses, stamped a minute before the real clock in UTC+1:
+     * for tests against the running service.
+     */
+    public static JsonText transactionAMinuteAgo() {
+        String aMinuteAgo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.ofHours(1)));
+        return transaction("tx-" + UUID.randomUUID(), aMinuteAgo);
     }
 
     public static JsonText label() {

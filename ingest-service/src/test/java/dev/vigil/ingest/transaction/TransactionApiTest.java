@@ -12,26 +12,19 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.vigil.events.Channel;
 import dev.vigil.events.Transaction;
-import dev.vigil.ingest.card.CardNumber;
-import dev.vigil.ingest.card.PanTokenizer;
+import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.KafkaProbe;
-import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +35,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,9 +51,8 @@ class TransactionApiTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaProbe(config("kafka.bootstrap.servers"));
-        transactions = new TopicSerdes(config("apicurio.registry.url"), false)
-                .valueSerde(Topics.TRANSACTIONS).deserializer();
+        kafka = AppConfig.kafkaProbe();
+        transactions = AppConfig.deserializer(Topics.TRANSACTIONS);
     }
 
     @AfterAll
@@ -70,24 +61,12 @@ class TransactionApiTest {
         transactions.close();
     }
 
-    static String config(String name) {
-        return ConfigProvider.getConfig().getValue(name, String.class);
-    }
-
-    /** A transaction with an id no other test uses, stamped a minute ago in UTC+1. */
     static JsonText freshTransaction() {
-        String aMinuteAgo = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.ofHours(1)));
-        return Fixtures.transaction("tx-" + UUID.randomUUID(), aMinuteAgo);
+        return Fixtures.transactionAMinuteAgo();
     }
 
     static Response post(String path, String body) {
         return given().contentType("application/json").body(body).when().post(path);
-    }
-
-    static String expectedToken(String pan) {
-        byte[] key = PanTokenizer.decodeKey(config("vigil.ingest.pan-token-key"), "key");
-        return new PanTokenizer(key).tokenize(CardNumber.parse(pan).value()).token();
     }
 
     private Transaction value(ConsumerRecord<byte[], byte[]> record) {
@@ -117,10 +96,10 @@ class TransactionApiTest {
         assertThat(records).hasSize(1);
         ConsumerRecord<byte[], byte[]> record = records.get(0);
         assertNoCardNumberIn(record);
-        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(expectedToken(VISA));
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(AppConfig.tokenOf(VISA));
         Transaction event = value(record);
         assertThat(event.getTransactionId()).isEqualTo(id);
-        assertThat(event.getCardToken()).isEqualTo(expectedToken(VISA));
+        assertThat(event.getCardToken()).isEqualTo(AppConfig.tokenOf(VISA));
         assertThat(event.getCardBin()).isEqualTo("411111");
         assertThat(event.getCardLast4()).isEqualTo("1111");
         assertThat(event.getAmountMinor()).isEqualTo(1234);
