@@ -1,0 +1,128 @@
+package dev.vigil.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vigil.schemas.Topic;
+import dev.vigil.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * docker-compose.yml cannot run on machines without Docker, so these checks keep it in step with
+ * what does run: the topic catalogue, the pinned versions, the ports and the environment variables
+ * each service really reads.
+ */
+class ComposeConsistencyTest {
+
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+
+    private static JsonNode compose;
+    private static String rootPom;
+
+    @BeforeAll
+    static void readFiles() throws IOException {
+        compose = new ObjectMapper(new YAMLFactory()).readTree(RepoFiles.path("docker-compose.yml").toFile());
+        rootPom = Files.readString(RepoFiles.path("pom.xml"));
+    }
+
+    @Test
+    void createsEveryCatalogueTopicWithItsPartitionsAndPolicy() {
+        String script = compose.at("/services/kafka-init/command/0").asText();
+        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+) --config cleanup.policy=(\\w+)").matcher(script);
+        Map<String, String> created = new HashMap<>();
+        while (m.find()) {
+            created.put(m.group(1), m.group(2) + "/" + m.group(3));
+        }
+        Map<String, String> catalogue = new HashMap<>();
+        for (Topic<?, ?> topic : Topics.ALL) {
+            catalogue.put(topic.name(), topic.partitions() + "/" + topic.cleanup().policy());
+        }
+        assertThat(created).isEqualTo(catalogue);
+    }
+
+    @Test
+    void runsTheBrokerAndRegistryVersionsThePomPins() {
+        assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + pomProperty("kafka.broker.version"));
+        assertThat(compose.at("/services/registry/image").asText())
+                .isEqualTo("apicurio/apicurio-registry:" + pomProperty("apicurio.version"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
+    void publishesEachServiceOnItsDefaultPort(String service) throws IOException {
+        String defaultPort = defaultOf(applicationProperties(service), "quarkus.http.port");
+        assertThat(compose.at("/services/" + service + "/ports/0").asText()).isEqualTo(defaultPort + ":" + defaultPort);
+        assertThat(compose.at("/services/" + service + "/environment/QUARKUS_HTTP_PORT").asText()).isEqualTo(defaultPort);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
+    void setsOnlyEnvironmentVariablesTheServiceReads(String service) throws IOException {
+        Set<String> read = referencedVariables(applicationProperties(service));
+        Set<String> set = new TreeSet<>();
+        compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(set::add);
+        // QUARKUS_* names map onto quarkus.* properties by Quarkus' own rule; everything else must be read.
+        Set<String> unread = new TreeSet<>(set);
+        unread.removeIf(name -> read.contains(name) || name.startsWith("QUARKUS_"));
+        assertThat(unread).as("variables compose sets that %s never reads", service).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
+    void setsEveryVariableTheServiceNeedsToReachTheStack(String service) throws IOException {
+        Set<String> read = referencedVariables(applicationProperties(service));
+        Set<String> set = new TreeSet<>();
+        compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(set::add);
+        Set<String> stackVariables = new TreeSet<>(read);
+        stackVariables.retainAll(Set.of("KAFKA_BOOTSTRAP_SERVERS", "APICURIO_REGISTRY_URL", "VIGIL_PAN_TOKEN_KEY",
+                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
+        assertThat(set).as("%s in compose", service).containsAll(stackVariables);
+    }
+
+    private static String applicationProperties(String service) throws IOException {
+        return Files.readString(RepoFiles.path(service, "src/main/resources/application.properties"));
+    }
+
+    private static Set<String> referencedVariables(String properties) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = ENV_REFERENCE.matcher(properties);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static String defaultOf(String properties, String key) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=\\s*\\$\\{[A-Z_]+:(\\d+)}").matcher(properties);
+        assertThat(m.find()).as("%s has an env-overridable default", key).isTrue();
+        return m.group(1);
+    }
+
+    private static String pomProperty(String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(rootPom);
+        assertThat(m.find()).as("root pom property %s", name).isTrue();
+        return m.group(1);
+    }
+
+    /** Where the repository's files are, from the module directory the build runs tests in. */
+    static final class RepoFiles {
+        static Path path(String first, String... more) {
+            Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
+            return root.resolve(Path.of(first, more));
+        }
+    }
+}
