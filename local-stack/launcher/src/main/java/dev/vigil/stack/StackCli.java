@@ -88,6 +88,8 @@ public final class StackCli {
         if (services) {
             Map<String, String> serviceEnv = new HashMap<>(stack.serviceEnvironment());
             serviceEnv.put(PAN_TOKEN_KEY, panTokenKey());
+            // The scorer's RocksDB stores live with the rest of the stack's data, whatever the working directory.
+            serviceEnv.put("VIGIL_SCORER_STATE_DIR", layout.data("scorer").toString());
             for (Service service : Service.ALL) {
                 if (ServiceProcess.running(layout, service.name(), service.jar(repository)).isEmpty()) {
                     out.println("starting " + service.name() + " on port " + service.port() + " ...");
