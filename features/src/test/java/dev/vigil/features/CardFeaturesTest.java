@@ -1,0 +1,182 @@
+package dev.vigil.features;
+
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MEAN;
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MINOR;
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_STD;
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO;
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_Z_SCORE;
+import static dev.vigil.features.FeatureSchema.Names.CARD_NOT_PRESENT;
+import static dev.vigil.features.FeatureSchema.Names.DISTINCT_COUNTRIES_BEFORE;
+import static dev.vigil.features.FeatureSchema.Names.KM_FROM_LAST_LOCATION;
+import static dev.vigil.features.FeatureSchema.Names.NEW_COUNTRY;
+import static dev.vigil.features.FeatureSchema.Names.PRIOR_COUNT;
+import static dev.vigil.features.FeatureSchema.Names.SECONDS_SINCE_LAST;
+import static dev.vigil.features.FeatureSchema.Names.TX_COUNT_10M;
+import static dev.vigil.features.FeatureSchema.Names.TX_COUNT_1H;
+import static dev.vigil.features.Fixtures.ABROAD;
+import static dev.vigil.features.Fixtures.BERLIN;
+import static dev.vigil.features.Fixtures.HOME;
+import static dev.vigil.features.Fixtures.MIDNIGHT;
+import static dev.vigil.features.Fixtures.ONE_HALF_LIFE_LATER;
+import static dev.vigil.features.Fixtures.ONE_MINUTE_LATER;
+import static dev.vigil.features.Fixtures.PARIS;
+import static dev.vigil.features.Fixtures.at;
+import static dev.vigil.features.Fixtures.fold;
+import static dev.vigil.features.Fixtures.tx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.vigil.events.Channel;
+import dev.vigil.events.Transaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CardFeaturesTest {
+
+    @Test
+    void aFirstTransactionHasNoHistoryFeatures() {
+        FeatureVector features = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 1_000, HOME, MIDNIGHT)).features();
+
+        assertThat(features.get(AMOUNT_MINOR)).isEqualTo(1_000);
+        assertThat(features.get(PRIOR_COUNT)).isZero();
+        assertThat(features.get(AMOUNT_TO_MEAN_RATIO)).isZero();
+        assertThat(features.get(AMOUNT_Z_SCORE)).isZero();
+        assertThat(features.get(SECONDS_SINCE_LAST)).isEqualTo(-1);
+        assertThat(features.get(TX_COUNT_10M)).isEqualTo(1);
+        assertThat(features.get(NEW_COUNTRY)).as("no history: nothing is new").isZero();
+        assertThat(features.get(KM_FROM_LAST_LOCATION)).isEqualTo(-1);
+    }
+
+    @Test
+    void featuresAfterAHistoryEqualHandComputedValues() {
+        // 1000 at MIDNIGHT, 2000 one half-life later: the first weighs 1/2, the second 1.
+        // weight 1.5, mean (500 + 2000) / 1.5 = 1666.67,
+        // variance (0.5 * 666.67^2 + 1 * 333.33^2) / 1.5 = 222222.2, std 471.40
+        CardProfile history = fold(List.of(
+                tx("tx-1", 1_000, HOME, MIDNIGHT),
+                tx("tx-2", 2_000, HOME, ONE_HALF_LIFE_LATER)));
+        assertThat(history.amounts().weight()).isCloseTo(1.5, within(1e-12));
+        assertThat(history.amounts().mean()).isCloseTo(5_000.0 / 3, within(1e-9));
+        assertThat(history.amounts().variance()).isCloseTo(2_000_000.0 / 9, within(1e-6));
+
+        FeatureVector features = CardFeatures.next(history,
+                tx("tx-3", 5_000, ABROAD, ONE_HALF_LIFE_LATER.plus(Duration.ofMinutes(1)))).features();
+
+        double std = Math.sqrt(2_000_000.0 / 9);
+        assertThat(features.get(PRIOR_COUNT)).isEqualTo(2);
+        assertThat(features.get(AMOUNT_MEAN)).isCloseTo(1666.667, within(1e-3));
+        assertThat(features.get(AMOUNT_STD)).isCloseTo(std, within(1e-9));
+        assertThat(features.get(AMOUNT_TO_MEAN_RATIO)).isCloseTo(3.0, within(1e-12));
+        assertThat(features.get(AMOUNT_Z_SCORE)).isCloseTo((5_000 - 5_000.0 / 3) / std, within(1e-9));
+        assertThat(features.get(SECONDS_SINCE_LAST)).isEqualTo(60);
+        assertThat(features.get(TX_COUNT_10M)).as("tx-2 a minute before, and itself").isEqualTo(2);
+        assertThat(features.get(DISTINCT_COUNTRIES_BEFORE)).isEqualTo(1);
+        assertThat(features.get(NEW_COUNTRY)).isEqualTo(1);
+        assertThat(features.get(CARD_NOT_PRESENT)).isZero();
+    }
+
+    @Test
+    void aVeryRegularCardHasItsStandardDeviationFlooredAtATenthOfTheMean() {
+        CardProfile history = fold(Fixtures.dailyHistory(6, 1_000));
+
+        FeatureVector features = CardFeatures.next(history, tx("tx-x", 1_500, HOME, MIDNIGHT.plus(Duration.ofDays(6))))
+                .features();
+
+        assertThat(features.get(AMOUNT_STD)).isCloseTo(0, within(1e-9));
+        assertThat(features.get(AMOUNT_Z_SCORE)).as("(1500 - 1000) / (0.1 * 1000)").isCloseTo(5.0, within(1e-9));
+    }
+
+    @Test
+    void countsTransactionsWithinTenMinutesAndAnHourIncludingTheOneScored() {
+        List<Transaction> history = new ArrayList<>();
+        for (int minute = 0; minute < 5; minute++) {
+            history.add(tx("tx-" + minute, 1_000, HOME, MIDNIGHT.plus(Duration.ofMinutes(minute * 15L))));
+        }
+        // at 01:00 the earlier ones are at 00:00, 00:15, 00:30, 00:45 (within the hour) and 01:00 itself
+        FeatureVector features = CardFeatures.next(fold(history.subList(0, 4)), history.get(4)).features();
+
+        assertThat(features.get(TX_COUNT_1H)).isEqualTo(5);
+        assertThat(features.get(TX_COUNT_10M)).isEqualTo(1);
+    }
+
+    @Test
+    void measuresTheDistanceFromTheLastKnownLocation() {
+        CardProfile inBerlin = fold(List.of(at(tx("tx-1", 1_000, HOME, MIDNIGHT), BERLIN)));
+
+        FeatureVector features = CardFeatures.next(inBerlin, at(tx("tx-2", 1_000, "FR", ONE_MINUTE_LATER), PARIS))
+                .features();
+
+        assertThat(features.get(KM_FROM_LAST_LOCATION)).isCloseTo(878, within(5.0));
+    }
+
+    @Test
+    void marksCardNotPresentTransactions() {
+        Transaction online = Transaction.newBuilder(tx("tx-1", 1_000, HOME, MIDNIGHT))
+                .setChannel(Channel.CARD_NOT_PRESENT).build();
+
+        assertThat(CardFeatures.next(CardProfile.EMPTY, online).features().get(CARD_NOT_PRESENT)).isEqualTo(1);
+    }
+
+    @Test
+    void theProfileRemembersCountLatestTimeLocationAndCountries() {
+        CardProfile profile = fold(List.of(
+                at(tx("tx-1", 1_000, HOME, MIDNIGHT), BERLIN),
+                tx("tx-2", 1_000, ABROAD, ONE_MINUTE_LATER)));
+
+        assertThat(profile.count()).isEqualTo(2);
+        assertThat(profile.lastEventTime()).isEqualTo(ONE_MINUTE_LATER);
+        assertThat(profile.lastLocation()).as("tx-2 gave none: Berlin is still the last known").contains(BERLIN);
+        assertThat(profile.countries().contains(HOME)).isTrue();
+        assertThat(profile.countries().contains(ABROAD)).isTrue();
+        assertThat(profile.countries().contains("FR")).isFalse();
+        assertThat(profile.countries().size()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutOfOrderEventCountsWithTheWeightOfItsAgeAndLeavesTheLatestTimeAndLocation() {
+        CardProfile latest = fold(List.of(at(tx("tx-late", 2_000, HOME, ONE_HALF_LIFE_LATER), BERLIN)));
+
+        CardFeatures.Step step = CardFeatures.next(latest, at(tx("tx-early", 1_000, ABROAD, MIDNIGHT), PARIS));
+
+        // the same two amounts as in featuresAfterAHistoryEqualHandComputedValues, in the other order:
+        // the same statistics
+        assertThat(step.profile().amounts().weight()).isCloseTo(1.5, within(1e-12));
+        assertThat(step.profile().amounts().mean()).isCloseTo(5_000.0 / 3, within(1e-9));
+        assertThat(step.profile().amounts().variance()).isCloseTo(2_000_000.0 / 9, within(1e-6));
+        assertThat(step.profile().count()).isEqualTo(2);
+        assertThat(step.profile().lastEventTime()).isEqualTo(ONE_HALF_LIFE_LATER);
+        assertThat(step.profile().lastLocation()).contains(BERLIN);
+        assertThat(step.profile().countries().contains(ABROAD)).isTrue();
+        assertThat(step.features().get(SECONDS_SINCE_LAST)).as("never negative").isZero();
+        assertThat(step.features().get(TX_COUNT_10M)).as("the later event is not in its window").isEqualTo(1);
+    }
+
+    @Test
+    void keepsOnlyTheLatestSixteenEventTimes() {
+        List<Transaction> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            history.add(tx("tx-" + i, 1_000, HOME, MIDNIGHT.plusSeconds(i)));
+        }
+
+        CardProfile profile = fold(history);
+
+        assertThat(profile.recentTimes().size()).isEqualTo(RecentEventTimes.CAPACITY);
+        assertThat(profile.recentTimes().countWithin(MIDNIGHT.plusSeconds(19), Duration.ofSeconds(3)))
+                .as("seconds 16..19").isEqualTo(4);
+        assertThat(profile.recentTimes().countWithin(MIDNIGHT.plusSeconds(3), Duration.ofSeconds(3)))
+                .as("seconds 0..3 fell out").isZero();
+    }
+
+    @Test
+    void ignoresACountryCodeThatIsNotTwoCapitalLetters() {
+        CardProfile profile = fold(List.of(tx("tx-1", 1_000, "de", MIDNIGHT)));
+
+        assertThat(profile.countries().size()).isZero();
+        assertThat(CardFeatures.next(profile, tx("tx-2", 1_000, "1X", ONE_MINUTE_LATER)).features().get(NEW_COUNTRY))
+                .isZero();
+        assertThat(profile.lastLocation()).isEqualTo(Optional.empty());
+    }
+}
