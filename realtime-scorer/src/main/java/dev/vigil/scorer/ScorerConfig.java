@@ -1,0 +1,45 @@
+package dev.vigil.scorer;
+
+import dev.vigil.features.rules.RulesConfig;
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** {@code vigil.scorer.*} in application.properties; each key is overridable by its environment variable. */
+@ConfigMapping(prefix = "vigil.scorer")
+interface ScorerConfig {
+
+    double alertThreshold();
+
+    Duration dedupRetention();
+
+    Rules rules();
+
+    interface Rules {
+        int minHistory();
+
+        double amountRatio();
+
+        double amountZScore();
+
+        int burstTransactions();
+
+        double amountContribution();
+
+        double burstContribution();
+
+        double newCountryContribution();
+
+        double reviewAt();
+
+        double declineAt();
+    }
+
+    default ScorerSettings settings(String applicationId) {
+        Rules r = rules();
+        return new ScorerSettings(alertThreshold(), dedupRetention(),
+                new RulesConfig(r.minHistory(), r.amountRatio(), r.amountZScore(), r.burstTransactions(),
+                        r.amountContribution(), r.burstContribution(), r.newCountryContribution(), r.reviewAt(),
+                        r.declineAt()),
+                applicationId);
+    }
+}

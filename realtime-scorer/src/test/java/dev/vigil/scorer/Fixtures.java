@@ -1,0 +1,56 @@
+package dev.vigil.scorer;
+
+import dev.vigil.events.Channel;
+import dev.vigil.events.Transaction;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A card, named moments and transactions on the card. */
+final class Fixtures {
+
+    static final String CARD = "tok-card-alice";
+    static final String OTHER_CARD = "tok-card-bob";
+    static final Instant MIDNIGHT = Instant.parse("2026-11-22T00:00:00Z");
+    static final Instant ONE_MINUTE_LATER = MIDNIGHT.plus(Duration.ofMinutes(1));
+    /** When the fixed test clock says every score was made. */
+    static final Instant SCORED_AT = Instant.parse("2026-11-30T12:00:00Z");
+    static final String HOME = "DE";
+    static final String ABROAD = "BR";
+    /** Ten euros: the card's usual. */
+    static final long USUAL_AMOUNT = 1_000;
+
+    private Fixtures() {
+    }
+
+    static Transaction tx(String card, String id, long amountMinor, String country, Instant at) {
+        return Transaction.newBuilder()
+                .setTransactionId(id)
+                .setBankId("bank-a")
+                .setCardToken(card)
+                .setCardBin("455673")
+                .setCardLast4("9855")
+                .setAmountMinor(amountMinor)
+                .setCurrency("EUR")
+                .setMerchantId("m-grocer")
+                .setMcc("5411")
+                .setMerchantCountry(country)
+                .setChannel(Channel.CARD_PRESENT)
+                .setEventTime(at)
+                .setUtcOffsetMinutes(60)
+                .setReceivedAt(at)
+                .build();
+    }
+
+    static Transaction tx(String id, long amountMinor, String country, Instant at) {
+        return tx(CARD, id, amountMinor, country, at);
+    }
+
+    /** The card's ordinary week: one usual payment at home each day from MIDNIGHT. */
+    static Transaction usualDay(int day) {
+        return tx("tx-day-" + day, USUAL_AMOUNT + 50L * (day % 3), HOME, MIDNIGHT.plus(Duration.ofDays(day)));
+    }
+
+    static Instant day(int day) {
+        return MIDNIGHT.plus(Duration.ofDays(day));
+    }
+}

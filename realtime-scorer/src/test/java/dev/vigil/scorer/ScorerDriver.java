@@ -1,0 +1,83 @@
+package dev.vigil.scorer;
+
+import dev.vigil.events.Alert;
+import dev.vigil.events.Transaction;
+import dev.vigil.features.rules.RulesConfig;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
+import dev.vigil.stack.LocalStack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The topology in a {@link TopologyTestDriver}, with the real Apicurio serde against the test
+ * stack's registry, a fixed clock and its own state directory.
+ */
+final class ScorerDriver implements AutoCloseable {
+
+    static final ScorerSettings SETTINGS = new ScorerSettings(0.5, Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer");
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<byte[], byte[]> transactions;
+    final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Serializer<Transaction> transactionSerializer;
+
+    ScorerDriver(Path stateDir) {
+        this(stateDir, LocalStack.forTests().registryUrl());
+    }
+
+    ScorerDriver(Path stateDir, String registryUrl) {
+        TopicSerdes serdes = new TopicSerdes(LocalStack.forTests().registryUrl(), true);
+        TopicSerdes scorerSerdes = new TopicSerdes(registryUrl, true);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-scorer-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(
+                ScoringTopology.build(scorerSerdes, SETTINGS, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
+                props);
+        transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(Topics.FRAUD_ALERTS.name(), new StringDeserializer(),
+                serdes.valueSerde(Topics.FRAUD_ALERTS).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        transactionSerializer = serdes.valueSerde(Topics.TRANSACTIONS).serializer();
+    }
+
+    /** Pipes transactions as the ingest service writes them: keyed by card token, timestamped with the event time. */
+    void send(Transaction... txs) {
+        for (Transaction tx : txs) {
+            transactions.pipeInput(tx.getCardToken().getBytes(StandardCharsets.UTF_8), avro(tx), tx.getEventTime());
+        }
+    }
+
+    byte[] avro(Transaction tx) {
+        return transactionSerializer.serialize(Topics.TRANSACTIONS.name(), new RecordHeaders(), tx);
+    }
+
+    double counter(String name, String tag, String value) {
+        var counter = meters.find(name).tag(tag, value).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
