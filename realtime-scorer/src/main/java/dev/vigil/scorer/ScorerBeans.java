@@ -4,6 +4,7 @@ import dev.vigil.schemas.TopicSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -17,8 +18,9 @@ class ScorerBeans {
 
     private static final Logger LOG = Logger.getLogger(ScorerBeans.class);
 
+    // @Singleton, not a normal scope: Kafka Streams reads the Topology's fields, which a client proxy would hide
     @Produces
-    @ApplicationScoped
+    @Singleton
     Topology topology(ScorerConfig config, @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
             @ConfigProperty(name = "quarkus.kafka-streams.application-id") String applicationId, MeterRegistry meters) {
         // the scorer is the producer of alerts, so it registers the Alert schema if the registry lacks it
@@ -33,7 +35,7 @@ class ScorerBeans {
      * store: stop this instance, so health turns DOWN, rather than loop on it.
      */
     @Produces
-    @ApplicationScoped
+    @Singleton
     StreamsUncaughtExceptionHandler streamThreadFailures() {
         return failure -> {
             if (Failures.isRegistryUnavailable(failure) || causedByRegistryOutage(failure)) {
