@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The three services as users run them: their packaged jars, as separate processes, on free
@@ -22,7 +23,7 @@ final class Pipeline implements AutoCloseable {
     private final LocalStack stack;
     private final Path workDir;
     private final Map<String, String> environment;
-    private final Map<String, ServiceProcess> running = new HashMap<>();
+    private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
 
     private Pipeline(LocalStack stack, Path workDir) {
         this.stack = stack;
@@ -47,14 +48,26 @@ final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
-    ServiceProcess startService(String name) {
+    private void startService(String name) {
+        startService(name, freePort());
+    }
+
+    private void startService(String name, int port) {
         Map<String, String> env = new HashMap<>(environment);
         if (name.equals("realtime-scorer")) {
             env.put("VIGIL_SCORER_STATE_DIR", workDir.resolve("scorer-state").toString());
         }
-        ServiceProcess process = ServiceProcess.start(name, jar(name), freePort(), env, workDir.resolve(name + ".log"));
-        running.put(name, process);
-        return process;
+        running.put(name, ServiceProcess.start(name, jar(name), port, env, workDir.resolve(name + ".log")));
+    }
+
+    /** Kills the service with SIGKILL, as a crash would: no shutdown hook runs, nothing is flushed. */
+    void crash(String name) {
+        running.get(name).kill();
+    }
+
+    /** Starts a crashed service again on the same port with the same state directory, as a supervisor would. */
+    void restart(String name) {
+        startService(name, running.get(name).port());
     }
 
     LocalStack stack() {

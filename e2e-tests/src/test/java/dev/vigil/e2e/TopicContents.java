@@ -1,5 +1,8 @@
 package dev.vigil.e2e;
 
+import dev.vigil.schemas.Topic;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.stack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,16 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Every byte on the broker's topics, committed or not: keys, values and headers of each record as
- * text. Avro writes strings as plain UTF-8, so a value that was produced anywhere shows here.
+ * What is on the broker's topics: every byte, committed or not (keys, values and headers as text;
+ * Avro writes strings as plain UTF-8, so a value produced anywhere shows), or the committed values
+ * of one topic, decoded.
  */
 final class TopicContents {
 
@@ -43,30 +49,50 @@ final class TopicContents {
         }
     }
 
-    static List<String> records(String bootstrapServers, String topic) {
+    private static List<String> records(String bootstrapServers, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<String> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(render(record));
-                }
-            }
+            readAll(consumer, topic, record -> records.add(render(record)));
             return records;
         }
     }
 
+    /** The values a consumer of {@code topic} sees: committed records only, as the services read them. */
+    static <V> List<V> committedValues(LocalStack stack, Topic<?, V> topic) {
+        Properties config = config(stack.kafkaBootstrapServers(), "read_committed");
+        try (Serde<V> serde = new TopicSerdes(stack.registryUrl(), false).valueSerde(topic);
+                KafkaConsumer<byte[], V> consumer =
+                        new KafkaConsumer<>(config, new ByteArrayDeserializer(), serde.deserializer())) {
+            List<V> values = new ArrayList<>();
+            readAll(consumer, topic.name(), record -> values.add(record.value()));
+            return values;
+        }
+    }
+
+    private static <V> void readAll(KafkaConsumer<byte[], V> consumer, String topic,
+            Consumer<ConsumerRecord<byte[], V>> action) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            consumer.poll(Duration.ofMillis(200)).forEach(action);
+        }
+    }
+
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(config(bootstrapServers, "read_uncommitted"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Properties config(String bootstrapServers, String isolation) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return config;
     }
 
     private static String render(ConsumerRecord<byte[], byte[]> record) {

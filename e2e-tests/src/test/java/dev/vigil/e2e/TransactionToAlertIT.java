@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +32,6 @@ class TransactionToAlertIT {
     /** Another card, so this class's tests do not add to each other's card history. */
     static final String OTHER_PAN = "4000056655665556";
     static final Duration WITHIN_SECONDS = Duration.ofSeconds(20);
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path workDir;
@@ -68,14 +59,14 @@ class TransactionToAlertIT {
             history.add(id);
             Instant at = now.minus(Duration.ofHours(9)).plus(Duration.ofHours(1).multipliedBy(i));
             assertThat(post("/api/v1/transactions",
-                    transaction(id, bank, PAN, (20 + 3 * i) + ".50", "m-grocer-" + (i % 3), "5411", "DE",
+                    Http.transaction(id, bank, PAN, (20 + 3 * i) + ".50", "m-grocer-" + (i % 3), "5411", "DE",
                             "CARD_PRESENT", at)).statusCode())
                     .isEqualTo(202);
         }
         String fraud = "tx-fraud-" + UUID.randomUUID();
         Instant sent = Instant.now();
         assertThat(post("/api/v1/transactions",
-                transaction(fraud, bank, PAN, "2450.00", "m-electronics-77", "5732", "BR", "CARD_NOT_PRESENT",
+                Http.transaction(fraud, bank, PAN, "2450.00", "m-electronics-77", "5732", "BR", "CARD_NOT_PRESENT",
                         now.minus(Duration.ofMinutes(5)))).statusCode())
                 .isEqualTo(202);
 
@@ -91,7 +82,7 @@ class TransactionToAlertIT {
         assertThat(alert.get("decision").asText()).isIn("REVIEW", "DECLINE");
         assertThat(alert.get("reasons").findValuesAsText("code")).contains("AMOUNT_FAR_ABOVE_USUAL");
         assertThat(alert.toString()).doesNotContain(PAN);
-        JsonNode byId = JSON.readTree(get("/api/v1/alerts/" + alert.get("alertId").asText()).body());
+        JsonNode byId = Http.json(get("/api/v1/alerts/" + alert.get("alertId").asText()));
         assertThat(byId.get("transactionId").asText()).isEqualTo(fraud);
         System.out.printf("alert served %d ms after the fraudulent transaction was accepted%n", latency.toMillis());
 
@@ -108,19 +99,19 @@ class TransactionToAlertIT {
         String id = "tx-bad-pan-" + UUID.randomUUID();
         String badPan = "4556737586899856"; // the test card with its last digit changed: fails Luhn
         HttpResponse<String> response = post("/api/v1/transactions",
-                transaction(id, "bank-a", badPan, "10.00", "m-1", "5411", "DE", "CARD_PRESENT",
+                Http.transaction(id, "bank-a", badPan, "10.00", "m-1", "5411", "DE", "CARD_PRESENT",
                         Instant.now().minusSeconds(60)));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
+        JsonNode problem = Http.json(response);
         assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("pan");
         assertThat(response.body()).doesNotContain(badPan);
 
         // A valid transaction sent after it does arrive, so the topic was readable when we looked.
         String marker = "tx-after-bad-" + UUID.randomUUID();
-        assertThat(post("/api/v1/transactions", transaction(marker, "bank-a", OTHER_PAN, "10.00", "m-1", "5411", "DE",
+        assertThat(post("/api/v1/transactions", Http.transaction(marker, "bank-a", OTHER_PAN, "10.00", "m-1", "5411", "DE",
                 "CARD_PRESENT", Instant.now().minusSeconds(30))).statusCode()).isEqualTo(202);
         List<String> records = TopicContents.everyRecord(pipeline.stack().kafkaBootstrapServers());
         assertThat(records).anySatisfy(record -> assertThat(record).contains(marker));
@@ -129,31 +120,14 @@ class TransactionToAlertIT {
     }
 
     private static List<JsonNode> alertsOf(String bank) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/api/v1/alerts?bankId=" + URLEncoder.encode(bank, StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        JSON.readTree(response.body()).get("items").forEach(items::add);
-        return items;
-    }
-
-    private static Map<String, Object> transaction(String id, String bank, String pan, String amount, String merchant,
-            String mcc, String country, String channel, Instant at) {
-        return Map.ofEntries(
-                Map.entry("transactionId", id), Map.entry("bankId", bank), Map.entry("pan", pan),
-                Map.entry("amount", amount), Map.entry("currency", "EUR"), Map.entry("merchantId", merchant),
-                Map.entry("mcc", mcc), Map.entry("merchantCountry", country), Map.entry("channel", channel),
-                Map.entry("timestamp", at.atOffset(ZoneOffset.ofHours(1)).toString()));
+        return Http.alertsOf(pipeline.alertsUrl(), bank);
     }
 
     private static HttpResponse<String> post(String path, Map<String, Object> body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return Http.post(pipeline.ingestUrl() + path, body);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.alertsUrl() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.get(pipeline.alertsUrl() + path);
     }
 }

@@ -1,0 +1,197 @@
+package dev.vigil.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.events.Alert;
+import dev.vigil.events.Transaction;
+import dev.vigil.schemas.Topics;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly-once effect across crashes: while a stream of transactions flows, each service in turn is
+ * killed with SIGKILL and restarted. Every transaction still reaches Kafka, every fraud is alerted
+ * exactly once on {@code fraud-alerts} and in the API, and nothing else is alerted.
+ *
+ * <p>Killing ingest-service mid-request makes the sender retry batches that were partly produced,
+ * so some transactions reach the topic twice: the scorer's dedup store must absorb them.
+ */
+class CrashRecoveryIT {
+
+    static final int CARDS = 40;
+    static final int HISTORY = 6;
+    static final int BATCH = 4;
+    static final Duration PACE = Duration.ofMillis(300);
+    /** The services killed, in this order, each after a share of the batches was accepted. */
+    static final List<String> VICTIMS = List.of("realtime-scorer", "alerts-api", "ingest-service");
+    /** How many batches the sender may run ahead of a crash that is due: some are in flight when it happens. */
+    static final int AHEAD = 3;
+
+    @TempDir
+    static Path workDir;
+    static Pipeline pipeline;
+
+    @BeforeAll
+    static void startServices() {
+        pipeline = Pipeline.start(workDir);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void killingEachServiceMidStreamLosesNoTransactionAndDuplicatesNoAlert() throws Exception {
+        String bank = "bank-crash-" + UUID.randomUUID();
+        List<Map<String, Object>> stream = new ArrayList<>();
+        Set<String> frauds = cardStream(bank, stream);
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int i = 0; i < stream.size(); i += BATCH) {
+            batches.add(stream.subList(i, Math.min(i + BATCH, stream.size())));
+        }
+
+        List<Integer> crashPoints = List.of(batches.size() / 5, batches.size() / 2, batches.size() * 3 / 4);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger crashed = new AtomicInteger();
+        CompletableFuture<Integer> sender =
+                CompletableFuture.supplyAsync(() -> sendAll(batches, sent, crashPoints, crashed));
+        for (int i = 0; i < VICTIMS.size(); i++) {
+            int point = crashPoints.get(i);
+            await().atMost(Duration.ofMinutes(2)).until(() -> sent.get() >= point);
+            pipeline.crash(VICTIMS.get(i));
+            crashed.incrementAndGet();
+            pipeline.restart(VICTIMS.get(i));
+        }
+        int retries = sender.get();
+        System.out.printf("sent %d transactions in %d batches; %d batch sends were retried%n",
+                stream.size(), batches.size(), retries);
+
+        List<JsonNode> served = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank), alerts -> alerts.size() >= frauds.size());
+        assertThat(served).extracting(alert -> alert.get("transactionId").asText())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(frauds);
+
+        List<Alert> produced = TopicContents.committedValues(pipeline.stack(), Topics.FRAUD_ALERTS).stream()
+                .filter(alert -> alert.getBankId().equals(bank))
+                .toList();
+        assertThat(produced).extracting(Alert::getAlertId).doesNotHaveDuplicates().hasSize(frauds.size());
+
+        Set<String> onTheTopic = TopicContents.committedValues(pipeline.stack(), Topics.TRANSACTIONS).stream()
+                .filter(transaction -> transaction.getBankId().equals(bank))
+                .map(Transaction::getTransactionId)
+                .collect(Collectors.toSet());
+        assertThat(onTheTopic).hasSize(stream.size());
+    }
+
+    /**
+     * Each card: {@link #HISTORY} ordinary purchases an hour apart at home, then one large online
+     * purchase abroad. Rounds are interleaved across cards, as a live stream would be.
+     */
+    private static Set<String> cardStream(String bank, List<Map<String, Object>> stream) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(HISTORY + 2));
+        Set<String> frauds = new HashSet<>();
+        for (int round = 0; round <= HISTORY; round++) {
+            for (int card = 0; card < CARDS; card++) {
+                String id = "tx-" + round + "-" + card + "-" + UUID.randomUUID();
+                Instant at = start.plus(Duration.ofHours(round)).plusSeconds(10L * card);
+                if (round < HISTORY) {
+                    stream.add(Http.transaction(id, bank, pan(card), (15 + (card + round) % 20) + ".90",
+                            "m-local-" + round % 3, "5411", "DE", "CARD_PRESENT", at));
+                } else {
+                    stream.add(Http.transaction(id, bank, pan(card), "1899.00", "m-far-away", "5732", "US",
+                            "CARD_NOT_PRESENT", at));
+                    frauds.add(id);
+                }
+            }
+        }
+        return frauds;
+    }
+
+    /**
+     * Sends every batch in order, retrying each (same transaction ids) until ingest answers 202.
+     * It runs at most {@link #AHEAD} batches past a crash point until that crash happened, so
+     * every crash falls in the middle of the stream however slowly the machine starts services.
+     */
+    private static int sendAll(List<List<Map<String, Object>>> batches, AtomicInteger sent, List<Integer> crashPoints,
+            AtomicInteger crashed) {
+        int retries = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            while (crashed.get() < crashPoints.size() && i >= crashPoints.get(crashed.get()) + AHEAD) {
+                sleep(Duration.ofMillis(50));
+            }
+            while (!accepted(batches.get(i))) {
+                retries++;
+                sleep(Duration.ofMillis(200));
+            }
+            sent.incrementAndGet();
+            sleep(PACE);
+        }
+        return retries;
+    }
+
+    private static boolean accepted(List<Map<String, Object>> batch) {
+        try {
+            HttpResponse<String> response =
+                    Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch));
+            if (response.statusCode() == 400) {
+                throw new AssertionError("the test sent an invalid batch: " + response.body());
+            }
+            return response.statusCode() == 202;
+        } catch (IOException e) {
+            return false; // ingest is down or died mid-request: retry
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Luhn-valid test card number per card index. */
+    static String pan(int card) {
+        String body = String.format(Locale.ROOT, "400000%09d", 100_000 + card);
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
