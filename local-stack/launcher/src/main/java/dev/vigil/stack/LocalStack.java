@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Vigil's real dependencies for integration tests: a Kafka broker (KRaft), the schema registry
- * stand-in and PostgreSQL, on free 127.0.0.1 ports, in a temporary directory, with every topic of
+ * stand-in, PostgreSQL and Prometheus, on free 127.0.0.1 ports, in a temporary directory, with every topic of
  * the catalogue created. The same processes {@code ./vigil stack up} runs for users.
  *
  * <p>{@link #forTests()} starts one stack per JVM, on first use, and a JVM shutdown hook stops it
@@ -23,6 +23,9 @@ public final class LocalStack implements AutoCloseable {
      * what they all see, so every copy uses the one stack.
      */
     private static final String PUBLISHED = "vigil.local-stack.environment";
+    /** Endpoint names beside the services' environment: for tests and stack.env, never passed to services. */
+    static final String PROMETHEUS_URL = "VIGIL_PROMETHEUS_URL";
+    static final String PROMETHEUS_TARGETS = "VIGIL_PROMETHEUS_TARGETS";
     private static LocalStack shared;
 
     private final Stack stack;
@@ -61,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
             Directories.deleteRecursively(root);
             throw e;
         }
-        LocalStack started = new LocalStack(stack, stack.serviceEnvironment());
+        LocalStack started = new LocalStack(stack, stack.endpoints());
         started.shutdownHook = new Thread(started::stopAndDelete, "vigil-local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(started.shutdownHook);
         System.setProperty(PUBLISHED, encode(started.environment));
@@ -97,7 +100,22 @@ public final class LocalStack implements AutoCloseable {
      * {@code QUARKUS_DATASOURCE_PASSWORD}.
      */
     public Map<String, String> serviceEnvironment() {
-        return environment;
+        Map<String, String> services = new LinkedHashMap<>(environment);
+        services.keySet().removeAll(java.util.Set.of(PROMETHEUS_URL, PROMETHEUS_TARGETS));
+        return Map.copyOf(services);
+    }
+
+    /** {@code http://127.0.0.1:<port>}: Prometheus, scraping the services {@link #scrape} names. */
+    public String prometheusUrl() {
+        return environment.get(PROMETHEUS_URL);
+    }
+
+    /**
+     * Has Prometheus scrape {@code service} (ingest-service, realtime-scorer or alerts-api: the
+     * jobs of its configuration) on {@code 127.0.0.1:port}, replacing an earlier port of it.
+     */
+    public void scrape(String service, int port) {
+        Prometheus.writeTarget(Path.of(environment.get(PROMETHEUS_TARGETS)), service, port);
     }
 
     /**

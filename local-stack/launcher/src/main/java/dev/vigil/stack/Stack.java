@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Vigil's dependencies on 127.0.0.1: Kafka, the schema registry and PostgreSQL, in one directory. */
+/** Vigil's dependencies on 127.0.0.1: Kafka, the schema registry, PostgreSQL and Prometheus, in one directory. */
 final class Stack {
 
     private final StackLayout layout;
@@ -23,6 +23,7 @@ final class Stack {
     private final KafkaBroker kafka;
     private final SchemaRegistry registry;
     private final Postgres postgres;
+    private final Prometheus prometheus;
 
     Stack(StackLayout layout, StackPorts ports, Lifetime lifetime) {
         this.layout = layout;
@@ -30,6 +31,7 @@ final class Stack {
         this.kafka = new KafkaBroker(layout, ports.kafka(), ports.kafkaController(), lifetime);
         this.registry = new SchemaRegistry(layout, ports.registry(), lifetime);
         this.postgres = new Postgres(layout, ports.postgres(), lifetime);
+        this.prometheus = new Prometheus(layout, ports.prometheus(), lifetime, System.getenv());
     }
 
     StackLayout layout() {
@@ -38,7 +40,7 @@ final class Stack {
 
     /** In start order; stopped in reverse. */
     List<Component> components() {
-        return List.of(postgres, kafka, registry);
+        return List.of(postgres, kafka, registry, prometheus);
     }
 
     /**
@@ -91,6 +93,19 @@ final class Stack {
         return env;
     }
 
+    /** {@link #serviceEnvironment()} and where Prometheus answers and reads its scrape targets. */
+    Map<String, String> endpoints() {
+        Map<String, String> all = new LinkedHashMap<>(serviceEnvironment());
+        all.put(LocalStack.PROMETHEUS_URL, prometheus.url());
+        all.put(LocalStack.PROMETHEUS_TARGETS, prometheus.targetsDir().toString());
+        return all;
+    }
+
+    /** Has Prometheus scrape the service {@code job} (one of {@link Service#ALL}) at {@code 127.0.0.1:port}. */
+    void scrape(String job, int port) {
+        Prometheus.writeTarget(prometheus.targetsDir(), job, port);
+    }
+
     private void requirePortsFree(List<Component> running) {
         if (!running.contains(kafka)) {
             Ports.requireFree(ports.kafka(), "Kafka", StackPorts.KAFKA_PORT);
@@ -101,6 +116,9 @@ final class Stack {
         }
         if (!running.contains(postgres)) {
             Ports.requireFree(ports.postgres(), "PostgreSQL", StackPorts.PG_PORT);
+        }
+        if (!running.contains(prometheus)) {
+            Ports.requireFree(ports.prometheus(), "Prometheus", StackPorts.PROMETHEUS_PORT);
         }
     }
 
@@ -115,7 +133,7 @@ final class Stack {
 
     /** Endpoints and ports, as a file bash can source ({@code . .vigil/stack.env}) and {@code status} can read back. */
     private void writeEnvFile() {
-        Map<String, String> all = new LinkedHashMap<>(serviceEnvironment());
+        Map<String, String> all = new LinkedHashMap<>(endpoints());
         all.putAll(new TreeMap<>(ports.asEnvironment()));
         StringBuilder text = new StringBuilder("# written by the Vigil local stack; source it: . " + layout.envFile() + "\n");
         all.forEach((name, value) -> text.append("export ").append(name).append("='").append(value).append("'\n"));

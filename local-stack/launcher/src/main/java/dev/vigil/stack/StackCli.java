@@ -91,6 +91,7 @@ public final class StackCli {
             // The scorer's RocksDB stores live with the rest of the stack's data, whatever the working directory.
             serviceEnv.put("VIGIL_SCORER_STATE_DIR", layout.data("scorer").toString());
             for (Service service : Service.ALL) {
+                stack.scrape(service.name(), service.port());
                 if (ServiceProcess.running(layout, service.name(), service.jar(repository)).isEmpty()) {
                     out.println("starting " + service.name() + " on port " + service.port() + " ...");
                     ServiceProcess.startDetached(layout, service.name(), service.jar(repository), service.port(), serviceEnv);
@@ -100,7 +101,7 @@ public final class StackCli {
         printStatus(stack);
         out.println();
         out.println("Endpoints (. " + layout.envFile() + " to export them):");
-        stack.serviceEnvironment().forEach((name, value) -> out.println("  " + name + "=" + value));
+        stack.endpoints().forEach((name, value) -> out.println("  " + name + "=" + value));
         return 0;
     }
 

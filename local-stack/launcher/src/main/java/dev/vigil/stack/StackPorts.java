@@ -9,30 +9,31 @@ import java.util.List;
 import java.util.Map;
 
 /** The 127.0.0.1 ports of a stack's components. */
-record StackPorts(int kafka, int kafkaController, int registry, int postgres) {
+record StackPorts(int kafka, int kafkaController, int registry, int postgres, int prometheus) {
 
     static final String KAFKA_PORT = "VIGIL_KAFKA_PORT";
     static final String KAFKA_CONTROLLER_PORT = "VIGIL_KAFKA_CONTROLLER_PORT";
     static final String REGISTRY_PORT = "VIGIL_REGISTRY_PORT";
     static final String PG_PORT = "VIGIL_PG_PORT";
+    static final String PROMETHEUS_PORT = "VIGIL_PROMETHEUS_PORT";
 
     /** The documented defaults (docs/architecture.md), each overridable by its environment variable. */
     static StackPorts from(Map<String, String> env) {
         int kafka = port(env, KAFKA_PORT, 9092);
         return new StackPorts(kafka, port(env, KAFKA_CONTROLLER_PORT, kafka + 1), port(env, REGISTRY_PORT, 8081),
-                port(env, PG_PORT, 15432));
+                port(env, PG_PORT, 15432), port(env, PROMETHEUS_PORT, 9090));
     }
 
     /** Ports nobody listens on right now, for a stack that must not collide with another (tests). */
     static StackPorts free() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            // held open together so the four are distinct
-            for (int i = 0; i < 4; i++) {
+            // held open together so they are distinct
+            for (int i = 0; i < 5; i++) {
                 sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
             }
             return new StackPorts(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(),
-                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort());
+                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find free ports on 127.0.0.1", e);
         } finally {
@@ -49,7 +50,8 @@ record StackPorts(int kafka, int kafkaController, int registry, int postgres) {
     /** The variables that reproduce these ports, as written to {@code stack.env}. */
     Map<String, String> asEnvironment() {
         return Map.of(KAFKA_PORT, Integer.toString(kafka), KAFKA_CONTROLLER_PORT, Integer.toString(kafkaController),
-                REGISTRY_PORT, Integer.toString(registry), PG_PORT, Integer.toString(postgres));
+                REGISTRY_PORT, Integer.toString(registry), PG_PORT, Integer.toString(postgres),
+                PROMETHEUS_PORT, Integer.toString(prometheus));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -1,13 +1,23 @@
 package dev.vigil.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vigil.events.Transaction;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.LocalStackResource;
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -83,6 +93,40 @@ class LocalStackIT {
         assertThat(stack.kafkaBootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(stack.registryUrl()).matches("http://127\\.0\\.0\\.1:\\d+/apis/registry/v3");
         assertThat(stack.jdbcUrl()).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/vigil");
+    }
+
+    @Test
+    void prometheusScrapesAServiceOnThePortTheTestRegisters() throws Exception {
+        // a stand-in for a service: /q/metrics with one sample, on a port chosen at run time
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.createContext("/q/metrics", exchange -> {
+            byte[] body = "vigil_probe_answers_total 42\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        service.start();
+        try {
+            stack.scrape("alerts-api", service.getAddress().getPort());
+
+            HttpClient http = HttpClient.newHttpClient();
+            URI query = URI.create(stack.prometheusUrl() + "/api/v1/query?query="
+                    + URLEncoder.encode("vigil_probe_answers_total{job=\"alerts-api\"}", StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(http.send(HttpRequest.newBuilder(query).build(), HttpResponse.BodyHandlers.ofString()).body())
+                            .contains("\"value\":[").contains("\"42\"]"));
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    @Test
+    void prometheusLoadedVigilsAlertRules() throws Exception {
+        HttpResponse<String> rules = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.prometheusUrl() + "/api/v1/rules")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(rules.body()).contains("\"VigilDeadLetters\"", "\"VigilConsumerLagGrowing\"", "\"VigilModelStale\"");
     }
 
     @Test

@@ -61,7 +61,7 @@ class StackCliIT {
         Result status = cli("status");
 
         assertThat(status.exitCode()).isZero();
-        for (String component : List.of("kafka", "registry", "postgres")) {
+        for (String component : List.of("kafka", "registry", "postgres", "prometheus")) {
             assertThat(status.line(component)).matches(component + "\\s+running\\s+\\d+\\s+\\d+\\s+yes");
             assertThat(ProcessHandle.of(status.pid(component))).get().matches(ProcessHandle::isAlive);
         }
@@ -90,14 +90,14 @@ class StackCliIT {
     @Order(4)
     void downStopsEveryProcessAndStatusThenReportsThemStopped() {
         Result before = cli("status");
-        List<Long> pids = List.of(before.pid("kafka"), before.pid("registry"), before.pid("postgres"));
+        List<Long> pids = List.of(before.pid("kafka"), before.pid("registry"), before.pid("postgres"), before.pid("prometheus"));
 
         assertThat(cli("down").exitCode()).isZero();
 
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         Result after = cli("status");
         assertThat(after.exitCode()).isEqualTo(3);
-        for (String component : List.of("kafka", "registry", "postgres")) {
+        for (String component : List.of("kafka", "registry", "postgres", "prometheus")) {
             assertThat(after.line(component)).matches(component + "\\s+stopped\\s+-\\s+\\d+\\s+no");
         }
         assertThat(repository.resolve(".vigil/data/postgres/pgdata")).isDirectory();

@@ -1,0 +1,191 @@
+package dev.vigil.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Prometheus from the operating system's package ({@code apt-get install prometheus}), scraping
+ * every Vigil service and evaluating the alert rules of {@code dashboards/prometheus/alerts.yml}.
+ *
+ * <p>Services run on ports only known when they start (tests pick free ones), so each service job
+ * reads its targets from a file in {@link #targetsDir()}, which {@link #writeTarget} fills in;
+ * Prometheus notices the change by itself.
+ */
+final class Prometheus implements Component {
+
+    static final String BIN = "VIGIL_PROMETHEUS_BIN";
+    /** The rules as packaged from dashboards/prometheus/alerts.yml (see the launcher's pom). */
+    private static final String RULES_RESOURCE = "/dev/vigil/stack/prometheus/alerts.yml";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final StackLayout layout;
+    private final int port;
+    private final Lifetime lifetime;
+    private final Map<String, String> env;
+
+    Prometheus(StackLayout layout, int port, Lifetime lifetime, Map<String, String> env) {
+        this.layout = layout;
+        this.port = port;
+        this.lifetime = lifetime;
+        this.env = env;
+    }
+
+    @Override
+    public String name() {
+        return "prometheus";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Where the scrape targets of each service job are kept, one {@code <job>.json} each. */
+    Path targetsDir() {
+        Path dir = layout.data(name()).resolve("targets");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (process().isPresent()) {
+            return;
+        }
+        Path config = writeConfig();
+        List<String> command = List.of(binary().toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + tsdb(),
+                "--storage.tsdb.retention.time=" + (lifetime == Lifetime.DAEMON ? "7d" : "1h"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--web.enable-lifecycle");
+        ProcessHandle process = ChildProcesses.launch(command, Map.of(), layout.log(name()), layout.pidFile(name()),
+                lifetime == Lifetime.DAEMON);
+        Readiness.await("Prometheus on port " + port, process, layout.log(name()), START_TIMEOUT, this::answers);
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        return ChildProcesses.running(layout.pidFile(name()), tsdb().toString());
+    }
+
+    @Override
+    public boolean healthy() {
+        return process().isPresent() && answers();
+    }
+
+    @Override
+    public void stop() {
+        process().ifPresent(p -> ChildProcesses.stop(p, Duration.ofSeconds(10)));
+    }
+
+    /**
+     * Points job {@code job} at {@code 127.0.0.1:port} (in Prometheus' file service-discovery
+     * format), replacing what the job had: one instance per job, as the stack runs them.
+     */
+    static void writeTarget(Path targetsDir, String job, int port) {
+        String json = "[{\"targets\": [\"127.0.0.1:" + port + "\"], \"labels\": {\"service\": \"" + job + "\"}}]\n";
+        Path file = targetsDir.resolve(job + ".json");
+        Path partial = targetsDir.resolve(job + ".json.tmp");
+        try {
+            // written aside and moved, so Prometheus never reads half a file
+            Files.writeString(partial, json, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scrape target " + file, e);
+        }
+    }
+
+    private Path tsdb() {
+        return layout.data(name()).resolve("tsdb");
+    }
+
+    /** prometheus.yml and the rules beside it, rewritten at every start. */
+    private Path writeConfig() {
+        Path rules = layout.config("alerts.yml");
+        try (InputStream packaged = Prometheus.class.getResourceAsStream(RULES_RESOURCE)) {
+            if (packaged == null) {
+                throw new IllegalStateException("the launcher jar lacks " + RULES_RESOURCE + "; rebuild local-stack");
+            }
+            Files.copy(packaged, rules, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + rules, e);
+        }
+        StringBuilder yaml = new StringBuilder()
+                .append("# written by the Vigil local stack at every start; dashboards/prometheus/prometheus.yml is the\n")
+                .append("# same configuration for docker-compose, with the services' container names as targets\n")
+                .append("global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\n")
+                .append("rule_files:\n  - ").append(rules).append('\n')
+                .append("scrape_configs:\n")
+                .append("  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:").append(port).append("']\n");
+        for (Service service : Service.ALL) {
+            yaml.append("  - job_name: ").append(service.name()).append('\n')
+                    .append("    metrics_path: /q/metrics\n")
+                    .append("    file_sd_configs:\n")
+                    .append("      - files: ['").append(targetsDir().resolve(service.name() + ".json")).append("']\n")
+                    .append("        refresh_interval: 5s\n");
+        }
+        Path config = layout.config("prometheus.yml");
+        try {
+            Files.writeString(config, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
+        return config;
+    }
+
+    private boolean answers() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/-/ready")).timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@code VIGIL_PROMETHEUS_BIN}, else {@code prometheus} on the PATH. */
+    private Path binary() {
+        String configured = env.get(BIN);
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (!Files.isExecutable(path)) {
+                throw new IllegalStateException(BIN + "=" + configured + " is not an executable file");
+            }
+            return path;
+        }
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        return Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/bin"))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "prometheus"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Prometheus is not installed: run "
+                        + "'apt-get install --no-install-recommends prometheus' (./vigil does it as root) or set "
+                        + BIN + " to its binary"));
+    }
+}
