@@ -93,6 +93,32 @@ class ComposeConsistencyTest {
         assertThat(set).as("%s in compose", service).containsAll(stackVariables);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
+    void prometheusScrapesEachServiceAsTheLocalStackDoes(String service) throws IOException {
+        JsonNode prometheus = new ObjectMapper(new YAMLFactory())
+                .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
+        String port = defaultOf(applicationProperties(service), "quarkus.http.port");
+        JsonNode job = null;
+        for (JsonNode candidate : prometheus.path("scrape_configs")) {
+            if (candidate.path("job_name").asText().equals(service)) {
+                job = candidate;
+            }
+        }
+        assertThat(job).as("a scrape job named %s (the local stack's job name)", service).isNotNull();
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
+        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo(service + ":" + port);
+    }
+
+    @Test
+    void prometheusAndGrafanaMountTheRepositorysConfiguration() {
+        assertThat(compose.at("/services/prometheus/volumes").toString())
+                .contains("./dashboards/prometheus/prometheus.yml", "./dashboards/prometheus/alerts.yml");
+        assertThat(compose.at("/services/grafana/volumes").toString())
+                .contains("./dashboards/grafana/provisioning", "./dashboards/grafana/dashboards");
+        assertThat(compose.at("/services/prometheus/ports/0").asText()).isEqualTo("9090:9090");
+    }
+
     private static String applicationProperties(String service) throws IOException {
         return Files.readString(RepoFiles.path(service, "src/main/resources/application.properties"));
     }

@@ -58,6 +58,7 @@ final class Pipeline implements AutoCloseable {
             env.put("VIGIL_SCORER_STATE_DIR", workDir.resolve("scorer-state").toString());
         }
         running.put(name, ServiceProcess.start(name, jar(name), port, env, workDir.resolve(name + ".log")));
+        stack.scrape(name, port);
     }
 
     /** Kills the service with SIGKILL, as a crash would: no shutdown hook runs, nothing is flushed. */
