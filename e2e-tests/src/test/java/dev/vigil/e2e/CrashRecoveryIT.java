@@ -11,12 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,12 +61,10 @@ class CrashRecoveryIT {
     @Test
     void killingEachServiceMidStreamLosesNoTransactionAndDuplicatesNoAlert() throws Exception {
         String bank = "bank-crash-" + UUID.randomUUID();
-        List<Map<String, Object>> stream = new ArrayList<>();
-        Set<String> frauds = cardStream(bank, stream);
-        List<List<Map<String, Object>>> batches = new ArrayList<>();
-        for (int i = 0; i < stream.size(); i += BATCH) {
-            batches.add(stream.subList(i, Math.min(i + BATCH, stream.size())));
-        }
+        CardStream cards = CardStream.of(bank, CARDS, HISTORY);
+        List<Map<String, Object>> stream = cards.transactions();
+        Set<String> frauds = cards.frauds();
+        List<List<Map<String, Object>>> batches = cards.batches(BATCH);
 
         List<Integer> crashPoints = List.of(batches.size() / 5, batches.size() / 2, batches.size() * 3 / 4);
         AtomicInteger sent = new AtomicInteger();
@@ -105,30 +98,6 @@ class CrashRecoveryIT {
                 .map(Transaction::getTransactionId)
                 .collect(Collectors.toSet());
         assertThat(onTheTopic).hasSize(stream.size());
-    }
-
-    /**
-     * Each card: {@link #HISTORY} ordinary purchases an hour apart at home, then one large online
-     * purchase abroad. Rounds are interleaved across cards, as a live stream would be.
-     */
-    private static Set<String> cardStream(String bank, List<Map<String, Object>> stream) {
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(HISTORY + 2));
-        Set<String> frauds = new HashSet<>();
-        for (int round = 0; round <= HISTORY; round++) {
-            for (int card = 0; card < CARDS; card++) {
-                String id = "tx-" + round + "-" + card + "-" + UUID.randomUUID();
-                Instant at = start.plus(Duration.ofHours(round)).plusSeconds(10L * card);
-                if (round < HISTORY) {
-                    stream.add(Http.transaction(id, bank, pan(card), (15 + (card + round) % 20) + ".90",
-                            "m-local-" + round % 3, "5411", "DE", "CARD_PRESENT", at));
-                } else {
-                    stream.add(Http.transaction(id, bank, pan(card), "1899.00", "m-far-away", "5732", "US",
-                            "CARD_NOT_PRESENT", at));
-                    frauds.add(id);
-                }
-            }
-        }
-        return frauds;
     }
 
     /**
@@ -167,23 +136,6 @@ class CrashRecoveryIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A Luhn-valid test card number per card index. */
-    static String pan(int card) {
-        String body = String.format(Locale.ROOT, "400000%09d", 100_000 + card);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 
     private static void sleep(Duration duration) {

@@ -1,0 +1,70 @@
+package dev.vigil.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A bank's cards with a normal history and then one obvious fraud each: {@code history} ordinary
+ * purchases an hour apart at home, then one large online purchase abroad. Rounds are interleaved
+ * across cards, as a live stream would be.
+ *
+ * @param transactions ingest request bodies, in sending order
+ * @param frauds       the ids of the fraudulent ones
+ */
+record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
+
+    static CardStream of(String bank, int cards, int history) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(history + 2));
+        List<Map<String, Object>> stream = new ArrayList<>();
+        Set<String> frauds = new HashSet<>();
+        for (int round = 0; round <= history; round++) {
+            for (int card = 0; card < cards; card++) {
+                String id = "tx-" + round + "-" + card + "-" + UUID.randomUUID();
+                Instant at = start.plus(Duration.ofHours(round)).plusSeconds(10L * card);
+                if (round < history) {
+                    stream.add(Http.transaction(id, bank, pan(card), (15 + (card + round) % 20) + ".90",
+                            "m-local-" + round % 3, "5411", "DE", "CARD_PRESENT", at));
+                } else {
+                    stream.add(Http.transaction(id, bank, pan(card), "1899.00", "m-far-away", "5732", "US",
+                            "CARD_NOT_PRESENT", at));
+                    frauds.add(id);
+                }
+            }
+        }
+        return new CardStream(List.copyOf(stream), Set.copyOf(frauds));
+    }
+
+    /** The stream in consecutive batches of at most {@code size}. */
+    List<List<Map<String, Object>>> batches(int size) {
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int i = 0; i < transactions.size(); i += size) {
+            batches.add(transactions.subList(i, Math.min(i + size, transactions.size())));
+        }
+        return batches;
+    }
+
+    /** A Luhn-valid test card number per card index. */
+    static String pan(int card) {
+        String body = String.format(Locale.ROOT, "400000%09d", 100_000 + card);
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+}
