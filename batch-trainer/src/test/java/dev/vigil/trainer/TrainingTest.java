@@ -1,0 +1,62 @@
+package dev.vigil.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.events.ModelType;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingTest {
+
+    static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
+    static final Instant TRAINED_AT = Instant.parse("2026-11-23T04:00:00Z");
+    private final SparkSession spark = TestSpark.session();
+    private Training.Result result;
+    private TrainingWindows windows;
+
+    @BeforeAll
+    void trainOnce() {
+        SyntheticHistory population = new SyntheticHistory(300, 35, START, 2.0, 0.15, 5L);
+        TrainingConfig config = TrainingConfig.defaults()
+                .withWindows(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7));
+        windows = TrainingWindows.endingAt(population.end(), config.train(), config.delay(), config.test());
+        result = Training.train(population.transactions(spark), population.labels(spark), windows,
+                new TrainingConfig(config.train(), config.delay(), config.test(), 10, 0.01, 0.002, 10, 4, 10, 7L),
+                TRAINED_AT);
+    }
+
+    @Test
+    void trainsAllThreeLearnersAndRanksThemByAveragePrecision() {
+        assertThat(result.candidates()).extracting(Training.Candidate::type).containsExactlyInAnyOrder(
+                ModelType.LOGISTIC_REGRESSION, ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTED_TREES);
+        assertThat(result.candidates()).isSortedAccordingTo(
+                (a, b) -> Double.compare(b.averagePrecision(), a.averagePrecision()));
+    }
+
+    @Test
+    void bestModelFindsTheSyntheticFraudFarAboveTheBaseRate() {
+        double baseRate = (double) result.testFrauds() / result.testRows();
+        assertThat(result.testFrauds()).isPositive();
+        assertThat(result.best().averagePrecision()).isGreaterThan(10 * baseRate);
+        assertThat(result.best().metrics().get(Training.MetricNames.AUC_ROC)).isGreaterThan(0.9);
+        assertThat(result.best().metrics()).containsKey(Training.MetricNames.cardPrecisionAt(10));
+    }
+
+    @Test
+    void bundlesRecordTheirWindowsSchemaAndMetrics() {
+        for (Training.Candidate candidate : result.candidates()) {
+            assertThat(candidate.bundle().getModelType()).isEqualTo(candidate.type());
+            assertThat(candidate.bundle().getFeatureSchema()).isEqualTo(FeatureFold.SCHEMA.id());
+            assertThat(candidate.bundle().getTrainToTime()).isEqualTo(windows.trainTo());
+            assertThat(candidate.bundle().getTestFromTime()).isEqualTo(windows.testFrom());
+            assertThat(candidate.bundle().getMetrics()).containsAllEntriesOf(candidate.metrics());
+            assertThat(candidate.bundle().getDeclineThreshold())
+                    .isGreaterThanOrEqualTo(candidate.bundle().getReviewThreshold());
+        }
+    }
+}
