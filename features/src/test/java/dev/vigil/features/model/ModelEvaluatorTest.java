@@ -25,7 +25,7 @@ class ModelEvaluatorTest {
     /** Small schema whose names map to known reasons: amount, travel, night, merchant, and one unmapped. */
     static final FeatureSchema TINY = new FeatureSchema("tiny", 1, List.of(
             "amount_z_score", "km_from_last_location", "night_time", "merchant_fraud_rate_7d", "mystery"));
-    static final FeatureSchema WIDE = FeatureSchema.CARD_V1;
+    static final FeatureSchema WIDE = FeatureSchema.CURRENT;
 
     @Test
     void gradientBoostedStumpGivesSigmoidOfTwiceTheMargin() {
@@ -155,6 +155,14 @@ class ModelEvaluatorTest {
                 .hasMessageContaining("lr-random")
                 .hasMessageContaining("trained on feature schema tiny-v1")
                 .hasMessageContaining(WIDE.id());
+    }
+
+    @Test
+    void refusesAModelTrainedOnTheFirstCardFeatures() {
+        ModelBundle bundle = Bundles.randomLogistic(new Random(1), FeatureSchema.CARD_V1);
+
+        assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
+                .hasMessage("model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v2");
     }
 
     @Test
