@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  */
 final class FeatureFold {
 
-    /** The schema the vectors are computed in, recorded in every exported model. */
-    static final FeatureSchema SCHEMA = FeatureSchema.CARD_V1;
+    /** The schema the vectors are computed in (the one the scorer computes), recorded in every exported model. */
+    static final FeatureSchema SCHEMA = FeatureSchema.CURRENT;
 
     static final StructType VECTORS = new StructType()
             .add("transactionId", DataTypes.StringType, false)
@@ -63,7 +63,9 @@ final class FeatureFold {
         List<Row> out = new ArrayList<>(history.size());
         CardProfile profile = CardProfile.EMPTY;
         for (Transaction tx : history) {
-            CardFeatures.Step step = CardFeatures.next(profile, tx);
+            // merchant risk as of each transaction is not in the history yet: neutral values, so a
+            // model learns nothing from those features rather than something the scorer won't see
+            CardFeatures.Step step = CardFeatures.next(profile, tx, null);
             profile = step.profile();
             out.add(RowFactory.create(tx.getTransactionId().toString(), tx.getBankId().toString(),
                     tx.getCardToken().toString(), tx.getMerchantId().toString(), tx.getEventTime(),

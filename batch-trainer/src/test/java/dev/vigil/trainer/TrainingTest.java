@@ -2,9 +2,16 @@ package dev.vigil.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
 import dev.vigil.events.ModelType;
+import dev.vigil.features.model.ModelEvaluator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,20 @@ class TrainingTest {
             assertThat(candidate.bundle().getMetrics()).containsAllEntriesOf(candidate.metrics());
             assertThat(candidate.bundle().getDeclineThreshold())
                     .isGreaterThanOrEqualTo(candidate.bundle().getReviewThreshold());
+        }
+    }
+
+    @Test
+    void exportedBundlesScoredByTheFeaturesEvaluatorEqualSparksProbabilities() {
+        for (Training.Candidate candidate : result.candidates()) {
+            ModelEvaluator evaluator = ModelEvaluator.compile(candidate.bundle(), FeatureFold.SCHEMA);
+            List<Row> scored = candidate.score(result.testSet()).select("features", Training.SCORE).collectAsList();
+            assertThat(scored).hasSize((int) result.testRows());
+            for (Row row : scored) {
+                double[] x = ((Vector) row.get(0)).toArray();
+                assertThat(evaluator.score(x)).as("%s on %s", candidate.type(), Arrays.toString(x))
+                        .isCloseTo(row.getDouble(1), within(1e-9));
+            }
         }
     }
 }
