@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,12 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code batch-trainer merchant-risk | train | run once | every <interval> | benchmark}: the thin
+ * {@code batch-trainer archive | merchant-risk | train | run once | every <interval> | benchmark}: the thin
  * shell that starts a SparkSession ({@code local[*]} unless {@code spark-submit} set a master) and
  * hands the pipelines their sources and sinks.
  */
 @Command(name = "batch-trainer", mixinStandardHelpOptions = true,
-        subcommands = {TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
+        subcommands = {TrainerCli.ArchiveCommand.class, TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
             TrainerCli.EveryCommand.class, TrainerCli.BenchmarkCommand.class})
 public final class TrainerCli {
 
@@ -105,6 +107,31 @@ public final class TrainerCli {
             System.out.printf(Locale.ROOT, "train: best %s (average precision %.4f), %s; report %s%n",
                     outcome.best().bundle().getModelVersion(), outcome.best().averagePrecision(),
                     outcome.published() ? "published" : "not published", report);
+        }
+    }
+
+    @Command(name = "archive", description = "Archive transactions and labels from Kafka to the Parquet history.")
+    static final class ArchiveCommand implements Callable<Integer> {
+        @Mixin
+        Endpoints endpoints;
+        @Option(names = "--checkpoints", defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}")
+        Path checkpoints;
+        @Option(names = "--once", description = "archive what is on the topics now, then stop")
+        boolean once;
+        @Option(names = "--every", defaultValue = "1m", converter = IntervalConverter.class,
+                description = "micro-batch interval when running continuously (default: ${DEFAULT-VALUE})")
+        Duration every;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SparkSession spark = SparkSessions.create("vigil-archive")) {
+                Trigger trigger = once ? Trigger.AvailableNow() : Trigger.ProcessingTime(every.toMillis());
+                for (StreamingQuery query : Archive.start(spark, endpoints.bootstrapServers, endpoints.registryUrl,
+                        endpoints.history, checkpoints, trigger)) {
+                    query.awaitTermination();
+                }
+            }
+            return 0;
         }
     }
 

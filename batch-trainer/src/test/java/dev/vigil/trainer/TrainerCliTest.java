@@ -22,6 +22,6 @@ class TrainerCliTest {
     @Test
     void declaresEveryCommand() {
         assertThat(new CommandLine(new TrainerCli()).getSubcommands())
-                .containsOnlyKeys("merchant-risk", "train", "run", "every", "benchmark");
+                .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "benchmark");
     }
 }
