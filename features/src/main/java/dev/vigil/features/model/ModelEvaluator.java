@@ -106,10 +106,18 @@ public final class ModelEvaluator {
             for (int i = 0; i < coefficients.length; i++) {
                 z += coefficients[i] * (x[i] - means[i]) * inverseScales[i];
             }
-            return 1 / (1 + Math.exp(-z));
+            return probability(z);
         }
-        double raw = trees.raw(x);
-        return type == ModelType.GRADIENT_BOOSTED_TREES ? 1 / (1 + Math.exp(-2 * raw)) : clamp(raw);
+        return probability(trees.raw(x));
+    }
+
+    /** The probability of a raw score (log-odds, margin, or a forest's average). */
+    private double probability(double raw) {
+        return switch (type) {
+            case LOGISTIC_REGRESSION -> 1 / (1 + Math.exp(-raw));
+            case GRADIENT_BOOSTED_TREES -> 1 / (1 + Math.exp(-2 * raw));
+            default -> clamp(raw);
+        };
     }
 
     /**
@@ -136,10 +144,11 @@ public final class ModelEvaluator {
      */
     public List<ModelReason> reasons(double[] x, int max) {
         double[] contributions = new double[schema.size()];
-        contributions(x, contributions);
+        double raw = contributions(x, contributions);
         double[] byCode = new double[ReasonCode.values().length];
         double positive = 0;
         for (int i = 0; i < contributions.length; i++) {
+            raw += contributions[i];
             if (contributions[i] > 0) {
                 byCode[codeOfFeature[i].ordinal()] += contributions[i];
                 positive += contributions[i];
@@ -149,7 +158,8 @@ public final class ModelEvaluator {
         if (positive == 0) {
             return reasons;
         }
-        double score = score(x);
+        // bias + contributions is the raw score: no second walk of the trees
+        double score = probability(raw);
         for (ReasonCode code : ReasonCode.values()) {
             if (byCode[code.ordinal()] > 0) {
                 reasons.add(new ModelReason(code, code.description(), score * byCode[code.ordinal()] / positive));
