@@ -23,6 +23,10 @@ public record AmountStats(double weight, double mean, double m2) {
 
     /** Adds one amount with the given weight. */
     AmountStats plus(double amount, double amountWeight) {
+        if (amountWeight == 0) {
+            // so old it weighs nothing (the decay underflowed): nothing to add, and no 0 / 0
+            return this;
+        }
         double newWeight = weight + amountWeight;
         double delta = amount - mean;
         double newMean = mean + amountWeight * delta / newWeight;

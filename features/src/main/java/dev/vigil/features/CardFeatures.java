@@ -1,16 +1,19 @@
 package dev.vigil.features;
 
 import dev.vigil.events.Channel;
+import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.Transaction;
+import dev.vigil.features.FeatureSchema.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The one function that moves a card's profile forward: {@code (profile, transaction) ->
- * (next profile, features of the transaction)}. Features describe the transaction against the
- * card's history <em>before</em> it, so the same code gives the scorer's features online and the
- * trainer's features when it folds a card's history in event-time order.
+ * The one function that moves a card's profile forward: {@code (profile, transaction, merchant risk)
+ * -> (next profile, features of the transaction)}. The scorer calls it online and the trainer when
+ * it folds a card's history in event-time order, so training and serving features cannot differ.
+ * Card features describe the transaction against the card's history <em>before</em> it; the
+ * horizon aggregates include the transaction itself.
  *
  * <p>Driven only by event time. An event older than the latest one seen (out of order) is
  * counted, weighs as much as its age says, and leaves the latest time and location alone, so
@@ -22,6 +25,10 @@ public final class CardFeatures {
     public static final Duration AMOUNT_HALF_LIFE = Duration.ofDays(14);
     public static final Duration BURST_WINDOW = Duration.ofMinutes(10);
     public static final Duration HOUR = Duration.ofHours(1);
+    /** Local hours [0, 6) are night. */
+    public static final int NIGHT_ENDS_AT_HOUR = 6;
+    /** Implied speed divides by at least this, so two transactions in the same second give a finite speed. */
+    static final Duration MIN_TRAVEL_TIME = Duration.ofMinutes(1);
     /**
      * No card's spending is treated as more regular than a tenth of its mean (or one minor unit),
      * so a card with identical amounts does not give an infinite z-score for one cent more.
@@ -29,63 +36,140 @@ public final class CardFeatures {
     static final double MIN_STD_SHARE_OF_MEAN = 0.1;
     static final double MIN_STD_MINOR = 1.0;
 
+    private static final FeatureSchema SCHEMA = FeatureSchema.CURRENT;
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+    private static final int AMOUNT_MEAN = at(Names.AMOUNT_MEAN);
+    private static final int AMOUNT_STD = at(Names.AMOUNT_STD);
+    private static final int AMOUNT_MINOR = at(Names.AMOUNT_MINOR);
+    private static final int PRIOR_COUNT = at(Names.PRIOR_COUNT);
+    private static final int AMOUNT_TO_MEAN_RATIO = at(Names.AMOUNT_TO_MEAN_RATIO);
+    private static final int AMOUNT_Z_SCORE = at(Names.AMOUNT_Z_SCORE);
+    private static final int SECONDS_SINCE_LAST = at(Names.SECONDS_SINCE_LAST);
+    private static final int TX_COUNT_10M = at(Names.TX_COUNT_10M);
+    private static final int TX_COUNT_1H = at(Names.TX_COUNT_1H);
+    private static final int KM_FROM_LAST_LOCATION = at(Names.KM_FROM_LAST_LOCATION);
+    private static final int SPEED_KMH_FROM_LAST = at(Names.SPEED_KMH_FROM_LAST);
+    private static final int DISTINCT_COUNTRIES_BEFORE = at(Names.DISTINCT_COUNTRIES_BEFORE);
+    private static final int NEW_COUNTRY = at(Names.NEW_COUNTRY);
+    private static final int NEW_MERCHANT = at(Names.NEW_MERCHANT);
+    private static final int NEW_MCC = at(Names.NEW_MCC);
+    private static final int LOCAL_HOUR = at(Names.LOCAL_HOUR);
+    private static final int NIGHT_TIME = at(Names.NIGHT_TIME);
+    private static final int WEEKEND = at(Names.WEEKEND);
+    private static final int CARD_NOT_PRESENT = at(Names.CARD_NOT_PRESENT);
+    private static final int MERCHANT_KNOWN = at(Names.MERCHANT_KNOWN);
+    private static final int MERCHANT_TX_COUNT_1D = at(Names.MERCHANT_TX_COUNT_1D);
+    private static final int MERCHANT_TX_COUNT_7D = at(Names.MERCHANT_TX_COUNT_7D);
+    private static final int MERCHANT_TX_COUNT_30D = at(Names.MERCHANT_TX_COUNT_30D);
+    private static final int MERCHANT_FRAUD_RATE_1D = at(Names.MERCHANT_FRAUD_RATE_1D);
+    private static final int MERCHANT_FRAUD_RATE_7D = at(Names.MERCHANT_FRAUD_RATE_7D);
+    private static final int MERCHANT_FRAUD_RATE_30D = at(Names.MERCHANT_FRAUD_RATE_30D);
+    private static final int[] HORIZON_COUNT = {-1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)};
+    private static final int[] HORIZON_SUM = {at(Names.AMOUNT_SUM_1H), at(Names.AMOUNT_SUM_24H),
+        at(Names.AMOUNT_SUM_7D), at(Names.AMOUNT_SUM_30D)};
+    private static final int[] HORIZON_MEAN = {at(Names.AMOUNT_MEAN_1H), at(Names.AMOUNT_MEAN_24H),
+        at(Names.AMOUNT_MEAN_7D), at(Names.AMOUNT_MEAN_30D)};
+    private static final int[] HORIZON_STD = {at(Names.AMOUNT_STD_1H), at(Names.AMOUNT_STD_24H),
+        at(Names.AMOUNT_STD_7D), at(Names.AMOUNT_STD_30D)};
+
     private CardFeatures() {
     }
 
-    /** The profile after {@code tx}, and the features of {@code tx} against the profile before it. */
-    public static Step next(CardProfile before, Transaction tx) {
+    /**
+     * The profile after {@code tx}, and the features of {@code tx}.
+     *
+     * @param merchant the merchant's recent risk for the transaction's bank, or {@code null} when
+     *                 unknown (merchant features then take neutral values: unknown, no counts, rate 0)
+     */
+    public static Step next(CardProfile before, Transaction tx, MerchantRisk merchant) {
         Instant eventTime = tx.getEventTime();
         Optional<Location> location = locationOf(tx);
-        FeatureVector features = features(before, tx, eventTime, location);
-        return new Step(updated(before, tx, eventTime, location), features);
+        CardProfile after = updated(before, tx, eventTime, location);
+        return new Step(after, features(before, after, tx, eventTime, location, merchant));
+    }
+
+    /** {@link #next(CardProfile, Transaction, MerchantRisk)} for a merchant without known risk. */
+    public static Step next(CardProfile before, Transaction tx) {
+        return next(before, tx, null);
     }
 
     /** The outcome of one transaction: the card's new profile and the transaction's features. */
     public record Step(CardProfile profile, FeatureVector features) {
     }
 
-    private static FeatureVector features(CardProfile before, Transaction tx, Instant eventTime,
-            Optional<Location> location) {
+    private static FeatureVector features(CardProfile before, CardProfile after, Transaction tx, Instant eventTime,
+            Optional<Location> location, MerchantRisk merchant) {
         boolean hasHistory = !before.isEmpty();
         double amount = tx.getAmountMinor();
         double mean = before.amounts().mean();
         double std = before.amounts().standardDeviation();
         double floor = Math.max(MIN_STD_MINOR, MIN_STD_SHARE_OF_MEAN * mean);
-        FeatureSchema schema = FeatureSchema.CARD_V1;
-        double[] v = new double[schema.size()];
-        v[schema.indexOf(FeatureSchema.Names.AMOUNT_MINOR)] = amount;
-        v[schema.indexOf(FeatureSchema.Names.PRIOR_COUNT)] = before.count();
-        v[schema.indexOf(FeatureSchema.Names.AMOUNT_MEAN)] = mean;
-        v[schema.indexOf(FeatureSchema.Names.AMOUNT_STD)] = std;
-        v[schema.indexOf(FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO)] = hasHistory && mean > 0 ? amount / mean : 0;
-        v[schema.indexOf(FeatureSchema.Names.AMOUNT_Z_SCORE)] = hasHistory ? (amount - mean) / Math.max(std, floor) : 0;
+        double[] v = new double[SCHEMA.size()];
+        v[AMOUNT_MINOR] = amount;
+        v[PRIOR_COUNT] = before.count();
+        v[AMOUNT_MEAN] = mean;
+        v[AMOUNT_STD] = std;
+        v[AMOUNT_TO_MEAN_RATIO] = hasHistory && mean > 0 ? amount / mean : 0;
+        v[AMOUNT_Z_SCORE] = hasHistory ? (amount - mean) / Math.max(std, floor) : 0;
         // out of order: the latest event is later than this one; 0, never negative
-        v[schema.indexOf(FeatureSchema.Names.SECONDS_SINCE_LAST)] = hasHistory
-                ? Math.max(0, Duration.between(before.lastEventTime(), eventTime).toMillis()) / 1000.0
-                : -1;
-        v[schema.indexOf(FeatureSchema.Names.TX_COUNT_10M)] = 1 + before.recentTimes().countWithin(eventTime, BURST_WINDOW);
-        v[schema.indexOf(FeatureSchema.Names.TX_COUNT_1H)] = 1 + before.recentTimes().countWithin(eventTime, HOUR);
-        v[schema.indexOf(FeatureSchema.Names.DISTINCT_COUNTRIES_BEFORE)] = before.countries().size();
-        boolean knownCode = CountrySet.bitOf(tx.getMerchantCountry()).isPresent();
-        v[schema.indexOf(FeatureSchema.Names.NEW_COUNTRY)] =
-                hasHistory && knownCode && !before.countries().contains(tx.getMerchantCountry()) ? 1 : 0;
-        v[schema.indexOf(FeatureSchema.Names.CARD_NOT_PRESENT)] = tx.getChannel() == Channel.CARD_NOT_PRESENT ? 1 : 0;
-        v[schema.indexOf(FeatureSchema.Names.KM_FROM_LAST_LOCATION)] = location.isPresent() && before.lastLocation().isPresent()
+        long sinceLastMillis = hasHistory ? Math.max(0, Duration.between(before.lastEventTime(), eventTime).toMillis()) : -1;
+        v[SECONDS_SINCE_LAST] = hasHistory ? sinceLastMillis / 1000.0 : -1;
+        v[TX_COUNT_10M] = 1 + before.recentTimes().countWithin(eventTime, BURST_WINDOW);
+        v[TX_COUNT_1H] = 1 + before.recentTimes().countWithin(eventTime, HOUR);
+        for (int h = 0; h < SpendHorizons.HORIZONS.length; h++) {
+            AmountStats stats = after.horizons().at(h);
+            if (HORIZON_COUNT[h] >= 0) {
+                v[HORIZON_COUNT[h]] = stats.weight();
+            }
+            v[HORIZON_SUM[h]] = stats.weight() * stats.mean();
+            v[HORIZON_MEAN[h]] = stats.mean();
+            v[HORIZON_STD[h]] = stats.standardDeviation();
+        }
+        double km = location.isPresent() && before.lastLocation().isPresent()
                 ? before.lastLocation().get().kilometresTo(location.get())
                 : -1;
-        return new FeatureVector(schema, v);
+        v[KM_FROM_LAST_LOCATION] = km;
+        v[SPEED_KMH_FROM_LAST] = km < 0 ? -1
+                : km / (Math.max(sinceLastMillis, MIN_TRAVEL_TIME.toMillis()) / (double) HOUR.toMillis());
+        v[DISTINCT_COUNTRIES_BEFORE] = before.countries().size();
+        boolean knownCode = CountrySet.bitOf(tx.getMerchantCountry()).isPresent();
+        v[NEW_COUNTRY] = hasHistory && knownCode && !before.countries().contains(tx.getMerchantCountry()) ? 1 : 0;
+        v[NEW_MERCHANT] = hasHistory && !before.merchants().contains(tx.getMerchantId()) ? 1 : 0;
+        v[NEW_MCC] = hasHistory && !before.mccs().contains(tx.getMcc()) ? 1 : 0;
+        long localMillis = eventTime.toEpochMilli() + tx.getUtcOffsetMinutes() * 60_000L;
+        int localHour = (int) (Math.floorMod(localMillis, DAY_MILLIS) / HOUR.toMillis());
+        // 1970-01-01 was a Thursday: day 0 is 3 days after Monday
+        long dayOfWeekFromMonday = Math.floorMod(Math.floorDiv(localMillis, DAY_MILLIS) + 3, 7);
+        v[LOCAL_HOUR] = localHour;
+        v[NIGHT_TIME] = localHour < NIGHT_ENDS_AT_HOUR ? 1 : 0;
+        v[WEEKEND] = dayOfWeekFromMonday >= 5 ? 1 : 0;
+        v[CARD_NOT_PRESENT] = tx.getChannel() == Channel.CARD_NOT_PRESENT ? 1 : 0;
+        if (merchant != null) {
+            v[MERCHANT_KNOWN] = 1;
+            v[MERCHANT_TX_COUNT_1D] = merchant.getTransactions1d();
+            v[MERCHANT_TX_COUNT_7D] = merchant.getTransactions7d();
+            v[MERCHANT_TX_COUNT_30D] = merchant.getTransactions30d();
+            v[MERCHANT_FRAUD_RATE_1D] = merchant.getFraudRate1d();
+            v[MERCHANT_FRAUD_RATE_7D] = merchant.getFraudRate7d();
+            v[MERCHANT_FRAUD_RATE_30D] = merchant.getFraudRate30d();
+        }
+        return new FeatureVector(SCHEMA, v);
     }
 
     private static CardProfile updated(CardProfile before, Transaction tx, Instant eventTime, Optional<Location> location) {
         boolean latest = before.isEmpty() || !eventTime.isBefore(before.lastEventTime());
         AmountStats amounts;
+        SpendHorizons horizons;
         if (latest) {
             // age the history to this event, then add it with full weight
-            amounts = before.amounts().decayed(decay(Duration.between(before.lastEventTime(), eventTime)))
-                    .plus(tx.getAmountMinor(), 1.0);
+            Duration age = Duration.between(before.lastEventTime(), eventTime);
+            amounts = before.amounts().decayed(decay(age)).plus(tx.getAmountMinor(), 1.0);
+            horizons = before.horizons().aged(age).plus(tx.getAmountMinor(), Duration.ZERO);
         } else {
             // the history is already aged to a later time: add this one with the weight of its age
-            amounts = before.amounts().plus(tx.getAmountMinor(), decay(Duration.between(eventTime, before.lastEventTime())));
+            Duration age = Duration.between(eventTime, before.lastEventTime());
+            amounts = before.amounts().plus(tx.getAmountMinor(), decay(age));
+            horizons = before.horizons().plus(tx.getAmountMinor(), age);
         }
         return new CardProfile(
                 before.count() + 1,
@@ -93,12 +177,19 @@ public final class CardFeatures {
                 amounts,
                 latest ? location.or(before::lastLocation) : before.lastLocation(),
                 before.recentTimes().with(eventTime),
-                before.countries().with(tx.getMerchantCountry()));
+                before.countries().with(tx.getMerchantCountry()),
+                horizons,
+                before.merchants().with(tx.getMerchantId()),
+                before.mccs().with(tx.getMcc()));
     }
 
     /** {@code 2^(-age / half-life)}: 1 for no age, ½ for one half-life. */
     static double decay(Duration age) {
         return Math.pow(0.5, (double) age.toMillis() / AMOUNT_HALF_LIFE.toMillis());
+    }
+
+    private static int at(String feature) {
+        return SCHEMA.indexOf(feature);
     }
 
     private static Optional<Location> locationOf(Transaction tx) {

@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param lastLocation    the latest location a sender gave for the card, if any
  * @param recentTimes     the latest event times, for bursts
  * @param countries       every merchant country the card was used in
+ * @param horizons        decayed amount statistics over 1 h, 24 h, 7 d and 30 d, aged to {@code lastEventTime}
+ * @param merchants       the merchants the card was used at (a Bloom filter)
+ * @param mccs            the merchant category codes the card was used at (a Bloom filter)
  */
 public record CardProfile(long count, Instant lastEventTime, AmountStats amounts, Optional<Location> lastLocation,
-        RecentEventTimes recentTimes, CountrySet countries) {
+        RecentEventTimes recentTimes, CountrySet countries, SpendHorizons horizons, Sketch merchants, Sketch mccs) {
 
     /** A card never seen before. */
     public static final CardProfile EMPTY = new CardProfile(0, Instant.EPOCH, AmountStats.NONE, Optional.empty(),
-            RecentEventTimes.NONE, CountrySet.NONE);
+            RecentEventTimes.NONE, CountrySet.NONE, SpendHorizons.NONE, Sketch.NO_MERCHANTS, Sketch.NO_MCCS);
 
     public CardProfile {
         Objects.requireNonNull(lastEventTime, "lastEventTime");
@@ -29,6 +32,9 @@ public record CardProfile(long count, Instant lastEventTime, AmountStats amounts
         Objects.requireNonNull(lastLocation, "lastLocation");
         Objects.requireNonNull(recentTimes, "recentTimes");
         Objects.requireNonNull(countries, "countries");
+        Objects.requireNonNull(horizons, "horizons");
+        Objects.requireNonNull(merchants, "merchants");
+        Objects.requireNonNull(mccs, "mccs");
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The compact binary form of a {@link CardProfile} (the scorer's RocksDB value), big-endian:
  *
  * <pre>
- * byte    format version (1)
+ * byte    format version (2; 1 is still read)
  * long    count
  * long    last event time, epoch millis
  * double  amount weight, mean, m2
@@ -19,17 +19,25 @@ import java.util.Optional;
  * long[n] recent event times, epoch millis, oldest first
  * short   mask of the country-set words in use (11 bits)
  * long[k] those words, lowest first
+ * --- from version 2 on:
+ * double[4 × 3] spend horizons 1 h, 24 h, 7 d, 30 d: weight, mean, m2 each
+ * long[16] merchant Bloom filter words
+ * long[4]  MCC Bloom filter words
  * </pre>
  *
- * 61 bytes for a card seen once in one country without a location (45 for {@link CardProfile#EMPTY});
- * at most {@value #MAX_SIZE} bytes. A new layout gets a new
- * version byte, and {@link #decode} keeps reading the old ones.
+ * Version 2: 317 bytes for a card seen once in one country without a location (301 for
+ * {@link CardProfile#EMPTY}); at most {@value #MAX_SIZE} bytes. A version 1 profile (the backbone's)
+ * is read with empty horizons and sketches: its first transaction after the upgrade counts as a new
+ * merchant and MCC, and its horizons build up from there. A new layout gets a new version byte, and
+ * {@link #decode} keeps reading the old ones.
  */
 public final class CardProfileCodec {
 
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
+    static final byte VERSION_1 = 1;
     /** Size of the largest profile: location, full ring of times, every country word. */
-    public static final int MAX_SIZE = 1 + 8 + 8 + 3 * 8 + 1 + 2 * 8 + 1 + RecentEventTimes.CAPACITY * 8 + 2 + CountrySet.WORDS * 8;
+    public static final int MAX_SIZE = 1 + 8 + 8 + 3 * 8 + 1 + 2 * 8 + 1 + RecentEventTimes.CAPACITY * 8 + 2 + CountrySet.WORDS * 8
+            + SpendHorizons.HORIZONS.length * 3 * 8 + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8;
 
     private CardProfileCodec() {
     }
@@ -62,6 +70,16 @@ public final class CardProfileCodec {
                 out.putLong(word);
             }
         }
+        for (int h = 0; h < SpendHorizons.HORIZONS.length; h++) {
+            AmountStats stats = profile.horizons().at(h);
+            out.putDouble(stats.weight()).putDouble(stats.mean()).putDouble(stats.m2());
+        }
+        for (long word : profile.merchants().words()) {
+            out.putLong(word);
+        }
+        for (long word : profile.mccs().words()) {
+            out.putLong(word);
+        }
         byte[] bytes = new byte[out.position()];
         out.flip().get(bytes);
         return bytes;
@@ -72,7 +90,7 @@ public final class CardProfileCodec {
         if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException("no card profile: empty value");
         }
-        if (bytes[0] != VERSION) {
+        if (bytes[0] != VERSION && bytes[0] != VERSION_1) {
             throw new IllegalArgumentException("unknown card profile format version " + bytes[0]);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
@@ -99,13 +117,33 @@ public final class CardProfileCodec {
                     words[i] = in.getLong();
                 }
             }
+            SpendHorizons horizons = SpendHorizons.NONE;
+            Sketch merchants = Sketch.NO_MERCHANTS;
+            Sketch mccs = Sketch.NO_MCCS;
+            if (bytes[0] == VERSION) {
+                AmountStats[] stats = new AmountStats[SpendHorizons.HORIZONS.length];
+                for (int h = 0; h < stats.length; h++) {
+                    stats[h] = new AmountStats(in.getDouble(), in.getDouble(), in.getDouble());
+                }
+                horizons = SpendHorizons.of(stats);
+                merchants = Sketch.ofWords(longs(in, Sketch.MERCHANT_WORDS), Sketch.MERCHANT_PROBES);
+                mccs = Sketch.ofWords(longs(in, Sketch.MCC_WORDS), Sketch.MCC_PROBES);
+            }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("card profile has " + in.remaining() + " trailing bytes");
             }
             return new CardProfile(count, lastEventTime, amounts, location, RecentEventTimes.of(times),
-                    CountrySet.ofWords(words));
+                    CountrySet.ofWords(words), horizons, merchants, mccs);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("card profile truncated at " + bytes.length + " bytes", e);
         }
+    }
+
+    private static long[] longs(ByteBuffer in, int n) {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.getLong();
+        }
+        return values;
     }
 }

@@ -14,8 +14,17 @@ import java.util.Objects;
  */
 public record FeatureSchema(String name, int version, List<String> names) {
 
-    /** The card features of {@link CardFeatures}, first version. */
+    /**
+     * The first card features, as the backbone computed them. No longer computed: kept so a model
+     * trained on them is recognised and refused by name.
+     */
     public static final FeatureSchema CARD_V1 = new FeatureSchema("card", 1, List.of(
+            Names.AMOUNT_MINOR, Names.PRIOR_COUNT, Names.AMOUNT_MEAN, Names.AMOUNT_STD, Names.AMOUNT_TO_MEAN_RATIO,
+            Names.AMOUNT_Z_SCORE, Names.SECONDS_SINCE_LAST, Names.TX_COUNT_10M, Names.TX_COUNT_1H,
+            Names.DISTINCT_COUNTRIES_BEFORE, Names.NEW_COUNTRY, Names.CARD_NOT_PRESENT, Names.KM_FROM_LAST_LOCATION));
+
+    /** The card and merchant features {@link CardFeatures} computes; what each means is in the module README. */
+    public static final FeatureSchema CARD_V2 = new FeatureSchema("card", 2, List.of(
             Names.AMOUNT_MINOR,
             Names.PRIOR_COUNT,
             Names.AMOUNT_MEAN,
@@ -25,10 +34,41 @@ public record FeatureSchema(String name, int version, List<String> names) {
             Names.SECONDS_SINCE_LAST,
             Names.TX_COUNT_10M,
             Names.TX_COUNT_1H,
+            Names.TX_COUNT_24H,
+            Names.TX_COUNT_7D,
+            Names.TX_COUNT_30D,
+            Names.AMOUNT_SUM_1H,
+            Names.AMOUNT_SUM_24H,
+            Names.AMOUNT_SUM_7D,
+            Names.AMOUNT_SUM_30D,
+            Names.AMOUNT_MEAN_1H,
+            Names.AMOUNT_MEAN_24H,
+            Names.AMOUNT_MEAN_7D,
+            Names.AMOUNT_MEAN_30D,
+            Names.AMOUNT_STD_1H,
+            Names.AMOUNT_STD_24H,
+            Names.AMOUNT_STD_7D,
+            Names.AMOUNT_STD_30D,
+            Names.KM_FROM_LAST_LOCATION,
+            Names.SPEED_KMH_FROM_LAST,
             Names.DISTINCT_COUNTRIES_BEFORE,
             Names.NEW_COUNTRY,
+            Names.NEW_MERCHANT,
+            Names.NEW_MCC,
+            Names.LOCAL_HOUR,
+            Names.NIGHT_TIME,
+            Names.WEEKEND,
             Names.CARD_NOT_PRESENT,
-            Names.KM_FROM_LAST_LOCATION));
+            Names.MERCHANT_KNOWN,
+            Names.MERCHANT_TX_COUNT_1D,
+            Names.MERCHANT_TX_COUNT_7D,
+            Names.MERCHANT_TX_COUNT_30D,
+            Names.MERCHANT_FRAUD_RATE_1D,
+            Names.MERCHANT_FRAUD_RATE_7D,
+            Names.MERCHANT_FRAUD_RATE_30D));
+
+    /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
+    public static final FeatureSchema CURRENT = CARD_V2;
 
     public FeatureSchema {
         Objects.requireNonNull(name, "name");
@@ -56,7 +96,7 @@ public record FeatureSchema(String name, int version, List<String> names) {
         return name + "-v" + version;
     }
 
-    /** The feature names of {@link #CARD_V1}; what each one means is documented where it is computed. */
+    /** The feature names of the card schemas; what each one means is documented in the module README. */
     public static final class Names {
         public static final String AMOUNT_MINOR = "amount_minor";
         public static final String PRIOR_COUNT = "prior_count";
@@ -67,10 +107,38 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String SECONDS_SINCE_LAST = "seconds_since_last";
         public static final String TX_COUNT_10M = "tx_count_10m";
         public static final String TX_COUNT_1H = "tx_count_1h";
+        public static final String TX_COUNT_24H = "tx_count_24h";
+        public static final String TX_COUNT_7D = "tx_count_7d";
+        public static final String TX_COUNT_30D = "tx_count_30d";
+        public static final String AMOUNT_SUM_1H = "amount_sum_1h";
+        public static final String AMOUNT_SUM_24H = "amount_sum_24h";
+        public static final String AMOUNT_SUM_7D = "amount_sum_7d";
+        public static final String AMOUNT_SUM_30D = "amount_sum_30d";
+        public static final String AMOUNT_MEAN_1H = "amount_mean_1h";
+        public static final String AMOUNT_MEAN_24H = "amount_mean_24h";
+        public static final String AMOUNT_MEAN_7D = "amount_mean_7d";
+        public static final String AMOUNT_MEAN_30D = "amount_mean_30d";
+        public static final String AMOUNT_STD_1H = "amount_std_1h";
+        public static final String AMOUNT_STD_24H = "amount_std_24h";
+        public static final String AMOUNT_STD_7D = "amount_std_7d";
+        public static final String AMOUNT_STD_30D = "amount_std_30d";
+        public static final String KM_FROM_LAST_LOCATION = "km_from_last_location";
+        public static final String SPEED_KMH_FROM_LAST = "speed_kmh_from_last";
         public static final String DISTINCT_COUNTRIES_BEFORE = "distinct_countries_before";
         public static final String NEW_COUNTRY = "new_country";
+        public static final String NEW_MERCHANT = "new_merchant";
+        public static final String NEW_MCC = "new_mcc";
+        public static final String LOCAL_HOUR = "local_hour";
+        public static final String NIGHT_TIME = "night_time";
+        public static final String WEEKEND = "weekend";
         public static final String CARD_NOT_PRESENT = "card_not_present";
-        public static final String KM_FROM_LAST_LOCATION = "km_from_last_location";
+        public static final String MERCHANT_KNOWN = "merchant_known";
+        public static final String MERCHANT_TX_COUNT_1D = "merchant_tx_count_1d";
+        public static final String MERCHANT_TX_COUNT_7D = "merchant_tx_count_7d";
+        public static final String MERCHANT_TX_COUNT_30D = "merchant_tx_count_30d";
+        public static final String MERCHANT_FRAUD_RATE_1D = "merchant_fraud_rate_1d";
+        public static final String MERCHANT_FRAUD_RATE_7D = "merchant_fraud_rate_7d";
+        public static final String MERCHANT_FRAUD_RATE_30D = "merchant_fraud_rate_30d";
 
         private Names() {
         }

@@ -19,21 +19,21 @@ import org.junit.jupiter.api.Test;
 class CardProfileCodecTest {
 
     @Test
-    void theEmptyProfileRoundTripsIn45Bytes() {
+    void theEmptyProfileRoundTripsIn301Bytes() {
         byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
 
-        assertThat(bytes).hasSize(45);
+        assertThat(bytes).hasSize(301);
         assertThat(bytes[0]).isEqualTo(CardProfileCodec.VERSION);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(CardProfile.EMPTY);
     }
 
     @Test
-    void aCardSeenOnceRoundTripsIn61Bytes() {
+    void aCardSeenOnceRoundTripsIn317Bytes() {
         CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT)));
 
         byte[] bytes = CardProfileCodec.encode(profile);
 
-        assertThat(bytes).hasSize(61);
+        assertThat(bytes).hasSize(317);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(profile);
     }
 
@@ -52,7 +52,7 @@ class CardProfileCodecTest {
 
         byte[] bytes = CardProfileCodec.encode(profile);
 
-        assertThat(bytes).hasSize(CardProfileCodec.MAX_SIZE).hasSize(277);
+        assertThat(bytes).hasSize(CardProfileCodec.MAX_SIZE).hasSize(533);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(profile);
     }
 
@@ -77,8 +77,38 @@ class CardProfileCodecTest {
 
     @Test
     void refusesTrailingBytes() {
-        byte[] bytes = Arrays.copyOf(CardProfileCodec.encode(CardProfile.EMPTY), 46);
+        byte[] bytes = Arrays.copyOf(CardProfileCodec.encode(CardProfile.EMPTY), 302);
 
         assertThatThrownBy(() -> CardProfileCodec.decode(bytes)).hasMessage("card profile has 1 trailing bytes");
+    }
+
+    @Test
+    void readsVersion1ProfilesWithEmptyHorizonsAndSketches() {
+        CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
+        byte[] v2 = CardProfileCodec.encode(profile);
+        // a backbone (v1) profile is the v2 layout without the trailing horizons and sketches
+        byte[] v1 = Arrays.copyOf(v2, v2.length - (12 * 8 + 20 * 8));
+        v1[0] = 1;
+
+        CardProfile read = CardProfileCodec.decode(v1);
+
+        assertThat(read.count()).isEqualTo(2);
+        assertThat(read.amounts()).isEqualTo(profile.amounts());
+        assertThat(read.countries()).isEqualTo(profile.countries());
+        assertThat(read.horizons()).isEqualTo(SpendHorizons.NONE);
+        assertThat(read.merchants()).isEqualTo(Sketch.NO_MERCHANTS);
+        assertThat(CardProfileCodec.decode(CardProfileCodec.encode(read))).isEqualTo(read);
+    }
+
+    @Test
+    void roundTripsHorizonsAndSketches() {
+        CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
+
+        CardProfile read = CardProfileCodec.decode(CardProfileCodec.encode(profile));
+
+        assertThat(read.horizons()).isEqualTo(profile.horizons());
+        assertThat(read.merchants().contains("m-grocer")).isTrue();
+        assertThat(read.mccs().contains("5411")).isTrue();
+        assertThat(read).isEqualTo(profile);
     }
 }

@@ -1,14 +1,16 @@
 package dev.vigil.scorer;
 
 import dev.vigil.events.Alert;
-import dev.vigil.events.Reason;
 import dev.vigil.events.Transaction;
-import dev.vigil.features.rules.RiskScore;
+import dev.vigil.events.TransactionScore;
+import dev.vigil.features.FeatureVector;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Builds the alert of a scored transaction. */
+/** Builds the alert and the score record of a scored transaction. */
 final class Alerts {
 
     private Alerts() {
@@ -24,7 +26,7 @@ final class Alerts {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static Alert of(Transaction tx, RiskScore score, String modelVersion, Instant scoredAt) {
+    static Alert of(Transaction tx, Verdict verdict, Instant scoredAt) {
         return Alert.newBuilder()
                 .setAlertId(alertId(tx.getBankId(), tx.getTransactionId()))
                 .setBankId(tx.getBankId())
@@ -39,13 +41,38 @@ final class Alerts {
                 .setMerchantCountry(tx.getMerchantCountry())
                 .setChannel(tx.getChannel())
                 .setEventTime(tx.getEventTime())
-                .setScore(score.score())
-                .setDecision(score.decision())
-                .setReasons(score.reasons().stream()
-                        .map(r -> new Reason(r.code().name(), r.description(), r.contribution()))
-                        .toList())
-                .setModelVersion(modelVersion)
+                .setScore(verdict.score())
+                .setDecision(verdict.decision())
+                .setReasons(verdict.reasons())
+                .setModelVersion(verdict.modelVersion())
                 .setScoredAt(scoredAt)
+                .build();
+    }
+
+    /** Every scored transaction, alert or not, with its features; no card number, only the token. */
+    static TransactionScore score(Transaction tx, Verdict verdict, FeatureVector features, boolean alerted,
+            Instant scoredAt) {
+        List<Double> values = new ArrayList<>(features.schema().size());
+        for (double value : features.values()) {
+            values.add(value);
+        }
+        return TransactionScore.newBuilder()
+                .setBankId(tx.getBankId())
+                .setTransactionId(tx.getTransactionId())
+                .setCardToken(tx.getCardToken())
+                .setMerchantId(tx.getMerchantId())
+                .setAmountMinor(tx.getAmountMinor())
+                .setCurrency(tx.getCurrency())
+                .setEventTime(tx.getEventTime())
+                .setReceivedAt(tx.getReceivedAt())
+                .setScoredAt(scoredAt)
+                .setScore(verdict.score())
+                .setDecision(verdict.decision())
+                .setAlerted(alerted)
+                .setModelVersion(verdict.modelVersion())
+                .setFeatureSchema(features.schema().id())
+                .setFeatures(values)
+                .setReasons(verdict.reasons())
                 .build();
     }
 }

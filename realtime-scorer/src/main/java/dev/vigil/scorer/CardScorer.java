@@ -1,48 +1,66 @@
 package dev.vigil.scorer;
 
-import dev.vigil.events.Alert;
+import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
-import dev.vigil.features.rules.RiskScore;
+import dev.vigil.features.model.ModelEvaluator;
 import dev.vigil.features.rules.RulesScorer;
+import dev.vigil.schemas.Topics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Scores a card's transaction once: skips a (card, transaction id) seen within the dedup
- * retention, moves the card's profile forward, scores the features with the rules and forwards
- * an alert when the score reaches the threshold. Under exactly-once processing the dedup entry,
- * the profile and the alert are committed together with the input offset.
+ * retention, moves the card's profile forward with the merchant's risk, scores the features with
+ * the rules and the model in force, writes every score and an alert when the score reaches the
+ * threshold. Under exactly-once processing the dedup entry, the profile, the score, the alert and
+ * the input offset are committed together. Profiles idle for longer than the configured period (in
+ * stream time) are deleted by a punctuator.
  */
-final class CardScorer implements Processor<String, Transaction, String, Alert> {
+final class CardScorer implements Processor<String, Transaction, String, SpecificRecord> {
 
     private final ScorerSettings settings;
     private final RulesScorer rules;
+    private final CurrentModels models;
+    private final Deserializer<MerchantRisk> merchantRisks;
     private final ScorerMetrics metrics;
     private final Clock clock;
     private KeyValueStore<String, CardProfile> profiles;
     private WindowStore<String, Long> seen;
-    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, byte[]> merchants;
+    private ProcessorContext<String, SpecificRecord> context;
 
-    CardScorer(ScorerSettings settings, ScorerMetrics metrics, Clock clock) {
+    CardScorer(ScorerSettings settings, CurrentModels models, Deserializer<MerchantRisk> merchantRisks,
+            ScorerMetrics metrics, Clock clock) {
         this.settings = settings;
         this.rules = new RulesScorer(settings.rules());
+        this.models = models;
+        this.merchantRisks = merchantRisks;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.profiles = context.getStateStore(ScoringTopology.PROFILES_STORE);
         this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
+        this.merchants = context.getStateStore(ScoringTopology.MERCHANT_RISK_STORE);
+        context.schedule(settings.profileExpiryScan(), PunctuationType.STREAM_TIME, this::expireIdleProfiles);
     }
 
     @Override
@@ -54,16 +72,47 @@ final class CardScorer implements Processor<String, Transaction, String, Alert> 
             return;
         }
         CardProfile before = profiles.get(card);
-        CardFeatures.Step step = CardFeatures.next(before == null ? CardProfile.EMPTY : before, tx);
+        CardFeatures.Step step = CardFeatures.next(before == null ? CardProfile.EMPTY : before, tx,
+                merchantRisk(tx.getBankId(), tx.getMerchantId()));
         profiles.put(card, step.profile());
-        RiskScore score = rules.score(step.features());
+        // read once: this record is scored by one model from start to end, whatever is swapped meanwhile
+        ModelEvaluator model = models.forBank(tx.getBankId());
+        double[] x = step.features().values();
+        Verdict verdict = Verdict.of(rules.score(step.features()), model, x);
         // the only wall-clock reading: when the score was made
         Instant scoredAt = clock.instant();
-        metrics.scored(score, tx.getReceivedAt(), scoredAt);
-        if (score.score() >= settings.alertThreshold()) {
-            metrics.alerted(score);
-            context.forward(record.withValue(Alerts.of(tx, score, RulesScorer.VERSION, scoredAt)), ScoringTopology.ALERTS_SINK);
+        boolean alert = verdict.score() >= settings.alertThreshold();
+        metrics.scored(verdict, tx.getReceivedAt(), scoredAt);
+        context.forward(record.withValue(Alerts.score(tx, verdict, step.features(), alert, scoredAt)),
+                ScoringTopology.SCORES_SINK);
+        if (alert) {
+            metrics.alerted(verdict);
+            context.forward(record.withValue(Alerts.of(tx, verdict, scoredAt)), ScoringTopology.ALERTS_SINK);
         }
+    }
+
+    /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
+    private MerchantRisk merchantRisk(String bankId, String merchantId) {
+        byte[] bytes = merchants.get(Topics.merchantRiskKey(bankId, merchantId));
+        if (bytes == null) {
+            bytes = merchants.get(Topics.merchantRiskKey(Topics.ALL_BANKS, merchantId));
+        }
+        return bytes == null ? null : merchantRisks.deserialize(Topics.MERCHANT_RISK.name(), bytes);
+    }
+
+    private void expireIdleProfiles(long streamTimeMs) {
+        long idleBefore = streamTimeMs - settings.profileIdleExpiry().toMillis();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, CardProfile> all = profiles.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, CardProfile> entry = all.next();
+                if (entry.value.lastEventTime().toEpochMilli() < idleBefore) {
+                    idle.add(entry.key);
+                }
+            }
+        }
+        idle.forEach(profiles::delete);
+        metrics.profilesExpired(idle.size());
     }
 
     /**

@@ -14,6 +14,12 @@ interface ScorerConfig {
 
     Rules rules();
 
+    /** A card profile not updated for this long, in stream time, is deleted. */
+    Duration profileIdleExpiry();
+
+    /** How often, in stream time, idle profiles are looked for. */
+    Duration profileExpiryScan();
+
     interface Rules {
         int minHistory();
 
@@ -40,6 +46,6 @@ interface ScorerConfig {
                 new RulesConfig(r.minHistory(), r.amountRatio(), r.amountZScore(), r.burstTransactions(),
                         r.amountContribution(), r.burstContribution(), r.newCountryContribution(), r.reviewAt(),
                         r.declineAt()),
-                applicationId);
+                applicationId, profileIdleExpiry(), profileExpiryScan());
     }
 }

@@ -1,7 +1,10 @@
 package dev.vigil.scorer;
 
 import dev.vigil.events.Alert;
+import dev.vigil.events.MerchantRisk;
+import dev.vigil.events.ModelBundle;
 import dev.vigil.events.Transaction;
+import dev.vigil.events.TransactionScore;
 import dev.vigil.features.rules.RulesConfig;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
@@ -18,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -29,12 +33,18 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 final class ScorerDriver implements AutoCloseable {
 
-    static final ScorerSettings SETTINGS = new ScorerSettings(0.5, Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer");
+    static final ScorerSettings SETTINGS = new ScorerSettings(0.5, Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer",
+            Duration.ofDays(30), Duration.ofHours(1));
 
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> transactions;
     final TestOutputTopic<String, Alert> alerts;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    final TestOutputTopic<String, TransactionScore> scores;
+    final TestInputTopic<String, byte[]> models;
+    final TestInputTopic<String, byte[]> merchantRisks;
+    private final Serializer<ModelBundle> bundleSerializer;
+    private final Serializer<MerchantRisk> merchantRiskSerializer;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Serializer<Transaction> transactionSerializer;
 
@@ -58,6 +68,12 @@ final class ScorerDriver implements AutoCloseable {
                 serdes.valueSerde(Topics.FRAUD_ALERTS).deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         transactionSerializer = serdes.valueSerde(Topics.TRANSACTIONS).serializer();
+        scores = driver.createOutputTopic(Topics.TRANSACTION_SCORES.name(), new StringDeserializer(),
+                serdes.valueSerde(Topics.TRANSACTION_SCORES).deserializer());
+        models = driver.createInputTopic(Topics.FRAUD_MODELS.name(), new StringSerializer(), new ByteArraySerializer());
+        merchantRisks = driver.createInputTopic(Topics.MERCHANT_RISK.name(), new StringSerializer(), new ByteArraySerializer());
+        bundleSerializer = serdes.valueSerde(Topics.FRAUD_MODELS).serializer();
+        merchantRiskSerializer = serdes.valueSerde(Topics.MERCHANT_RISK).serializer();
     }
 
     /** Pipes transactions as the ingest service writes them: keyed by card token, timestamped with the event time. */
@@ -65,6 +81,16 @@ final class ScorerDriver implements AutoCloseable {
         for (Transaction tx : txs) {
             transactions.pipeInput(tx.getCardToken().getBytes(StandardCharsets.UTF_8), avro(tx), tx.getEventTime());
         }
+    }
+
+    /** Publishes a model bundle as the trainer's gate does: keyed by its scope. */
+    void publish(ModelBundle bundle) {
+        models.pipeInput(bundle.getBankId(), bundleSerializer.serialize(Topics.FRAUD_MODELS.name(), new RecordHeaders(), bundle));
+    }
+
+    void publish(MerchantRisk risk) {
+        merchantRisks.pipeInput(Topics.merchantRiskKey(risk.getBankId(), risk.getMerchantId()),
+                merchantRiskSerializer.serialize(Topics.MERCHANT_RISK.name(), new RecordHeaders(), risk));
     }
 
     byte[] avro(Transaction tx) {

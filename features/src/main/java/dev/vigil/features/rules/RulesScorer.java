@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The first scorer, before any model: three rules over a card's {@link FeatureSchema#CARD_V1}
+ * The first scorer, before any model: three rules over a card's {@link FeatureSchema#CURRENT}
  * features. Rules that fire combine as independent pieces of evidence ("noisy or"):
  * {@code score = 1 - Π(1 - contribution)}, so more reasons always mean a higher score that never
  * passes 1. Each reason's share of the score is proportional to its contribution.
@@ -34,8 +34,8 @@ public final class RulesScorer {
     }
 
     public RiskScore score(FeatureVector features) {
-        if (!features.schema().equals(FeatureSchema.CARD_V1)) {
-            throw new IllegalArgumentException(VERSION + " scores " + FeatureSchema.CARD_V1.id()
+        if (!features.schema().equals(FeatureSchema.CURRENT)) {
+            throw new IllegalArgumentException(VERSION + " scores " + FeatureSchema.CURRENT.id()
                     + " features, not " + features.schema().id());
         }
         List<Hit> hits = new ArrayList<>();

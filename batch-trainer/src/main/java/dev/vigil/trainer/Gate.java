@@ -1,0 +1,89 @@
+package dev.vigil.trainer;
+
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.GBTClassificationModel;
+import org.apache.spark.ml.classification.RandomForestClassificationModel;
+import org.apache.spark.ml.util.MLWritable;
+
+/**
+ * Publishes a run's best candidate only when its average precision beats the champion's, measured
+ * on the same test window, by at least {@code margin}. Every candidate is recorded.
+ *
+ * <p>The champion is re-scored by its saved Spark model, whose scores equal its portable bundle's.
+ * A champion trained on another feature schema cannot be scored on these vectors, so it does not
+ * block a candidate.
+ */
+final class Gate {
+
+    /** What the gate did: the champion's average precision on this window (when it could be scored) and the decisions. */
+    record Outcome(Training.Candidate best, boolean published, Optional<Double> championAveragePrecision,
+            List<ModelVersions.Decision> decisions) {
+    }
+
+    private final ModelVersions versions;
+    private final Path modelsDir;
+    private final double margin;
+
+    Gate(ModelVersions versions, Path modelsDir, double margin) {
+        this.versions = versions;
+        this.modelsDir = modelsDir;
+        this.margin = margin;
+    }
+
+    Outcome decide(Training.Result result, Publisher<String, ModelBundle> publisher) {
+        Training.Candidate best = result.best();
+        Optional<Double> championAp = versions.champion(best.bundle().getBankId())
+                .filter(champion -> champion.featureSchema().equals(best.bundle().getFeatureSchema()))
+                .filter(champion -> champion.sparkModelPath() != null)
+                .map(champion -> averagePrecisionOf(champion, result));
+        boolean wins = championAp.map(ap -> best.averagePrecision() > ap + margin).orElse(true);
+        String bestPath = save(best);
+        if (wins) {
+            publisher.sendAndWait(best.bundle().getBankId(), best.bundle());
+        }
+        List<ModelVersions.Decision> decisions = new ArrayList<>();
+        for (Training.Candidate candidate : result.candidates()) {
+            ModelVersions.Status status = candidate == best
+                    ? (wins ? ModelVersions.Status.CHAMPION : ModelVersions.Status.REJECTED)
+                    : (wins ? ModelVersions.Status.CHALLENGER : ModelVersions.Status.REJECTED);
+            decisions.add(new ModelVersions.Decision(candidate.bundle(), status, championAp.orElse(null),
+                    candidate == best ? bestPath : null));
+        }
+        versions.record(decisions);
+        return new Outcome(best, wins, championAp, List.copyOf(decisions));
+    }
+
+    private double averagePrecisionOf(ModelVersions.Champion champion, Training.Result result) {
+        Transformer model = load(ModelType.valueOf(champion.modelType()), champion.sparkModelPath());
+        Training.Candidate asCandidate = new Training.Candidate(ModelType.valueOf(champion.modelType()), model,
+                java.util.Map.of(), null);
+        return Metrics.averagePrecision(Training.scoredTestRows(asCandidate.score(result.testSet())));
+    }
+
+    private String save(Training.Candidate candidate) {
+        String path = modelsDir.resolve(candidate.bundle().getModelVersion()).toAbsolutePath().toString();
+        try {
+            ((MLWritable) candidate.model()).write().overwrite().save(path);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save model " + candidate.bundle().getModelVersion(), e);
+        }
+        return path;
+    }
+
+    private static Transformer load(ModelType type, String path) {
+        return switch (type) {
+            case LOGISTIC_REGRESSION -> PipelineModel.load(path);
+            case RANDOM_FOREST -> RandomForestClassificationModel.load(path);
+            case GRADIENT_BOOSTED_TREES -> GBTClassificationModel.load(path);
+            case UNKNOWN -> throw new IllegalStateException("champion of unknown type at " + path);
+        };
+    }
+}

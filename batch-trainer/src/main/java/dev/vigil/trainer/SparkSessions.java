@@ -1,0 +1,26 @@
+package dev.vigil.trainer;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The thin shell around the pipelines. {@code local[*]} unless a master is already configured, so
+ * the same jar runs on a laptop and, unchanged, under {@code spark-submit --master ...} on a cluster.
+ */
+final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    static SparkSession create(String appName) {
+        SparkConf conf = new SparkConf(true).setAppName(appName);
+        if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+        conf.setIfMissing("spark.ui.enabled", "false");
+        // rows carry Instant and LocalDate: java.sql.Timestamp conversion needs JDK internals opened
+        conf.set("spark.sql.datetime.java8API.enabled", "true");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.vigil.trainer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import dev.vigil.schemas.Topics;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.GBTClassificationModel;
+import org.apache.spark.ml.classification.GBTClassifier;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.classification.RandomForestClassificationModel;
+import org.apache.spark.ml.classification.RandomForestClassifier;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The training pipeline as a function: history in, evaluated candidates out. Features come from
+ * {@link FeatureFold}, labels from {@link Labelling} with their arrival time respected; the three
+ * MLlib learners are weighted for class imbalance and measured on the same test window.
+ */
+final class Training {
+
+    static final String WEIGHT = "weight";
+    static final String SCORE = "score";
+    private static final DateTimeFormatter VERSION_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** One trained model: how Spark scores it, what it measured on the test window, and its portable form. */
+    record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
+        double averagePrecision() {
+            return metrics.get(MetricNames.AVERAGE_PRECISION);
+        }
+
+        /** {@code rows} with a {@code score} column: Spark's fraud probability. */
+        Dataset<Row> score(Dataset<Row> rows) {
+            return model.transform(rows).withColumn(SCORE, functions.vector_to_array(col("probability"), "float64").getItem(1));
+        }
+    }
+
+    /** What a run produced: its windows, row counts and every candidate, best (highest average precision) first. */
+    record Result(TrainingWindows windows, long trainRows, long trainFrauds, long testRows, long testFrauds,
+            List<Candidate> candidates, Dataset<Row> testSet) {
+        Candidate best() {
+            return candidates.get(0);
+        }
+    }
+
+    /** Metric names, as recorded in bundles, reports and the model_versions table. */
+    static final class MetricNames {
+        static final String AUC_ROC = "auc_roc";
+        static final String AVERAGE_PRECISION = "average_precision";
+
+        static String cardPrecisionAt(int k) {
+            return "card_precision_at_" + k;
+        }
+
+        private MetricNames() {
+        }
+    }
+
+    private Training() {
+    }
+
+    static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
+            Instant trainedAt) {
+        Dataset<Row> vectors = FeatureFold.vectors(
+                transactions.where(col("eventTime").lt(lit(windows.testTo()))))
+                .cache();
+        Dataset<Row> trainSet = Labelling.labelled(inWindow(vectors, windows.trainFrom(), windows.trainTo()),
+                labels, windows.trainingCutoff());
+        Dataset<Row> testSet = Labelling.labelled(inWindow(vectors, windows.testFrom(), windows.testTo()),
+                labels, windows.testTo()).cache();
+        long trainRows = trainSet.count();
+        long trainFrauds = trainSet.where(col(Labelling.LABEL).equalTo(1.0)).count();
+        long testRows = testSet.count();
+        long testFrauds = testSet.where(col(Labelling.LABEL).equalTo(1.0)).count();
+        if (trainFrauds == 0 || trainFrauds == trainRows) {
+            throw new IllegalStateException("training window " + windows.trainFrom() + " .. " + windows.trainTo()
+                    + " needs both fraud and genuine labels known by " + windows.trainingCutoff() + "; it has "
+                    + trainFrauds + " frauds in " + trainRows + " transactions");
+        }
+        // balanced class weights: all frauds together weigh as much as all genuine transactions
+        double fraudWeight = (double) (trainRows - trainFrauds) / trainFrauds;
+        Dataset<Row> weighted = trainSet
+                .withColumn(WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0))
+                .cache();
+
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(logistic(weighted, testSet, windows, config, trainedAt));
+        candidates.add(forest(weighted, testSet, windows, config, trainedAt));
+        candidates.add(boosted(weighted, testSet, windows, config, trainedAt));
+        candidates.sort(Comparator.comparingDouble(Candidate::averagePrecision).reversed());
+        weighted.unpersist();
+        vectors.unpersist();
+        return new Result(windows, trainRows, trainFrauds, testRows, testFrauds, List.copyOf(candidates), testSet);
+    }
+
+    private static Dataset<Row> inWindow(Dataset<Row> vectors, Instant from, Instant to) {
+        return vectors.where(col("eventTime").geq(lit(from)).and(col("eventTime").lt(lit(to))));
+    }
+
+    private static Candidate logistic(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
+            TrainingConfig config, Instant trainedAt) {
+        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+            new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true).setWithStd(true),
+            new LogisticRegression().setFeaturesCol("scaled").setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT)
+                    // already standardised by the scaler, whose means and scales the bundle carries
+                    .setStandardization(false).setMaxIter(100).setRegParam(1e-3)
+        }).fit(train);
+        StandardScalerModel scaler = (StandardScalerModel) model.stages()[0];
+        LogisticRegressionModel lr = (LogisticRegressionModel) model.stages()[1];
+        ModelBundle.Builder bundle = ModelBundle.newBuilder().setModelType(ModelType.LOGISTIC_REGRESSION)
+                .setLogistic(ModelExport.logistic(scaler, lr)).setEnsemble(null);
+        return evaluated(ModelType.LOGISTIC_REGRESSION, "lr", model, bundle, test, windows, config, trainedAt);
+    }
+
+    private static Candidate forest(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
+            TrainingConfig config, Instant trainedAt) {
+        RandomForestClassificationModel forest = new RandomForestClassifier().setLabelCol(Labelling.LABEL)
+                .setWeightCol(WEIGHT).setNumTrees(config.forestTrees()).setMaxDepth(config.treeDepth())
+                .setSeed(config.seed()).fit(train);
+        ModelBundle.Builder bundle = ModelBundle.newBuilder().setModelType(ModelType.RANDOM_FOREST)
+                .setLogistic(null).setEnsemble(ModelExport.randomForest(forest));
+        return evaluated(ModelType.RANDOM_FOREST, "rf", forest, bundle, test, windows, config, trainedAt);
+    }
+
+    private static Candidate boosted(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
+            TrainingConfig config, Instant trainedAt) {
+        GBTClassificationModel gbt = new GBTClassifier().setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT)
+                .setMaxIter(config.boostingRounds()).setMaxDepth(config.treeDepth()).setSeed(config.seed()).fit(train);
+        ModelBundle.Builder bundle = ModelBundle.newBuilder().setModelType(ModelType.GRADIENT_BOOSTED_TREES)
+                .setLogistic(null).setEnsemble(ModelExport.gradientBoosted(gbt));
+        return evaluated(ModelType.GRADIENT_BOOSTED_TREES, "gbt", gbt, bundle, test, windows, config, trainedAt);
+    }
+
+    private static Candidate evaluated(ModelType type, String prefix, Transformer model, ModelBundle.Builder bundle,
+            Dataset<Row> test, TrainingWindows windows, TrainingConfig config, Instant trainedAt) {
+        Candidate unscored = new Candidate(type, model, Map.of(), null);
+        List<Metrics.Scored> scored = scoredTestRows(unscored.score(test));
+        Map<String, Double> metrics = measure(scored, config.precisionK());
+        double[] scores = scored.stream().mapToDouble(Metrics.Scored::score).sorted().toArray();
+        ModelBundle portable = bundle
+                .setBankId(Topics.ALL_BANKS)
+                .setModelVersion(prefix + "-" + VERSION_TIME.format(trainedAt))
+                .setFeatureSchema(FeatureFold.SCHEMA.id())
+                .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
+                .setReviewThreshold(topShareThreshold(scores, config.reviewShare()))
+                .setDeclineThreshold(topShareThreshold(scores, config.declineShare()))
+                .setTrainedAt(trainedAt)
+                .setTrainFromTime(windows.trainFrom())
+                .setTrainToTime(windows.trainTo())
+                .setTestFromTime(windows.testFrom())
+                .setTestToTime(windows.testTo())
+                .setMetrics(new LinkedHashMap<>(metrics))
+                .build();
+        return new Candidate(type, model, metrics, portable);
+    }
+
+    /** The test rows Spark scored, collected for the metrics (one small record per test transaction). */
+    static List<Metrics.Scored> scoredTestRows(Dataset<Row> scoredTest) {
+        List<Metrics.Scored> scored = new ArrayList<>();
+        for (Row row : scoredTest.select("cardToken", "eventTime", SCORE, Labelling.LABEL).collectAsList()) {
+            scored.add(new Metrics.Scored(row.getString(0), HistoryRows.utcDate(HistoryRows.instant(row.get(1))),
+                    row.getDouble(2), row.getDouble(3) == 1.0));
+        }
+        return scored;
+    }
+
+    static Map<String, Double> measure(List<Metrics.Scored> scored, int k) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(MetricNames.AUC_ROC, Metrics.aucRoc(scored));
+        metrics.put(MetricNames.AVERAGE_PRECISION, Metrics.averagePrecision(scored));
+        metrics.put(MetricNames.cardPrecisionAt(k), Metrics.cardPrecisionAtK(scored, k));
+        return metrics;
+    }
+
+    /** The lowest score among the top {@code share} of test scores (ascending {@code scores}). */
+    private static double topShareThreshold(double[] ascending, double share) {
+        if (ascending.length == 0) {
+            return 1.0;
+        }
+        int index = (int) Math.floor(ascending.length * (1 - share));
+        return ascending[Math.min(Math.max(index, 0), ascending.length - 1)];
+    }
+}

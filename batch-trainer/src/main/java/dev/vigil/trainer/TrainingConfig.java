@@ -1,0 +1,31 @@
+package dev.vigil.trainer;
+
+import java.time.Duration;
+
+/**
+ * How a training run splits time and sizes its models.
+ *
+ * @param train            length of the training window
+ * @param delay            gap between training and test windows (how long fraud takes to be reported)
+ * @param test             length of the test window the metrics (and the gate) are measured on
+ * @param precisionK       k of card precision at k per day
+ * @param reviewShare      share of test transactions the exported review threshold flags
+ * @param declineShare     share of test transactions the exported decline threshold flags
+ * @param forestTrees      random-forest size
+ * @param treeDepth        depth of forest and boosted trees
+ * @param boostingRounds   gradient-boosting iterations
+ * @param seed             seed of every randomised learner, for reproducible runs
+ */
+record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
+        double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed) {
+
+    static TrainingConfig defaults() {
+        return new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 100, 0.01, 0.002,
+                30, 5, 20, 7L);
+    }
+
+    TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
+                boostingRounds, seed);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vigil.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.vigil.events.ModelBundle;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
+import dev.vigil.stack.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The gate against the real local stack: Kafka, the registry stand-in and PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GateTest {
+
+    static {
+        // LocalStack.forTests() holds the system properties' lock while its threads start Kafka
+        // clients; log4j (Spark's slf4j binding) reads those properties when it first initialises,
+        // so initialise logging before the stack, or the two deadlock.
+        LoggerFactory.getLogger(GateTest.class);
+    }
+
+    private final LocalStack stack = LocalStack.forTests();
+    private ModelVersions versions;
+    private Training.Result firstRun;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void trainOnce() {
+        versions = new ModelVersions(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+        versions.migrate();
+        versions.migrate(); // idempotent
+        SyntheticHistory population = new SyntheticHistory(150, 28, TrainingTest.START, 2.0, 0.2, 9L);
+        TrainingWindows windows = TrainingWindows.endingAt(population.end(), Duration.ofDays(14), Duration.ofDays(7),
+                Duration.ofDays(7));
+        firstRun = Training.train(population.transactions(TestSpark.session()), population.labels(TestSpark.session()),
+                windows, new TrainingConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01,
+                        0.002, 5, 3, 5, 7L), TrainingTest.TRAINED_AT);
+    }
+
+    @Test
+    void publishesTheFirstCandidateThenRejectsOneThatDoesNotBeatTheChampionByTheMargin() throws Exception {
+        Gate gate = new Gate(versions, dir.resolve("models"), 0.01);
+        Gate.Outcome first;
+        Gate.Outcome second;
+        try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS,
+                stack.kafkaBootstrapServers(), stack.registryUrl())) {
+            first = gate.decide(firstRun, publisher);
+            // the same models again under new versions: equal, so not better by the margin
+            second = gate.decide(renamed(firstRun, "-rerun"), publisher);
+        }
+
+        assertThat(first.published()).isTrue();
+        assertThat(first.championAveragePrecision()).isEmpty();
+        assertThat(second.published()).isFalse();
+        assertThat(second.championAveragePrecision()).get().asInstanceOf(InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(firstRun.best().averagePrecision(), within(1e-12));
+
+        String champion = first.best().bundle().getModelVersion();
+        assertThat(versions.status(champion)).contains(ModelVersions.Status.CHAMPION);
+        assertThat(versions.status(second.best().bundle().getModelVersion())).contains(ModelVersions.Status.REJECTED);
+        assertThat(versions.champion(Topics.ALL_BANKS)).get().extracting(ModelVersions.Champion::version)
+                .isEqualTo(champion);
+
+        List<ModelBundle> published = publishedModels();
+        assertThat(published).extracting(b -> b.getModelVersion().toString()).containsExactly(champion);
+        assertThat(published.get(0).getBankId().toString()).isEqualTo(Topics.ALL_BANKS);
+
+        Path markdown = TrainingReport.write(dir.resolve("reports"), firstRun, first);
+        assertThat(Files.readString(markdown)).contains(champion).contains("champion").contains("average_precision");
+        assertThat(markdown.resolveSibling(champion + ".json")).exists();
+    }
+
+    private static Training.Result renamed(Training.Result run, String suffix) {
+        List<Training.Candidate> candidates = new ArrayList<>();
+        for (Training.Candidate c : run.candidates()) {
+            candidates.add(new Training.Candidate(c.type(), c.model(), c.metrics(), ModelBundle.newBuilder(c.bundle())
+                    .setModelVersion(c.bundle().getModelVersion() + suffix).build()));
+        }
+        return new Training.Result(run.windows(), run.trainRows(), run.trainFrauds(), run.testRows(), run.testFrauds(),
+                candidates, run.testSet());
+    }
+
+    private List<ModelBundle> publishedModels() {
+        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), false);
+        List<ModelBundle> bundles = new ArrayList<>();
+        try (KafkaConsumer<String, ModelBundle> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "gate-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                serdes.keySerde(Topics.FRAUD_MODELS).deserializer(), serdes.valueSerde(Topics.FRAUD_MODELS).deserializer())) {
+            consumer.subscribe(List.of(Topics.FRAUD_MODELS.name()));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (bundles.isEmpty() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, ModelBundle> record : consumer.poll(Duration.ofMillis(500))) {
+                    bundles.add(record.value());
+                }
+            }
+            // anything else published would have arrived with the first record
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> bundles.add(record.value()));
+        }
+        return bundles;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vigil.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static org.assertj.core.api.Assertions.within;
+
+import dev.vigil.events.ModelType;
+import dev.vigil.features.model.ModelEvaluator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingTest {
+
+    static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
+    static final Instant TRAINED_AT = Instant.parse("2026-11-23T04:00:00Z");
+    private final SparkSession spark = TestSpark.session();
+    private Training.Result result;
+    private TrainingWindows windows;
+
+    @BeforeAll
+    void trainOnce() {
+        SyntheticHistory population = new SyntheticHistory(300, 35, START, 2.0, 0.15, 5L);
+        TrainingConfig config = TrainingConfig.defaults()
+                .withWindows(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7));
+        windows = TrainingWindows.endingAt(population.end(), config.train(), config.delay(), config.test());
+        result = Training.train(population.transactions(spark), population.labels(spark), windows,
+                new TrainingConfig(config.train(), config.delay(), config.test(), 10, 0.01, 0.002, 10, 4, 10, 7L),
+                TRAINED_AT);
+    }
+
+    @Test
+    void trainsAllThreeLearnersAndRanksThemByAveragePrecision() {
+        assertThat(result.candidates()).extracting(Training.Candidate::type).containsExactlyInAnyOrder(
+                ModelType.LOGISTIC_REGRESSION, ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTED_TREES);
+        assertThat(result.candidates()).isSortedAccordingTo(
+                (a, b) -> Double.compare(b.averagePrecision(), a.averagePrecision()));
+    }
+
+    @Test
+    void bestModelFindsTheSyntheticFraudFarAboveTheBaseRate() {
+        double baseRate = (double) result.testFrauds() / result.testRows();
+        assertThat(result.testFrauds()).isPositive();
+        assertThat(result.best().averagePrecision()).isGreaterThan(10 * baseRate);
+        assertThat(result.best().metrics().get(Training.MetricNames.AUC_ROC)).isGreaterThan(0.9);
+        assertThat(result.best().metrics()).containsKey(Training.MetricNames.cardPrecisionAt(10));
+    }
+
+    @Test
+    void bundlesRecordTheirWindowsSchemaAndMetrics() {
+        for (Training.Candidate candidate : result.candidates()) {
+            assertThat(candidate.bundle().getModelType()).isEqualTo(candidate.type());
+            assertThat(candidate.bundle().getFeatureSchema()).isEqualTo(FeatureFold.SCHEMA.id());
+            assertThat(candidate.bundle().getTrainToTime()).isEqualTo(windows.trainTo());
+            assertThat(candidate.bundle().getTestFromTime()).isEqualTo(windows.testFrom());
+            assertThat(candidate.bundle().getMetrics()).containsAllEntriesOf(candidate.metrics());
+            assertThat(candidate.bundle().getDeclineThreshold())
+                    .isGreaterThanOrEqualTo(candidate.bundle().getReviewThreshold());
+        }
+    }
+
+    @Test
+    void exportedBundlesScoredByTheFeaturesEvaluatorEqualSparksProbabilities() {
+        for (Training.Candidate candidate : result.candidates()) {
+            ModelEvaluator evaluator = ModelEvaluator.compile(candidate.bundle(), FeatureFold.SCHEMA);
+            List<Row> scored = candidate.score(result.testSet()).select("features", Training.SCORE).collectAsList();
+            assertThat(scored).hasSize((int) result.testRows());
+            for (Row row : scored) {
+                double[] x = ((Vector) row.get(0)).toArray();
+                assertThat(evaluator.score(x)).as("%s on %s", candidate.type(), Arrays.toString(x))
+                        .isCloseTo(row.getDouble(1), within(1e-9));
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.vigil.features.model;
+
+import dev.vigil.events.Decision;
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import dev.vigil.features.FeatureSchema;
+import dev.vigil.features.rules.ReasonCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link ModelBundle} compiled for scoring: validated once when loaded, then immutable and safe
+ * to share between threads. {@link #score} and {@link #contributions} allocate nothing.
+ *
+ * <p>Contributions are in the model's raw space (log-odds for logistic regression, the margin for
+ * gradient-boosted trees, probability for a random forest): {@code coefficient × standardised value}
+ * for logistic regression, Saabas path contributions for trees (each split on the path credits its
+ * feature with the change of node value, times the tree's weight).
+ */
+public final class ModelEvaluator {
+
+    private final String modelVersion;
+    private final String scope;
+    private final ModelType type;
+    private final FeatureSchema schema;
+    private final double reviewThreshold;
+    private final double declineThreshold;
+    private final ReasonCode[] codeOfFeature;
+    // logistic regression
+    private final double intercept;
+    private final double[] coefficients;
+    private final double[] means;
+    private final double[] inverseScales;
+    // tree ensembles: every tree's nodes in one set of arrays, children as absolute indices
+    private final Trees trees;
+
+    private ModelEvaluator(ModelBundle bundle, FeatureSchema schema, Trees trees) {
+        this.modelVersion = bundle.getModelVersion();
+        this.scope = bundle.getBankId();
+        this.type = bundle.getModelType();
+        this.schema = schema;
+        this.reviewThreshold = bundle.getReviewThreshold();
+        this.declineThreshold = bundle.getDeclineThreshold();
+        this.codeOfFeature = new ReasonCode[schema.size()];
+        for (int i = 0; i < codeOfFeature.length; i++) {
+            codeOfFeature[i] = FeatureReasons.codeOf(schema.names().get(i));
+        }
+        this.trees = trees;
+        if (type == ModelType.LOGISTIC_REGRESSION) {
+            var logistic = bundle.getLogistic();
+            this.intercept = logistic.getIntercept();
+            this.coefficients = toArray(logistic.getCoefficients());
+            this.means = toArray(logistic.getMeans());
+            this.inverseScales = new double[coefficients.length];
+            for (int i = 0; i < inverseScales.length; i++) {
+                double scale = logistic.getScales().get(i);
+                inverseScales[i] = scale == 0 ? 0 : 1 / scale;
+            }
+        } else {
+            this.intercept = 0;
+            this.coefficients = null;
+            this.means = null;
+            this.inverseScales = null;
+        }
+    }
+
+    /**
+     * Validates {@code bundle} against the features this code computes and compiles it.
+     *
+     * @throws InvalidModelException naming the first problem found
+     */
+    public static ModelEvaluator compile(ModelBundle bundle, FeatureSchema schema) {
+        Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(schema, "schema");
+        BundleValidator.validate(bundle, schema);
+        Trees trees = bundle.getModelType() == ModelType.LOGISTIC_REGRESSION
+                ? null
+                : Trees.flatten(bundle.getEnsemble(), bundle.getModelType() == ModelType.RANDOM_FOREST);
+        return new ModelEvaluator(bundle, schema, trees);
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    /** The bank the model scores, or {@code "*"} for every bank without its own. */
+    public String scope() {
+        return scope;
+    }
+
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    public ModelType type() {
+        return type;
+    }
+
+    /** Probability of fraud in [0, 1] for a feature vector in {@link #schema()} order. */
+    public double score(double[] x) {
+        checkLength(x);
+        if (type == ModelType.LOGISTIC_REGRESSION) {
+            double z = intercept;
+            for (int i = 0; i < coefficients.length; i++) {
+                z += coefficients[i] * (x[i] - means[i]) * inverseScales[i];
+            }
+            return probability(z);
+        }
+        return probability(trees.raw(x));
+    }
+
+    /** The probability of a raw score (log-odds, margin, or a forest's average). */
+    private double probability(double raw) {
+        return switch (type) {
+            case LOGISTIC_REGRESSION -> 1 / (1 + Math.exp(-raw));
+            case GRADIENT_BOOSTED_TREES -> 1 / (1 + Math.exp(-2 * raw));
+            default -> clamp(raw);
+        };
+    }
+
+    /**
+     * Writes each feature's contribution to the raw score into {@code out} (length of the schema)
+     * and returns the bias: the raw score with no feature known. Bias plus contributions is the raw
+     * score exactly.
+     */
+    public double contributions(double[] x, double[] out) {
+        checkLength(x);
+        checkLength(out);
+        if (type == ModelType.LOGISTIC_REGRESSION) {
+            for (int i = 0; i < coefficients.length; i++) {
+                out[i] = coefficients[i] * (x[i] - means[i]) * inverseScales[i];
+            }
+            return intercept;
+        }
+        return trees.contributions(x, out);
+    }
+
+    /**
+     * The reasons behind {@code score(x)}: features that pushed the score up, grouped by reason
+     * code, strongest first, at most {@code max}. Each reason gets a share of the score in
+     * proportion to its positive contribution.
+     */
+    public List<ModelReason> reasons(double[] x, int max) {
+        double[] contributions = new double[schema.size()];
+        double raw = contributions(x, contributions);
+        double[] byCode = new double[ReasonCode.values().length];
+        double positive = 0;
+        for (int i = 0; i < contributions.length; i++) {
+            raw += contributions[i];
+            if (contributions[i] > 0) {
+                byCode[codeOfFeature[i].ordinal()] += contributions[i];
+                positive += contributions[i];
+            }
+        }
+        List<ModelReason> reasons = new ArrayList<>();
+        if (positive == 0) {
+            return reasons;
+        }
+        // bias + contributions is the raw score: no second walk of the trees
+        double score = probability(raw);
+        for (ReasonCode code : ReasonCode.values()) {
+            if (byCode[code.ordinal()] > 0) {
+                reasons.add(new ModelReason(code, code.description(), score * byCode[code.ordinal()] / positive));
+            }
+        }
+        reasons.sort(Comparator.comparingDouble(ModelReason::contribution).reversed()
+                .thenComparing(ModelReason::code));
+        return reasons.size() > max ? List.copyOf(reasons.subList(0, max)) : reasons;
+    }
+
+    /** DECLINE at or above the bundle's decline threshold, REVIEW at or above its review threshold. */
+    public Decision decide(double score) {
+        if (score >= declineThreshold) {
+            return Decision.DECLINE;
+        }
+        return score >= reviewThreshold ? Decision.REVIEW : Decision.APPROVE;
+    }
+
+    private void checkLength(double[] values) {
+        if (values.length != schema.size()) {
+            throw new IllegalArgumentException(modelVersion + " takes " + schema.size() + " features ("
+                    + schema.id() + "), got " + values.length);
+        }
+    }
+
+    private static double clamp(double p) {
+        return Math.min(1, Math.max(0, p));
+    }
+
+    private static double[] toArray(List<Double> values) {
+        double[] array = new double[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelEvaluator{" + modelVersion + ", " + type + ", scope " + scope + ", " + schema.id() + "}";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.vigil.features.model;
+
+import dev.vigil.events.MerchantRisk;
+import dev.vigil.events.ModelType;
+import dev.vigil.events.Transaction;
+import dev.vigil.features.CardFeatures;
+import dev.vigil.features.CardProfile;
+import dev.vigil.features.CardProfileCodec;
+import dev.vigil.features.FeatureSchema;
+import dev.vigil.features.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The scorer's per-record hot path, piece by piece and whole: profile update with features,
+ * logistic and 100-tree depth-6 GBT scoring, reasons, the profile codec. Run as in
+ * docs/benchmarks.md.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class HotPathBenchmark {
+
+    static final FeatureSchema SCHEMA = FeatureSchema.CURRENT;
+
+    CardProfile profile;
+    Transaction[] next;
+    MerchantRisk risk;
+    ModelEvaluator logistic;
+    ModelEvaluator gbt;
+    double[][] vectors;
+    byte[] stored;
+    int i;
+
+    @Setup
+    public void setUp() {
+        Random random = new Random(2026);
+        List<Transaction> history = Fixtures.dailyHistory(30, 1_000);
+        profile = Fixtures.fold(history);
+        next = new Transaction[64];
+        for (int k = 0; k < next.length; k++) {
+            Transaction tx = Fixtures.tx("tx-next-" + k, 500 + random.nextInt(5_000), k % 5 == 0 ? Fixtures.ABROAD : Fixtures.HOME,
+                    Fixtures.MIDNIGHT.plus(Duration.ofDays(30)).plusSeconds(random.nextInt(86_400)));
+            next[k] = k % 2 == 0 ? Fixtures.at(tx, Fixtures.BERLIN) : tx;
+        }
+        risk = MerchantRisk.newBuilder().setBankId("bank-a").setMerchantId("m-grocer")
+                .setReferenceTime(Fixtures.MIDNIGHT).setLabelDelayDays(7)
+                .setTransactions1d(10).setTransactions7d(70).setTransactions30d(300)
+                .setFraudRate1d(0.01).setFraudRate7d(0.01).setFraudRate30d(0.01)
+                .setComputedAt(Fixtures.MIDNIGHT).build();
+        logistic = ModelEvaluator.compile(Bundles.randomLogistic(random, SCHEMA), SCHEMA);
+        gbt = ModelEvaluator.compile(Bundles.randomEnsemble(random, SCHEMA, ModelType.GRADIENT_BOOSTED_TREES, 100, 6), SCHEMA);
+        vectors = new double[64][];
+        for (int k = 0; k < vectors.length; k++) {
+            vectors[k] = CardFeatures.next(profile, next[k], risk).features().values();
+        }
+        stored = CardProfileCodec.encode(profile);
+    }
+
+    private int nextIndex() {
+        i = (i + 1) & 63;
+        return i;
+    }
+
+    @Benchmark
+    public CardFeatures.Step profileUpdateAndFeatures() {
+        return CardFeatures.next(profile, next[nextIndex()], risk);
+    }
+
+    @Benchmark
+    public double logisticScore() {
+        return logistic.score(vectors[nextIndex()]);
+    }
+
+    @Benchmark
+    public double gbt100TreesDepth6Score() {
+        return gbt.score(vectors[nextIndex()]);
+    }
+
+    @Benchmark
+    public List<ModelReason> gbt100TreesDepth6Reasons() {
+        return gbt.reasons(vectors[nextIndex()], 3);
+    }
+
+    @Benchmark
+    public CardProfile profileDecodeAndEncode() {
+        CardProfile read = CardProfileCodec.decode(stored);
+        stored = CardProfileCodec.encode(read);
+        return read;
+    }
+
+    /** What the scorer does per record, store I/O aside: decode, update and features, GBT score, reasons, encode. */
+    @Benchmark
+    public List<ModelReason> perRecordWithGbt() {
+        CardFeatures.Step step = CardFeatures.next(CardProfileCodec.decode(stored), next[nextIndex()], risk);
+        double[] x = step.features().values();
+        gbt.score(x);
+        List<ModelReason> reasons = gbt.reasons(x, 3);
+        CardProfileCodec.encode(step.profile());
+        return reasons;
+    }
+}
