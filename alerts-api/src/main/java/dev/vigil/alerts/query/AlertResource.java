@@ -1,0 +1,62 @@
+package dev.vigil.alerts.query;
+
+import dev.vigil.alerts.AlertsConfig;
+import dev.vigil.alerts.http.Problem;
+import dev.vigil.alerts.http.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Alerts for bank apps, newest first (docs/architecture.md). */
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    private final AlertQueries queries;
+    private final AlertsConfig config;
+
+    AlertResource(AlertQueries queries, AlertsConfig config) {
+        this.queries = queries;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "List alerts", description = "Newest first by event time; keyset pagination through nextCursor.")
+    @APIResponse(responseCode = "200", description = "A page of alerts")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid; each one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertPage list(
+            @Parameter(description = "Only this bank's alerts") @QueryParam("bankId") String bankId,
+            @Parameter(description = "OPEN, CONFIRMED_FRAUD or FALSE_POSITIVE") @QueryParam("status") String status,
+            @Parameter(description = "Only this card token's alerts") @QueryParam("cardToken") String cardToken,
+            @Parameter(description = "Only this merchant's alerts") @QueryParam("merchantId") String merchantId,
+            @Parameter(description = "Event time at or after this ISO-8601 instant") @QueryParam("from") String from,
+            @Parameter(description = "Event time before this ISO-8601 instant") @QueryParam("to") String to,
+            @Parameter(description = "Score at least this, from 0 to 1") @QueryParam("minScore") String minScore,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor)
+            throws SQLException {
+        AlertFilter filter = new AlertQueryParameters(bankId, status, cardToken, merchantId, from, to, minScore, limit, cursor)
+                .toFilter(config.page().defaultSize(), config.page().maxSize());
+        return queries.page(filter);
+    }
+
+    @GET
+    @Path("/{alertId}")
+    @Operation(summary = "One alert by id")
+    @APIResponse(responseCode = "200", description = "The alert")
+    @APIResponse(responseCode = "404", description = "No such alert",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertView byId(@PathParam("alertId") String alertId) throws SQLException {
+        return queries.byId(alertId).orElseThrow(() -> ProblemException.notFound("no alert with this id"));
+    }
+}
