@@ -12,6 +12,8 @@ public interface AlertsConfig {
 
     Page page();
 
+    Outbox outbox();
+
     interface Sink {
         /** Consumer group of the sink; its committed offsets are the sink's progress. */
         String groupId();
@@ -27,6 +29,13 @@ public interface AlertsConfig {
         /** How long a dead letter may wait for the broker's acknowledgement. */
         @WithDefault("PT10S")
         Duration deadLetterTimeout();
+    }
+
+    /** The relay of analysts' labels from {@code label_outbox} to {@code transaction-labels}. */
+    interface Outbox {
+        Duration pollInterval();
+
+        int batchSize();
     }
 
     interface Page {

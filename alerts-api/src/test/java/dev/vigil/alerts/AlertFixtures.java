@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.UUID;
 
 /** Alerts as the scorer writes them, for a bank of the test's own. */
-final class AlertFixtures {
+public final class AlertFixtures {
 
-    static final Instant NINE_FIFTEEN = Instant.parse("2026-11-22T09:15:30Z");
+    public static final Instant NINE_FIFTEEN = Instant.parse("2026-11-22T09:15:30Z");
 
     private AlertFixtures() {
     }
 
-    static String newBank() {
+    public static String newBank() {
         return "bank-" + UUID.randomUUID();
     }
 
-    static Alert alert(String bank, String transactionId, Instant eventTime, double score) {
+    public static Alert alert(String bank, String transactionId, Instant eventTime, double score) {
         return Alert.newBuilder()
                 .setAlertId("alert-" + bank + "-" + transactionId)
                 .setBankId(bank)

@@ -3,6 +3,7 @@ package dev.vigil.alerts;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.events.Alert;
+import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
@@ -25,23 +26,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes to fraud-alerts as the scorer does (transactionally, Avro through the registry) and reads dead letters. */
-final class AlertTopic {
+public final class AlertTopic {
 
-    static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
+    public static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
 
     private final LocalStack stack = LocalStack.forTests();
     private final TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
 
-    byte[] avro(Alert alert) {
+    public byte[] avro(Alert alert) {
         return serdes.valueSerde(Topics.FRAUD_ALERTS).serializer()
                 .serialize(Topics.FRAUD_ALERTS.name(), new RecordHeaders(), alert);
     }
 
-    static ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
+    public static ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
         return new ProducerRecord<>(Topics.FRAUD_ALERTS.name(), key.getBytes(StandardCharsets.UTF_8), value);
     }
 
-    void produce(List<ProducerRecord<byte[], byte[]>> records) {
+    public void produce(List<ProducerRecord<byte[], byte[]>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "alerts-test-" + UUID.randomUUID());
@@ -53,7 +54,7 @@ final class AlertTopic {
         }
     }
 
-    void produce(Alert... alerts) {
+    public void produce(Alert... alerts) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (Alert alert : alerts) {
             records.add(record(alert.getCardToken(), avro(alert)));
@@ -61,7 +62,7 @@ final class AlertTopic {
         produce(records);
     }
 
-    Map<TopicPartition, Long> endOffsets(String topic) {
+    public Map<TopicPartition, Long> endOffsets(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -70,7 +71,7 @@ final class AlertTopic {
     }
 
     /** The first record keyed by {@code key} written after {@code from}. */
-    ConsumerRecord<byte[], byte[]> awaitRecord(Map<TopicPartition, Long> from, String key) {
+    public ConsumerRecord<byte[], byte[]> awaitRecord(Map<TopicPartition, Long> from, String key) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
@@ -85,6 +86,11 @@ final class AlertTopic {
             });
             return found.get(0);
         }
+    }
+
+    public TransactionLabel label(ConsumerRecord<byte[], byte[]> record) {
+        return serdes.valueSerde(Topics.TRANSACTION_LABELS).deserializer()
+                .deserialize(record.topic(), record.headers(), record.value());
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -148,6 +148,20 @@ class AlertsApiTest {
     }
 
     @Test
+    void countsAlertsPerDayAndStatus() {
+        String bank = newBank();
+        topic.produce(alert(bank, "tx-a", NINE_FIFTEEN, 0.7), alert(bank, "tx-b", NINE_FIFTEEN.plusSeconds(60), 0.7),
+                alert(bank, "tx-c", NINE_FIFTEEN.minus(Duration.ofDays(1)), 0.7));
+        awaitAlerts(bank, 3);
+
+        given().queryParam("bankId", bank).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+                .get("/api/v1/alerts/counts").then().statusCode(200)
+                .body("counts.day", equalTo(List.of("2026-11-22", "2026-11-21")))
+                .body("counts.status", equalTo(List.of("OPEN", "OPEN")))
+                .body("counts.alerts", equalTo(List.of(2, 1)));
+    }
+
+    @Test
     void anUnknownAlertIdIsA404Problem() {
         given().get("/api/v1/alerts/{id}", "no-such-alert").then().statusCode(404)
                 .contentType(containsString("application/problem+json"))

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,31 @@ class AlertQueries {
         return query(AlertSql.BY_ID, List.of(alertId)).stream().findFirst();
     }
 
+    AlertCounts counts(AlertQueryParameters.CountFilter filter) throws SQLException {
+        AlertSql.Statement statement = AlertSql.counts(filter);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(statement.sql())) {
+            bind(select, statement.parameters());
+            List<AlertCounts.Count> counts = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new AlertCounts.Count(rs.getObject("day", LocalDate.class), rs.getString("status"), rs.getLong("alerts")));
+                }
+            }
+            return new AlertCounts(filter.from(), filter.to(), counts);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
     private List<AlertView> query(String sql, List<Object> parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+            bind(statement, parameters);
             List<AlertView> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -70,11 +90,19 @@ class AlertQueries {
                 Amounts.decimal(amountMinor, currency), amountMinor, currency,
                 rs.getString("merchant_id"), rs.getString("mcc"), rs.getString("merchant_country"), rs.getString("channel"),
                 instant(rs, "event_time"), rs.getDouble("score"), rs.getString("decision"), reasons(rs.getString("reasons")),
-                rs.getString("model_version"), rs.getString("status"), instant(rs, "scored_at"), instant(rs, "created_at"));
+                rs.getString("model_version"), rs.getString("status"), instant(rs, "scored_at"), instant(rs, "created_at"),
+                rs.getInt("version"), disposition(rs));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static AlertView.Disposition disposition(ResultSet rs) throws SQLException {
+        String analyst = rs.getString("disposed_by");
+        return analyst == null ? null
+                : new AlertView.Disposition(analyst, rs.getString("disposition_note"), instant(rs, "disposed_at"));
     }
 
     private List<AlertReason> reasons(String stored) {

@@ -3,6 +3,7 @@ package dev.vigil.alerts.query;
 import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.Problem.InvalidParameter;
 import dev.vigil.alerts.http.ProblemException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,35 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
         }
         return new AlertFilter(bank, parsedStatus, card, merchant, fromTime, toTime, score, after,
                 size == null ? defaultLimit : size);
+    }
+
+    /** What {@code GET /api/v1/alerts/counts} counts: a bank (or all) over an event-time window. */
+    record CountFilter(String bankId, Instant from, Instant to) {
+    }
+
+    static final Duration DEFAULT_COUNT_WINDOW = Duration.ofDays(30);
+    static final Duration MAX_COUNT_WINDOW = Duration.ofDays(366);
+
+    /** The window defaults to the 30 days before {@code to}, itself defaulting to now; at most 366 days. */
+    static CountFilter countFilter(String bankId, String from, String to, Instant now) {
+        List<InvalidParameter> errors = new ArrayList<>();
+        String bank = text("bankId", bankId, errors);
+        String zoned = "must be an ISO-8601 instant with a zone, e.g. 2026-11-22T09:15:30Z";
+        Instant fromTime = parse("from", from, errors, AlertQueryParameters::instant, zoned);
+        Instant toTime = parse("to", to, errors, AlertQueryParameters::instant, zoned);
+        if (errors.isEmpty()) {
+            toTime = toTime == null ? now : toTime;
+            fromTime = fromTime == null ? toTime.minus(DEFAULT_COUNT_WINDOW) : fromTime;
+            if (!fromTime.isBefore(toTime)) {
+                errors.add(new InvalidParameter("to", "must be after from"));
+            } else if (Duration.between(fromTime, toTime).compareTo(MAX_COUNT_WINDOW) > 0) {
+                errors.add(new InvalidParameter("from", "must be at most 366 days before to"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.badParameters(errors));
+        }
+        return new CountFilter(bank, fromTime, toTime);
     }
 
     private static String text(String name, String value, List<InvalidParameter> errors) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,6 +49,21 @@ public class AlertResource {
         AlertFilter filter = new AlertQueryParameters(bankId, status, cardToken, merchantId, from, to, minScore, limit, cursor)
                 .toFilter(config.page().defaultSize(), config.page().maxSize());
         return queries.page(filter);
+    }
+
+    @GET
+    @Path("/counts")
+    @Operation(summary = "Alerts per day and status",
+            description = "Days are UTC days of the transaction's event time; the window defaults to the last 30 days, at most 366.")
+    @APIResponse(responseCode = "200", description = "The counts, newest day first")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid; each one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertCounts counts(
+            @Parameter(description = "Only this bank's alerts") @QueryParam("bankId") String bankId,
+            @Parameter(description = "Event time at or after this ISO-8601 instant (default: 30 days before to)") @QueryParam("from") String from,
+            @Parameter(description = "Event time before this ISO-8601 instant (default: now)") @QueryParam("to") String to)
+            throws SQLException {
+        return queries.counts(AlertQueryParameters.countFilter(bankId, from, to, Instant.now()));
     }
 
     @GET

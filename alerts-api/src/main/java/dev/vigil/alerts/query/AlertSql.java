@@ -11,7 +11,7 @@ final class AlertSql {
 
     static final String COLUMNS = "alert_id, bank_id, transaction_id, card_token, card_masked, amount_minor, currency,"
             + " merchant_id, mcc, merchant_country, channel, event_time, score, decision, reasons::text AS reasons,"
-            + " model_version, status, scored_at, created_at";
+            + " model_version, status, scored_at, created_at, version, disposed_by, disposition_note, disposed_at";
 
     static final String BY_ID = "SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ?";
 
@@ -42,6 +42,21 @@ final class AlertSql {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new Statement("SELECT " + COLUMNS + " FROM alerts" + where
                 + " ORDER BY event_time DESC, alert_id DESC LIMIT ?", List.copyOf(parameters));
+    }
+
+    /** Alerts per day (UTC, by event time) and status, newest day first. */
+    static Statement counts(AlertQueryParameters.CountFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String bank = "";
+        if (filter.bankId() != null) {
+            bank = "bank_id = ? AND ";
+            parameters.add(filter.bankId());
+        }
+        parameters.add(utc(filter.from()));
+        parameters.add(utc(filter.to()));
+        return new Statement("SELECT (event_time AT TIME ZONE 'UTC')::date AS day, status, count(*) AS alerts FROM alerts"
+                + " WHERE " + bank + "event_time >= ? AND event_time < ? GROUP BY day, status ORDER BY day DESC, status",
+                List.copyOf(parameters));
     }
 
     /** timestamptz parameters as offset date-times, so no JVM time zone takes part. */

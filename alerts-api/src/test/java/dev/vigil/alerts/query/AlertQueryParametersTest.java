@@ -60,4 +60,20 @@ class AlertQueryParametersTest {
                     .extracting(InvalidParameter::parameter).containsExactly("limit");
         }
     }
+
+    @Test
+    void countsTheThirtyDaysBeforeNowByDefault() {
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+
+        assertThat(AlertQueryParameters.countFilter(null, null, null, now))
+                .isEqualTo(new AlertQueryParameters.CountFilter(null, Instant.parse("2026-10-23T10:00:00Z"), now));
+    }
+
+    @Test
+    void refusesToCountMoreThanAYearAtOnce() {
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> AlertQueryParameters.countFilter(
+                "bank-a", "2024-01-01T00:00:00Z", "2026-01-01T00:00:00Z", Instant.now()));
+
+        assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter).containsExactly("from");
+    }
 }

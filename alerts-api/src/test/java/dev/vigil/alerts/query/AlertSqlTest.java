@@ -42,4 +42,14 @@ class AlertSqlTest {
 
         assertThat(statement.sql()).doesNotContain("DROP").contains("bank_id = ?");
     }
+
+    @Test
+    void countsPerUtcDayAndStatusWithinTheWindow() {
+        AlertSql.Statement statement = AlertSql.counts(new AlertQueryParameters.CountFilter("bank-a", MIDNIGHT, NOON));
+
+        assertThat(statement.sql()).isEqualTo("SELECT (event_time AT TIME ZONE 'UTC')::date AS day, status, count(*) AS alerts"
+                + " FROM alerts WHERE bank_id = ? AND event_time >= ? AND event_time < ?"
+                + " GROUP BY day, status ORDER BY day DESC, status");
+        assertThat(statement.parameters()).containsExactly("bank-a", MIDNIGHT.atOffset(ZoneOffset.UTC), NOON.atOffset(ZoneOffset.UTC));
+    }
 }
