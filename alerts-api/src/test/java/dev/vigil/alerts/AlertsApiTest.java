@@ -4,6 +4,7 @@ import static dev.vigil.alerts.AlertFixtures.NINE_FIFTEEN;
 import static dev.vigil.alerts.AlertFixtures.alert;
 import static dev.vigil.alerts.AlertFixtures.newBank;
 import static dev.vigil.alerts.AlertTopic.WITHIN_SECONDS;
+import static dev.vigil.alerts.Tokens.asApp;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
+@WithTestResource(JwtKeysResource.class)
 class AlertsApiTest {
 
     final AlertTopic topic = new AlertTopic();
@@ -65,7 +67,7 @@ class AlertsApiTest {
         assertThat(page.getString(item + "createdAt")).isNotBlank();
         assertThat(page.getString("nextCursor")).isNull();
 
-        given().get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
+        asApp(bank).get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
                 .body("transactionId", equalTo("tx-fraud"))
                 .body("cardMasked", equalTo("411111******1111"));
     }
@@ -121,7 +123,7 @@ class AlertsApiTest {
         int pages = 0;
         String cursor = null;
         do {
-            JsonPath page = given().queryParam("bankId", bank).queryParam("limit", 3)
+            JsonPath page = asApp(bank).queryParam("bankId", bank).queryParam("limit", 3)
                     .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
                     .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
             walked.addAll(page.getList("items.transactionId", String.class));
@@ -139,11 +141,11 @@ class AlertsApiTest {
         topic.produce(alert(bank, "tx-low", NINE_FIFTEEN, 0.55), alert(bank, "tx-high", NINE_FIFTEEN.plusSeconds(3600), 0.95));
         awaitAlerts(bank, 2);
 
-        given().queryParam("bankId", bank).queryParam("minScore", "0.9").get("/api/v1/alerts")
+        asApp(bank).queryParam("bankId", bank).queryParam("minScore", "0.9").get("/api/v1/alerts")
                 .then().statusCode(200).body("items.transactionId", equalTo(List.of("tx-high")));
-        given().queryParam("bankId", bank).queryParam("from", "2026-11-22T09:00:00Z").queryParam("to", "2026-11-22T10:00:00Z")
+        asApp(bank).queryParam("bankId", bank).queryParam("from", "2026-11-22T09:00:00Z").queryParam("to", "2026-11-22T10:00:00Z")
                 .get("/api/v1/alerts").then().statusCode(200).body("items.transactionId", equalTo(List.of("tx-low")));
-        given().queryParam("bankId", bank).queryParam("status", "FALSE_POSITIVE").get("/api/v1/alerts")
+        asApp(bank).queryParam("bankId", bank).queryParam("status", "FALSE_POSITIVE").get("/api/v1/alerts")
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
@@ -154,7 +156,7 @@ class AlertsApiTest {
                 alert(bank, "tx-c", NINE_FIFTEEN.minus(Duration.ofDays(1)), 0.7));
         awaitAlerts(bank, 3);
 
-        given().queryParam("bankId", bank).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
+        asApp(bank).queryParam("bankId", bank).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
                 .get("/api/v1/alerts/counts").then().statusCode(200)
                 .body("counts.day", equalTo(List.of("2026-11-22", "2026-11-21")))
                 .body("counts.status", equalTo(List.of("OPEN", "OPEN")))
@@ -163,7 +165,7 @@ class AlertsApiTest {
 
     @Test
     void anUnknownAlertIdIsA404Problem() {
-        given().get("/api/v1/alerts/{id}", "no-such-alert").then().statusCode(404)
+        asApp(newBank()).get("/api/v1/alerts/{id}", "no-such-alert").then().statusCode(404)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"));
@@ -171,7 +173,7 @@ class AlertsApiTest {
 
     @Test
     void badQueryParametersAre400ProblemsNamingEachOne() {
-        given().queryParam("limit", "501").queryParam("minScore", "high").get("/api/v1/alerts").then().statusCode(400)
+        asApp(newBank()).queryParam("limit", "501").queryParam("minScore", "high").get("/api/v1/alerts").then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("errors.parameter", hasItems("limit", "minScore"))
                 .body(org.hamcrest.Matchers.not(containsString("high")));
@@ -184,12 +186,13 @@ class AlertsApiTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("vigil_alerts_stored_total"))
                 .body(containsString("vigil_alerts_sink_lag"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/alerts/{alertId}"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/alerts/{alertId}"))
+                .body(containsString("bearerFormat: JWT"));
     }
 
     private static JsonPath awaitAlerts(String bank, int count) {
         return await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().queryParam("bankId", bank).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath(),
+                .until(() -> asApp(bank).queryParam("bankId", bank).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath(),
                         page -> page.getList("items").size() >= count);
     }
 

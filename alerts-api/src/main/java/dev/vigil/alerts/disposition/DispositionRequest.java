@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The body of {@code POST /api/v1/alerts/{id}/disposition}: the verdict, who made it, an optional
- * note, and the alert version the analyst saw.
+ * The body of {@code POST /api/v1/alerts/{id}/disposition}: the verdict, an optional note, and the
+ * alert version the analyst saw. Who decided comes from the bearer token, not from the body.
  */
-public record DispositionRequest(String disposition, String analyst, String note, Integer version) {
+public record DispositionRequest(String disposition, String note, Integer version) {
 
     static final int MAX_ANALYST_LENGTH = 64;
     static final int MAX_NOTE_LENGTH = 500;
@@ -19,7 +19,7 @@ public record DispositionRequest(String disposition, String analyst, String note
     record Checked(Disposition disposition, String analyst, String note, int version) {
     }
 
-    Checked check() {
+    Checked check(String analyst) {
         List<InvalidParameter> errors = new ArrayList<>();
         Disposition verdict = null;
         if (disposition == null) {
@@ -32,7 +32,8 @@ public record DispositionRequest(String disposition, String analyst, String note
             }
         }
         if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)) {
-            errors.add(new InvalidParameter("analyst", "must be 1 to " + MAX_ANALYST_LENGTH + " printable characters"));
+            throw new ProblemException(Problem.of(403, "Forbidden",
+                    "the token's subject must be 1 to " + MAX_ANALYST_LENGTH + " printable characters to sign a decision"));
         }
         if (note != null && (note.length() > MAX_NOTE_LENGTH || hasControlCharacters(note.replace('\n', ' ')))) {
             errors.add(new InvalidParameter("note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));

@@ -1,5 +1,6 @@
 package dev.vigil.alerts.disposition;
 
+import dev.vigil.alerts.Jdbc;
 import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -23,9 +24,9 @@ import java.util.UUID;
 class Dispositions {
 
     static final String DECIDE = "UPDATE alerts SET status = ?, version = version + 1, disposed_by = ?,"
-            + " disposition_note = ?, disposed_at = ? WHERE alert_id = ? AND version = ?"
+            + " disposition_note = ?, disposed_at = ? WHERE alert_id = ? AND bank_id = ? AND version = ?"
             + " RETURNING bank_id, transaction_id, card_token, event_time, version";
-    static final String CURRENT_VERSION = "SELECT version FROM alerts WHERE alert_id = ?";
+    static final String CURRENT_VERSION = "SELECT version FROM alerts WHERE alert_id = ? AND bank_id = ?";
     static final String OUTBOX = "INSERT INTO label_outbox (label_id, bank_id, transaction_id, card_token, label,"
             + " labelled_at, transaction_time, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -37,22 +38,10 @@ class Dispositions {
 
     /**
      * @return the alert's new version
-     * @throws ProblemException 404 when there is no such alert, 409 when {@code decision.version()} is not the current one
+     * @throws ProblemException 404 when the bank has no such alert, 409 when {@code decision.version()} is not the current one
      */
-    int decide(String alertId, DispositionRequest.Checked decision, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int version = decide(connection, alertId, decision, now);
-                connection.commit();
-                return version;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+    int decide(String bankId, String alertId, DispositionRequest.Checked decision, Instant now) throws SQLException {
+        return Jdbc.inTransaction(dataSource, connection -> decide(connection, bankId, alertId, decision, now));
     }
 
     /** The label id is a name-based UUID of the alert and the version the decision created, so it is stable across retries of the relay. */
@@ -60,7 +49,7 @@ class Dispositions {
         return UUID.nameUUIDFromBytes((alertId + "#" + version).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static int decide(Connection connection, String alertId, DispositionRequest.Checked decision, Instant now)
+    private static int decide(Connection connection, String bankId, String alertId, DispositionRequest.Checked decision, Instant now)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(DECIDE)) {
             update.setString(1, decision.disposition().status.name());
@@ -68,10 +57,11 @@ class Dispositions {
             update.setString(3, decision.note());
             update.setObject(4, now.atOffset(ZoneOffset.UTC));
             update.setString(5, alertId);
-            update.setInt(6, decision.version());
+            update.setString(6, bankId);
+            update.setInt(7, decision.version());
             try (ResultSet decided = update.executeQuery()) {
                 if (!decided.next()) {
-                    throw refusal(connection, alertId, decision.version());
+                    throw refusal(connection, bankId, alertId, decision.version());
                 }
                 int version = decided.getInt("version");
                 try (PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
@@ -90,9 +80,11 @@ class Dispositions {
         }
     }
 
-    private static ProblemException refusal(Connection connection, String alertId, int staleVersion) throws SQLException {
+    private static ProblemException refusal(Connection connection, String bankId, String alertId, int staleVersion)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CURRENT_VERSION)) {
             select.setString(1, alertId);
+            select.setString(2, bankId);
             try (ResultSet current = select.executeQuery()) {
                 if (!current.next()) {
                     return ProblemException.notFound("no alert with this id");

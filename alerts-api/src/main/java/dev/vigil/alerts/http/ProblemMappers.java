@@ -1,6 +1,10 @@
 package dev.vigil.alerts.http;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
@@ -14,6 +18,19 @@ final class ProblemMappers {
     @ServerExceptionMapper
     Response problem(ProblemException e) {
         return answer(e.problem());
+    }
+
+    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(answer(Problem.of(401, "Unauthorized", "a valid bearer token is required")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A valid token whose role does not allow the call. */
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return answer(Problem.of(403, "Forbidden", "the token's role does not allow this"));
     }
 
     /** The framework's own answers (unknown path, wrong method, unsupported media type, ...). */

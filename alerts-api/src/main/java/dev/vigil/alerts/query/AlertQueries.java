@@ -43,8 +43,9 @@ class AlertQueries {
         return new AlertPage(List.copyOf(items), new Cursor(last.eventTime(), last.alertId()).encode());
     }
 
-    Optional<AlertView> byId(String alertId) throws SQLException {
-        return query(AlertSql.BY_ID, List.of(alertId)).stream().findFirst();
+    /** The alert, if it exists and is the bank's: another bank's alert is as absent as a missing one. */
+    Optional<AlertView> byId(String bankId, String alertId) throws SQLException {
+        return query(AlertSql.BY_ID, List.of(alertId, bankId)).stream().findFirst();
     }
 
     AlertCounts counts(AlertQueryParameters.CountFilter filter) throws SQLException {

@@ -13,7 +13,7 @@ final class AlertSql {
             + " merchant_id, mcc, merchant_country, channel, event_time, score, decision, reasons::text AS reasons,"
             + " model_version, status, scored_at, created_at, version, disposed_by, disposition_note, disposed_at";
 
-    static final String BY_ID = "SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ?";
+    static final String BY_ID = "SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ? AND bank_id = ?";
 
     /** A statement and its parameters, in order. */
     record Statement(String sql, List<Object> parameters) {

@@ -2,6 +2,7 @@ package dev.vigil.alerts.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.alerts.AlertsConfig;
+import dev.vigil.alerts.query.AlertFeed;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
@@ -31,7 +32,7 @@ public class AlertSink {
     private Thread thread;
 
     void start(@Observes StartupEvent event, AlertsConfig config, AgroalDataSource dataSource, ObjectMapper json,
-            MeterRegistry meters, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            MeterRegistry meters, AlertFeed feed, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "apicurio.registry.url") String registryUrl) {
         AlertsConfig.Sink sink = config.sink();
         Deserializer<Alert> deserializer = new TopicSerdes(registryUrl, false).valueSerde(Topics.FRAUD_ALERTS).deserializer();
@@ -39,7 +40,7 @@ public class AlertSink {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, sink),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, deserializer, new AlertWriter(dataSource, json),
-                new DeadLetters(producer, sink.deadLetterTimeout()), status, new SinkMetrics(meters),
+                new DeadLetters(producer, sink.deadLetterTimeout()), status, new SinkMetrics(meters), feed,
                 sink.pollTimeout(), new Backoff(sink.retryBackoff(), sink.retryBackoffMax()));
         thread = new Thread(loop, "vigil-alert-sink");
         thread.start();

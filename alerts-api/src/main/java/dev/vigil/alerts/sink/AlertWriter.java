@@ -2,12 +2,13 @@ package dev.vigil.alerts.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
+import dev.vigil.alerts.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -20,7 +21,7 @@ final class AlertWriter {
 
     static final String INSERT = "INSERT INTO alerts (alert_id, bank_id, transaction_id, card_token, card_masked,"
             + " amount_minor, currency, merchant_id, mcc, merchant_country, channel, event_time, score, decision,"
-            + " reasons, model_version, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+            + " reasons, model_version, scored_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
             + " ON CONFLICT (alert_id) DO NOTHING";
 
     private final DataSource dataSource;
@@ -31,31 +32,27 @@ final class AlertWriter {
         this.json = json;
     }
 
-    /** @return how many of the alerts were new (the rest were stored already) */
-    int insert(List<NewAlert> alerts) throws SQLException {
+    /** @return the alerts that were new (the rest were stored already), in batch order */
+    List<NewAlert> insert(List<NewAlert> alerts) throws SQLException {
         if (alerts.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        return Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (NewAlert alert : alerts) {
                     bind(insert, alert);
                     insert.addBatch();
                 }
-                int inserted = 0;
-                for (int count : insert.executeBatch()) {
-                    inserted += Math.max(count, 0);
+                int[] counts = insert.executeBatch();
+                List<NewAlert> inserted = new ArrayList<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        inserted.add(alerts.get(i));
+                    }
                 }
-                connection.commit();
                 return inserted;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+        });
     }
 
     private void bind(PreparedStatement insert, NewAlert alert) throws SQLException {
@@ -77,6 +74,7 @@ final class AlertWriter {
         insert.setString(++i, reasonsJson(alert));
         insert.setString(++i, alert.modelVersion());
         insert.setObject(++i, utc(alert.scoredAt()));
+        insert.setObject(++i, utc(alert.createdAt()));
     }
 
     private String reasonsJson(NewAlert alert) {

@@ -1,9 +1,11 @@
 package dev.vigil.alerts.sink;
 
+import dev.vigil.alerts.query.AlertFeed;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * The sink: poll a batch of alerts, store it in one database transaction (existing alert ids
  * skipped), dead-letter what cannot be read, and only then commit the batch's offsets. A crash
- * anywhere before the offset commit redelivers the batch, which stores nothing twice.
+ * anywhere before the offset commit redelivers the batch, which stores nothing twice. Alerts stored
+ * for the first time go to the live {@link AlertFeed}.
  *
  * <p>When the database or the registry is unavailable the batch is read again after a back-off,
  * so nothing is skipped. Runs on its own thread until {@link #stop()}.
@@ -53,12 +56,14 @@ final class SinkLoop implements Runnable {
     private final DeadLetters deadLetters;
     private final SinkStatus status;
     private final SinkMetrics metrics;
+    private final AlertFeed feed;
     private final Duration pollTimeout;
     private final Backoff backoff;
     private volatile boolean running = true;
 
     SinkLoop(Consumer<byte[], byte[]> consumer, Deserializer<Alert> deserializer, AlertWriter writer,
-            DeadLetters deadLetters, SinkStatus status, SinkMetrics metrics, Duration pollTimeout, Backoff backoff) {
+            DeadLetters deadLetters, SinkStatus status, SinkMetrics metrics, AlertFeed feed, Duration pollTimeout, Backoff backoff) {
+        this.feed = feed;
         this.consumer = consumer;
         this.deserializer = deserializer;
         this.writer = writer;
@@ -109,12 +114,13 @@ final class SinkLoop implements Runnable {
     private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         try {
             Batch batch = read(records);
-            int inserted = writer.insert(batch.alerts());
+            List<NewAlert> inserted = writer.insert(batch.alerts());
             for (Poison poison : batch.poison()) {
                 deadLetters.send(poison.record(), poison.cause());
             }
             consumer.commitSync(batch.next());
-            metrics.stored(inserted, batch.alerts().size() - inserted, batch.poison().size());
+            metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
+            inserted.forEach(alert -> feed.publish(alert.view()));
             backoff.reset();
             status.up();
         } catch (RegistryUnavailable e) {
@@ -131,11 +137,12 @@ final class SinkLoop implements Runnable {
 
     Batch read(ConsumerRecords<byte[], byte[]> records) throws RegistryUnavailable {
         List<NewAlert> alerts = new ArrayList<>();
+        Instant now = Instant.now();
         List<Poison> poison = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                alerts.add(NewAlert.of(deserializer.deserialize(record.topic(), record.headers(), record.value())));
+                alerts.add(NewAlert.of(deserializer.deserialize(record.topic(), record.headers(), record.value()), now));
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
                     throw new RegistryUnavailable(e);

@@ -11,7 +11,7 @@ class DispositionRequestTest {
 
     @Test
     void acceptsAVerdictByAnAnalystOnAVersion() {
-        DispositionRequest.Checked checked = new DispositionRequest("CONFIRMED_FRAUD", " ana ", " called the cardholder ", 3).check();
+        DispositionRequest.Checked checked = new DispositionRequest("CONFIRMED_FRAUD", " called the cardholder ", 3).check(" ana ");
 
         assertThat(checked).isEqualTo(new DispositionRequest.Checked(Disposition.CONFIRMED_FRAUD, "ana", "called the cardholder", 3));
     }
@@ -19,17 +19,17 @@ class DispositionRequestTest {
     @Test
     void namesEveryBadFieldAtOnce() {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> new DispositionRequest("MAYBE", "", "x".repeat(501), -1).check());
+                () -> new DispositionRequest("MAYBE", "x".repeat(501), -1).check("ana"));
 
         assertThat(refused.problem().status()).isEqualTo(400);
         assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter)
-                .containsExactly("disposition", "analyst", "note", "version");
+                .containsExactly("disposition", "note", "version");
     }
 
     @Test
     void requiresTheVersionTheDecisionWasMadeOn() {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> new DispositionRequest("FALSE_POSITIVE", "ana", null, null).check());
+                () -> new DispositionRequest("FALSE_POSITIVE", null, null).check("ana"));
 
         assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter).containsExactly("version");
     }
@@ -37,10 +37,18 @@ class DispositionRequestTest {
     @Test
     void refusesANoteWithACardNumberInIt() {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> new DispositionRequest("CONFIRMED_FRAUD", "ana", "card 4111 1111 1111 1111 was used", 0).check());
+                () -> new DispositionRequest("CONFIRMED_FRAUD", "card 4111 1111 1111 1111 was used", 0).check("ana"));
 
         assertThat(refused.problem().errors()).containsExactly(new InvalidParameter("note", "must not contain a card number"));
         assertThat(refused.problem().toString()).doesNotContain("4111");
+    }
+
+    @Test
+    void refusesToRecordADecisionWithoutAnAnalystName() {
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> new DispositionRequest("FALSE_POSITIVE", null, 0).check(" "));
+
+        assertThat(refused.problem().status()).isEqualTo(403);
     }
 
     @Test

@@ -4,13 +4,14 @@ import static dev.vigil.alerts.AlertFixtures.NINE_FIFTEEN;
 import static dev.vigil.alerts.AlertFixtures.alert;
 import static dev.vigil.alerts.AlertFixtures.newBank;
 import static dev.vigil.alerts.AlertTopic.WITHIN_SECONDS;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.alerts.AlertTopic;
+import dev.vigil.alerts.JwtKeysResource;
+import dev.vigil.alerts.Tokens;
 import dev.vigil.events.Alert;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.Topics;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 /** Analysts' decisions against the local stack: the alert changes, and a label reaches transaction-labels. */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
+@WithTestResource(JwtKeysResource.class)
 class DispositionsApiTest {
 
     final AlertTopic topic = new AlertTopic();
@@ -51,17 +53,17 @@ class DispositionsApiTest {
         Alert alert = storedAlert("tx-confirmed");
         Map<TopicPartition, Long> labelsFrom = topic.endOffsets(Topics.TRANSACTION_LABELS.name());
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("disposition", "CONFIRMED_FRAUD", "analyst", "ana", "note", "cardholder did not pay", "version", 0))
+        Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON)
+                .body(Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder did not pay", "version", 0))
                 .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
                 .then().statusCode(200)
                 .body("status", equalTo("CONFIRMED_FRAUD"))
                 .body("version", equalTo(1));
 
-        given().get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
                 .body("status", equalTo("CONFIRMED_FRAUD"))
                 .body("version", equalTo(1))
-                .body("disposition.analyst", equalTo("ana"))
+                .body("disposition.analyst", equalTo("analyst@" + alert.getBankId()))
                 .body("disposition.note", equalTo("cardholder did not pay"));
         TransactionLabel label = topic.label(topic.awaitRecord(labelsFrom, alert.getCardToken()));
         assertThat(label.getLabelId()).isEqualTo(Dispositions.labelId(alert.getAlertId(), 1));
@@ -81,7 +83,7 @@ class DispositionsApiTest {
         decide(alert, "CONFIRMED_FRAUD", 0).then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("version 1"));
-        given().get("/api/v1/alerts/{id}", alert.getAlertId()).then().body("status", equalTo("FALSE_POSITIVE"));
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then().body("status", equalTo("FALSE_POSITIVE"));
     }
 
     @Test
@@ -132,30 +134,30 @@ class DispositionsApiTest {
 
     @Test
     void aDecisionOnAnUnknownAlertIsA404Problem() {
-        given().contentType(ContentType.JSON).body(Map.of("disposition", "CONFIRMED_FRAUD", "analyst", "ana", "version", 0))
+        Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "CONFIRMED_FRAUD", "version", 0))
                 .post("/api/v1/alerts/{id}/disposition", "no-such-alert")
                 .then().statusCode(404).contentType(containsString("application/problem+json"));
     }
 
     @Test
     void aBadDecisionIsA400ProblemNamingEachField() {
-        given().contentType(ContentType.JSON).body(Map.of("disposition", "MAYBE"))
+        Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "MAYBE"))
                 .post("/api/v1/alerts/{id}/disposition", "any-alert")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
-                .body("errors.parameter", equalTo(List.of("disposition", "analyst", "version")));
+                .body("errors.parameter", equalTo(List.of("disposition", "version")));
     }
 
     private Alert storedAlert(String transactionId) {
         Alert alert = alert(newBank(), transactionId, NINE_FIFTEEN, 0.9);
         topic.produce(alert);
         await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get("/api/v1/alerts/{id}", alert.getAlertId()).statusCode() == 200);
+                .until(() -> Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).statusCode() == 200);
         return alert;
     }
 
     private static io.restassured.response.Response decide(Alert alert, String verdict, int version) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("disposition", verdict, "analyst", "ana", "version", version))
+        return Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON)
+                .body(Map.of("disposition", verdict, "version", version))
                 .post("/api/v1/alerts/{id}/disposition", alert.getAlertId());
     }
 
