@@ -83,7 +83,7 @@ class CrashRecoveryIT {
                 stream.size(), batches.size(), retries);
 
         List<JsonNode> served = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank), alerts -> alerts.size() >= frauds.size());
+                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank)), alerts -> alerts.size() >= frauds.size());
         assertThat(served).extracting(alert -> alert.get("transactionId").asText())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(frauds);

@@ -49,14 +49,23 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Every alert of a bank, walking all pages of {@code GET /api/v1/alerts}. */
-    static List<JsonNode> alertsOf(String alertsUrl, String bank) throws IOException, InterruptedException {
+    /** A GET with a bearer token, as alerts-api requires. */
+    static HttpResponse<String> get(String url, String bearerToken) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + bearerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Every alert of a bank, walking all pages of {@code GET /api/v1/alerts} with a token of that
+     * bank (alerts-api scopes every query to the token's bank).
+     */
+    static List<JsonNode> alertsOf(String alertsUrl, String bank, String bearerToken) throws IOException, InterruptedException {
         List<JsonNode> alerts = new ArrayList<>();
         String cursor = null;
         do {
             String url = alertsUrl + "/api/v1/alerts?limit=500&bankId=" + encode(bank)
                     + (cursor == null ? "" : "&cursor=" + encode(cursor));
-            HttpResponse<String> response = get(url);
+            HttpResponse<String> response = get(url, bearerToken);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
             }

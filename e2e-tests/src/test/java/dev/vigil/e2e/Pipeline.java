@@ -1,5 +1,6 @@
 package dev.vigil.e2e;
 
+import dev.vigil.stack.DemoTokens;
 import dev.vigil.stack.LocalStack;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,11 +26,14 @@ final class Pipeline implements AutoCloseable {
     private final Path workDir;
     private final Map<String, String> environment;
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
+    private final DemoTokens tokens;
 
     private Pipeline(LocalStack stack, Path workDir) {
         this.stack = stack;
         this.workDir = workDir;
         this.environment = new HashMap<>(stack.serviceEnvironment());
+        this.tokens = DemoTokens.in(workDir.resolve("jwt"));
+        environment.put("VIGIL_ALERTS_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("VIGIL_PAN_TOKEN_KEY", HexFormat.of().formatHex(key));
@@ -81,6 +86,11 @@ final class Pipeline implements AutoCloseable {
 
     String alertsUrl() {
         return running.get("alerts-api").baseUrl();
+    }
+
+    /** A bearer token of the bank's app for alerts-api, signed with this pipeline's key pair. */
+    String alertsToken(String bank) {
+        return tokens.mint("app@" + bank, bank, "app", Duration.ofMinutes(15));
     }
 
     /** Every service log written so far, for checks that a value never appears in one. */

@@ -82,8 +82,12 @@ class TransactionToAlertIT {
         assertThat(alert.get("decision").asText()).isIn("REVIEW", "DECLINE");
         assertThat(alert.get("reasons").findValuesAsText("code")).contains("AMOUNT_FAR_ABOVE_USUAL");
         assertThat(alert.toString()).doesNotContain(PAN);
-        JsonNode byId = Http.json(get("/api/v1/alerts/" + alert.get("alertId").asText()));
+        JsonNode byId = Http.json(get("/api/v1/alerts/" + alert.get("alertId").asText(), bank));
         assertThat(byId.get("transactionId").asText()).isEqualTo(fraud);
+        // alerts-api answers only with a bank's token, and only about that bank
+        assertThat(Http.get(pipeline.alertsUrl() + "/api/v1/alerts?limit=1").statusCode()).isEqualTo(401);
+        assertThat(Http.alertsOf(pipeline.alertsUrl(), "bank-other", pipeline.alertsToken("bank-other")))
+                .noneSatisfy(other -> assertThat(other.get("bankId").asText()).isEqualTo(bank));
         System.out.printf("alert served %d ms after the fraudulent transaction was accepted%n", latency.toMillis());
 
         // The normal history raised nothing, and nothing on any topic or in any log shows the card number.
@@ -120,14 +124,14 @@ class TransactionToAlertIT {
     }
 
     private static List<JsonNode> alertsOf(String bank) throws IOException, InterruptedException {
-        return Http.alertsOf(pipeline.alertsUrl(), bank);
+        return Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank));
     }
 
     private static HttpResponse<String> post(String path, Map<String, Object> body) throws IOException, InterruptedException {
         return Http.post(pipeline.ingestUrl() + path, body);
     }
 
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return Http.get(pipeline.alertsUrl() + path);
+    private static HttpResponse<String> get(String path, String bank) throws IOException, InterruptedException {
+        return Http.get(pipeline.alertsUrl() + path, pipeline.alertsToken(bank));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class StackCli {
 
     static final String STACK_DIR = "VIGIL_STACK_DIR";
     private static final String PAN_TOKEN_KEY = "VIGIL_PAN_TOKEN_KEY";
+    private static final String JWT_PUBLIC_KEY = "VIGIL_ALERTS_JWT_PUBLIC_KEY";
 
     private final Path repository;
     private final StackLayout layout;
@@ -64,8 +66,11 @@ public final class StackCli {
                 return status(rest);
             case "logs":
                 return logs(rest);
+            case "token":
+                return token(rest);
             case "help":
-                out.println("usage: ./vigil stack up [--services] | down | status | logs [component]");
+                out.println("usage: ./vigil stack up [--services] | down | status | logs [component]"
+                        + " | token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
                 return 0;
             default:
                 throw new IllegalArgumentException("unknown command '" + command + "'; try ./vigil stack help");
@@ -88,6 +93,7 @@ public final class StackCli {
         if (services) {
             Map<String, String> serviceEnv = new HashMap<>(stack.serviceEnvironment());
             serviceEnv.put(PAN_TOKEN_KEY, panTokenKey());
+            serviceEnv.put(JWT_PUBLIC_KEY, demoTokens().publicKeyFile().toString());
             // The scorer's RocksDB stores live with the rest of the stack's data, whatever the working directory.
             serviceEnv.put("VIGIL_SCORER_STATE_DIR", layout.data("scorer").toString());
             for (Service service : Service.ALL) {
@@ -219,6 +225,31 @@ public final class StackCli {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }
+    }
+
+    /** {@code token --bank B [--role app|analyst] [--subject NAME] [--ttl PT8H]}: prints a demo bearer token for alerts-api. */
+    private int token(List<String> options) {
+        Map<String, String> values = new HashMap<>(Map.of("--role", "app", "--ttl", "PT8H"));
+        for (int i = 0; i < options.size(); i += 2) {
+            String name = options.get(i);
+            if (!List.of("--bank", "--role", "--subject", "--ttl").contains(name) || i + 1 >= options.size()) {
+                throw new IllegalArgumentException("usage: ./vigil token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
+            }
+            values.put(name, options.get(i + 1));
+        }
+        String bank = values.get("--bank");
+        String role = values.get("--role");
+        if (bank == null || !List.of("app", "analyst").contains(role)) {
+            throw new IllegalArgumentException("a token needs --bank, and --role app or analyst");
+        }
+        String subject = values.getOrDefault("--subject", role + "@" + bank);
+        out.println(demoTokens().mint(subject, bank, role, Duration.parse(values.get("--ttl"))));
+        return 0;
+    }
+
+    /** The demo key pair of alerts-api tokens, made under the stack directory at first use. */
+    private DemoTokens demoTokens() {
+        return DemoTokens.in(layout.root().resolve("jwt"));
     }
 
     private static List<String> listLogs(Path logs) {

@@ -1,0 +1,55 @@
+package dev.vigil.alerts.disposition;
+
+import dev.vigil.alerts.http.Problem;
+import dev.vigil.alerts.http.Problem.InvalidParameter;
+import dev.vigil.alerts.http.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/v1/alerts/{id}/disposition}: the verdict, an optional note, and the
+ * alert version the analyst saw. Who decided comes from the bearer token, not from the body.
+ */
+public record DispositionRequest(String disposition, String note, Integer version) {
+
+    static final int MAX_ANALYST_LENGTH = 64;
+    static final int MAX_NOTE_LENGTH = 500;
+
+    /** A checked decision, or a 400 naming every bad field (never echoing a value). */
+    record Checked(Disposition disposition, String analyst, String note, int version) {
+    }
+
+    Checked check(String analyst) {
+        List<InvalidParameter> errors = new ArrayList<>();
+        Disposition verdict = null;
+        if (disposition == null) {
+            errors.add(new InvalidParameter("disposition", "is required"));
+        } else {
+            try {
+                verdict = Disposition.valueOf(disposition);
+            } catch (IllegalArgumentException e) {
+                errors.add(new InvalidParameter("disposition", "must be CONFIRMED_FRAUD or FALSE_POSITIVE"));
+            }
+        }
+        if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)) {
+            throw new ProblemException(Problem.of(403, "Forbidden",
+                    "the token's subject must be 1 to " + MAX_ANALYST_LENGTH + " printable characters to sign a decision"));
+        }
+        if (note != null && (note.length() > MAX_NOTE_LENGTH || hasControlCharacters(note.replace('\n', ' ')))) {
+            errors.add(new InvalidParameter("note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));
+        } else if (note != null && note.replaceAll("[ -]", "").matches(".*\\d{12,19}.*")) {
+            errors.add(new InvalidParameter("note", "must not contain a card number"));
+        }
+        if (version == null || version < 0) {
+            errors.add(new InvalidParameter("version", "is required: the alert version the decision was made on"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.badParameters(errors));
+        }
+        return new Checked(verdict, analyst.strip(), note == null || note.isBlank() ? null : note.strip(), version);
+    }
+
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.vigil.alerts.disposition;
+
+import dev.vigil.alerts.http.Caller;
+import dev.vigil.alerts.http.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Analysts' decisions on alerts; each one becomes a {@code TransactionLabel} on {@code transaction-labels}. */
+@Path("/api/v1/alerts/{alertId}/disposition")
+@RolesAllowed("analyst")
+@SecurityRequirement(name = "bearer")
+public class DispositionResource {
+
+    /** What a decision changed: the alert's new status and version. */
+    public record Decided(String alertId, String status, int version, String labelId) {
+    }
+
+    private final Dispositions dispositions;
+    private final Caller caller;
+    private final Clock clock = Clock.systemUTC();
+
+    DispositionResource(Dispositions dispositions, Caller caller) {
+        this.dispositions = dispositions;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide an alert", description = "CONFIRMED_FRAUD or FALSE_POSITIVE, on the version the analyst saw."
+            + " The label reaches transaction-labels exactly once (transactional outbox).")
+    @APIResponse(responseCode = "200", description = "Decided")
+    @APIResponse(responseCode = "400", description = "A field is invalid; each one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token is not an analyst's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such alert for the token's bank",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is not the alert's current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Decided decide(@PathParam("alertId") String alertId, DispositionRequest request) throws SQLException {
+        if (request == null) {
+            request = new DispositionRequest(null, null, null);
+        }
+        DispositionRequest.Checked decision = request.check(caller.name());
+        int version = dispositions.decide(caller.bank(), alertId, decision, clock.instant());
+        return new Decided(alertId, decision.disposition().status.name(), version, Dispositions.labelId(alertId, version));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vigil.alerts.disposition;
+
+import dev.vigil.alerts.Jdbc;
+import dev.vigil.alerts.http.Problem;
+import dev.vigil.alerts.http.ProblemException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records a decision and its label in one database transaction: the alert's status and version
+ * change only if the analyst saw the current version, and the label waits in {@code label_outbox}
+ * for the relay. Either both are stored or neither is.
+ */
+@ApplicationScoped
+class Dispositions {
+
+    static final String DECIDE = "UPDATE alerts SET status = ?, version = version + 1, disposed_by = ?,"
+            + " disposition_note = ?, disposed_at = ? WHERE alert_id = ? AND bank_id = ? AND version = ?"
+            + " RETURNING bank_id, transaction_id, card_token, event_time, version";
+    static final String CURRENT_VERSION = "SELECT version FROM alerts WHERE alert_id = ? AND bank_id = ?";
+    static final String OUTBOX = "INSERT INTO label_outbox (label_id, bank_id, transaction_id, card_token, label,"
+            + " labelled_at, transaction_time, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+
+    Dispositions(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @return the alert's new version
+     * @throws ProblemException 404 when the bank has no such alert, 409 when {@code decision.version()} is not the current one
+     */
+    int decide(String bankId, String alertId, DispositionRequest.Checked decision, Instant now) throws SQLException {
+        return Jdbc.inTransaction(dataSource, connection -> decide(connection, bankId, alertId, decision, now));
+    }
+
+    /** The label id is a name-based UUID of the alert and the version the decision created, so it is stable across retries of the relay. */
+    static String labelId(String alertId, int version) {
+        return UUID.nameUUIDFromBytes((alertId + "#" + version).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static int decide(Connection connection, String bankId, String alertId, DispositionRequest.Checked decision, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(DECIDE)) {
+            update.setString(1, decision.disposition().status.name());
+            update.setString(2, decision.analyst());
+            update.setString(3, decision.note());
+            update.setObject(4, now.atOffset(ZoneOffset.UTC));
+            update.setString(5, alertId);
+            update.setString(6, bankId);
+            update.setInt(7, decision.version());
+            try (ResultSet decided = update.executeQuery()) {
+                if (!decided.next()) {
+                    throw refusal(connection, bankId, alertId, decision.version());
+                }
+                int version = decided.getInt("version");
+                try (PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
+                    outbox.setString(1, labelId(alertId, version));
+                    outbox.setString(2, decided.getString("bank_id"));
+                    outbox.setString(3, decided.getString("transaction_id"));
+                    outbox.setString(4, decided.getString("card_token"));
+                    outbox.setString(5, decision.disposition().label.name());
+                    outbox.setObject(6, now.atOffset(ZoneOffset.UTC));
+                    outbox.setObject(7, decided.getObject("event_time", OffsetDateTime.class));
+                    outbox.setString(8, decision.note());
+                    outbox.executeUpdate();
+                }
+                return version;
+            }
+        }
+    }
+
+    private static ProblemException refusal(Connection connection, String bankId, String alertId, int staleVersion)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CURRENT_VERSION)) {
+            select.setString(1, alertId);
+            select.setString(2, bankId);
+            try (ResultSet current = select.executeQuery()) {
+                if (!current.next()) {
+                    return ProblemException.notFound("no alert with this id");
+                }
+                return new ProblemException(Problem.of(409, "Conflict", "the alert changed since version " + staleVersion
+                        + "; it is now at version " + current.getInt("version") + ": read it again and decide on that"));
+            }
+        }
+    }
+}

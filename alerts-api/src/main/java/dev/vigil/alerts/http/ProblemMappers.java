@@ -1,0 +1,59 @@
+package dev.vigil.alerts.http;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error answer is an RFC 7807 problem document. */
+final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return answer(e.problem());
+    }
+
+    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(answer(Problem.of(401, "Unauthorized", "a valid bearer token is required")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A valid token whose role does not allow the call. */
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return answer(Problem.of(403, "Forbidden", "the token's role does not allow this"));
+    }
+
+    /** The framework's own answers (unknown path, wrong method, unsupported media type, ...). */
+    @ServerExceptionMapper
+    Response framework(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return answer(Problem.of(status.getStatusCode(), status.getReasonPhrase(), status.getReasonPhrase()));
+    }
+
+    @ServerExceptionMapper
+    Response database(SQLException e) {
+        LOG.warnf("database query failed: %s (SQLState %s)", e.getClass().getName(), e.getSQLState());
+        return answer(Problem.of(503, "Service Unavailable", "the alert store cannot be read right now"));
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(RuntimeException e) {
+        LOG.errorf("request failed: %s", e.getClass().getName());
+        LOG.debug("request failure", e);
+        return answer(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+    }
+
+    private static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

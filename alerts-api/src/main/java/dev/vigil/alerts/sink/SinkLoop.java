@@ -1,0 +1,167 @@
+package dev.vigil.alerts.sink;
+
+import dev.vigil.alerts.query.AlertFeed;
+import dev.vigil.events.Alert;
+import dev.vigil.schemas.Topics;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The sink: poll a batch of alerts, store it in one database transaction (existing alert ids
+ * skipped), dead-letter what cannot be read, and only then commit the batch's offsets. A crash
+ * anywhere before the offset commit redelivers the batch, which stores nothing twice. Alerts stored
+ * for the first time go to the live {@link AlertFeed}.
+ *
+ * <p>When the database or the registry is unavailable the batch is read again after a back-off,
+ * so nothing is skipped. Runs on its own thread until {@link #stop()}.
+ */
+final class SinkLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SinkLoop.class);
+
+    /** Read, stored and dead-lettered in one batch. */
+    record Batch(List<NewAlert> alerts, List<Poison> poison, Map<TopicPartition, OffsetAndMetadata> next) {
+    }
+
+    record Poison(ConsumerRecord<byte[], byte[]> record, Throwable cause) {
+    }
+
+    /** The registry could not be asked about a record: not the record's fault. */
+    static final class RegistryUnavailable extends Exception {
+        RegistryUnavailable(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final Deserializer<Alert> deserializer;
+    private final AlertWriter writer;
+    private final DeadLetters deadLetters;
+    private final SinkStatus status;
+    private final SinkMetrics metrics;
+    private final AlertFeed feed;
+    private final Duration pollTimeout;
+    private final Backoff backoff;
+    private volatile boolean running = true;
+
+    SinkLoop(Consumer<byte[], byte[]> consumer, Deserializer<Alert> deserializer, AlertWriter writer,
+            DeadLetters deadLetters, SinkStatus status, SinkMetrics metrics, AlertFeed feed, Duration pollTimeout, Backoff backoff) {
+        this.feed = feed;
+        this.consumer = consumer;
+        this.deserializer = deserializer;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.status = status;
+        this.metrics = metrics;
+        this.pollTimeout = pollTimeout;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(Topics.FRAUD_ALERTS.name()));
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
+                if (records.isEmpty()) {
+                    status.up();
+                } else {
+                    handle(records);
+                }
+                metrics.lag(consumer);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "alert sink stopped");
+            status.stopped("failed: " + e.getClass().getName());
+            throw e;
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            if (status.snapshot().state() != SinkStatus.State.STOPPED) {
+                status.stopped("shut down");
+            }
+        }
+    }
+
+    /** Ends the loop; safe from any thread. */
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        try {
+            Batch batch = read(records);
+            List<NewAlert> inserted = writer.insert(batch.alerts());
+            for (Poison poison : batch.poison()) {
+                deadLetters.send(poison.record(), poison.cause());
+            }
+            consumer.commitSync(batch.next());
+            metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
+            inserted.forEach(alert -> feed.publish(alert.view()));
+            backoff.reset();
+            status.up();
+        } catch (RegistryUnavailable e) {
+            retryLater(records, "schema registry unavailable", e.getCause());
+        } catch (SQLException e) {
+            retryLater(records, "database unavailable", e);
+        } catch (ExecutionException | TimeoutException e) {
+            retryLater(records, "dead letter not acknowledged", e);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the partitions moved on: their new owner reads the batch again and stores nothing twice
+            LOG.infof("offsets of a stored batch not committed, partitions were reassigned: %s", e.getClass().getName());
+        }
+    }
+
+    Batch read(ConsumerRecords<byte[], byte[]> records) throws RegistryUnavailable {
+        List<NewAlert> alerts = new ArrayList<>();
+        Instant now = Instant.now();
+        List<Poison> poison = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                alerts.add(NewAlert.of(deserializer.deserialize(record.topic(), record.headers(), record.value()), now));
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw new RegistryUnavailable(e);
+                }
+                poison.add(new Poison(record, e));
+            }
+            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        return new Batch(alerts, poison, next);
+    }
+
+    /** Rewinds to the batch's first records, so the next polls read it again, and waits a while. */
+    private void retryLater(ConsumerRecords<byte[], byte[]> records, String why, Throwable cause) throws InterruptedException {
+        LOG.warnf("alert batch not stored, reading it again: %s (%s)", why, cause.getClass().getName());
+        status.retrying(why);
+        metrics.retried();
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+        backoff.sleep();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.vigil.alerts.disposition;
+
+import static dev.vigil.alerts.AlertFixtures.NINE_FIFTEEN;
+import static dev.vigil.alerts.AlertFixtures.alert;
+import static dev.vigil.alerts.AlertFixtures.newBank;
+import static dev.vigil.alerts.AlertTopic.WITHIN_SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.vigil.alerts.AlertTopic;
+import dev.vigil.alerts.JwtKeysResource;
+import dev.vigil.alerts.Tokens;
+import dev.vigil.events.Alert;
+import dev.vigil.events.TransactionLabel;
+import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.LocalStackResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** Analysts' decisions against the local stack: the alert changes, and a label reaches transaction-labels. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+@WithTestResource(JwtKeysResource.class)
+class DispositionsApiTest {
+
+    final AlertTopic topic = new AlertTopic();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aConfirmedFraudChangesTheAlertAndSendsAFraudLabelByAnAnalyst() {
+        Alert alert = storedAlert("tx-confirmed");
+        Map<TopicPartition, Long> labelsFrom = topic.endOffsets(Topics.TRANSACTION_LABELS.name());
+
+        Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON)
+                .body(Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder did not pay", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
+                .then().statusCode(200)
+                .body("status", equalTo("CONFIRMED_FRAUD"))
+                .body("version", equalTo(1));
+
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED_FRAUD"))
+                .body("version", equalTo(1))
+                .body("disposition.analyst", equalTo("analyst@" + alert.getBankId()))
+                .body("disposition.note", equalTo("cardholder did not pay"));
+        TransactionLabel label = topic.label(topic.awaitRecord(labelsFrom, alert.getCardToken()));
+        assertThat(label.getLabelId()).isEqualTo(Dispositions.labelId(alert.getAlertId(), 1));
+        assertThat(label.getBankId()).isEqualTo(alert.getBankId());
+        assertThat(label.getTransactionId()).isEqualTo("tx-confirmed");
+        assertThat(label.getLabel().name()).isEqualTo("FRAUD");
+        assertThat(label.getSource().name()).isEqualTo("ANALYST");
+        assertThat(label.getTransactionTime()).isEqualTo(NINE_FIFTEEN);
+        assertThat(label.getNote()).isEqualTo("cardholder did not pay");
+    }
+
+    @Test
+    void aDecisionOnAStaleVersionIsAConflict() {
+        Alert alert = storedAlert("tx-stale");
+        decide(alert, "FALSE_POSITIVE", 0).then().statusCode(200);
+
+        decide(alert, "CONFIRMED_FRAUD", 0).then().statusCode(409)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("version 1"));
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then().body("status", equalTo("FALSE_POSITIVE"));
+    }
+
+    @Test
+    void ofConcurrentDecisionsOnTheSameVersionExactlyOneWinsAndOneLabelIsQueued() throws Exception {
+        Alert alert = storedAlert("tx-race");
+        ExecutorService analysts = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> decisions = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String verdict = i % 2 == 0 ? "CONFIRMED_FRAUD" : "FALSE_POSITIVE";
+            decisions.add(() -> decide(alert, verdict, 0).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : analysts.invokeAll(decisions)) {
+            statuses.add(answer.get());
+        }
+        analysts.shutdown();
+
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(outboxRows(alert.getTransactionId(), alert.getBankId())).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelCommittedButNotSentBeforeACrashIsSentByTheRelay() throws SQLException {
+        Alert alert = alert(newBank(), "tx-crashed", NINE_FIFTEEN, 0.9);
+        Map<TopicPartition, Long> labelsFrom = topic.endOffsets(Topics.TRANSACTION_LABELS.name());
+
+        // what a process killed right after committing a decision leaves behind: an unsent outbox row
+        String labelId = Dispositions.labelId(alert.getAlertId(), 1);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(Dispositions.OUTBOX)) {
+            insert.setString(1, labelId);
+            insert.setString(2, alert.getBankId());
+            insert.setString(3, alert.getTransactionId());
+            insert.setString(4, alert.getCardToken());
+            insert.setString(5, "GENUINE");
+            insert.setObject(6, NINE_FIFTEEN.plusSeconds(600).atOffset(ZoneOffset.UTC));
+            insert.setObject(7, NINE_FIFTEEN.atOffset(ZoneOffset.UTC));
+            insert.setString(8, null);
+            insert.executeUpdate();
+        }
+
+        TransactionLabel label = topic.label(topic.awaitRecord(labelsFrom, alert.getCardToken()));
+        assertThat(label.getLabelId()).isEqualTo(labelId);
+        assertThat(label.getLabel().name()).isEqualTo("GENUINE");
+        await().atMost(WITHIN_SECONDS).until(() -> sentAt(labelId) != null);
+    }
+
+    @Test
+    void aDecisionOnAnUnknownAlertIsA404Problem() {
+        Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "CONFIRMED_FRAUD", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", "no-such-alert")
+                .then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aBadDecisionIsA400ProblemNamingEachField() {
+        Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "MAYBE"))
+                .post("/api/v1/alerts/{id}/disposition", "any-alert")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.parameter", equalTo(List.of("disposition", "version")));
+    }
+
+    private Alert storedAlert(String transactionId) {
+        Alert alert = alert(newBank(), transactionId, NINE_FIFTEEN, 0.9);
+        topic.produce(alert);
+        await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).statusCode() == 200);
+        return alert;
+    }
+
+    private static io.restassured.response.Response decide(Alert alert, String verdict, int version) {
+        return Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON)
+                .body(Map.of("disposition", verdict, "version", version))
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId());
+    }
+
+    private int outboxRows(String transactionId, String bankId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM label_outbox WHERE transaction_id = ? AND bank_id = ?")) {
+            select.setString(1, transactionId);
+            select.setString(2, bankId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private Object sentAt(String labelId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT sent_at FROM label_outbox WHERE label_id = ?")) {
+            select.setString(1, labelId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        }
+    }
+}
