@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil-load-generator", mixinStandardHelpOptions = true, version = "vigil-load-generator 0.1.0",
         description = "Plays a bank: sends card transactions to Vigil's ingest-service, with fraud, then chargebacks, "
                 + "and reports how much of the fraud the pipeline alerted on.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class LoadGenerator {
 
     public static void main(String[] args) {
