@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The warm-up: genuine purchases backdated over the span before now, sent in batches as fast as
@@ -54,6 +55,6 @@ final class History {
             }
         }
         progress.printf("history: %d genuine transactions over the last %s accepted, %d refused%n", accepted,
-                span.toString().substring(2).toLowerCase(java.util.Locale.ROOT), refused);
+                span.toString().substring(2).toLowerCase(Locale.ROOT), refused);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -40,7 +41,7 @@ final class Reporting {
         out.print(LatencyTable.render(latency, recorder.accepted(), recorder.errors(), elapsed.toMillis() / 1e3));
         out.printf("labels: sent %d, failed %d%n", labels.sent(), labels.failed());
         Map<String, Long> frauds = sent.stream().filter(t -> t.scenario() != null)
-                .collect(Collectors.groupingBy(t -> t.scenario().label(), java.util.TreeMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(t -> t.scenario().label(), TreeMap::new, Collectors.counting()));
         out.println("frauds sent: " + (frauds.isEmpty() ? "none" : frauds));
         DetectionReport detection = null;
         String skipped = null;

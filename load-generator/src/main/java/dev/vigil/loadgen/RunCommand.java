@@ -1,6 +1,7 @@
 package dev.vigil.loadgen;
 
 import dev.vigil.loadgen.population.Population;
+import dev.vigil.loadgen.report.SentTransaction;
 import dev.vigil.loadgen.scenario.Scenario;
 import dev.vigil.loadgen.scenario.ScenarioRates;
 import dev.vigil.loadgen.scenario.SimTransaction;
@@ -78,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--high-amount-rate", defaultValue = "0.004", description = "share of transactions that are one high-amount anomaly (default: ${DEFAULT-VALUE})")
     double highAmount;
 
-    private List<dev.vigil.loadgen.report.SentTransaction> sent = List.of();
+    private List<SentTransaction> sent = List.of();
 
     @Override
     public Integer call() throws Exception {
@@ -138,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The transactions ingest accepted in the last run of this command (history included), for tests. */
-    List<dev.vigil.loadgen.report.SentTransaction> sent() {
+    List<SentTransaction> sent() {
         return sent;
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.loadgen.scenario;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ public record SimTransaction(String transactionId, String bankId, String pan, lo
 
     /** The amount in major units with two decimals, as ingest takes it: {@code 1234} is {@code "12.34"}. */
     public String amount() {
-        return java.math.BigDecimal.valueOf(amountMinor, 2).toPlainString();
+        return BigDecimal.valueOf(amountMinor, 2).toPlainString();
     }
 
     @Override

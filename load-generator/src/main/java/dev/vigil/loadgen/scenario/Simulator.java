@@ -93,11 +93,6 @@ public final class Simulator {
         return "tx-" + runId + "-" + transactions++;
     }
 
-    /** How many steps of started frauds are still to be played. */
-    public int pendingSteps() {
-        return pending.size();
-    }
-
     private record Planned(Instant due, long sequence, Purchase purchase, Scenario scenario) {
     }
 

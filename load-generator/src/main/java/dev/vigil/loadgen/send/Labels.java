@@ -98,12 +98,6 @@ public final class Labels {
         return failed.get();
     }
 
-    public int pending() {
-        synchronized (queue) {
-            return queue.size();
-        }
-    }
-
     private record Due(Instant at, SimTransaction transaction) {
     }
 }

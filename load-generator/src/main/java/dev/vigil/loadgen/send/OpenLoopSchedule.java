@@ -19,11 +19,6 @@ public record OpenLoopSchedule(long startNanos, double ratePerSecond) {
         return startNanos + Math.round(index * 1e9 / ratePerSecond);
     }
 
-    /** How many requests are due by {@code nowNanos}. */
-    public long dueBy(long nowNanos) {
-        return nowNanos < startNanos ? 0 : (long) Math.floor((nowNanos - startNanos) * ratePerSecond / 1e9) + 1;
-    }
-
     /** The latency a request's sender sees: from when it was meant to go out to its answer. */
     public static long latencyNanos(long intendedNanos, long completedNanos) {
         return Math.max(0, completedNanos - intendedNanos);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class CsvTransactionsTest {
         List<CsvRow> rows = CsvTransactions.read(sample(), SAMPLE_MAPPING);
 
         assertThat(rows).hasSize(40);
-        assertThat(rows).isSortedAccordingTo(java.util.Comparator.comparing(CsvRow::time));
+        assertThat(rows).isSortedAccordingTo(Comparator.comparing(CsvRow::time));
         assertThat(rows.get(0)).isEqualTo(new CsvRow(2, "h0000", Instant.parse("2025-03-14T08:05:38Z"), "C005", "T12", 6754, false));
         assertThat(rows).filteredOn(row -> row.fraud()).extracting(CsvRow::id).containsExactly("h0011", "h0023", "h0024", "h0037");
     }
