@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,8 @@ public final class AlertsClient {
     }
 
     private JsonNode page(String bank, Instant from, String cursor) throws Unavailable, InterruptedException {
-        String url = baseUrl + "/api/v1/alerts?limit=" + PAGE_SIZE + "&bankId=" + encode(bank) + "&from=" + encode(from.toString())
+        String url = baseUrl + "/api/v1/alerts?limit=" + PAGE_SIZE + "&bankId=" + encode(bank)
+                + "&from=" + encode(from.truncatedTo(ChronoUnit.SECONDS).toString())
                 + (cursor == null ? "" : "&cursor=" + encode(cursor));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
         if (token != null) {
