@@ -1,0 +1,29 @@
+package dev.vigil.loadgen;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil-load-generator} command line: {@code run} simulates, {@code replay} sends a CSV. */
+@Command(name = "vigil-load-generator", mixinStandardHelpOptions = true, version = "vigil-load-generator 0.1.0",
+        description = "Plays a bank: sends card transactions to Vigil's ingest-service, with fraud, then chargebacks, "
+                + "and reports how much of the fraud the pipeline alerted on.",
+        subcommands = {RunCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+public final class LoadGenerator {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: a bad option value is one line of explanation, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LoadGenerator());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println(cmd.getColorScheme().errorText(e.getMessage()));
+                return 2;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vigil.loadgen;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** What {@code run} and {@code replay} share: where to send, where to read alerts back, ground truth. */
+final class SendingOptions {
+
+    @Option(names = "--ingest-url", defaultValue = "http://127.0.0.1:8080",
+            description = "ingest-service base URL (default: ${DEFAULT-VALUE})")
+    String ingestUrl;
+
+    @Option(names = "--alerts-url",
+            description = "alerts-api base URL, to read the alerts back for the detection report (e.g. http://127.0.0.1:8082); "
+                    + "without it the report only counts what was sent")
+    String alertsUrl;
+
+    @Option(names = "--alerts-token", defaultValue = "${env:VIGIL_ALERTS_TOKEN}",
+            description = "bearer token for alerts-api (default: the VIGIL_ALERTS_TOKEN environment variable)")
+    String alertsToken;
+
+    @Option(names = "--label-delay", defaultValue = "5s", converter = DurationConverter.class,
+            description = "how long after a fraud its chargeback label is sent (default: ${DEFAULT-VALUE})")
+    Duration labelDelay;
+
+    @Option(names = "--genuine-label-share", defaultValue = "0",
+            description = "share of genuine transactions that also get a label (GENUINE, from the cardholder), 0 to 1 (default: ${DEFAULT-VALUE})")
+    double genuineLabelShare;
+
+    @Option(names = "--max-in-flight", defaultValue = "256",
+            description = "most requests awaiting an answer at once; waiting for a slot counts in the latency (default: ${DEFAULT-VALUE})")
+    int maxInFlight;
+
+    @Option(names = "--settle", defaultValue = "15s", converter = DurationConverter.class,
+            description = "how long to wait, at most, for the last alerts to be stored before reporting (default: ${DEFAULT-VALUE})")
+    Duration settle;
+
+    @Option(names = "--report-json", description = "also write the report to this file as JSON")
+    Path reportJson;
+
+    void validate() {
+        if (maxInFlight < 1 || maxInFlight > 10_000) {
+            throw new IllegalArgumentException("--max-in-flight must be between 1 and 10000");
+        }
+        if (genuineLabelShare < 0 || genuineLabelShare > 1) {
+            throw new IllegalArgumentException("--genuine-label-share must be between 0 and 1");
+        }
+        if (labelDelay.isNegative() || labelDelay.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("--label-delay must be between 0 and 10m: the tool waits for the last labels");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.vigil.loadgen.population;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simulated world: cardholders of a few banks and the merchants they buy from. Built from a
+ * random generator, so one seed gives one world.
+ */
+public final class Population {
+
+    /** Visa-range test BINs, one per bank. */
+    private static final List<String> BINS = List.of("455673", "400005", "411111", "424242", "450875", "476173");
+    private static final int MERCHANTS_PER_CITY_AND_CATEGORY = 3;
+    private static final int ONLINE_MERCHANTS_PER_CATEGORY = 4;
+
+    private final List<Cardholder> cardholders;
+    private final List<Merchant> merchants;
+
+    private Population(List<Cardholder> cardholders, List<Merchant> merchants) {
+        this.cardholders = List.copyOf(cardholders);
+        this.merchants = List.copyOf(merchants);
+    }
+
+    public static Population generate(RandomGenerator random, int cards, int banks) {
+        if (banks < 1 || banks > BINS.size()) {
+            throw new IllegalArgumentException("banks must be between 1 and " + BINS.size());
+        }
+        List<Merchant> merchants = catalogue();
+        List<Cardholder> cardholders = new ArrayList<>(cards);
+        for (int i = 0; i < cards; i++) {
+            cardholders.add(cardholder(random, i, i % banks));
+        }
+        return new Population(cardholders, merchants);
+    }
+
+    /** {@code bank-a}, {@code bank-b}, ...: the tenants of a population of {@code banks} banks. */
+    public static List<String> bankIds(int banks) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < banks; i++) {
+            ids.add("bank-" + (char) ('a' + i));
+        }
+        return ids;
+    }
+
+    private static Cardholder cardholder(RandomGenerator random, int index, int bank) {
+        City home = City.HOMES.get(random.nextInt(City.HOMES.size()));
+        List<Category> shuffled = new ArrayList<>(Category.ALL);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            Collections.swap(shuffled, i, random.nextInt(i + 1));
+        }
+        List<Cardholder.Habit> habits = new ArrayList<>();
+        for (Category category : shuffled.subList(0, 4 + random.nextInt(3))) {
+            // their own usual amount: between half and twice the category's
+            long median = Math.round(category.typicalMinor() * Math.exp(random.nextGaussian() * 0.35));
+            habits.add(new Cardholder.Habit(category, Math.max(100, median)));
+        }
+        int from = 6 + random.nextInt(5);
+        int until = Math.min(24, from + 12 + random.nextInt(5));
+        return new Cardholder(index, pan(random, BINS.get(bank)), bankIds(bank + 1).get(bank), home,
+                habits, from, until);
+    }
+
+    private static String pan(RandomGenerator random, String bin) {
+        StringBuilder digits = new StringBuilder(bin);
+        while (digits.length() < 15) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.append(Luhn.checkDigit(digits)).toString();
+    }
+
+    private static List<Merchant> catalogue() {
+        List<Merchant> merchants = new ArrayList<>();
+        for (Category category : Category.ALL) {
+            if (category.online()) {
+                for (int i = 0; i < ONLINE_MERCHANTS_PER_CATEGORY; i++) {
+                    City seat = City.HOMES.get(i % City.HOMES.size());
+                    merchants.add(new Merchant("m-web-" + category.label() + "-" + i, category.mcc(), seat, true));
+                }
+            }
+            for (City city : City.HOMES) {
+                for (int i = 0; i < MERCHANTS_PER_CITY_AND_CATEGORY; i++) {
+                    String id = "m-" + city.name().toLowerCase(Locale.ROOT) + "-" + category.label() + "-" + i;
+                    merchants.add(new Merchant(id, category.mcc(), city, false));
+                }
+            }
+        }
+        return merchants;
+    }
+
+    public List<Cardholder> cardholders() {
+        return cardholders;
+    }
+
+    public List<Merchant> merchants() {
+        return merchants;
+    }
+
+    /** The merchants of a category a cardholder would use: in their home city, or online. */
+    public List<Merchant> merchantsFor(Category category, City home, boolean online) {
+        return merchants.stream()
+                .filter(m -> m.mcc().equals(category.mcc()) && m.online() == online && (online || m.city().equals(home)))
+                .toList();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.vigil.loadgen.send;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.loadgen.scenario.SimTransaction;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * ingest-service's HTTP API as a bank's system calls it (docs/architecture.md): transactions one
+ * by one or in batches, and labels. Bodies are built from records; the card number goes into the
+ * request body and nowhere else.
+ */
+public final class IngestClient {
+
+    /** ingest-service takes at most this many transactions in one batch request. */
+    public static final int MAX_BATCH = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String baseUrl;
+    private final HttpClient http;
+
+    public IngestClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    public CompletableFuture<HttpResponse<Void>> send(SimTransaction transaction) {
+        return http.sendAsync(post("/api/v1/transactions", TransactionBody.of(transaction)),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Sends up to {@value #MAX_BATCH} transactions in one request and waits for the answer's status. */
+    public int sendBatch(List<SimTransaction> transactions) throws IOException, InterruptedException {
+        List<TransactionBody> bodies = transactions.stream().map(TransactionBody::of).toList();
+        return http.send(post("/api/v1/transactions/batch", new BatchBody(bodies)), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** A chargeback ({@code FRAUD}) or a cardholder's confirmation ({@code GENUINE}) of a transaction. */
+    public CompletableFuture<HttpResponse<Void>> sendLabel(SimTransaction transaction, boolean fraud, Instant labelledAt) {
+        LabelBody label = new LabelBody(transaction.transactionId(), transaction.bankId(), transaction.pan(),
+                fraud ? "FRAUD" : "GENUINE", fraud ? "CHARGEBACK" : "CARDHOLDER", utc(labelledAt),
+                utc(transaction.eventTime()));
+        return http.sendAsync(post("/api/v1/labels", label), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private HttpRequest post(String path, Object body) {
+        try {
+            return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json")
+                    .timeout(TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a request body", e);
+        }
+    }
+
+    private static String utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toString();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TransactionBody(String transactionId, String bankId, String pan, String amount, String currency,
+            String merchantId, String mcc, String merchantCountry, String channel, Double latitude, Double longitude,
+            String timestamp) {
+
+        static TransactionBody of(SimTransaction t) {
+            return new TransactionBody(t.transactionId(), t.bankId(), t.pan(), t.amount(), t.currency(), t.merchantId(),
+                    t.mcc(), t.merchantCountry(), t.cardPresent() ? "CARD_PRESENT" : "CARD_NOT_PRESENT", t.latitude(),
+                    t.longitude(), utc(t.eventTime()));
+        }
+
+        @Override
+        public String toString() {
+            return "TransactionBody[" + transactionId + "]";
+        }
+    }
+
+    record BatchBody(List<TransactionBody> transactions) {
+    }
+
+    record LabelBody(String transactionId, String bankId, String pan, String label, String source, String labelledAt,
+            String transactionTime) {
+
+        @Override
+        public String toString() {
+            return "LabelBody[" + transactionId + "]";
+        }
+    }
+}
