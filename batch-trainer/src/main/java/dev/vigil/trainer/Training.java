@@ -67,6 +67,9 @@ final class Training {
     static final class MetricNames {
         static final String AUC_ROC = "auc_roc";
         static final String AVERAGE_PRECISION = "average_precision";
+        static final String REVIEW_SHARE = "test_review_share";
+        static final String SCORE_P50 = "test_score_p50";
+        static final String SCORE_P95 = "test_score_p95";
 
         static String cardPrecisionAt(int k) {
             return "card_precision_at_" + k;
@@ -157,12 +160,17 @@ final class Training {
         List<Metrics.Scored> scored = scoredTestRows(unscored.score(test));
         Map<String, Double> metrics = measure(scored, config.precisionK());
         double[] scores = scored.stream().mapToDouble(Metrics.Scored::score).sorted().toArray();
+        double reviewThreshold = topShareThreshold(scores, config.reviewShare());
+        // the test window's score distribution: the reference live scores are compared with for drift
+        metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(scores, reviewThreshold));
+        metrics.put(MetricNames.SCORE_P50, quantile(scores, 0.5));
+        metrics.put(MetricNames.SCORE_P95, quantile(scores, 0.95));
         ModelBundle portable = bundle
                 .setBankId(Topics.ALL_BANKS)
                 .setModelVersion(prefix + "-" + VERSION_TIME.format(trainedAt))
                 .setFeatureSchema(FeatureFold.SCHEMA.id())
                 .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
-                .setReviewThreshold(topShareThreshold(scores, config.reviewShare()))
+                .setReviewThreshold(reviewThreshold)
                 .setDeclineThreshold(topShareThreshold(scores, config.declineShare()))
                 .setTrainedAt(trainedAt)
                 .setTrainFromTime(windows.trainFrom())
@@ -190,6 +198,15 @@ final class Training {
         metrics.put(MetricNames.AVERAGE_PRECISION, Metrics.averagePrecision(scored));
         metrics.put(MetricNames.cardPrecisionAt(k), Metrics.cardPrecisionAtK(scored, k));
         return metrics;
+    }
+
+    private static double shareAtOrAbove(double[] ascending, double threshold) {
+        long above = java.util.Arrays.stream(ascending).filter(score -> score >= threshold).count();
+        return ascending.length == 0 ? 0 : (double) above / ascending.length;
+    }
+
+    private static double quantile(double[] ascending, double q) {
+        return ascending.length == 0 ? 0 : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
     }
 
     /** The lowest score among the top {@code share} of test scores (ascending {@code scores}). */

@@ -3,18 +3,32 @@ package dev.vigil.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.events.LogisticModel;
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import dev.vigil.features.FeatureSchema;
 import dev.vigil.schemas.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a dashboard needs to show something in every panel: transactions with frauds through
- * ingest, a rejected request, a record no one can read on the transactions topic, and the alerts
- * served.
+ * What the dashboards need to show something in every panel: a model in force, transactions with
+ * frauds through ingest, a rejected request, a record no one can read on the transactions topic,
+ * an analyst's disposition, and a candidate in the trainer's {@code model_versions} table.
  */
 final class DashboardTraffic {
 
@@ -22,20 +36,89 @@ final class DashboardTraffic {
     }
 
     static void drive(Pipeline pipeline) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ModelBundle model = amountModel(now);
+        TopicWriter.send(pipeline.stack(), Topics.FRAUD_MODELS, model.getBankId(), model);
+        recordCandidate(pipeline, model);
+
         String bank = "bank-dashboards-" + UUID.randomUUID();
         CardStream cards = CardStream.of(bank, 10, 6);
         for (List<Map<String, Object>> batch : cards.batches(20)) {
             assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch))
                     .statusCode()).isEqualTo(202);
         }
-        // a rejection, counted by reason
+        // a rejection, counted by field
         assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions", Http.transaction("tx-bad-" + UUID.randomUUID(),
-                bank, "4000000000000001", "1.00", "m-1", "5411", "DE", "CARD_PRESENT", Instant.now())).statusCode())
+                bank, "4000000000000001", "1.00", "m-1", "5411", "DE", "CARD_PRESENT", now)).statusCode())
                 .isEqualTo(400);
         // a poison record, dead-lettered by the scorer
         TopicWriter.sendRaw(pipeline.stack(), Topics.TRANSACTIONS.name(), "poison".getBytes(StandardCharsets.UTF_8),
                 "not avro".getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank).size() >= cards.frauds().size());
+        List<JsonNode> alerts = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank)),
+                        served -> served.size() >= cards.frauds().size());
+        JsonNode first = alerts.get(0);
+        assertThat(Http.post(pipeline.alertsUrl() + "/api/v1/alerts/" + first.get("alertId").asText() + "/disposition",
+                Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder confirmed", "version", first.get("version").asInt()),
+                pipeline.analystToken(bank)).statusCode()).isBetween(200, 204);
+    }
+
+    /**
+     * A logistic model for every bank that looks only at how far the amount is above the card's
+     * usual, with the test-window metrics a trained bundle carries.
+     */
+    private static ModelBundle amountModel(Instant now) {
+        FeatureSchema schema = FeatureSchema.CURRENT;
+        List<Double> coefficients = new ArrayList<>(Collections.nCopies(schema.size(), 0.0));
+        coefficients.set(schema.names().indexOf("amount_z_score"), 1.5);
+        return ModelBundle.newBuilder()
+                .setBankId(Topics.ALL_BANKS)
+                .setModelVersion("lr-dashboards-" + now.getEpochSecond())
+                .setFeatureSchema(schema.id())
+                .setFeatureNames(List.copyOf(schema.names()))
+                .setModelType(ModelType.LOGISTIC_REGRESSION)
+                .setLogistic(LogisticModel.newBuilder().setIntercept(-4.0).setCoefficients(coefficients)
+                        .setMeans(Collections.nCopies(schema.size(), 0.0))
+                        .setScales(Collections.nCopies(schema.size(), 1.0)).build())
+                .setEnsemble(null)
+                .setReviewThreshold(0.5)
+                .setDeclineThreshold(0.9)
+                .setTrainedAt(now.minus(Duration.ofHours(3)))
+                .setTrainFromTime(now.minus(Duration.ofDays(36)))
+                .setTrainToTime(now.minus(Duration.ofDays(15)))
+                .setTestFromTime(now.minus(Duration.ofDays(8)))
+                .setTestToTime(now.minus(Duration.ofDays(1)))
+                .setMetrics(Map.of("auc_roc", 0.91, "average_precision", 0.42, "test_review_share", 0.02,
+                        "test_score_p50", 0.03, "test_score_p95", 0.31))
+                .build();
+    }
+
+    /** The candidate row the trainer's gate writes, into the table made by the trainer's own DDL. */
+    private static void recordCandidate(Pipeline pipeline, ModelBundle model) throws Exception {
+        String ddl = Files.readString(ComposeConsistencyTest.RepoFiles.path(
+                "batch-trainer/src/main/resources/db/model_versions.sql"));
+        try (Connection db = DriverManager.getConnection(pipeline.stack().jdbcUrl(), pipeline.stack().dbUser(),
+                pipeline.stack().dbPassword())) {
+            try (Statement statement = db.createStatement()) {
+                statement.execute(ddl);
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO model_versions (version, bank_id, model_type, "
+                    + "feature_schema, train_from, train_to, test_from, test_to, auc_roc, average_precision, metrics, status, "
+                    + "trained_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'champion', ?)")) {
+                insert.setString(1, model.getModelVersion());
+                insert.setString(2, model.getBankId());
+                insert.setString(3, model.getModelType().name());
+                insert.setString(4, model.getFeatureSchema());
+                insert.setTimestamp(5, Timestamp.from(model.getTrainFromTime()));
+                insert.setTimestamp(6, Timestamp.from(model.getTrainToTime()));
+                insert.setTimestamp(7, Timestamp.from(model.getTestFromTime()));
+                insert.setTimestamp(8, Timestamp.from(model.getTestToTime()));
+                insert.setDouble(9, model.getMetrics().get("auc_roc"));
+                insert.setDouble(10, model.getMetrics().get("average_precision"));
+                insert.setString(11, Http.JSON.writeValueAsString(model.getMetrics()));
+                insert.setTimestamp(12, Timestamp.from(model.getTrainedAt()));
+                insert.executeUpdate();
+            }
+        }
     }
 }

@@ -37,11 +37,19 @@ final class Http {
     }
 
     static HttpResponse<String> post(String url, Object body) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+        return CLIENT.send(jsonPost(url, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String url, Object body, String bearerToken) throws IOException, InterruptedException {
+        return CLIENT.send(jsonPost(url, body).header("Authorization", "Bearer " + bearerToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder jsonPost(String url, Object body) throws IOException {
+        return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
 
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -93,6 +93,11 @@ final class Pipeline implements AutoCloseable {
         return tokens.mint("app@" + bank, bank, "app", Duration.ofMinutes(15));
     }
 
+    /** A bearer token of one of the bank's analysts, who may also decide alerts. */
+    String analystToken(String bank) {
+        return tokens.mint("analyst@" + bank, bank, "analyst", Duration.ofMinutes(15));
+    }
+
     /** Every service log written so far, for checks that a value never appears in one. */
     List<String> logs() {
         return running.values().stream().map(service -> read(service.log())).toList();

@@ -27,13 +27,13 @@ final class CurrentModels {
 
     void install(String scope, ModelEvaluator model) {
         ModelEvaluator previous = byScope.put(scope, model);
-        metrics.modelInstalled(scope, previous == null ? null : previous.modelVersion(), model.modelVersion());
+        metrics.modelInstalled(scope, previous, model);
     }
 
     void remove(String scope) {
         ModelEvaluator previous = byScope.remove(scope);
         if (previous != null) {
-            metrics.modelInstalled(scope, previous.modelVersion(), null);
+            metrics.modelInstalled(scope, previous, null);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.vigil.scorer;
 
 import dev.vigil.events.Reason;
+import dev.vigil.features.model.ModelEvaluator;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -13,12 +15,18 @@ import java.time.Instant;
 final class ScorerMetrics {
 
     static final String MODEL = "vigil.scorer.model";
+    static final String MODEL_TRAINED = "vigil.scorer.model.trained.timestamp";
+    static final String MODEL_METRIC = "vigil.scorer.model.metric";
     static final String MODELS_REJECTED = "vigil.scorer.models.rejected";
+    /** Score buckets: fine at the top, where decisions are made. */
+    private static final double[] SCORE_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0};
 
     private final MeterRegistry registry;
     private final Counter duplicates;
     private final Counter expired;
     private final Timer latency;
+    private final Counter alerts;
+    private final DistributionSummary scores;
 
     ScorerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,6 +39,13 @@ final class ScorerMetrics {
         this.latency = Timer.builder("vigil.scorer.latency")
                 .description("From the ingest service accepting a transaction (receivedAt) to its score")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.alerts = Counter.builder("vigil.scorer.alerted")
+                .description("Alerts emitted (each once, whatever its reasons)")
+                .register(registry);
+        this.scores = DistributionSummary.builder("vigil.scorer.score")
+                .description("Scores of every scored transaction, for the distribution and its drift")
+                .serviceLevelObjectives(SCORE_BUCKETS)
                 .register(registry);
     }
 
@@ -45,12 +60,14 @@ final class ScorerMetrics {
                     .tags("decision", verdict.decision().name(), "reason", reason.getCode())
                     .register(registry).increment();
         }
+        scores.record(verdict.score());
         // a clock behind the ingest service's would give a negative time: count it as zero
         latency.record(Duration.between(receivedAt, scoredAt).isNegative() ? Duration.ZERO
                 : Duration.between(receivedAt, scoredAt));
     }
 
     void alerted(Verdict verdict) {
+        alerts.increment();
         for (Reason reason : verdict.reasons()) {
             Counter.builder("vigil.scorer.alerts")
                     .description("Alerts emitted, by reason code (an alert with two reasons counts under both)")
@@ -59,18 +76,32 @@ final class ScorerMetrics {
         }
     }
 
-    /** The gauge {@value #MODEL}{scope, version} is 1 for the model in force per scope; the replaced one is removed. */
-    void modelInstalled(String scope, String previousVersion, String version) {
-        if (previousVersion != null) {
-            registry.find(MODEL).tags(Tags.of("scope", scope, "version", previousVersion)).meters()
-                    .forEach(registry::remove);
+    /**
+     * Per scope, the model in force: {@value #MODEL}{scope, version} = 1, when it was trained
+     * ({@value #MODEL_TRAINED}) and its test-window metrics ({@value #MODEL_METRIC}{metric}), the
+     * reference that live scores drift from. The replaced model's gauges are removed.
+     */
+    void modelInstalled(String scope, ModelEvaluator previous, ModelEvaluator model) {
+        if (previous != null) {
+            for (String name : new String[] {MODEL, MODEL_TRAINED, MODEL_METRIC}) {
+                registry.find(name).tags(Tags.of("scope", scope, "version", previous.modelVersion())).meters()
+                        .forEach(registry::remove);
+            }
         }
-        if (version != null) {
-            Gauge.builder(MODEL, () -> 1)
-                    .description("The model in force per scope (value 1, the version in a tag)")
-                    .tags("scope", scope, "version", version)
-                    .register(registry);
+        if (model == null) {
+            return;
         }
+        Tags tags = Tags.of("scope", scope, "version", model.modelVersion());
+        Gauge.builder(MODEL, () -> 1)
+                .description("The model in force per scope (value 1, the version in a tag)")
+                .tags(tags).register(registry);
+        double trainedAt = model.trainedAt().toEpochMilli() / 1000.0;
+        Gauge.builder(MODEL_TRAINED, () -> trainedAt)
+                .description("When the model in force was trained (Unix seconds)")
+                .tags(tags).register(registry);
+        model.testMetrics().forEach((metric, value) -> Gauge.builder(MODEL_METRIC, () -> value)
+                .description("The model in force's metrics on its test window")
+                .tags(tags.and("metric", metric)).register(registry));
     }
 
     void modelRejected(String scope) {

@@ -5,9 +5,11 @@ import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
 import dev.vigil.features.FeatureSchema;
 import dev.vigil.features.rules.ReasonCode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,8 @@ public final class ModelEvaluator {
     private final FeatureSchema schema;
     private final double reviewThreshold;
     private final double declineThreshold;
+    private final Instant trainedAt;
+    private final Map<String, Double> testMetrics;
     private final ReasonCode[] codeOfFeature;
     // logistic regression
     private final double intercept;
@@ -43,6 +47,8 @@ public final class ModelEvaluator {
         this.schema = schema;
         this.reviewThreshold = bundle.getReviewThreshold();
         this.declineThreshold = bundle.getDeclineThreshold();
+        this.trainedAt = bundle.getTrainedAt();
+        this.testMetrics = Map.copyOf(bundle.getMetrics());
         this.codeOfFeature = new ReasonCode[schema.size()];
         for (int i = 0; i < codeOfFeature.length; i++) {
             codeOfFeature[i] = FeatureReasons.codeOf(schema.names().get(i));
@@ -88,6 +94,15 @@ public final class ModelEvaluator {
     /** The bank the model scores, or {@code "*"} for every bank without its own. */
     public String scope() {
         return scope;
+    }
+
+    public Instant trainedAt() {
+        return trainedAt;
+    }
+
+    /** The bundle's metrics on its test window (auc_roc, average_precision, ...), for monitoring. */
+    public Map<String, Double> testMetrics() {
+        return testMetrics;
     }
 
     public FeatureSchema schema() {
