@@ -26,6 +26,12 @@ public final class LocalStack implements AutoCloseable {
     /** Endpoint names beside the services' environment: for tests and stack.env, never passed to services. */
     static final String PROMETHEUS_URL = "VIGIL_PROMETHEUS_URL";
     static final String PROMETHEUS_TARGETS = "VIGIL_PROMETHEUS_TARGETS";
+    /**
+     * The lock every class loader's copy of this class shares: a string literal is interned, so it
+     * is one object in the whole JVM. (Not {@code System.getProperties()}: logging frameworks take
+     * that monitor while they start, and Kafka clients start logging inside {@link #forTests()}.)
+     */
+    private static final String LOCK = "dev.vigil.stack.LocalStack.lock";
     private static LocalStack shared;
 
     private final Stack stack;
@@ -39,8 +45,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The JVM-wide test stack, started by the first call (about 5 s) and reused after. */
     public static LocalStack forTests() {
-        // the system properties object is the one lock every class loader's copy of this class shares
-        synchronized (System.getProperties()) {
+        synchronized (LOCK) {
             if (shared != null) {
                 return shared;
             }
@@ -125,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (System.getProperties()) {
+        synchronized (LOCK) {
             if (stack == null) {
                 return;
             }
