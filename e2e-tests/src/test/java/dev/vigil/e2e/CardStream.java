@@ -22,13 +22,18 @@ import java.util.UUID;
 record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
 
     static CardStream of(String bank, int cards, int history) {
+        return of(bank, 0, cards, history);
+    }
+
+    /** As {@link #of(String, int, int)}, with the cards numbered from {@code firstCard}, so two streams share no card. */
+    static CardStream of(String bank, int firstCard, int cards, int history) {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(history + 2));
         List<Map<String, Object>> stream = new ArrayList<>();
         Set<String> frauds = new HashSet<>();
         for (int round = 0; round <= history; round++) {
-            for (int card = 0; card < cards; card++) {
+            for (int card = firstCard; card < firstCard + cards; card++) {
                 String id = "tx-" + round + "-" + card + "-" + UUID.randomUUID();
-                Instant at = start.plus(Duration.ofHours(round)).plusSeconds(10L * card);
+                Instant at = start.plus(Duration.ofHours(round)).plusSeconds(10L * (card - firstCard));
                 if (round < history) {
                     stream.add(Http.transaction(id, bank, pan(card), (15 + (card + round) % 20) + ".90",
                             "m-local-" + round % 3, "5411", "DE", "CARD_PRESENT", at));

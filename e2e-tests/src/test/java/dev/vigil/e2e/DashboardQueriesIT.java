@@ -46,9 +46,12 @@ class DashboardQueriesIT {
     static void runTrafficThroughTheStack() throws Exception {
         pipeline = Pipeline.start(workDir);
         DashboardTraffic.drive(pipeline);
-        // rates need a few scrapes after the traffic: wait until the slowest-moving series has data
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> !promQuery("sum(rate(vigil_scorer_scored_total[" + RATE_INTERVAL + "]))").isEmpty());
+        // rates need a few scrapes after the traffic, and Micrometer binds the RocksDB metrics of a
+        // newly opened store only at its next refresh of the Kafka Streams metrics (every 60 s):
+        // wait until the slowest-moving series have data
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> !promQuery("sum(rate(vigil_scorer_scored_total[" + RATE_INTERVAL + "]))").isEmpty()
+                        && !promQuery("kafka_stream_state_cur_size_all_mem_tables").isEmpty());
     }
 
     @AfterAll
@@ -90,7 +93,7 @@ class DashboardQueriesIT {
             String expr = query.query().replace("$__rate_interval", RATE_INTERVAL).replace("$__interval", "15s");
             assertThat(expr).as("a Grafana variable the test does not know").doesNotContain("$");
             // a range query over the last minutes, as a time-series panel asks for it
-            List<JsonNode> series = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+            List<JsonNode> series = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
                     .until(() -> promRange(expr), result -> !result.isEmpty());
             assertThat(series).as("%s returned series", expr).isNotEmpty();
         } else {
@@ -103,6 +106,28 @@ class DashboardQueriesIT {
                 throw new AssertionError(query + " failed: " + sql, e);
             }
         }
+    }
+
+    /** The alert rules' metric names (recording rules' own names, with a colon, aside). */
+    static Stream<String> ruleMetrics() throws IOException {
+        String rules = java.nio.file.Files.readString(ComposeConsistencyTest.RepoFiles.path("dashboards/prometheus/alerts.yml"));
+        Matcher names = Pattern.compile("\\b((?:vigil|kafka)_[a-z0-9_]+)\\b").matcher(rules);
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        while (names.find()) {
+            found.add(names.group(1));
+        }
+        assertThat(found).as("metrics the rules use").isNotEmpty();
+        return found.stream();
+    }
+
+    /** A rule on a metric no service exports never fires: every name must be live in Prometheus. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ruleMetrics")
+    void everyMetricAnAlertRuleUsesIsExported(String metric) throws Exception {
+        List<JsonNode> series = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> promQuery("count({__name__=\"" + metric + "\"})"), result -> !result.isEmpty());
+        assertThat(series).as(metric).isNotEmpty();
     }
 
     static List<JsonNode> promQuery(String expr) throws IOException, InterruptedException {

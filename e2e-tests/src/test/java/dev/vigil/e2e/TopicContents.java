@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -57,14 +58,25 @@ final class TopicContents {
         }
     }
 
-    /** The values a consumer of {@code topic} sees: committed records only, as the services read them. */
+    /**
+     * The values a consumer of {@code topic} sees: committed records only, as the services read
+     * them. A record no consumer can decode (a poison record the scorer dead-lettered) is skipped,
+     * as the services skip it.
+     */
     static <V> List<V> committedValues(LocalStack stack, Topic<?, V> topic) {
         Properties config = config(stack.kafkaBootstrapServers(), "read_committed");
         try (Serde<V> serde = new TopicSerdes(stack.registryUrl(), false).valueSerde(topic);
-                KafkaConsumer<byte[], V> consumer =
-                        new KafkaConsumer<>(config, new ByteArrayDeserializer(), serde.deserializer())) {
+                KafkaConsumer<byte[], byte[]> consumer =
+                        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Deserializer<V> decoder = serde.deserializer();
             List<V> values = new ArrayList<>();
-            readAll(consumer, topic.name(), record -> values.add(record.value()));
+            readAll(consumer, topic.name(), record -> {
+                try {
+                    values.add(decoder.deserialize(topic.name(), record.headers(), record.value()));
+                } catch (RuntimeException unreadable) {
+                    // not a record of this topic's schema: the services dead-letter it
+                }
+            });
             return values;
         }
     }

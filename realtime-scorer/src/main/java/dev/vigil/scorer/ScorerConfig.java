@@ -20,6 +20,9 @@ interface ScorerConfig {
     /** How often, in stream time, idle profiles are looked for. */
     Duration profileExpiryScan();
 
+    /** How long an orderly shutdown waits for the stream threads to commit and close. */
+    Duration closeTimeout();
+
     interface Rules {
         int minHistory();
 

@@ -96,7 +96,7 @@ final class ScorerMetrics {
                 .description("The model in force per scope (value 1, the version in a tag)")
                 .tags(tags).register(registry);
         double trainedAt = model.trainedAt().toEpochMilli() / 1000.0;
-        Gauge.builder(MODEL_TRAINED, () -> trainedAt)
+        Gauge.builder(MODEL_TRAINED, () -> trainedAt).baseUnit("seconds")
                 .description("When the model in force was trained (Unix seconds)")
                 .tags(tags).register(registry);
         model.testMetrics().forEach((metric, value) -> Gauge.builder(MODEL_METRIC, () -> value)
