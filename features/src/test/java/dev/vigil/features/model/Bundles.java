@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Model bundles for tests: hand-built and random ones. */
-final class Bundles {
+/**
+ * Model bundles for tests and benchmarks, hand-built and random; the scorer's tests use them too,
+ * through this module's test jar.
+ */
+public final class Bundles {
 
-    static final Instant TRAINED_AT = Instant.parse("2026-11-23T04:00:00Z");
+    public static final Instant TRAINED_AT = Instant.parse("2026-11-23T04:00:00Z");
 
     private Bundles() {
     }
 
-    static ModelBundle.Builder base(FeatureSchema schema, String version, ModelType type) {
+    public static ModelBundle.Builder base(FeatureSchema schema, String version, ModelType type) {
         return ModelBundle.newBuilder()
                 .setBankId("*")
                 .setModelVersion(version)
@@ -38,14 +41,14 @@ final class Bundles {
                 .setMetrics(Map.of("auc_roc", 0.9));
     }
 
-    static ModelBundle logistic(FeatureSchema schema, String version, double intercept, double[] coefficients,
+    public static ModelBundle logistic(FeatureSchema schema, String version, double intercept, double[] coefficients,
             double[] means, double[] scales) {
         return base(schema, version, ModelType.LOGISTIC_REGRESSION)
                 .setLogistic(new LogisticModel(intercept, list(coefficients), list(means), list(scales)))
                 .build();
     }
 
-    static ModelBundle ensemble(FeatureSchema schema, String version, ModelType type, double[] weights,
+    public static ModelBundle ensemble(FeatureSchema schema, String version, ModelType type, double[] weights,
             List<List<TreeNode>> trees) {
         List<Tree> built = new ArrayList<>();
         for (List<TreeNode> nodes : trees) {
@@ -54,16 +57,16 @@ final class Bundles {
         return base(schema, version, type).setEnsemble(new TreeEnsemble(list(weights), built)).build();
     }
 
-    static TreeNode split(int feature, double threshold, int left, int right, double value) {
+    public static TreeNode split(int feature, double threshold, int left, int right, double value) {
         return new TreeNode(feature, threshold, left, right, value);
     }
 
-    static TreeNode leaf(double value) {
+    public static TreeNode leaf(double value) {
         return new TreeNode(-1, 0.0, -1, -1, value);
     }
 
     /** A full random tree of the given depth; thresholds in (0, 1), narrowing along each path. */
-    static List<TreeNode> randomTree(Random random, int features, int depth, boolean probabilities) {
+    public static List<TreeNode> randomTree(Random random, int features, int depth, boolean probabilities) {
         List<TreeNode> nodes = new ArrayList<>();
         grow(random, nodes, features, depth, probabilities, new double[features], ones(features));
         return nodes;
@@ -90,7 +93,7 @@ final class Bundles {
         return index;
     }
 
-    static ModelBundle randomEnsemble(Random random, FeatureSchema schema, ModelType type, int trees, int depth) {
+    public static ModelBundle randomEnsemble(Random random, FeatureSchema schema, ModelType type, int trees, int depth) {
         List<List<TreeNode>> built = new ArrayList<>();
         double[] weights = new double[trees];
         for (int t = 0; t < trees; t++) {
@@ -100,7 +103,7 @@ final class Bundles {
         return ensemble(schema, type + "-random", type, weights, built);
     }
 
-    static ModelBundle randomLogistic(Random random, FeatureSchema schema) {
+    public static ModelBundle randomLogistic(Random random, FeatureSchema schema) {
         int n = schema.size();
         double[] coefficients = new double[n];
         double[] means = new double[n];
@@ -113,7 +116,7 @@ final class Bundles {
         return logistic(schema, "lr-random", random.nextGaussian(), coefficients, means, scales);
     }
 
-    static double[] randomVector(Random random, int n) {
+    public static double[] randomVector(Random random, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = random.nextDouble();
@@ -127,7 +130,7 @@ final class Bundles {
         return ones;
     }
 
-    static List<Double> list(double[] values) {
+    public static List<Double> list(double[] values) {
         List<Double> list = new ArrayList<>();
         for (double value : values) {
             list.add(value);

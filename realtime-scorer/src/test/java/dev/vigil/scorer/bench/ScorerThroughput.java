@@ -1,0 +1,184 @@
+package dev.vigil.scorer.bench;
+
+import dev.vigil.events.Channel;
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import dev.vigil.events.Transaction;
+import dev.vigil.features.FeatureSchema;
+import dev.vigil.features.model.Bundles;
+import dev.vigil.schemas.Topic;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
+import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.ServiceProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The scorer alone (docs/benchmarks.md, "scorer alone"): how many records per second, and how
+ * much CPU per record, the packaged scorer takes from a pre-filled {@code transactions} topic to
+ * {@code transaction-scores}, with its RocksDB card profiles and a 100-tree gradient-boosted model
+ * in force. Not a test: a main run by hand (command in docs/benchmarks.md).
+ *
+ * <p>It starts the test stack (own ports, temp dirs), writes {@code records} transactions over
+ * {@code cards} cards a few minutes apart in event time, publishes a random 100-tree depth-6 GBT
+ * for every bank, then starts the scorer under a fresh application id so it reads the topic from
+ * the beginning. Throughput counts from the first scored record to the last (startup and state
+ * restoration excluded); CPU is the scorer process's user + system time over the same span, so
+ * records per CPU-second is the per-core rate whatever else the machine runs.
+ *
+ * <p>Arguments: {@code [records=200000] [cards=20000] [guarantee=exactly_once_v2]}.
+ */
+public final class ScorerThroughput {
+
+    private static final Pattern SCORED = Pattern.compile("^vigil_scorer_scored_total\\{[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ScorerThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int cards = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String guarantee = args.length > 2 ? args[2] : "exactly_once_v2";
+        try (LocalStack stack = LocalStack.forTests()) {
+            fill(stack, records, cards);
+            ModelBundle model = Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT,
+                    ModelType.GRADIENT_BOOSTED_TREES, 100, 6);
+            send(stack, Topics.FRAUD_MODELS, model.getBankId(), model);
+
+            Path work = Files.createTempDirectory("vigil-scorer-bench");
+            Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
+            env.put("VIGIL_SCORER_STATE_DIR", work.resolve("state").toString());
+            env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "vigil-scorer-bench-" + UUID.randomUUID());
+            env.put("KAFKA_STREAMS_PROCESSING_GUARANTEE", guarantee);
+            Path jar = Path.of(System.getProperty("vigil.repo.root", ".")).toAbsolutePath()
+                    .resolve("realtime-scorer/target/quarkus-app/quarkus-run.jar");
+            try (ServiceProcess scorer = ServiceProcess.start("realtime-scorer", jar, freePort(), env,
+                    work.resolve("realtime-scorer.log"))) {
+                measure(scorer, records, cards, guarantee);
+            }
+        }
+    }
+
+    private static void measure(ServiceProcess scorer, int records, int cards, String guarantee) throws Exception {
+        ProcessHandle process = ProcessHandle.of(scorer.pid()).orElseThrow();
+        long firstCount;
+        long startNanos;
+        Duration startCpu;
+        while ((firstCount = scored(scorer)) == 0) {
+            Thread.sleep(20);
+        }
+        startNanos = System.nanoTime();
+        startCpu = cpu(process);
+        long count = firstCount;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (count < records && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            count = scored(scorer);
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double cpuSeconds = cpu(process).minus(startCpu).toNanos() / 1e9;
+        long measured = count - firstCount;
+        System.out.printf(Locale.ROOT, "%n| records | cards | guarantee | records/s | CPU µs/record | records per CPU-second |%n");
+        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| %d | %d | %s | %.0f | %.1f | %.0f |%n", measured, cards, guarantee,
+                measured / seconds, cpuSeconds * 1e6 / measured, measured / cpuSeconds);
+        System.out.printf(Locale.ROOT, "(%d cores; load average %s while it ran)%n",
+                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+        if (count < records) {
+            throw new IllegalStateException("only " + count + " of " + records + " records were scored in 30 minutes");
+        }
+    }
+
+    /** Transactions over {@code cards} cards, five minutes apart per card in event time, in card-interleaved order. */
+    private static void fill(LocalStack stack, int records, int cards) {
+        Random random = new Random(42);
+        Instant start = Instant.now().minus(Duration.ofDays(5));
+        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
+        try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
+                Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
+                KafkaProducer<String, Transaction> producer =
+                        new KafkaProducer<>(producerConfig(stack), keys.serializer(), values.serializer())) {
+            for (int i = 0; i < records; i++) {
+                String card = "tok-bench-" + (i % cards);
+                Instant at = start.plus(Duration.ofMinutes(5L * (i / cards))).plusMillis(i % cards);
+                Transaction tx = Transaction.newBuilder()
+                        .setTransactionId("tx-bench-" + i)
+                        .setBankId("bank-a")
+                        .setCardToken(card)
+                        .setCardBin("455673")
+                        .setCardLast4(String.format(Locale.ROOT, "%04d", i % cards % 10_000))
+                        .setAmountMinor(500 + random.nextInt(20_000))
+                        .setCurrency("EUR")
+                        .setMerchantId("m-" + random.nextInt(2_000))
+                        .setMcc(random.nextBoolean() ? "5411" : "5732")
+                        .setMerchantCountry(random.nextInt(50) == 0 ? "BR" : "DE")
+                        .setChannel(random.nextInt(4) == 0 ? Channel.CARD_NOT_PRESENT : Channel.CARD_PRESENT)
+                        .setEventTime(at)
+                        .setUtcOffsetMinutes(60)
+                        .setReceivedAt(at)
+                        .build();
+                producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), card, tx));
+            }
+            producer.flush();
+        }
+    }
+
+    private static <K, V> void send(LocalStack stack, Topic<K, V> topic, K key, V value) throws Exception {
+        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
+        try (Serde<K> keys = serdes.keySerde(topic); Serde<V> values = serdes.valueSerde(topic);
+                KafkaProducer<K, V> producer = new KafkaProducer<>(producerConfig(stack), keys.serializer(),
+                        values.serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        }
+    }
+
+    private static Map<String, Object> producerConfig(LocalStack stack) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    }
+
+    /** The scorer's own count of scored records, from its Prometheus endpoint (all decisions and models). */
+    private static long scored(ServiceProcess scorer) throws IOException, InterruptedException {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(scorer.baseUrl() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = SCORED.matcher(metrics);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return (long) total;
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the scorer"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
