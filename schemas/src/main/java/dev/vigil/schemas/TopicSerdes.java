@@ -31,6 +31,7 @@ public final class TopicSerdes {
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachedDatumProvider.class.getName());
         this.registryConfig = Map.copyOf(config);
     }
 
