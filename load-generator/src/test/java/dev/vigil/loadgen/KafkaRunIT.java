@@ -17,6 +17,10 @@ import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
 import dev.vigil.stack.testing.TopicProbe;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +48,8 @@ import picocli.CommandLine;
  * A short {@code run --target kafka} against the real broker and registry, no ingest-service:
  * every transaction is on the transactions topic and every fraud's chargeback on the labels
  * topic, keyed by the token ingest would have made of the card with the same key, and no byte of
- * any record's key, value or headers holds a card number of the simulated population.
+ * any record's key, value or headers holds a card number of the simulated population. The same
+ * from the packaged jar; and a broker that does not answer stops the run at once.
  */
 class KafkaRunIT {
 
@@ -162,6 +167,25 @@ class KafkaRunIT {
         assertThat(decode(stack, Topics.TRANSACTIONS, records))
                 .filteredOn(t -> t.value().getTransactionId().startsWith("tx-" + runId + "-")).hasSize(30)
                 .allSatisfy(t -> assertThat(tokens).contains(t.key()));
+    }
+
+    @Test
+    void aBrokerThatDoesNotAnswerIsOneLineOfExplanationAndExitStatus2() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = LoadGenerator.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+
+        int exit = commandLine.execute("run", "--target", "kafka", "--bootstrap-servers", "127.0.0.1:" + closedPort,
+                "--pan-token-key", key, "--count", "10", "--history", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Kafka at 127.0.0.1:" + closedPort + " did not tell where the transactions topic is")
+                .doesNotContain(key);
     }
 
     /** The card number as text must not be anywhere in a record: not in its key, its value or a header. */

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -83,10 +84,21 @@ public final class KafkaTarget implements Target {
 
     /**
      * Connects to the broker and registry; {@code panTokenKey} is the base64 key ingest-service
-     * tokenises card numbers with. A bad key is refused before anything connects.
+     * tokenises card numbers with. A bad key is refused before anything connects, and a broker
+     * that does not answer at once: every send would otherwise wait {@code max.block.ms} for it.
      */
     public static KafkaTarget connect(String bootstrapServers, String registryUrl, String panTokenKey) {
-        return new KafkaTarget(CardTokenizer.fromBase64(panTokenKey, KEY_NAME), bootstrapServers, registryUrl);
+        KafkaTarget target = new KafkaTarget(CardTokenizer.fromBase64(panTokenKey, KEY_NAME), bootstrapServers,
+                registryUrl);
+        try {
+            target.producer.partitionsFor(Topics.TRANSACTIONS.name());
+        } catch (KafkaException e) {
+            target.close();
+            throw new IllegalArgumentException(String.format("Kafka at %s did not tell where the %s topic is within %d s "
+                    + "(%s): is --bootstrap-servers right, and the topic created?", bootstrapServers,
+                    Topics.TRANSACTIONS.name(), MAX_BLOCK_MS / 1000, e.getClass().getSimpleName()));
+        }
+        return target;
     }
 
     @Override
@@ -101,10 +113,22 @@ public final class KafkaTarget implements Target {
         return produce(Topics.TRANSACTIONS, transactions, record.getCardToken(), record, record.getEventTime());
     }
 
+    /**
+     * Produces the transactions and waits for every acknowledgement. Unlike ingest's batch, not
+     * all or none: when one fails, those before it may be on the topic although the batch counts
+     * as refused. Stops at the first one refused at once (registry or broker not answering), as each
+     * further one would wait as long.
+     */
     @Override
     public String sendBatch(List<SimTransaction> batch) throws InterruptedException {
         List<CompletableFuture<String>> outcomes = new ArrayList<>(batch.size());
-        batch.forEach(transaction -> outcomes.add(send(transaction)));
+        for (SimTransaction transaction : batch) {
+            CompletableFuture<String> outcome = send(transaction);
+            outcomes.add(outcome);
+            if (outcome.isDone() && outcome.join() != null) {
+                break;
+            }
+        }
         try {
             CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
                     .get(MAX_BLOCK_MS + DELIVERY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
