@@ -2,8 +2,8 @@ package dev.vigil.loadgen;
 
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.scenario.Simulator;
-import dev.vigil.loadgen.send.IngestClient;
 import dev.vigil.loadgen.send.Ledger;
+import dev.vigil.loadgen.send.Target;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -15,16 +15,16 @@ import java.util.Locale;
 
 /**
  * The warm-up: genuine purchases backdated over the span before now, sent in batches as fast as
- * ingest takes them, so the scorer knows the cards before the first fraud. Not timed.
+ * the target takes them, so the scorer knows the cards before the first fraud. Not timed.
  */
 final class History {
 
-    private final IngestClient client;
+    private final Target target;
     private final Ledger ledger;
     private final PrintStream progress;
 
-    History(IngestClient client, Ledger ledger, PrintStream progress) {
-        this.client = client;
+    History(Target target, Ledger ledger, PrintStream progress) {
+        this.target = target;
         this.ledger = ledger;
         this.progress = progress;
     }
@@ -41,15 +41,15 @@ final class History {
         List<SimTransaction> batch = new ArrayList<>();
         for (int i = 0; i < transactions; i++) {
             batch.add(simulator.genuine(start.plus(step.multipliedBy(i)).truncatedTo(ChronoUnit.MILLIS)));
-            if (batch.size() == IngestClient.MAX_BATCH || i == transactions - 1) {
-                int status = client.sendBatch(batch);
-                if (status == 202) {
+            if (batch.size() == Target.MAX_BATCH || i == transactions - 1) {
+                String outcome = target.sendBatch(batch);
+                if (outcome == null) {
                     accepted += batch.size();
                     Instant now = Instant.now();
                     batch.forEach(t -> ledger.accepted(t, now));
                 } else {
                     refused += batch.size();
-                    progress.printf("history: a batch of %d was answered %d%n", batch.size(), status);
+                    progress.printf("history: a batch of %d was refused: %s%n", batch.size(), outcome);
                 }
                 batch.clear();
             }

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code vigil-load-generator} command line: {@code run} simulates, {@code replay} sends a CSV. */
 @Command(name = "vigil-load-generator", mixinStandardHelpOptions = true, version = "vigil-load-generator 0.1.0",
-        description = "Plays a bank: sends card transactions to Vigil's ingest-service, with fraud, then chargebacks, "
-                + "and reports how much of the fraud the pipeline alerted on.",
+        description = "Plays a bank: sends card transactions to Vigil's ingest-service (or straight to Kafka), with fraud, "
+                + "then chargebacks, and reports how much of the fraud the pipeline alerted on.",
         subcommands = {RunCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class LoadGenerator {
 
@@ -17,6 +17,7 @@ public final class LoadGenerator {
     /** The command line with its error handling: a bad option value is one line of explanation, not a stack trace. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LoadGenerator());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println(cmd.getColorScheme().errorText(e.getMessage()));

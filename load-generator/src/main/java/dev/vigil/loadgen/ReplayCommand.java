@@ -4,11 +4,11 @@ import dev.vigil.loadgen.replay.CsvMapping;
 import dev.vigil.loadgen.replay.CsvRow;
 import dev.vigil.loadgen.replay.CsvTransactions;
 import dev.vigil.loadgen.replay.ReplayPlan;
-import dev.vigil.loadgen.send.IngestClient;
 import dev.vigil.loadgen.send.Labels;
 import dev.vigil.loadgen.send.LatencyRecorder;
 import dev.vigil.loadgen.send.Ledger;
 import dev.vigil.loadgen.send.OpenLoopSender;
+import dev.vigil.loadgen.send.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code replay}: send a CSV of historical transactions, as fast as possible or time-scaled. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sends the transactions of a CSV file (header line first) to ingest-service in event-time order, "
+        description = "Sends the transactions of a CSV file (header line first) to ingest-service (or straight to Kafka) "
+                + "in event-time order, "
                 + "keeping their spacing (moved as a block to end now), as fast as possible or time-scaled with --speed; "
                 + "rows labelled as fraud get a chargeback after --label-delay. Same report as run.")
 final class ReplayCommand implements Callable<Integer> {
@@ -85,26 +86,30 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayPlan plan = new ReplayPlan(prefix, new ReplayPlan.Fields(bank, currency, mcc, country, cardPresent));
         Instant start = Instant.now();
         Duration shift = ReplayPlan.shift(rows, start.minusSeconds(1));
-        System.err.printf("replay of %d rows from %s%s%n", rows.size(), csv, speed == 0 ? ", as fast as possible" : ", at " + speed + "x");
+        System.err.printf("replay of %d rows from %s%s to %s%n", rows.size(), csv,
+                speed == 0 ? ", as fast as possible" : ", at " + speed + "x", sending.destination());
 
-        IngestClient client = new IngestClient(sending.ingestUrl);
         LatencyRecorder recorder = new LatencyRecorder();
         Ledger ledger = new Ledger();
-        Labels labels = new Labels(client, sending.labelDelay, sending.genuineLabelShare);
-        OpenLoopSender sender = new OpenLoopSender(client, recorder, ledger, labels, sending.maxInFlight);
-        Iterator<CsvRow> next = rows.iterator();
-        Instant first = rows.isEmpty() ? start : rows.get(0).time();
-        sender.run(() -> {
-            if (!next.hasNext()) {
-                return null;
-            }
-            CsvRow row = next.next();
-            long intended = speed == 0 ? System.nanoTime()
-                    : sender.startNanos() + (long) (Duration.between(first, row.time()).toNanos() / speed);
-            return new OpenLoopSender.Scheduled(intended, plan.transaction(row, shift));
-        }, System.err);
-        Instant from = rows.isEmpty() ? start : first.plus(shift).minusSeconds(60);
-        return Reporting.finish(sending, recorder, labels, ledger.transactions(), List.of(bank), from, sender.elapsed(),
-                System.out);
+        Labels labels;
+        Duration elapsed;
+        try (Target target = sending.connect()) {
+            labels = new Labels(target, sending.labelDelay, sending.genuineLabelShare);
+            OpenLoopSender sender = new OpenLoopSender(target, recorder, ledger, labels, sending.maxInFlight);
+            Iterator<CsvRow> next = rows.iterator();
+            Instant first = rows.isEmpty() ? start : rows.get(0).time();
+            sender.run(() -> {
+                if (!next.hasNext()) {
+                    return null;
+                }
+                CsvRow row = next.next();
+                long intended = speed == 0 ? System.nanoTime()
+                        : sender.startNanos() + (long) (Duration.between(first, row.time()).toNanos() / speed);
+                return new OpenLoopSender.Scheduled(intended, plan.transaction(row, shift));
+            }, System.err);
+            elapsed = sender.elapsed();
+        }
+        Instant from = rows.isEmpty() ? start : rows.get(0).time().plus(shift).minusSeconds(60);
+        return Reporting.finish(sending, recorder, labels, ledger.transactions(), List.of(bank), from, elapsed, System.out);
     }
 }

@@ -6,12 +6,12 @@ import dev.vigil.loadgen.scenario.Scenario;
 import dev.vigil.loadgen.scenario.ScenarioRates;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.scenario.Simulator;
-import dev.vigil.loadgen.send.IngestClient;
 import dev.vigil.loadgen.send.Labels;
 import dev.vigil.loadgen.send.LatencyRecorder;
 import dev.vigil.loadgen.send.Ledger;
 import dev.vigil.loadgen.send.OpenLoopSchedule;
 import dev.vigil.loadgen.send.OpenLoopSender;
+import dev.vigil.loadgen.send.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code run}: simulate a card population with fraud and send it open-loop at a rate. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulates cardholders of a few banks buying at merchants, with fraud scenarios mixed in, "
-                + "sends them to ingest-service at a fixed rate (open loop), sends each fraud's chargeback later, "
+                + "sends them to ingest-service (or straight to Kafka) at a fixed rate (open loop), sends each fraud's "
+                + "chargeback later, "
                 + "and reports request latency and, with --alerts-url, detection per scenario.")
 final class RunCommand implements Callable<Integer> {
 
@@ -95,31 +96,36 @@ final class RunCommand implements Callable<Integer> {
         String id = runId != null ? runId : Long.toString(Instant.now().getEpochSecond(), 36);
         Simulator simulator = new Simulator(population, new ScenarioRates(shares), random, id);
 
-        IngestClient client = new IngestClient(sending.ingestUrl);
         LatencyRecorder recorder = new LatencyRecorder();
         Ledger ledger = new Ledger();
-        Labels labels = new Labels(client, sending.labelDelay, sending.genuineLabelShare);
         Instant from = Instant.now().minus(historySpan).minus(Duration.ofMinutes(1));
-        System.err.printf("run %s: %d cards of %s, seed %d, %.1f/s%n", id, cards, Population.bankIds(banks), seed, rate);
-        new History(client, ledger, System.err).send(simulator, cards * history, historySpan);
+        System.err.printf("run %s: %d cards of %s, seed %d, %.1f/s to %s%n", id, cards, Population.bankIds(banks), seed,
+                rate, sending.destination());
+        Labels labels;
+        Duration elapsed;
+        try (Target target = sending.connect()) {
+            labels = new Labels(target, sending.labelDelay, sending.genuineLabelShare);
+            new History(target, ledger, System.err).send(simulator, cards * history, historySpan);
 
-        OpenLoopSender sender = new OpenLoopSender(client, recorder, ledger, labels, sending.maxInFlight);
-        OpenLoopSchedule schedule = new OpenLoopSchedule(sender.startNanos(), rate);
-        long limit = count != null ? count : Long.MAX_VALUE;
-        Duration length = duration != null ? duration : count != null ? Duration.ofDays(365) : Duration.ofSeconds(30);
-        long endNanos = sender.startNanos() + length.toNanos();
-        long[] index = {0};
-        sender.run(() -> {
-            long intended = schedule.intendedNanos(index[0]);
-            if (index[0] >= limit || intended >= endNanos) {
-                return null;
-            }
-            index[0]++;
-            SimTransaction next = simulator.next(sender.wallClock(intended).truncatedTo(ChronoUnit.MILLIS));
-            return new OpenLoopSender.Scheduled(intended, next);
-        }, System.err);
+            OpenLoopSender sender = new OpenLoopSender(target, recorder, ledger, labels, sending.maxInFlight);
+            OpenLoopSchedule schedule = new OpenLoopSchedule(sender.startNanos(), rate);
+            long limit = count != null ? count : Long.MAX_VALUE;
+            Duration length = duration != null ? duration : count != null ? Duration.ofDays(365) : Duration.ofSeconds(30);
+            long endNanos = sender.startNanos() + length.toNanos();
+            long[] index = {0};
+            sender.run(() -> {
+                long intended = schedule.intendedNanos(index[0]);
+                if (index[0] >= limit || intended >= endNanos) {
+                    return null;
+                }
+                index[0]++;
+                SimTransaction next = simulator.next(sender.wallClock(intended).truncatedTo(ChronoUnit.MILLIS));
+                return new OpenLoopSender.Scheduled(intended, next);
+            }, System.err);
+            elapsed = sender.elapsed();
+        }
         sent = ledger.transactions();
-        return Reporting.finish(sending, recorder, labels, sent, Population.bankIds(banks), from, sender.elapsed(), System.out);
+        return Reporting.finish(sending, recorder, labels, sent, Population.bankIds(banks), from, elapsed, System.out);
     }
 
     private void validate() {

@@ -1,5 +1,8 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.loadgen.kafka.KafkaTarget;
+import dev.vigil.loadgen.send.IngestClient;
+import dev.vigil.loadgen.send.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -7,9 +10,35 @@ import picocli.CommandLine.Option;
 /** What {@code run} and {@code replay} share: where to send, where to read alerts back, ground truth. */
 final class SendingOptions {
 
+    enum TargetKind {
+        HTTP, KAFKA
+    }
+
+    @Option(names = "--target", defaultValue = "http",
+            description = "where to send: http (ingest-service's REST API) or kafka (straight to the transactions and "
+                    + "transaction-labels topics, the records ingest would write, for benchmarks without HTTP; needs "
+                    + "--pan-token-key); latency is then to the broker's acknowledgement (default: ${DEFAULT-VALUE})")
+    TargetKind target;
+
     @Option(names = "--ingest-url", defaultValue = "http://127.0.0.1:8080",
-            description = "ingest-service base URL (default: ${DEFAULT-VALUE})")
+            description = "ingest-service base URL, for --target http (default: ${DEFAULT-VALUE})")
     String ingestUrl;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "Kafka brokers, for --target kafka (default: the KAFKA_BOOTSTRAP_SERVERS environment variable, "
+                    + "else 127.0.0.1:9092)")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}",
+            description = "Apicurio Registry v3 API, for --target kafka (default: the APICURIO_REGISTRY_URL environment "
+                    + "variable, else http://127.0.0.1:8081/apis/registry/v3)")
+    String registryUrl;
+
+    @Option(names = "--pan-token-key", defaultValue = "${env:VIGIL_PAN_TOKEN_KEY}",
+            description = "for --target kafka: the key ingest-service tokenises card numbers with (base64 of at least 32 "
+                    + "bytes), so cards get the tokens ingest would give them; required. Default: the VIGIL_PAN_TOKEN_KEY "
+                    + "environment variable, which keeps it off the command line; never printed")
+    String panTokenKey;
 
     @Option(names = "--alerts-url",
             description = "alerts-api base URL, to read the alerts back for the detection report (e.g. http://127.0.0.1:8082); "
@@ -40,6 +69,10 @@ final class SendingOptions {
     Path reportJson;
 
     void validate() {
+        if (target == TargetKind.KAFKA && (panTokenKey == null || panTokenKey.isBlank())) {
+            throw new IllegalArgumentException("--target kafka needs the card token key of ingest-service: "
+                    + "--pan-token-key or the VIGIL_PAN_TOKEN_KEY environment variable");
+        }
         if (maxInFlight < 1 || maxInFlight > 10_000) {
             throw new IllegalArgumentException("--max-in-flight must be between 1 and 10000");
         }
@@ -49,5 +82,16 @@ final class SendingOptions {
         if (labelDelay.isNegative() || labelDelay.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("--label-delay must be between 0 and 10m: the tool waits for the last labels");
         }
+    }
+
+    /** The target the options name, connected; the caller closes it. */
+    Target connect() {
+        return target == TargetKind.KAFKA ? KafkaTarget.connect(bootstrapServers, registryUrl, panTokenKey)
+                : new IngestClient(ingestUrl);
+    }
+
+    /** Where records go, for the first progress line. */
+    String destination() {
+        return target == TargetKind.KAFKA ? "Kafka at " + bootstrapServers : ingestUrl;
     }
 }

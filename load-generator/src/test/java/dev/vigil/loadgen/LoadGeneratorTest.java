@@ -20,8 +20,39 @@ class LoadGeneratorTest {
             CommandLine sub = commandLine.getSubcommands().get(command);
             assertThat(sub.getCommandSpec().options()).allSatisfy((OptionSpec option) ->
                     assertThat(String.join(" ", option.description())).as(command + " " + option.longestName()).isNotBlank());
-            assertThat(sub.getUsageMessage()).contains("--ingest-url", "--alerts-token", "--label-delay", "VIGIL_ALERTS_TOKEN");
+            assertThat(sub.getUsageMessage()).contains("--ingest-url", "--alerts-token", "--label-delay", "VIGIL_ALERTS_TOKEN",
+                    "--target", "--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--registry-url", "APICURIO_REGISTRY_URL",
+                    "--pan-token-key", "VIGIL_PAN_TOKEN_KEY");
         }
+    }
+
+    @Test
+    void theKafkaTargetNeedsTheCardTokenKey() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = LoadGenerator.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute("run", "--target", "kafka", "--pan-token-key", " ", "--history", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--target kafka needs the card token key", "VIGIL_PAN_TOKEN_KEY");
+    }
+
+    @Test
+    void aBadCardTokenKeyIsRefusedWithoutBeingPrinted() {
+        String shortKey = "c2hvcnQta2V5LW9ubHk=";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = LoadGenerator.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute("run", "--target", "KAFKA", "--pan-token-key", shortKey, "--history", "0", "--count", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("the card token key (--pan-token-key, VIGIL_PAN_TOKEN_KEY) must be base64 of "
+                + "at least 32 random bytes; it decodes to 14");
+        assertThat(err + out.toString()).doesNotContain(shortKey, "short-key-only");
     }
 
     @Test

@@ -20,10 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * by one or in batches, and labels. Bodies are built from records; the card number goes into the
  * request body and nowhere else.
  */
-public final class IngestClient {
+public final class IngestClient implements Target {
 
-    /** ingest-service takes at most this many transactions in one batch request. */
-    public static final int MAX_BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -35,24 +33,41 @@ public final class IngestClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    public CompletableFuture<HttpResponse<Void>> send(SimTransaction transaction) {
+    @Override
+    public CompletableFuture<String> send(SimTransaction transaction) {
         return http.sendAsync(post("/api/v1/transactions", TransactionBody.of(transaction)),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.discarding()).handle(IngestClient::outcome);
     }
 
-    /** Sends up to {@value #MAX_BATCH} transactions in one request and waits for the answer's status. */
-    public int sendBatch(List<SimTransaction> transactions) throws IOException, InterruptedException {
+    /** Sends up to {@value #MAX_BATCH} transactions in one request (ingest's limit) and waits for the answer. */
+    @Override
+    public String sendBatch(List<SimTransaction> transactions) throws IOException, InterruptedException {
         List<TransactionBody> bodies = transactions.stream().map(TransactionBody::of).toList();
-        return http.send(post("/api/v1/transactions/batch", new BatchBody(bodies)), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return outcome(http.send(post("/api/v1/transactions/batch", new BatchBody(bodies)),
+                HttpResponse.BodyHandlers.discarding()), null);
     }
 
-    /** A chargeback ({@code FRAUD}) or a cardholder's confirmation ({@code GENUINE}) of a transaction. */
-    public CompletableFuture<HttpResponse<Void>> sendLabel(SimTransaction transaction, boolean fraud, Instant labelledAt) {
+    @Override
+    public CompletableFuture<String> sendLabel(SimTransaction transaction, boolean fraud, Instant labelledAt) {
         LabelBody label = new LabelBody(transaction.transactionId(), transaction.bankId(), transaction.pan(),
                 fraud ? "FRAUD" : "GENUINE", fraud ? "CHARGEBACK" : "CARDHOLDER", utc(labelledAt),
                 utc(transaction.eventTime()));
-        return http.sendAsync(post("/api/v1/labels", label), HttpResponse.BodyHandlers.discarding());
+        return http.sendAsync(post("/api/v1/labels", label), HttpResponse.BodyHandlers.discarding())
+                .handle(IngestClient::outcome);
+    }
+
+    /** Ingest answers 202 when it took the records; anything else, or no answer, is the cause. */
+    static String outcome(HttpResponse<?> response, Throwable error) {
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            return cause.getClass().getSimpleName();
+        }
+        return response.statusCode() == 202 ? null : "HTTP " + response.statusCode();
+    }
+
+    /** Nothing to release: the JDK's client closes idle connections itself. */
+    @Override
+    public void close() {
     }
 
     private HttpRequest post(String path, Object body) {

@@ -1,7 +1,6 @@
 package dev.vigil.loadgen.send;
 
 import dev.vigil.loadgen.scenario.SimTransaction;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Labels {
 
-    private final IngestClient client;
+    private final Target target;
     private final Duration delay;
     private final double genuineShare;
     private final PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparing(Due::at));
@@ -29,8 +28,8 @@ public final class Labels {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public Labels(IngestClient client, Duration delay, double genuineShare) {
-        this.client = client;
+    public Labels(Target target, Duration delay, double genuineShare) {
+        this.target = target;
         this.delay = delay;
         this.genuineShare = genuineShare;
     }
@@ -60,7 +59,7 @@ public final class Labels {
                 due = queue.poll();
             }
             SimTransaction transaction = due.transaction();
-            outstanding.add(client.sendLabel(transaction, transaction.isFraud(), now).whenComplete(this::count));
+            outstanding.add(target.sendLabel(transaction, transaction.isFraud(), now).thenAccept(this::count));
         }
     }
 
@@ -78,12 +77,12 @@ public final class Labels {
         try {
             CompletableFuture.allOf(outstanding.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // counted as failed by count(); a label still unanswered after 15 s counts as neither
+            // a label still unanswered after 15 s counts as neither sent nor failed
         }
     }
 
-    private void count(HttpResponse<Void> response, Throwable error) {
-        if (error == null && response.statusCode() == 202) {
+    private void count(String outcome) {
+        if (outcome == null) {
             sent.incrementAndGet();
         } else {
             failed.incrementAndGet();

@@ -2,7 +2,6 @@ package dev.vigil.loadgen.send;
 
 import dev.vigil.loadgen.scenario.SimTransaction;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends transactions to ingest at the times their source says, without waiting for answers
+ * Sends transactions to the target at the times their source says, without waiting for answers
  * (open loop; at most {@code maxInFlight} unanswered, and time spent waiting for one counts in
  * the latency). Accepted transactions go into the ledger and get their labels planned. A
  * progress line is printed every second.
@@ -27,7 +26,7 @@ public final class OpenLoopSender {
     public record Scheduled(long intendedNanos, SimTransaction transaction) {
     }
 
-    private final IngestClient client;
+    private final Target target;
     private final LatencyRecorder recorder;
     private final Ledger ledger;
     private final Labels labels;
@@ -36,8 +35,8 @@ public final class OpenLoopSender {
     private final long startNanos = System.nanoTime();
     private final Instant wallStart = Instant.now();
 
-    public OpenLoopSender(IngestClient client, LatencyRecorder recorder, Ledger ledger, Labels labels, int maxInFlight) {
-        this.client = client;
+    public OpenLoopSender(Target target, LatencyRecorder recorder, Ledger ledger, Labels labels, int maxInFlight) {
+        this.target = target;
         this.recorder = recorder;
         this.ledger = ledger;
         this.labels = labels;
@@ -84,9 +83,8 @@ public final class OpenLoopSender {
 
     private void send(Scheduled next) {
         SimTransaction transaction = next.transaction();
-        client.send(transaction).whenComplete((response, error) -> {
+        target.send(transaction).thenAccept(outcome -> {
             long completed = System.nanoTime();
-            String outcome = outcome(response, error);
             recorder.record(next.intendedNanos(), completed, outcome);
             if (outcome == null) {
                 Instant sentAt = wallClock(next.intendedNanos());
@@ -95,14 +93,6 @@ public final class OpenLoopSender {
             }
             inFlight.release();
         });
-    }
-
-    static String outcome(HttpResponse<?> response, Throwable error) {
-        if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            return cause.getClass().getSimpleName();
-        }
-        return response.statusCode() == 202 ? null : "HTTP " + response.statusCode();
     }
 
     private static void waitUntil(long nanos) throws InterruptedException {
