@@ -4,6 +4,7 @@ import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.send.Target;
+import dev.vigil.schemas.CardTokenizer;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;

@@ -1,4 +1,4 @@
-package dev.vigil.loadgen.kafka;
+package dev.vigil.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +65,11 @@ class CardTokenizerTest {
     void refusesAKeyThatIsNotBase64WithoutQuotingIt() {
         assertThatThrownBy(() -> CardTokenizer.fromBase64("secret*key!", "VIGIL_PAN_TOKEN_KEY"))
                 .hasMessage("VIGIL_PAN_TOKEN_KEY is not valid base64");
+    }
+
+    @Test
+    void refusesARawKeyShorterThan32Bytes() {
+        assertThatThrownBy(() -> new CardTokenizer(new byte[31])).hasMessageContaining("at least 32 bytes");
     }
 
     @Test
