@@ -47,7 +47,7 @@ class RateLimitFilter {
         }
         String bank = token.getClaim(Caller.BANK_CLAIM) instanceof String text ? text : "";
         String subject = token.getSubject() != null ? token.getSubject() : token.getName();
-        RateLimiter.Decision decision = limiter.tryAcquire(new ClientKey(bank, String.valueOf(subject)));
+        RateLimiter.Decision decision = limiter.tryAcquire(new ClientKey(bank, subject));
         if (decision.allowed()) {
             return null;
         }

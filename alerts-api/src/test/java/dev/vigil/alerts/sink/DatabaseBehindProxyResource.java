@@ -15,8 +15,7 @@ import java.util.Map;
 /**
  * The local stack, with the application's PostgreSQL reached through a {@link TcpProxy} the test
  * can cut: the stack's database keeps running for everyone else, only this application loses it.
- * The proxy goes into the test's field marked {@link DatabaseProxy}. Back-offs are capped at a
- * second so recovery is quick.
+ * The proxy goes into the test's field marked {@link DatabaseProxy}.
  */
 public final class DatabaseBehindProxyResource implements QuarkusTestResourceLifecycleManager {
 
@@ -36,7 +35,6 @@ public final class DatabaseBehindProxyResource implements QuarkusTestResourceLif
         Map<String, String> config = new HashMap<>(new LocalStackResource().start());
         config.put("quarkus.datasource.jdbc.url",
                 "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath());
-        config.put("vigil.alerts.sink.retry-backoff-max", "PT1S");
         return config;
     }
 

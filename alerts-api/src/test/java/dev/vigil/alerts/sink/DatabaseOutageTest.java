@@ -17,6 +17,8 @@ import dev.vigil.stack.LocalStack;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -44,9 +46,25 @@ import org.junit.jupiter.api.Test;
  * itself checks the database directly.
  */
 @QuarkusTest
-@WithTestResource(DatabaseBehindProxyResource.class)
+@TestProfile(DatabaseOutageTest.DatabaseBehindProxy.class)
 @WithTestResource(JwtKeysResource.class)
 class DatabaseOutageTest {
+
+    /**
+     * An application of its own (a profile always gets one; a different set of test resources alone
+     * did not make Quarkus restart), with back-offs capped at a second so recovery is quick.
+     */
+    public static class DatabaseBehindProxy implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("vigil.alerts.sink.retry-backoff-max", "PT1S");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DatabaseBehindProxyResource.class));
+        }
+    }
 
     static final int DURING_THE_OUTAGE = 20;
 
