@@ -14,6 +14,8 @@ public interface AlertsConfig {
 
     Outbox outbox();
 
+    RateLimit rateLimit();
+
     interface Sink {
         /** Consumer group of the sink; its committed offsets are the sink's progress. */
         String groupId();
@@ -36,6 +38,18 @@ public interface AlertsConfig {
         Duration pollInterval();
 
         int batchSize();
+    }
+
+    /** A token bucket per client (the token's subject within its bank) on the REST endpoints. */
+    interface RateLimit {
+        /** Sustained requests per second a client may make. */
+        double requestsPerSecond();
+
+        /** Requests a client may make at once after being idle. */
+        int burst();
+
+        /** Clients tracked at most; beyond it the least recently seen one is forgotten (bounded memory). */
+        int maxClients();
     }
 
     interface Page {

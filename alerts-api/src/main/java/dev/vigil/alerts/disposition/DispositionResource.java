@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Analysts' decisions on alerts; each one becomes a {@code TransactionLabel} on {@code transaction-labels}. */
 @Path("/api/v1/alerts/{alertId}/disposition")
 @RolesAllowed("analyst")
+@APIResponse(responseCode = "429", description = "This client is over its request rate limit; see Retry-After",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @SecurityRequirement(name = "bearer")
 public class DispositionResource {
 

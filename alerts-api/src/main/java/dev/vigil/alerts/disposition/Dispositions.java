@@ -4,6 +4,8 @@ import dev.vigil.alerts.Jdbc;
 import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.ProblemException;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,12 +15,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Records a decision and its label in one database transaction: the alert's status and version
  * change only if the analyst saw the current version, and the label waits in {@code label_outbox}
- * for the relay. Either both are stored or neither is.
+ * for the relay. Either both are stored or neither is. Each committed decision is counted in
+ * {@code vigil.alerts.dispositions} by verdict; refused ones (404, 409) are not, nor is one whose
+ * commit failed.
  */
 @ApplicationScoped
 class Dispositions {
@@ -30,10 +36,18 @@ class Dispositions {
     static final String OUTBOX = "INSERT INTO label_outbox (label_id, bank_id, transaction_id, card_token, label,"
             + " labelled_at, transaction_time, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final AgroalDataSource dataSource;
+    static final String DECIDED = "vigil.alerts.dispositions";
 
-    Dispositions(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Map<Disposition, Counter> decided = new EnumMap<>(Disposition.class);
+
+    Dispositions(AgroalDataSource dataSource, MeterRegistry meters) {
         this.dataSource = dataSource;
+        // every verdict from the start, so a dashboard's rate() sees the first decision of each
+        for (Disposition disposition : Disposition.values()) {
+            decided.put(disposition, Counter.builder(DECIDED).description("Analysts' decisions committed, by verdict")
+                    .tag("disposition", disposition.name()).register(meters));
+        }
     }
 
     /**
@@ -41,7 +55,9 @@ class Dispositions {
      * @throws ProblemException 404 when the bank has no such alert, 409 when {@code decision.version()} is not the current one
      */
     int decide(String bankId, String alertId, DispositionRequest.Checked decision, Instant now) throws SQLException {
-        return Jdbc.inTransaction(dataSource, connection -> decide(connection, bankId, alertId, decision, now));
+        int version = Jdbc.inTransaction(dataSource, connection -> decide(connection, bankId, alertId, decision, now));
+        decided.get(decision.disposition()).increment();
+        return version;
     }
 
     /** The label id is a name-based UUID of the alert and the version the decision created, so it is stable across retries of the relay. */

@@ -26,21 +26,29 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * (idempotent producer, {@code acks=all}) and marked sent once the broker acknowledged them. A crash
  * between the decision's commit and the send leaves the row unsent, so the next drain sends it; a
  * crash between the ack and the mark sends it again with the same {@code labelId}, which readers of
- * labels use to drop the repeat.
+ * labels use to drop the repeat. {@link OutboxMetrics} counts what was delivered and what is pending.
  */
 final class LabelRelay {
 
+    /** The oldest unsent labels, each row also carrying how many are unsent in all (the window counts before the limit). */
     static final String UNSENT = "SELECT label_id, bank_id, transaction_id, card_token, label, labelled_at,"
-            + " transaction_time, note FROM label_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?";
+            + " transaction_time, note, count(*) OVER () AS unsent FROM label_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?";
     static final String MARK_SENT = "UPDATE label_outbox SET sent_at = now() WHERE label_id = ANY (?)";
 
     private final DataSource dataSource;
     private final Producer<String, TransactionLabel> producer;
     private final int batchSize;
     private final long sendTimeoutMillis;
+    private final OutboxMetrics metrics;
 
-    LabelRelay(DataSource dataSource, Producer<String, TransactionLabel> producer, int batchSize, long sendTimeoutMillis) {
+    /** Unsent labels, oldest first, at most a batch of them, and how many are unsent in all. */
+    private record Unsent(List<TransactionLabel> labels, long total) {
+    }
+
+    LabelRelay(DataSource dataSource, Producer<String, TransactionLabel> producer, int batchSize, long sendTimeoutMillis,
+            OutboxMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
         this.producer = producer;
         this.batchSize = batchSize;
         this.sendTimeoutMillis = sendTimeoutMillis;
@@ -48,7 +56,9 @@ final class LabelRelay {
 
     /** Sends one batch of unsent labels; @return how many were sent and marked. */
     int drainOnce() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
-        List<TransactionLabel> unsent = unsent();
+        Unsent batch = unsent();
+        metrics.pending(batch.total());
+        List<TransactionLabel> unsent = batch.labels();
         if (unsent.isEmpty()) {
             return 0;
         }
@@ -61,16 +71,19 @@ final class LabelRelay {
             ack.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         }
         markSent(unsent.stream().map(TransactionLabel::getLabelId).toList());
+        metrics.delivered(unsent.size(), batch.total() - unsent.size());
         return unsent.size();
     }
 
-    private List<TransactionLabel> unsent() throws SQLException {
+    private Unsent unsent() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(UNSENT)) {
             select.setInt(1, batchSize);
             List<TransactionLabel> labels = new ArrayList<>();
+            long total = 0;
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
+                    total = rs.getLong("unsent");
                     OffsetDateTime transactionTime = rs.getObject("transaction_time", OffsetDateTime.class);
                     labels.add(TransactionLabel.newBuilder()
                             .setLabelId(rs.getString("label_id"))
@@ -85,7 +98,7 @@ final class LabelRelay {
                             .build());
                 }
             }
-            return labels;
+            return new Unsent(labels, total);
         }
     }
 

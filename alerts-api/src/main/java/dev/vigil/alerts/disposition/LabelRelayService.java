@@ -5,6 +5,7 @@ import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ class LabelRelayService {
 
     void start(@Observes StartupEvent event, AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "apicurio.registry.url") String registryUrl, AlertsConfig alerts) {
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl, AlertsConfig alerts, MeterRegistry meters) {
         Duration pollInterval = alerts.outbox().pollInterval();
         int batchSize = alerts.outbox().batchSize();
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
@@ -44,7 +45,7 @@ class LabelRelayService {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         producer = new KafkaProducer<>(config, serdes.keySerde(Topics.TRANSACTION_LABELS).serializer(),
                 serdes.valueSerde(Topics.TRANSACTION_LABELS).serializer());
-        LabelRelay relay = new LabelRelay(dataSource, producer, batchSize, 15_000);
+        LabelRelay relay = new LabelRelay(dataSource, producer, batchSize, 15_000, new OutboxMetrics(meters));
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigil-label-relay"));
         executor.scheduleWithFixedDelay(() -> drain(relay), 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }

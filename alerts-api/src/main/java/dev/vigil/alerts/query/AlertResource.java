@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +29,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"app", "analyst"})
+@APIResponse(responseCode = "429", description = "This client is over its request rate limit; see Retry-After",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @SecurityRequirement(name = "bearer")
 public class AlertResource {
 

@@ -4,6 +4,7 @@ import static dev.vigil.alerts.AlertFixtures.NINE_FIFTEEN;
 import static dev.vigil.alerts.AlertFixtures.alert;
 import static dev.vigil.alerts.AlertFixtures.newBank;
 import static dev.vigil.alerts.AlertTopic.WITHIN_SECONDS;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +18,7 @@ import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,6 +50,9 @@ class DispositionsApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void aConfirmedFraudChangesTheAlertAndSendsAFraudLabelByAnAnalyst() {
@@ -145,6 +151,94 @@ class DispositionsApiTest {
                 .post("/api/v1/alerts/{id}/disposition", "any-alert")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
                 .body("errors.parameter", equalTo(List.of("disposition", "version")));
+    }
+
+    @Test
+    void aCommittedDecisionIsCountedByVerdictAndARefusedOneIsNot() {
+        Alert alert = storedAlert("tx-counted");
+        double confirmed = decided("CONFIRMED_FRAUD");
+        double falsePositives = decided("FALSE_POSITIVE");
+
+        decide(alert, "CONFIRMED_FRAUD", 0).then().statusCode(200);
+        decide(alert, "FALSE_POSITIVE", 0).then().statusCode(409);
+        Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", "no-such-alert").then().statusCode(404);
+
+        assertThat(decided("CONFIRMED_FRAUD")).isEqualTo(confirmed + 1);
+        assertThat(decided("FALSE_POSITIVE")).isEqualTo(falsePositives);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("vigil_alerts_dispositions_total{disposition=\"CONFIRMED_FRAUD\"} " + (confirmed + 1)))
+                .body(containsString("vigil_alerts_dispositions_total{disposition=\"FALSE_POSITIVE\"} " + falsePositives));
+    }
+
+    @Test
+    void aDeliveredLabelIsCountedAndLeavesNoLabelPending() throws SQLException {
+        await().atMost(WITHIN_SECONDS).until(() -> pendingLabels() == 0);
+        double delivered = deliveredLabels();
+        Alert alert = storedAlert("tx-delivered");
+
+        decide(alert, "FALSE_POSITIVE", 0).then().statusCode(200);
+
+        String labelId = Dispositions.labelId(alert.getAlertId(), 1);
+        await().atMost(WITHIN_SECONDS).until(() -> sentAt(labelId) != null && deliveredLabels() == delivered + 1);
+        assertThat(pendingLabels()).isZero();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("vigil_alerts_outbox_delivered_total " + (delivered + 1)))
+                .body(containsString("vigil_alerts_outbox_pending 0.0"));
+    }
+
+    /** The relay's pending gauge comes from its batch query: the count must cover every unsent label, not just the batch. */
+    @Test
+    void theRelaysBatchQueryCountsEveryUnsentLabel() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            // a table of this session's own, shadowing the real one, so the running relay does not drain it
+            ddl.execute("CREATE TEMP TABLE label_outbox (LIKE public.label_outbox INCLUDING ALL)");
+            try {
+                for (int i = 0; i < 4; i++) {
+                    try (PreparedStatement insert = connection.prepareStatement(Dispositions.OUTBOX)) {
+                        insert.setString(1, "label-" + i);
+                        insert.setString(2, "bank-temp");
+                        insert.setString(3, "tx-" + i);
+                        insert.setString(4, "tok-temp");
+                        insert.setString(5, "FRAUD");
+                        insert.setObject(6, NINE_FIFTEEN.atOffset(ZoneOffset.UTC));
+                        insert.setObject(7, NINE_FIFTEEN.atOffset(ZoneOffset.UTC));
+                        insert.setString(8, null);
+                        insert.executeUpdate();
+                    }
+                }
+                ddl.executeUpdate("UPDATE label_outbox SET sent_at = now() WHERE label_id = 'label-0'");
+
+                List<String> batch = new ArrayList<>();
+                List<Long> unsent = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(LabelRelay.UNSENT)) {
+                    select.setInt(1, 2);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            batch.add(rs.getString("label_id"));
+                            unsent.add(rs.getLong("unsent"));
+                        }
+                    }
+                }
+
+                assertThat(batch).containsExactly("label-1", "label-2");
+                assertThat(unsent).containsOnly(3L);
+            } finally {
+                ddl.execute("DROP TABLE pg_temp.label_outbox");
+            }
+        }
+    }
+
+    private double decided(String disposition) {
+        return meters.get(Dispositions.DECIDED).tag("disposition", disposition).counter().count();
+    }
+
+    private double deliveredLabels() {
+        return meters.get(OutboxMetrics.DELIVERED).counter().count();
+    }
+
+    private double pendingLabels() {
+        return meters.get(OutboxMetrics.PENDING).gauge().value();
     }
 
     private Alert storedAlert(String transactionId) {
