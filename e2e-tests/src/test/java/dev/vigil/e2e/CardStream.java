@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A bank's cards with a normal history and then one obvious fraud each: {@code history} ordinary
@@ -49,6 +50,11 @@ record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
 
     /** The stream in consecutive batches of at most {@code size}. */
     List<List<Map<String, Object>>> batches(int size) {
+        return batches(transactions, size);
+    }
+
+    /** {@code transactions} in consecutive batches of at most {@code size}. */
+    static List<List<Map<String, Object>>> batches(List<Map<String, Object>> transactions, int size) {
         List<List<Map<String, Object>>> batches = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i += size) {
             batches.add(transactions.subList(i, Math.min(i + size, transactions.size())));
@@ -58,18 +64,25 @@ record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
 
     /** A Luhn-valid test card number per card index. */
     static String pan(int card) {
-        String body = String.format(Locale.ROOT, "400000%09d", 100_000 + card);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return body + (10 - sum % 10) % 10;
+        return CardNumbers.withCheckDigit(String.format(Locale.ROOT, "400000%09d", 100_000 + card));
+    }
+
+    /** The card numbers the stream sends: none of them may show anywhere past the ingest endpoint. */
+    Set<String> pans() {
+        return transactions.stream().map(transaction -> (String) transaction.get("pan")).collect(Collectors.toSet());
+    }
+
+    /** The ordinary history: every transaction but the frauds. */
+    List<Map<String, Object>> history() {
+        return transactions.stream().filter(transaction -> !frauds.contains(id(transaction))).toList();
+    }
+
+    /** The frauds' requests, in sending order. */
+    List<Map<String, Object>> fraudulent() {
+        return transactions.stream().filter(transaction -> frauds.contains(id(transaction))).toList();
+    }
+
+    static String id(Map<String, Object> transaction) {
+        return (String) transaction.get("transactionId");
     }
 }

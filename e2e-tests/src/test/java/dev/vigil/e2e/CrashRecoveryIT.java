@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.events.Alert;
 import dev.vigil.events.Transaction;
 import dev.vigil.schemas.Topics;
-import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,18 +63,16 @@ class CrashRecoveryIT {
         List<List<Map<String, Object>>> batches = cards.batches(BATCH);
 
         List<Integer> crashPoints = List.of(batches.size() / 5, batches.size() / 2, batches.size() * 3 / 4);
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger crashed = new AtomicInteger();
-        CompletableFuture<Integer> sender =
-                CompletableFuture.supplyAsync(() -> sendAll(batches, sent, crashPoints, crashed));
-        for (int i = 0; i < VICTIMS.size(); i++) {
-            int point = crashPoints.get(i);
-            await().atMost(Duration.ofMinutes(2)).until(() -> sent.get() >= point);
-            pipeline.crash(VICTIMS.get(i));
-            crashed.incrementAndGet();
-            pipeline.restart(VICTIMS.get(i));
+        int retries;
+        try (StreamSender sender = StreamSender.start(pipeline::ingestUrl, batches, crashPoints, AHEAD, PACE)) {
+            for (int i = 0; i < VICTIMS.size(); i++) {
+                sender.awaitSent(crashPoints.get(i), Duration.ofMinutes(2));
+                pipeline.crash(VICTIMS.get(i));
+                sender.eventDone();
+                pipeline.restart(VICTIMS.get(i));
+            }
+            retries = sender.finish(Duration.ofMinutes(3));
         }
-        int retries = sender.get();
         System.out.printf("sent %d transactions in %d batches; %d batch sends were retried%n",
                 stream.size(), batches.size(), retries);
 
@@ -98,52 +92,5 @@ class CrashRecoveryIT {
                 .map(Transaction::getTransactionId)
                 .collect(Collectors.toSet());
         assertThat(onTheTopic).hasSize(stream.size());
-    }
-
-    /**
-     * Sends every batch in order, retrying each (same transaction ids) until ingest answers 202.
-     * It runs at most {@link #AHEAD} batches past a crash point until that crash happened, so
-     * every crash falls in the middle of the stream however slowly the machine starts services.
-     */
-    private static int sendAll(List<List<Map<String, Object>>> batches, AtomicInteger sent, List<Integer> crashPoints,
-            AtomicInteger crashed) {
-        int retries = 0;
-        for (int i = 0; i < batches.size(); i++) {
-            while (crashed.get() < crashPoints.size() && i >= crashPoints.get(crashed.get()) + AHEAD) {
-                sleep(Duration.ofMillis(50));
-            }
-            while (!accepted(batches.get(i))) {
-                retries++;
-                sleep(Duration.ofMillis(200));
-            }
-            sent.incrementAndGet();
-            sleep(PACE);
-        }
-        return retries;
-    }
-
-    private static boolean accepted(List<Map<String, Object>> batch) {
-        try {
-            HttpResponse<String> response =
-                    Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch));
-            if (response.statusCode() == 400) {
-                throw new AssertionError("the test sent an invalid batch: " + response.body());
-            }
-            return response.statusCode() == 202;
-        } catch (IOException e) {
-            return false; // ingest is down or died mid-request: retry
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

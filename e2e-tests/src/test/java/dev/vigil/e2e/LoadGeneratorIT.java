@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo's load, shortened: the packaged load generator (its fat jar, as {@code ./vigil demo}
  * runs it) against the whole pipeline. It sends history, live traffic with fraud and chargebacks,
  * reads the alerts back from alerts-api and reports detection; the rules catch some of the fraud,
- * and no card number is printed.
+ * and no card number is printed, nor shows on a topic, in a service log or in the database.
  */
 class LoadGeneratorIT {
 
@@ -68,5 +68,12 @@ class LoadGeneratorIT {
         assertThat(detection.get("precision").asDouble()).isPositive();
         assertThat(json.get("labelsSent").asLong()).isEqualTo(detection.get("frauds").asLong());
         assertThat(printed).contains("detection", "recall").doesNotContainPattern("\\b\\d{13,19}\\b");
+
+        // The generator's card numbers are not known here: look for anything that is one.
+        assertThat(TopicContents.everyRecord(pipeline.stack().kafkaBootstrapServers()))
+                .flatMap(CardNumbers::in).as("card numbers on the topics").isEmpty();
+        assertThat(pipeline.logs()).flatMap(CardNumbers::in).as("card numbers in the service logs").isEmpty();
+        assertThat(Database.everyTextValue(pipeline.stack())).flatMap(CardNumbers::in).as("card numbers in the database")
+                .isEmpty();
     }
 }

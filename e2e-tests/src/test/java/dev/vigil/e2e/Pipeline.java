@@ -10,23 +10,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The three services as users run them: their packaged jars, as separate processes, on free
- * ports, against the test stack. Closing stops them; their logs stay in {@code workDir}.
+ * ports, against the test stack, and the means to crash, freeze and restart them. Closing stops
+ * them; their logs and the scorers' state stay in {@code workDir}.
  */
 final class Pipeline implements AutoCloseable {
+
+    static final String SCORER = "realtime-scorer";
 
     private final LocalStack stack;
     private final Path workDir;
     private final Map<String, String> environment;
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     private final DemoTokens tokens;
+    private final Map<String, String> scorerEnvironment = new HashMap<>();
 
     private Pipeline(LocalStack stack, Path workDir) {
         this.stack = stack;
@@ -41,10 +47,23 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts the scorer, then alerts-api, then ingest (the order of the flow's consumers first). */
     static Pipeline start(Path workDir) {
+        return start(workDir, 1, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with {@code scorers} instances of the scorer (one group; each with
+     * a state directory of its own: {@code realtime-scorer}, {@code realtime-scorer-2}, ...) and
+     * {@code scorerEnvironment} added to theirs.
+     */
+    static Pipeline start(Path workDir, int scorers, Map<String, String> scorerEnvironment) {
         Pipeline pipeline = new Pipeline(LocalStack.forTests(), workDir);
+        pipeline.scorerEnvironment.putAll(scorerEnvironment);
         try {
-            for (String service : List.of("realtime-scorer", "alerts-api", "ingest-service")) {
-                pipeline.startService(service);
+            for (int i = 1; i <= scorers; i++) {
+                pipeline.startService(scorerInstance(i), freePort());
+            }
+            for (String service : List.of("alerts-api", "ingest-service")) {
+                pipeline.startService(service, freePort());
             }
         } catch (RuntimeException e) {
             pipeline.close();
@@ -53,17 +72,24 @@ final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
-    private void startService(String name) {
-        startService(name, freePort());
+    /** The name of the {@code n}th scorer instance, counting from 1. */
+    static String scorerInstance(int n) {
+        return n == 1 ? SCORER : SCORER + "-" + n;
     }
 
-    private void startService(String name, int port) {
+    /** {@code instance} is a service's name, or a scorer instance's ({@code realtime-scorer-2}). */
+    private void startService(String instance, int port) {
+        String service = instance.startsWith(SCORER) ? SCORER : instance;
         Map<String, String> env = new HashMap<>(environment);
-        if (name.equals("realtime-scorer")) {
-            env.put("VIGIL_SCORER_STATE_DIR", workDir.resolve("scorer-state").toString());
+        if (service.equals(SCORER)) {
+            env.putAll(scorerEnvironment);
+            env.put("VIGIL_SCORER_STATE_DIR", stateDir(instance).toString());
         }
-        running.put(name, ServiceProcess.start(name, jar(name), port, env, workDir.resolve(name + ".log")));
-        stack.scrape(name, port);
+        running.put(instance, ServiceProcess.start(instance, jar(service), port, env, workDir.resolve(instance + ".log")));
+        if (instance.equals(service)) {
+            // Prometheus has one job per service: only the first instance is scraped
+            stack.scrape(service, port);
+        }
     }
 
     /** Kills the service with SIGKILL, as a crash would: no shutdown hook runs, nothing is flushed. */
@@ -74,6 +100,52 @@ final class Pipeline implements AutoCloseable {
     /** Starts a crashed service again on the same port with the same state directory, as a supervisor would. */
     void restart(String name) {
         startService(name, running.get(name).port());
+    }
+
+    /**
+     * Freezes the service with SIGSTOP, as a long GC pause or a stalled VM would: it holds its
+     * connections but sends no heartbeat, until {@link #thaw}. {@link #close()} thaws it.
+     */
+    void freeze(String name) {
+        running.get(name).suspend();
+    }
+
+    /** SIGCONT: the frozen service runs on from where it stopped. */
+    void thaw(String name) {
+        running.get(name).resume();
+    }
+
+    boolean isRunning(String name) {
+        return running.containsKey(name) && running.get(name).isAlive();
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a service or scorer instance. */
+    String url(String name) {
+        return running.get(name).baseUrl();
+    }
+
+    /** The scorer instances started, by name. */
+    List<String> scorers() {
+        return running.keySet().stream().filter(name -> name.startsWith(SCORER)).sorted().toList();
+    }
+
+    /** Deletes a stopped scorer instance's state directory (its RocksDB stores and checkpoints), as a lost disk would. */
+    void wipeState(String scorer) {
+        if (isRunning(scorer)) {
+            throw new IllegalStateException(scorer + " is running: crash it before wiping its state");
+        }
+        try (Stream<Path> files = Files.walk(stateDir(scorer))) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (Files.exists(stateDir(scorer))) {
+            throw new IllegalStateException("could not delete " + stateDir(scorer));
+        }
+    }
+
+    private Path stateDir(String scorer) {
+        return workDir.resolve(scorer + "-state");
     }
 
     LocalStack stack() {
@@ -105,8 +177,18 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        running.values().forEach(ServiceProcess::stop);
+        RuntimeException failure = null;
+        for (ServiceProcess service : running.values()) {
+            try {
+                service.stop(); // resumes a frozen one first
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
         running.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static Path jar(String service) {

@@ -6,10 +6,12 @@ import dev.vigil.stack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +44,33 @@ final class TopicContents {
             }
         }
         return records;
+    }
+
+    /**
+     * The partitions, of every topic but Kafka's own, on which a transaction is open: their last
+     * stable offset (the end a read_committed consumer can reach) is behind their high watermark
+     * (the end a read_uncommitted one reaches), each with both offsets. Once every producer has
+     * committed or aborted, and the coordinator has aborted what a crashed one left, it is empty.
+     */
+    static Map<TopicPartition, String> openTransactions(String bootstrapServers) {
+        try (KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrapServers);
+                KafkaConsumer<byte[], byte[]> committed = new KafkaConsumer<>(config(bootstrapServers, "read_committed"),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = uncommitted.listTopics().entrySet().stream()
+                    .filter(topic -> !topic.getKey().startsWith("__"))
+                    .flatMap(topic -> topic.getValue().stream())
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            Map<TopicPartition, Long> highWatermarks = uncommitted.endOffsets(partitions);
+            Map<TopicPartition, Long> lastStable = committed.endOffsets(partitions);
+            Map<TopicPartition, String> open = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
+            highWatermarks.forEach((partition, end) -> {
+                if (lastStable.get(partition) < end) {
+                    open.put(partition, "last stable offset " + lastStable.get(partition) + " < high watermark " + end);
+                }
+            });
+            return open;
+        }
     }
 
     private static Set<String> topicNames(String bootstrapServers) {

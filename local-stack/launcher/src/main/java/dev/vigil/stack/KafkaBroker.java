@@ -92,6 +92,15 @@ final class KafkaBroker implements Component {
         process().ifPresent(p -> ChildProcesses.stop(p, lifetime == Lifetime.DAEMON ? Duration.ofSeconds(30) : Duration.ZERO));
     }
 
+    /**
+     * SIGKILL, as a power cut or an OOM kill would end it: no controlled shutdown, no flush, the
+     * partitions' clean-shutdown marker not written, so the next {@link #start()} recovers the logs
+     * in the same data directory. Returns once the process is gone.
+     */
+    void kill() {
+        process().ifPresent(p -> ChildProcesses.stop(p, Duration.ZERO));
+    }
+
     private boolean answers() {
         if (!Ports.listening(port)) {
             return false;

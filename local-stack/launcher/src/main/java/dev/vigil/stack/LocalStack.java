@@ -124,6 +124,31 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Kills the Kafka broker with SIGKILL, as a crash would end it, and returns once it is gone.
+     * Clients see the port refuse connections until {@link #restartKafka()}.
+     */
+    public void crashKafka() {
+        owner("crashKafka").kafka().kill();
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory (it recovers its logs after a
+     * crash) and returns once it answers; does nothing if it is running.
+     */
+    public void restartKafka() {
+        owner("restartKafka").kafka().start();
+    }
+
+    /** The stack's processes, which only the copy of this class that started them controls. */
+    private Stack owner(String operation) {
+        if (stack == null) {
+            throw new IllegalStateException(operation + " needs the LocalStack that started the stack, not a copy in"
+                    + " another class loader");
+        }
+        return stack;
+    }
+
+    /**
      * Stops the stack and deletes its directory now rather than at JVM exit; the next
      * {@link #forTests()} starts a new one. A copy of this class in another class loader only
      * uses the stack its first copy started, and closing it does nothing.

@@ -31,6 +31,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final ProcessHandle process;
     private final Path log;
     private final Thread killAtExit;
+    private volatile boolean suspended;
 
     private ServiceProcess(String name, int port, ProcessHandle process, Path log, Thread killAtExit) {
         this.name = name;
@@ -134,8 +135,41 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** SIGTERM, so the service shuts down gracefully; SIGKILL if it is still running after 20 s. Returns once it is gone. */
+    /**
+     * SIGSTOP: the process freezes as a long GC pause or a stalled VM would freeze it (its threads,
+     * heartbeats and timers stop; its sockets stay open) until {@link #resume()}.
+     */
+    public void suspend() {
+        signal("STOP");
+        suspended = true;
+    }
+
+    /** SIGCONT: a {@link #suspend() suspended} process runs on from where it was frozen. */
+    public void resume() {
+        signal("CONT");
+        suspended = false;
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    private void signal(String name) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(this.name + " (pid " + process.pid() + ") is not running");
+        }
+        ChildProcesses.run(List.of("kill", "-" + name, Long.toString(process.pid())), log, Duration.ofSeconds(10),
+                log.toAbsolutePath().getParent());
+    }
+
+    /**
+     * SIGTERM, so the service shuts down gracefully; SIGKILL if it is still running after 20 s. Returns once it is gone.
+     * A suspended process is resumed first, so that it can handle the SIGTERM.
+     */
     public void stop() {
+        if (suspended && process.isAlive()) {
+            resume();
+        }
         stop(process);
         forgetKillAtExit();
     }

@@ -74,6 +74,11 @@ final class Stack {
         return reversed;
     }
 
+    /** The broker, for tests that crash and restart it. */
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
     /** Stops everything, in {@link #stopOrder()}. */
     void down() {
         for (Component component : stopOrder()) {

@@ -46,6 +46,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +168,35 @@ class LocalStackIT {
             }
         }
         assertThat(received).contains(committed).doesNotContain(aborted);
+    }
+
+    @Test
+    void aCrashedBrokerRestartsOnItsPortWithTheRecordsItHadAcknowledged() throws Exception {
+        String key = "crash-" + UUID.randomUUID();
+        Map<String, Object> producing = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producing, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), key.getBytes(StandardCharsets.UTF_8),
+                    new byte[] {1})).get(30, TimeUnit.SECONDS);
+        }
+        int port = Integer.parseInt(stack.kafkaBootstrapServers().substring(stack.kafkaBootstrapServers().indexOf(':') + 1));
+
+        stack.crashKafka();
+        assertThat(Ports.listening(port)).as("the port answers after the crash").isFalse();
+        stack.restartKafka();
+
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTERS.name()));
+            List<String> keys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(new String(r.key(), StandardCharsets.UTF_8)));
+                return keys.contains(key);
+            });
+        }
     }
 
     @Test

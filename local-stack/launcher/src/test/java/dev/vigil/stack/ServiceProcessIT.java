@@ -73,6 +73,28 @@ class ServiceProcessIT {
     }
 
     @Test
+    void aSuspendedServiceAnswersNothingUntilResumedAndStopEndsItWithoutWaitingForTheGrace() {
+        ServiceProcess service = ServiceProcess.start("frozen", jar, StackPorts.free().kafka(), Map.of(),
+                dir.resolve("frozen.log"));
+        try {
+            service.suspend();
+            assertThat(service.isSuspended()).isTrue();
+            assertThat(ServiceProcess.ready(service.port())).as("answers while frozen").isFalse();
+
+            service.resume();
+            assertThat(ServiceProcess.ready(service.port())).as("answers once resumed").isTrue();
+
+            service.suspend();
+            long start = System.nanoTime();
+            service.stop();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            assertThat(service.isAlive()).isFalse();
+        } finally {
+            service.kill();
+        }
+    }
+
+    @Test
     void startFailsWithTheServicesLastWordsWhenItExits() {
         assertThatThrownBy(() -> ServiceProcess.start("broken", jar, StackPorts.free().kafka(),
                 Map.of("FAIL_WITH", "SRCFG00014: property vigil.pan-token.key is required"), dir.resolve("broken.log")))
