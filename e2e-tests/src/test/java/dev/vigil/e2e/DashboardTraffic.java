@@ -28,7 +28,8 @@ import java.util.UUID;
 /**
  * What the dashboards need to show something in every panel: a model in force, transactions with
  * frauds through ingest, a rejected request, a record no one can read on the transactions topic,
- * an analyst's disposition, and a candidate in the trainer's {@code model_versions} table.
+ * an analyst's disposition, a client refused by the rate limit, and a candidate in the trainer's
+ * {@code model_versions} table.
  */
 final class DashboardTraffic {
 
@@ -57,10 +58,23 @@ final class DashboardTraffic {
         // the same bank, so the same model scores it and the same series move
         List<JsonNode> alerts = wave(pipeline, bank, CARDS, now);
 
+        refusedByRateLimit(pipeline, bank);
+
         JsonNode first = alerts.get(0);
         assertThat(Http.post(pipeline.alertsUrl() + "/api/v1/alerts/" + first.get("alertId").asText() + "/disposition",
                 Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder confirmed", "version", first.get("version").asInt()),
                 pipeline.analystToken(bank)).statusCode()).isBetween(200, 204);
+    }
+
+    /** A client that asks faster than its limit (40 at once, then 20 a second) until it gets its 429. */
+    private static void refusedByRateLimit(Pipeline pipeline, String bank) throws Exception {
+        String noisy = pipeline.alertsToken("noisy-app@" + bank, bank);
+        for (int i = 0; i < 400; i++) {
+            if (Http.get(pipeline.alertsUrl() + "/api/v1/alerts?limit=1", noisy).statusCode() == 429) {
+                return;
+            }
+        }
+        throw new AssertionError("400 requests at once and no 429 from alerts-api's rate limit");
     }
 
     /**

@@ -162,7 +162,12 @@ final class Pipeline implements AutoCloseable {
 
     /** A bearer token of the bank's app for alerts-api, signed with this pipeline's key pair. */
     String alertsToken(String bank) {
-        return tokens.mint("app@" + bank, bank, "app", Duration.ofMinutes(15));
+        return alertsToken("app@" + bank, bank);
+    }
+
+    /** A bearer token of another app client of the bank: alerts-api limits each client on its own. */
+    String alertsToken(String client, String bank) {
+        return tokens.mint(client, bank, "app", Duration.ofMinutes(15));
     }
 
     /** A bearer token of one of the bank's analysts, who may also decide alerts. */
