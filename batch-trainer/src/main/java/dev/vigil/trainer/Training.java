@@ -142,7 +142,7 @@ final class Training {
         }
         release.run();
         throw new NotEnoughLabels(String.format(Locale.ROOT,
-                "not enough labelled history to train: the training window %s .. %s has %d frauds in %d transactions "
+                "too little labelled history: the training window %s .. %s has %d frauds in %d transactions "
                         + "(labels known by %s), the test window %s .. %s has %d frauds in %d; each needs at least %d "
                         + "frauds and some genuine transactions (--min-frauds)",
                 windows.trainFrom(), windows.trainTo(), trainFrauds, trainRows, windows.trainingCutoff(),
