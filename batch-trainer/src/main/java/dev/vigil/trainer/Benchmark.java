@@ -65,7 +65,8 @@ final class Benchmark implements Callable<Integer> {
 
             System.out.printf(Locale.ROOT, "benchmark: %d transactions, %d fraud labels (%d cards, %d days: train %s,"
                             + " delay %s, test %s); train %d rows (%d frauds), test %d rows (%d frauds)%n",
-                    rows, labelRows, population.cards(), days, config.train().toDays() + "d", "7d", "7d",
+                    rows, labelRows, population.cards(), days, config.train().toDays() + "d", config.delay().toDays() + "d",
+                    config.test().toDays() + "d",
                     result.trainRows(), result.trainFrauds(), result.testRows(), result.testFrauds());
             System.out.printf(Locale.ROOT, "  master %s, %d cores available, max heap %d MB, JDK %s, Spark %s,"
                             + " shuffle partitions %s%n",

@@ -83,6 +83,11 @@ class GateTest {
         assertThat(published).extracting(b -> b.getModelVersion().toString()).containsExactly(champion);
         assertThat(published.get(0).getBankId().toString()).isEqualTo(Topics.ALL_BANKS);
 
+        assertThat(TrainingReport.summary(firstRun, first, 0.01))
+                .contains("best: " + champion + " (" + first.best().type() + ") AUC ")
+                .contains("published: yes, to fraud-models (no champion to beat)");
+        assertThat(TrainingReport.summary(firstRun, second, 0.01)).contains("published: no (the champion's average precision");
+
         Path markdown = TrainingReport.write(dir.resolve("reports"), firstRun, first);
         assertThat(Files.readString(markdown)).contains(champion).contains("champion").contains("average_precision");
         assertThat(markdown.resolveSibling(champion + ".json")).exists();
