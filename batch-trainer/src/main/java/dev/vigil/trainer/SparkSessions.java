@@ -19,6 +19,14 @@ final class SparkSessions {
         }
         conf.setIfMissing("spark.sql.session.timeZone", "UTC");
         conf.setIfMissing("spark.ui.enabled", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            // one JVM: its driver and block manager listen on loopback, not on whatever the host name resolves to
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            // one machine: a few tasks per core, not the cluster default of 200 tiny ones per shuffle
+            conf.setIfMissing("spark.sql.shuffle.partitions",
+                    Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+        }
         // rows carry Instant and LocalDate: java.sql.Timestamp conversion needs JDK internals opened
         conf.set("spark.sql.datetime.java8API.enabled", "true");
         return SparkSession.builder().config(conf).getOrCreate();

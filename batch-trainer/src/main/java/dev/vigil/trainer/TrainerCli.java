@@ -3,17 +3,23 @@ package dev.vigil.trainer;
 import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.ModelBundle;
 import dev.vigil.schemas.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,15 +29,32 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code batch-trainer archive | merchant-risk | train | run once | every <interval> | benchmark}: the thin
  * shell that starts a SparkSession ({@code local[*]} unless {@code spark-submit} set a master) and
- * hands the pipelines their sources and sinks.
+ * hands the pipelines their sources and sinks. Results go to standard output, Spark's logs to
+ * standard error. Exit status: 0 done (published or not), {@value #NOT_TRAINED} too little labelled
+ * history to train, 1 failed, 2 bad options.
  */
 @Command(name = "batch-trainer", mixinStandardHelpOptions = true,
         subcommands = {TrainerCli.ArchiveCommand.class, TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
-            TrainerCli.EveryCommand.class, TrainerCli.BenchmarkCommand.class})
+            TrainerCli.EveryCommand.class, Benchmark.class})
 public final class TrainerCli {
 
+    static final int NOT_TRAINED = 3;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, reporting too little labelled history in one line with its own exit status. */
+    static CommandLine commandLine() {
+        return new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof NotEnoughLabels) {
+                        cmd.getOut().println("not trained: " + e.getMessage());
+                        cmd.getOut().flush();
+                        return NOT_TRAINED;
+                    }
+                    throw e;
+                });
     }
 
     /** Where the history is and where results go; every value also from the environment. */
@@ -39,6 +62,9 @@ public final class TrainerCli {
         @Option(names = "--history", defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
                 description = "Parquet history: transactions/ and labels/ below it (default: ${DEFAULT-VALUE})")
         Path history;
+        @Option(names = "--checkpoints", defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}",
+                description = "the archive's Structured Streaming checkpoints (default: ${DEFAULT-VALUE})")
+        Path checkpoints;
         @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
         String bootstrapServers;
         @Option(names = "--registry-url",
@@ -55,46 +81,81 @@ public final class TrainerCli {
         @Option(names = "--models", defaultValue = "${env:VIGIL_MODELS_DIR:-.vigil/data/models}",
                 description = "where each run's best Spark model is saved, to re-score the champion")
         Path models;
-        @Option(names = "--reference-time", description = "end of the test window (default: now)")
-        Instant referenceTime;
-        @Option(names = "--margin", defaultValue = "0.005",
+        @Option(names = "--reference-time", defaultValue = "${env:VIGIL_TRAINER_REFERENCE_TIME:-now}",
+                converter = ReferenceTimeConverter.class,
+                description = "end of the test window: now, history-end (just after the newest transaction or label "
+                        + "in the history) or an ISO-8601 instant (default: ${DEFAULT-VALUE})")
+        ReferenceTime referenceTime;
+        @Option(names = "--margin", defaultValue = "${env:VIGIL_TRAINER_MARGIN:-0.005}",
                 description = "average precision a candidate must gain over the champion (default: ${DEFAULT-VALUE})")
         double margin;
-        @Option(names = "--label-delay-days", defaultValue = "7")
+        @Option(names = "--min-frauds", defaultValue = "${env:VIGIL_TRAINER_MIN_FRAUDS:-20}",
+                description = "labelled frauds the training and the test window must each hold, or no model is "
+                        + "trained (default: ${DEFAULT-VALUE})")
+        long minFrauds;
+        @Option(names = "--label-delay-days", defaultValue = "7",
+                description = "merchant risk counts transactions ending this many days before the reference time")
         int labelDelayDays;
-        @Option(names = "--train-days", defaultValue = "21")
-        int trainDays;
-        @Option(names = "--delay-days", defaultValue = "7")
-        int delayDays;
-        @Option(names = "--test-days", defaultValue = "7")
-        int testDays;
-
-        Instant reference() {
-            return referenceTime != null ? referenceTime : Instant.now();
-        }
+        @Option(names = "--train-window", defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
+                converter = IntervalConverter.class, description = "training window (default: ${DEFAULT-VALUE})")
+        Duration trainWindow;
+        @Option(names = "--delay-window", defaultValue = "${env:VIGIL_TRAINER_DELAY_WINDOW:-7d}",
+                converter = IntervalConverter.class,
+                description = "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
+        Duration delayWindow;
+        @Option(names = "--test-window", defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
+                converter = IntervalConverter.class, description = "test window, ending at the reference time (default: ${DEFAULT-VALUE})")
+        Duration testWindow;
 
         Dataset<Row> transactions(SparkSession spark) {
-            return spark.read().schema(HistoryRows.TRANSACTION).parquet(history.resolve("transactions").toString());
+            return read(spark, history.resolve("transactions"), HistoryRows.TRANSACTION);
         }
 
         Dataset<Row> labels(SparkSession spark) {
-            return spark.read().schema(HistoryRows.LABEL).parquet(history.resolve("labels").toString());
+            return read(spark, history.resolve("labels"), HistoryRows.LABEL);
+        }
+
+        /** Nothing archived yet reads as an empty history, which then has too few labels to train. */
+        private static Dataset<Row> read(SparkSession spark, Path dir, StructType schema) {
+            return Files.isDirectory(dir) ? spark.read().schema(schema).parquet(dir.toString())
+                    : spark.createDataFrame(List.of(), schema);
+        }
+
+        Instant reference(SparkSession spark) {
+            return referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions(spark), labels(spark)));
+        }
+
+        void archive(SparkSession spark) throws Exception {
+            long[] rows = new long[2];
+            List<StreamingQuery> queries = Archive.start(spark, bootstrapServers, registryUrl, history, checkpoints,
+                    Trigger.AvailableNow());
+            for (int i = 0; i < queries.size(); i++) {
+                queries.get(i).awaitTermination();
+                for (StreamingQueryProgress progress : queries.get(i).recentProgress()) {
+                    rows[i] += progress.numInputRows();
+                }
+            }
+            System.out.printf(Locale.ROOT, "archive: %d transactions and %d labels read from Kafka into %s%n",
+                    rows[0], rows[1], history);
         }
 
         void merchantRisk(SparkSession spark) {
-            List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference(),
+            Instant reference = reference(spark);
+            List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference,
                     labelDelayDays, Instant.now());
             try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, bootstrapServers,
                     registryUrl)) {
                 MerchantRisks.publish(risks, publisher);
             }
-            System.out.printf(Locale.ROOT, "merchant-risk: published %d records%n", risks.size());
+            System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %d days before %s)%n",
+                    risks.size(), labelDelayDays, reference);
         }
 
         void train(SparkSession spark) throws Exception {
-            TrainingConfig config = TrainingConfig.defaults().withWindows(Duration.ofDays(trainDays),
-                    Duration.ofDays(delayDays), Duration.ofDays(testDays));
-            TrainingWindows windows = TrainingWindows.endingAt(reference(), config.train(), config.delay(), config.test());
+            TrainingConfig config = TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
+                    .withMinFrauds(minFrauds);
+            TrainingWindows windows = TrainingWindows.endingAt(reference(spark), config.train(), config.delay(),
+                    config.test());
             Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, Instant.now());
             ModelVersions versions = new ModelVersions(jdbcUrl, dbUser, dbPassword);
             versions.migrate();
@@ -104,9 +165,8 @@ public final class TrainerCli {
                 outcome = new Gate(versions, models, margin).decide(result, publisher);
             }
             Path report = TrainingReport.write(reports, result, outcome);
-            System.out.printf(Locale.ROOT, "train: best %s (average precision %.4f), %s; report %s%n",
-                    outcome.best().bundle().getModelVersion(), outcome.best().averagePrecision(),
-                    outcome.published() ? "published" : "not published", report);
+            System.out.print(TrainingReport.summary(result, outcome, margin));
+            System.out.printf(Locale.ROOT, "report: %s%n", report);
         }
     }
 
@@ -114,8 +174,6 @@ public final class TrainerCli {
     static final class ArchiveCommand implements Callable<Integer> {
         @Mixin
         Endpoints endpoints;
-        @Option(names = "--checkpoints", defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}")
-        Path checkpoints;
         @Option(names = "--once", description = "archive what is on the topics now, then stop")
         boolean once;
         @Option(names = "--every", defaultValue = "1m", converter = IntervalConverter.class,
@@ -125,9 +183,12 @@ public final class TrainerCli {
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-archive")) {
-                Trigger trigger = once ? Trigger.AvailableNow() : Trigger.ProcessingTime(every.toMillis());
+                if (once) {
+                    endpoints.archive(spark);
+                    return 0;
+                }
                 for (StreamingQuery query : Archive.start(spark, endpoints.bootstrapServers, endpoints.registryUrl,
-                        endpoints.history, checkpoints, trigger)) {
+                        endpoints.history, endpoints.checkpoints, Trigger.ProcessingTime(every.toMillis()))) {
                     query.awaitTermination();
                 }
             }
@@ -163,10 +224,12 @@ public final class TrainerCli {
         }
     }
 
-    @Command(name = "run", description = "run once: merchant risk, then training.")
+    @Command(name = "run", description = "run once: merchant risk, then training (with --archive: archive first).")
     static final class RunCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "once")
         String once;
+        @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
+        boolean archive;
         @Mixin
         Endpoints endpoints;
 
@@ -176,6 +239,9 @@ public final class TrainerCli {
                 throw new CommandLine.ParameterException(new CommandLine(this), "expected: run once");
             }
             try (SparkSession spark = SparkSessions.create("vigil-batch")) {
+                if (archive) {
+                    endpoints.archive(spark);
+                }
                 endpoints.merchantRisk(spark);
                 endpoints.train(spark);
             }
@@ -196,18 +262,49 @@ public final class TrainerCli {
                 while (!Thread.currentThread().isInterrupted()) {
                     long started = System.nanoTime();
                     try {
-                        endpoints.referenceTime = null;
                         endpoints.merchantRisk(spark);
                         endpoints.train(spark);
+                    } catch (NotEnoughLabels young) {
+                        System.out.println("not trained: " + young.getMessage());
                     } catch (RuntimeException e) {
-                        // one failed run (e.g. not enough labelled history yet) must not stop the schedule
-                        System.err.println("run failed: " + e.getMessage());
+                        // one failed run must not stop the schedule
+                        System.err.println("run failed: " + e);
                     }
                     long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
                     Thread.sleep(Math.max(0, interval.toMillis() - elapsedMillis));
                 }
             }
             return 0;
+        }
+    }
+
+    /** {@code now}, {@code history-end}, or a fixed instant: resolved when a run starts, so a schedule moves on. */
+    record ReferenceTime(Instant fixed, boolean historyEnd) {
+        static final ReferenceTime NOW = new ReferenceTime(null, false);
+
+        Instant resolve(Supplier<Optional<Instant>> endOfHistory) {
+            if (fixed != null) {
+                return fixed;
+            }
+            return historyEnd ? endOfHistory.get().orElseGet(Instant::now) : Instant.now();
+        }
+    }
+
+    static final class ReferenceTimeConverter implements CommandLine.ITypeConverter<ReferenceTime> {
+        @Override
+        public ReferenceTime convert(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "now" -> ReferenceTime.NOW;
+                case "history-end" -> new ReferenceTime(null, true);
+                default -> {
+                    try {
+                        yield new ReferenceTime(Instant.parse(text.trim()), false);
+                    } catch (DateTimeParseException e) {
+                        throw new CommandLine.TypeConversionException(
+                                "not now, history-end or an ISO-8601 instant: " + text);
+                    }
+                }
+            };
         }
     }
 
@@ -227,40 +324,6 @@ public final class TrainerCli {
                 case 'd' -> Duration.ofDays(n);
                 default -> throw new CommandLine.TypeConversionException("not an interval: " + text);
             };
-        }
-    }
-
-    @Command(name = "benchmark", description = "Time training (features, three learners, metrics) on synthetic history.")
-    static final class BenchmarkCommand implements Callable<Integer> {
-        @Option(names = "--transactions", defaultValue = "1000000")
-        long transactions;
-        @Option(names = "--days", defaultValue = "35")
-        int days;
-
-        @Override
-        public Integer call() throws Exception {
-            try (SparkSession spark = SparkSessions.create("vigil-benchmark")) {
-                SyntheticHistory population = SyntheticHistory.ofSize(transactions, days,
-                        Instant.parse("2026-01-01T00:00:00Z"), 42L);
-                TrainingConfig config = TrainingConfig.defaults().withWindows(Duration.ofDays(days - 14),
-                        Duration.ofDays(7), Duration.ofDays(7));
-                TrainingWindows windows = TrainingWindows.endingAt(population.end(), config.train(), config.delay(),
-                        config.test());
-                Dataset<Row> history = population.transactions(spark).cache();
-                Dataset<Row> labels = population.labels(spark).cache();
-                long rows = history.count();
-                labels.count();
-                long started = System.nanoTime();
-                Training.Result result = Training.train(history, labels, windows, config, Instant.now());
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT,
-                        "benchmark: %d transactions (%d cards, %d days), master %s, %d cores: training %.1f s; "
-                                + "best %s average precision %.4f%n",
-                        rows, population.cards(), days, spark.sparkContext().master(),
-                        Runtime.getRuntime().availableProcessors(), seconds, result.best().type(),
-                        result.best().averagePrecision());
-            }
-            return 0;
         }
     }
 }

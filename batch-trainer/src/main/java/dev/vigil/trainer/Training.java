@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -84,22 +85,37 @@ final class Training {
 
     static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
             Instant trainedAt) {
+        return train(transactions, labels, windows, config, trainedAt, new Phases());
+    }
+
+    /**
+     * As above, timing each phase into {@code phases}: {@code features} (the fold), {@code labels}
+     * (the label joins and counts), then {@code fit}, {@code export} and {@code evaluate} per learner.
+     *
+     * @throws NotEnoughLabels when the training or test window holds fewer than {@code config.minFrauds()}
+     *                         labelled frauds, or no genuine transaction; nothing is fitted then
+     */
+    static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
+            Instant trainedAt, Phases phases) {
         Dataset<Row> vectors = FeatureFold.vectors(
                 transactions.where(col("eventTime").lt(lit(windows.testTo()))))
                 .cache();
+        phases.time("features", vectors::count);
         Dataset<Row> trainSet = Labelling.labelled(inWindow(vectors, windows.trainFrom(), windows.trainTo()),
                 labels, windows.trainingCutoff());
         Dataset<Row> testSet = Labelling.labelled(inWindow(vectors, windows.testFrom(), windows.testTo()),
                 labels, windows.testTo()).cache();
-        long trainRows = trainSet.count();
-        long trainFrauds = trainSet.where(col(Labelling.LABEL).equalTo(1.0)).count();
-        long testRows = testSet.count();
-        long testFrauds = testSet.where(col(Labelling.LABEL).equalTo(1.0)).count();
-        if (trainFrauds == 0 || trainFrauds == trainRows) {
-            throw new IllegalStateException("training window " + windows.trainFrom() + " .. " + windows.trainTo()
-                    + " needs both fraud and genuine labels known by " + windows.trainingCutoff() + "; it has "
-                    + trainFrauds + " frauds in " + trainRows + " transactions");
-        }
+        long[] counts = phases.time("labels", () -> new long[] {
+            trainSet.count(), trainSet.where(col(Labelling.LABEL).equalTo(1.0)).count(),
+            testSet.count(), testSet.where(col(Labelling.LABEL).equalTo(1.0)).count()});
+        long trainRows = counts[0];
+        long trainFrauds = counts[1];
+        long testRows = counts[2];
+        long testFrauds = counts[3];
+        requireEnoughLabels(windows, config, trainRows, trainFrauds, testRows, testFrauds, () -> {
+            vectors.unpersist();
+            testSet.unpersist();
+        });
         // balanced class weights: all frauds together weigh as much as all genuine transactions
         double fraudWeight = (double) (trainRows - trainFrauds) / trainFrauds;
         Dataset<Row> weighted = trainSet
@@ -107,13 +123,30 @@ final class Training {
                 .cache();
 
         List<Candidate> candidates = new ArrayList<>();
-        candidates.add(logistic(weighted, testSet, windows, config, trainedAt));
-        candidates.add(forest(weighted, testSet, windows, config, trainedAt));
-        candidates.add(boosted(weighted, testSet, windows, config, trainedAt));
+        candidates.add(logistic(weighted, testSet, windows, config, trainedAt, phases));
+        candidates.add(forest(weighted, testSet, windows, config, trainedAt, phases));
+        candidates.add(boosted(weighted, testSet, windows, config, trainedAt, phases));
         candidates.sort(Comparator.comparingDouble(Candidate::averagePrecision).reversed());
         weighted.unpersist();
         vectors.unpersist();
         return new Result(windows, trainRows, trainFrauds, testRows, testFrauds, List.copyOf(candidates), testSet);
+    }
+
+    private static void requireEnoughLabels(TrainingWindows windows, TrainingConfig config, long trainRows,
+            long trainFrauds, long testRows, long testFrauds, Runnable release) {
+        long needed = Math.max(1, config.minFrauds());
+        boolean trainOk = trainFrauds >= needed && trainFrauds < trainRows;
+        boolean testOk = testFrauds >= needed && testFrauds < testRows;
+        if (trainOk && testOk) {
+            return;
+        }
+        release.run();
+        throw new NotEnoughLabels(String.format(Locale.ROOT,
+                "too little labelled history: the training window %s .. %s has %d frauds in %d transactions "
+                        + "(labels known by %s), the test window %s .. %s has %d frauds in %d; each needs at least %d "
+                        + "frauds and some genuine transactions (--min-frauds)",
+                windows.trainFrom(), windows.trainTo(), trainFrauds, trainRows, windows.trainingCutoff(),
+                windows.testFrom(), windows.testTo(), testFrauds, testRows, needed));
     }
 
     private static Dataset<Row> inWindow(Dataset<Row> vectors, Instant from, Instant to) {
@@ -121,37 +154,43 @@ final class Training {
     }
 
     private static Candidate logistic(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt) {
-        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+            TrainingConfig config, Instant trainedAt, Phases phases) {
+        PipelineModel model = phases.time("fit lr", () -> new Pipeline().setStages(new PipelineStage[] {
             new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true).setWithStd(true),
             new LogisticRegression().setFeaturesCol("scaled").setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT)
                     // already standardised by the scaler, whose means and scales the bundle carries
                     .setStandardization(false).setMaxIter(100).setRegParam(1e-3)
-        }).fit(train);
-        StandardScalerModel scaler = (StandardScalerModel) model.stages()[0];
-        LogisticRegressionModel lr = (LogisticRegressionModel) model.stages()[1];
-        ModelBundle.Builder bundle = ModelBundle.newBuilder().setModelType(ModelType.LOGISTIC_REGRESSION)
-                .setLogistic(ModelExport.logistic(scaler, lr)).setEnsemble(null);
-        return evaluated(ModelType.LOGISTIC_REGRESSION, "lr", model, bundle, test, windows, config, trainedAt);
+        }).fit(train));
+        ModelBundle.Builder bundle = phases.time("export lr", () -> ModelBundle.newBuilder()
+                .setModelType(ModelType.LOGISTIC_REGRESSION)
+                .setLogistic(ModelExport.logistic((StandardScalerModel) model.stages()[0],
+                        (LogisticRegressionModel) model.stages()[1]))
+                .setEnsemble(null));
+        return phases.time("evaluate lr", () ->
+                evaluated(ModelType.LOGISTIC_REGRESSION, "lr", model, bundle, test, windows, config, trainedAt));
     }
 
     private static Candidate forest(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt) {
-        RandomForestClassificationModel forest = new RandomForestClassifier().setLabelCol(Labelling.LABEL)
-                .setWeightCol(WEIGHT).setNumTrees(config.forestTrees()).setMaxDepth(config.treeDepth())
-                .setSeed(config.seed()).fit(train);
-        ModelBundle.Builder bundle = ModelBundle.newBuilder().setModelType(ModelType.RANDOM_FOREST)
-                .setLogistic(null).setEnsemble(ModelExport.randomForest(forest));
-        return evaluated(ModelType.RANDOM_FOREST, "rf", forest, bundle, test, windows, config, trainedAt);
+            TrainingConfig config, Instant trainedAt, Phases phases) {
+        RandomForestClassificationModel forest = phases.time("fit rf", () -> new RandomForestClassifier()
+                .setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT).setNumTrees(config.forestTrees())
+                .setMaxDepth(config.treeDepth()).setSeed(config.seed()).fit(train));
+        ModelBundle.Builder bundle = phases.time("export rf", () -> ModelBundle.newBuilder()
+                .setModelType(ModelType.RANDOM_FOREST).setLogistic(null).setEnsemble(ModelExport.randomForest(forest)));
+        return phases.time("evaluate rf", () ->
+                evaluated(ModelType.RANDOM_FOREST, "rf", forest, bundle, test, windows, config, trainedAt));
     }
 
     private static Candidate boosted(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt) {
-        GBTClassificationModel gbt = new GBTClassifier().setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT)
-                .setMaxIter(config.boostingRounds()).setMaxDepth(config.treeDepth()).setSeed(config.seed()).fit(train);
-        ModelBundle.Builder bundle = ModelBundle.newBuilder().setModelType(ModelType.GRADIENT_BOOSTED_TREES)
-                .setLogistic(null).setEnsemble(ModelExport.gradientBoosted(gbt));
-        return evaluated(ModelType.GRADIENT_BOOSTED_TREES, "gbt", gbt, bundle, test, windows, config, trainedAt);
+            TrainingConfig config, Instant trainedAt, Phases phases) {
+        GBTClassificationModel gbt = phases.time("fit gbt", () -> new GBTClassifier().setLabelCol(Labelling.LABEL)
+                .setWeightCol(WEIGHT).setMaxIter(config.boostingRounds()).setMaxDepth(config.treeDepth())
+                .setSeed(config.seed()).fit(train));
+        ModelBundle.Builder bundle = phases.time("export gbt", () -> ModelBundle.newBuilder()
+                .setModelType(ModelType.GRADIENT_BOOSTED_TREES).setLogistic(null)
+                .setEnsemble(ModelExport.gradientBoosted(gbt)));
+        return phases.time("evaluate gbt", () ->
+                evaluated(ModelType.GRADIENT_BOOSTED_TREES, "gbt", gbt, bundle, test, windows, config, trainedAt));
     }
 
     private static Candidate evaluated(ModelType type, String prefix, Transformer model, ModelBundle.Builder bundle,

@@ -15,17 +15,23 @@ import java.time.Duration;
  * @param treeDepth        depth of forest and boosted trees
  * @param boostingRounds   gradient-boosting iterations
  * @param seed             seed of every randomised learner, for reproducible runs
+ * @param minFrauds        labelled frauds the training and the test window must each hold, or no model is trained
  */
 record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
-        double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed) {
+        double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds) {
 
     static TrainingConfig defaults() {
         return new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 100, 0.01, 0.002,
-                30, 5, 20, 7L);
+                30, 5, 20, 7L, 20);
     }
 
     TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed);
+                boostingRounds, seed, minFrauds);
+    }
+
+    TrainingConfig withMinFrauds(long minFrauds) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
+                boostingRounds, seed, minFrauds);
     }
 }

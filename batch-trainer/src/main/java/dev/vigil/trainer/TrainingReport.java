@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vigil.schemas.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,25 @@ final class TrainingReport {
         Path markdown = dir.resolve(name + ".md");
         Files.writeString(markdown, markdown(result, outcome));
         return markdown;
+    }
+
+    /** The run in a few lines for a terminal: windows and labels, the best candidate, whether it was published. */
+    static String summary(Training.Result result, Gate.Outcome outcome, double margin) {
+        Training.Candidate best = outcome.best();
+        String published = outcome.published()
+                ? "yes, to " + Topics.FRAUD_MODELS.name() + outcome.championAveragePrecision()
+                        .map(ap -> " (beats the champion's average precision " + number(ap) + " by more than "
+                                + number(margin) + ")")
+                        .orElse(" (no champion to beat)")
+                : "no (the champion's average precision on this test window is "
+                        + outcome.championAveragePrecision().map(TrainingReport::number).orElse("?")
+                        + "; not beaten by " + number(margin) + ")";
+        return String.format(Locale.ROOT, "train: %d transactions (%d frauds) %s .. %s; test: %d (%d frauds) %s .. %s%n"
+                        + "best: %s (%s) AUC %s, average precision %s%npublished: %s%n",
+                result.trainRows(), result.trainFrauds(), result.windows().trainFrom(), result.windows().trainTo(),
+                result.testRows(), result.testFrauds(), result.windows().testFrom(), result.windows().testTo(),
+                best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
+                number(best.averagePrecision()), published);
     }
 
     static String markdown(Training.Result result, Gate.Outcome outcome) {

@@ -1,7 +1,13 @@
 package dev.vigil.trainer;
 
+import static org.apache.spark.sql.functions.max;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The time-ordered split, in event time, ending at the reference time:
@@ -25,6 +31,23 @@ record TrainingWindows(Instant trainFrom, Instant trainTo, Instant testFrom, Ins
         Instant testFrom = reference.minus(test);
         Instant trainTo = testFrom.minus(delay);
         return new TrainingWindows(trainTo.minus(train), trainTo, testFrom, reference);
+    }
+
+    /**
+     * Just after the newest thing the history knows: the latest transaction event time or label
+     * arrival, plus one millisecond (windows end exclusively). The reference for training on a
+     * history as it was archived (a demo, a replay) rather than as of now. Empty for an empty history.
+     */
+    static Optional<Instant> historyEnd(Dataset<Row> transactions, Dataset<Row> labels) {
+        return Stream.of(newest(transactions, "eventTime"), newest(labels, "labelledAt"))
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo)
+                .map(newest -> newest.plusMillis(1));
+    }
+
+    private static Optional<Instant> newest(Dataset<Row> rows, String column) {
+        Row row = rows.agg(max(column)).first();
+        return row.isNullAt(0) ? Optional.empty() : Optional.of(HistoryRows.instant(row.get(0)));
     }
 
     /** Labels known by this time may be used for training rows. */

@@ -52,7 +52,7 @@ class GateTest {
                 Duration.ofDays(7));
         firstRun = Training.train(population.transactions(TestSpark.session()), population.labels(TestSpark.session()),
                 windows, new TrainingConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01,
-                        0.002, 5, 3, 5, 7L), TrainingTest.TRAINED_AT);
+                        0.002, 5, 3, 5, 7L, 1), TrainingTest.TRAINED_AT);
     }
 
     @Test
@@ -82,6 +82,11 @@ class GateTest {
         List<ModelBundle> published = publishedModels();
         assertThat(published).extracting(b -> b.getModelVersion().toString()).containsExactly(champion);
         assertThat(published.get(0).getBankId().toString()).isEqualTo(Topics.ALL_BANKS);
+
+        assertThat(TrainingReport.summary(firstRun, first, 0.01))
+                .contains("best: " + champion + " (" + first.best().type() + ") AUC ")
+                .contains("published: yes, to fraud-models (no champion to beat)");
+        assertThat(TrainingReport.summary(firstRun, second, 0.01)).contains("published: no (the champion's average precision");
 
         Path markdown = TrainingReport.write(dir.resolve("reports"), firstRun, first);
         assertThat(Files.readString(markdown)).contains(champion).contains("champion").contains("average_precision");

@@ -16,6 +16,8 @@ final class TestSpark {
                 .config("spark.default.parallelism", "4")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .getOrCreate();
     }

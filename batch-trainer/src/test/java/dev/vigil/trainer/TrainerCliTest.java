@@ -3,25 +3,107 @@ package dev.vigil.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class TrainerCliTest {
 
+    private static final Instant NEWEST = Instant.parse("2026-11-23T12:00:00.001Z");
     private final TrainerCli.IntervalConverter interval = new TrainerCli.IntervalConverter();
+    private final TrainerCli.ReferenceTimeConverter reference = new TrainerCli.ReferenceTimeConverter();
 
     @Test
     void readsIntervalsInShortAndIsoForms() {
         assertThat(interval.convert("6h")).isEqualTo(Duration.ofHours(6));
         assertThat(interval.convert("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(interval.convert("40s")).isEqualTo(Duration.ofSeconds(40));
         assertThat(interval.convert("PT90S")).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> interval.convert("6w")).isInstanceOf(CommandLine.TypeConversionException.class);
     }
 
     @Test
     void declaresEveryCommand() {
-        assertThat(new CommandLine(new TrainerCli()).getSubcommands())
+        assertThat(TrainerCli.commandLine().getSubcommands())
                 .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "benchmark");
+    }
+
+    @Test
+    void referenceTimeIsAFixedInstantTheHistorysEndOrNow() {
+        Instant before = Instant.now();
+        assertThat(reference.convert("2026-11-01T00:00:00Z").resolve(() -> Optional.of(NEWEST)))
+                .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(reference.convert("history-end").resolve(() -> Optional.of(NEWEST))).isEqualTo(NEWEST);
+        // an empty history has no end: now, and the run then finds too few labels
+        assertThat(reference.convert("history-end").resolve(Optional::empty)).isAfterOrEqualTo(before);
+        assertThat(reference.convert("now").resolve(() -> Optional.of(NEWEST))).isAfterOrEqualTo(before);
+        assertThatThrownBy(() -> reference.convert("yesterday")).isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("history-end");
+    }
+
+    @Test
+    void windowsAndTheFraudMinimumAreOptionsWithTheDocumentedDefaults() {
+        TrainerCli.TrainCommand defaults = parsed("train");
+        assertThat(defaults.endpoints.trainWindow).isEqualTo(Duration.ofDays(21));
+        assertThat(defaults.endpoints.delayWindow).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.endpoints.testWindow).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.endpoints.minFrauds).isEqualTo(20);
+
+        TrainerCli.TrainCommand demo = parsed("train", "--train-window", "3d", "--delay-window", "10s",
+                "--test-window", "40s", "--min-frauds", "5", "--reference-time", "history-end");
+        assertThat(demo.endpoints.trainWindow).isEqualTo(Duration.ofDays(3));
+        assertThat(demo.endpoints.delayWindow).isEqualTo(Duration.ofSeconds(10));
+        assertThat(demo.endpoints.testWindow).isEqualTo(Duration.ofSeconds(40));
+        assertThat(demo.endpoints.minFrauds).isEqualTo(5);
+        assertThat(demo.endpoints.referenceTime.historyEnd()).isTrue();
+    }
+
+    @Test
+    void tooLittleLabelledHistoryIsOneLineOnStandardOutputAndItsOwnExitStatus() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TrainerCli.commandLine().addSubcommand("young", new YoungHistory());
+        cli.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int status = cli.execute("young");
+
+        assertThat(status).isEqualTo(TrainerCli.NOT_TRAINED);
+        assertThat(out.toString()).isEqualTo("not trained: the test window has 3 frauds" + System.lineSeparator());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void anyOtherFailureStaysAFailure() {
+        CommandLine cli = TrainerCli.commandLine().addSubcommand("broken", new Broken());
+        cli.setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()));
+
+        assertThat(cli.execute("broken")).isEqualTo(1);
+    }
+
+    private static TrainerCli.TrainCommand parsed(String... args) {
+        CommandLine.ParseResult result = TrainerCli.commandLine().parseArgs(args);
+        return (TrainerCli.TrainCommand) result.subcommand().commandSpec().userObject();
+    }
+
+    @Command(name = "young")
+    static final class YoungHistory implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new NotEnoughLabels("the test window has 3 frauds");
+        }
+    }
+
+    @Command(name = "broken")
+    static final class Broken implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("cannot reach the broker");
+        }
     }
 }

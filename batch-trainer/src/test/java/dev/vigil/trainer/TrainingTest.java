@@ -1,6 +1,7 @@
 package dev.vigil.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,16 +26,38 @@ class TrainingTest {
     private final SparkSession spark = TestSpark.session();
     private Training.Result result;
     private TrainingWindows windows;
+    private SyntheticHistory population;
+    private TrainingConfig config;
 
     @BeforeAll
     void trainOnce() {
-        SyntheticHistory population = new SyntheticHistory(300, 35, START, 2.0, 0.15, 5L);
-        TrainingConfig config = TrainingConfig.defaults()
-                .withWindows(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7));
-        windows = TrainingWindows.endingAt(population.end(), config.train(), config.delay(), config.test());
-        result = Training.train(population.transactions(spark), population.labels(spark), windows,
-                new TrainingConfig(config.train(), config.delay(), config.test(), 10, 0.01, 0.002, 10, 4, 10, 7L),
-                TRAINED_AT);
+        population = new SyntheticHistory(300, 35, START, 2.0, 0.15, 5L);
+        windows = TrainingWindows.endingAt(population.end(), Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7));
+        config = new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01, 0.002, 10, 4,
+                10, 7L, 5);
+        result = Training.train(population.transactions(spark), population.labels(spark), windows, config, TRAINED_AT);
+    }
+
+    @Test
+    void refusesToTrainWhenAWindowHoldsFewerLabelledFraudsThanTheMinimum() {
+        long fewest = Math.min(result.trainFrauds(), result.testFrauds());
+
+        assertThatThrownBy(() -> Training.train(population.transactions(spark), population.labels(spark), windows,
+                config.withMinFrauds(fewest + 1), TRAINED_AT))
+                .isInstanceOf(NotEnoughLabels.class)
+                .hasMessageContaining("has " + result.trainFrauds() + " frauds in " + result.trainRows() + " transactions")
+                .hasMessageContaining("has " + result.testFrauds() + " frauds in " + result.testRows())
+                .hasMessageContaining("at least " + (fewest + 1));
+    }
+
+    @Test
+    void refusesToTrainOnAHistoryWithoutFraud() {
+        SyntheticHistory honest = new SyntheticHistory(40, 35, START, 2.0, 0.0, 5L);
+
+        assertThatThrownBy(() -> Training.train(honest.transactions(spark), honest.labels(spark), windows,
+                config.withMinFrauds(1), TRAINED_AT))
+                .isInstanceOf(NotEnoughLabels.class)
+                .hasMessageContaining("has 0 frauds");
     }
 
     @Test
