@@ -8,8 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "vigil.scorer")
 interface ScorerConfig {
 
-    double alertThreshold();
-
     Duration dedupRetention();
 
     Rules rules();
@@ -45,7 +43,7 @@ interface ScorerConfig {
 
     default ScorerSettings settings(String applicationId) {
         Rules r = rules();
-        return new ScorerSettings(alertThreshold(), dedupRetention(),
+        return new ScorerSettings(dedupRetention(),
                 new RulesConfig(r.minHistory(), r.amountRatio(), r.amountZScore(), r.burstTransactions(),
                         r.amountContribution(), r.burstContribution(), r.newCountryContribution(), r.reviewAt(),
                         r.declineAt()),

@@ -7,14 +7,13 @@ import java.util.Objects;
 /**
  * What the topology needs to know beyond its serdes.
  *
- * @param alertThreshold    transactions scoring at or above it become alerts
  * @param dedupRetention    how long, in stream time, a (card, transaction id) pair is remembered
  * @param rules             thresholds of the rules scorer
  * @param applicationId     names this application in dead-letter headers
  * @param profileIdleExpiry a card profile not updated for this long (stream time) is deleted
  * @param profileExpiryScan how often, in stream time, idle profiles are looked for
  */
-record ScorerSettings(double alertThreshold, Duration dedupRetention, RulesConfig rules, String applicationId,
+record ScorerSettings(Duration dedupRetention, RulesConfig rules, String applicationId,
         Duration profileIdleExpiry, Duration profileExpiryScan) {
 
     ScorerSettings {
@@ -23,9 +22,6 @@ record ScorerSettings(double alertThreshold, Duration dedupRetention, RulesConfi
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(profileIdleExpiry, "profileIdleExpiry");
         Objects.requireNonNull(profileExpiryScan, "profileExpiryScan");
-        if (!(alertThreshold > 0 && alertThreshold <= 1)) {
-            throw new IllegalArgumentException("alertThreshold must be in (0, 1]: " + alertThreshold);
-        }
         if (dedupRetention.toMinutes() < 1) {
             throw new IllegalArgumentException("dedupRetention must be at least a minute: " + dedupRetention);
         }

@@ -83,6 +83,21 @@ class ModelScoringTopologyTest {
     }
 
     @Test
+    void aScoreBelowTheModelsOwnReviewThresholdIsApprovedAndRaisesNoAlert() {
+        // 0.73: above the rules' review-at (0.5), below this model's review threshold (0.9)
+        ModelBundle strict = ModelBundle.newBuilder(Models.constant(Topics.ALL_BANKS, "lr-strict", 1.0))
+                .setReviewThreshold(0.9).setDeclineThreshold(0.99).build();
+        scorer.publish(strict);
+        scorer.send(tx("tx-middling", 1_000, HOME, MIDNIGHT));
+
+        TransactionScore score = scorer.scores.readValue();
+        assertThat(score.getScore()).isCloseTo(sigmoid(1.0), within(1e-12));
+        assertThat(score.getDecision()).isEqualTo(Decision.APPROVE);
+        assertThat(score.getAlerted()).isFalse();
+        assertThat(scorer.alerts.isEmpty()).as("an alert is a transaction sent to review or declined").isTrue();
+    }
+
+    @Test
     void aHotSwapUnderTrafficNeverScoresARecordWithAMixOfModels() {
         List<String> published = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 final class ScorerDriver implements AutoCloseable {
 
-    static final ScorerSettings SETTINGS = new ScorerSettings(0.5, Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer",
+    static final ScorerSettings SETTINGS = new ScorerSettings(Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer",
             Duration.ofDays(30), Duration.ofHours(1));
 
     final TopologyTestDriver driver;
