@@ -119,6 +119,30 @@ class ComposeConsistencyTest {
         assertThat(compose.at("/services/prometheus/ports/0").asText()).isEqualTo("9090:9090");
     }
 
+    /**
+     * The trainer is a picocli command, not a Quarkus service: the variables it reads are the
+     * {@code ${env:NAME...}} defaults of its options. Both trainer services (archive and schedule)
+     * set only those, and every one that reaches the stack.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"trainer-archive", "batch-trainer"})
+    void theTrainerServicesSetTheVariablesTheTrainerReads(String service) throws IOException {
+        Set<String> read = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{env:([A-Z0-9_]+)").matcher(Files.readString(
+                RepoFiles.path("batch-trainer/src/main/java/dev/vigil/trainer/TrainerCli.java")));
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+        Set<String> set = new TreeSet<>();
+        compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(set::add);
+
+        assertThat(read).as("variables the trainer reads").contains("KAFKA_BOOTSTRAP_SERVERS", "VIGIL_TRAINER_JDBC_URL");
+        assertThat(set).as("variables compose sets for %s", service).isSubsetOf(read)
+                .contains("KAFKA_BOOTSTRAP_SERVERS", "APICURIO_REGISTRY_URL", "VIGIL_TRAINER_JDBC_URL", "VIGIL_HISTORY_DIR");
+        assertThat(compose.at("/services/" + service + "/build/dockerfile").asText()).isEqualTo("docker/trainer.Dockerfile");
+        assertThat(compose.at("/services/" + service + "/profiles/0").asText()).isEqualTo("trainer");
+    }
+
     private static String applicationProperties(String service) throws IOException {
         return Files.readString(RepoFiles.path(service, "src/main/resources/application.properties"));
     }
