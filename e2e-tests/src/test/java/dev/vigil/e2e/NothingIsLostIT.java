@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.events.Alert;
+import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionScore;
+import dev.vigil.features.CardFeatures;
+import dev.vigil.features.CardProfile;
+import dev.vigil.features.CardProfileCodec;
 import dev.vigil.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +75,8 @@ class NothingIsLostIT {
 
     /** Every card number any test of this class sent. */
     static final Set<String> PANS_SENT = ConcurrentHashMap.newKeySet();
+    /** The scorer's card-profile store's changelog (application id vigil-scorer, store card-profiles). */
+    static final String PROFILES_CHANGELOG = "vigil-scorer-card-profiles-changelog";
 
     @TempDir
     static Path workDir;
@@ -300,6 +307,30 @@ class NothingIsLostIT {
 
         assertThat(TopicContents.openTransactions(pipeline.stack().kafkaBootstrapServers()))
                 .as("partitions with a transaction still open").isEmpty();
+
+        assertProfilesEqualARecomputation(bank);
+    }
+
+    /**
+     * Every card's profile in the scorer's store (its changelog, committed) is what folding the
+     * card's transactions through the features module gives: each transaction once (a retry's
+     * copy on the topic skipped, as the scorer's dedup store skips it), in the order the topic
+     * holds them, with no merchant risk (none is published in these tests).
+     */
+    private static void assertProfilesEqualARecomputation(String bank) {
+        Map<String, CardProfile> recomputed = new HashMap<>();
+        Set<String> folded = new HashSet<>();
+        for (Transaction tx : TopicContents.committedValues(pipeline.stack(), Topics.TRANSACTIONS)) {
+            if (tx.getBankId().equals(bank) && folded.add(tx.getCardToken() + "/" + tx.getTransactionId())) {
+                CardProfile before = recomputed.getOrDefault(tx.getCardToken(), CardProfile.EMPTY);
+                recomputed.put(tx.getCardToken(), CardFeatures.next(before, tx, null).profile());
+            }
+        }
+        Map<String, byte[]> stored = TopicContents.latestCommittedBytes(pipeline.stack().kafkaBootstrapServers(),
+                PROFILES_CHANGELOG);
+        assertThat(recomputed).as("cards of the run").isNotEmpty();
+        assertThat(recomputed).allSatisfy((card, profile) -> assertThat(stored.get(card))
+                .as("stored profile of a card of %s", bank).isEqualTo(CardProfileCodec.encode(profile)));
     }
 
     private static void awaitScored(String bank, Collection<String> transactions) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -107,6 +108,25 @@ final class TopicContents {
                 }
             });
             return values;
+        }
+    }
+
+    /**
+     * The latest committed value of each key of a compacted topic (a store's changelog), as bytes,
+     * keyed by the key as UTF-8; a tombstone removes its key.
+     */
+    static Map<String, byte[]> latestCommittedBytes(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Map<String, byte[]> latest = new HashMap<>();
+            readAll(consumer, topic, record -> {
+                if (record.value() == null) {
+                    latest.remove(utf8(record.key()));
+                } else {
+                    latest.put(utf8(record.key()), record.value());
+                }
+            });
+            return latest;
         }
     }
 
