@@ -26,6 +26,8 @@ public final class AlertsClient {
     private static final int PAGE_SIZE = 500;
     /** Bounds the walk: 500 pages of 500 alerts is far beyond a run's. */
     private static final int MAX_PAGES = 500;
+    /** How many 429s in a row one page may meet before the report gives up on reading alerts. */
+    static final int MAX_RATE_LIMIT_WAITS = 30;
 
     private final String baseUrl;
     private final String token;
@@ -70,11 +72,12 @@ public final class AlertsClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Unavailable("alerts-api is not reachable at " + baseUrl + " (" + e.getClass().getSimpleName() + ")");
+        HttpResponse<String> response = send(request.build());
+        // alerts-api limits each client: wait as long as it says (Retry-After), a bounded number of times
+        for (int waits = 0; response.statusCode() == 429 && waits < MAX_RATE_LIMIT_WAITS; waits++) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 30))).toMillis());
+            response = send(request.build());
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new Unavailable("alerts-api at " + baseUrl + " answered " + response.statusCode() + ": "
@@ -88,6 +91,14 @@ public final class AlertsClient {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new Unavailable("alerts-api at " + baseUrl + " answered something that is not the alerts JSON");
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Unavailable, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unavailable("alerts-api is not reachable at " + baseUrl + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

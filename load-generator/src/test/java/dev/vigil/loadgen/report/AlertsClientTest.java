@@ -8,9 +8,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,30 @@ class AlertsClientTest {
         assertThatThrownBy(() -> new AlertsClient(url, null).alerts(List.of("bank-a"), FROM))
                 .isInstanceOf(AlertsClient.Unavailable.class)
                 .hasMessageContaining("alerts-api is not reachable at " + url);
+    }
+
+    @Test
+    void aRateLimitedPageIsAskedAgainAfterTheRetryAfterAlertsApiGives() throws Exception {
+        String url = serve(null);
+        server.removeContext("/api/v1/alerts");
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/api/v1/alerts", exchange -> {
+            requests.add(exchange.getRequestURI().getRawQuery());
+            if (calls.getAndIncrement() == 0) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                answer(exchange, 429, "{\"title\":\"Too Many Requests\"}");
+            } else {
+                answer(exchange, 200, "{\"items\":[" + String.format(ITEM, 1, 1, 1) + "],\"nextCursor\":null}");
+            }
+        });
+
+        long started = System.nanoTime();
+        List<AlertSeen> alerts = new AlertsClient(url, null).alerts(List.of("bank-a"), FROM);
+
+        assertThat(alerts).extracting(AlertSeen::transactionId).containsExactly("tx-1");
+        assertThat(requests).hasSize(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited as told").isGreaterThanOrEqualTo(
+                Duration.ofSeconds(1));
     }
 
     /** Serves two pages of alerts; with {@code token}, only to requests bearing it. */
