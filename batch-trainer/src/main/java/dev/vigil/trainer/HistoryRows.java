@@ -39,6 +39,8 @@ final class HistoryRows {
             .add("eventTime", DataTypes.TimestampType, false)
             .add("utcOffsetMinutes", DataTypes.IntegerType, false)
             .add("receivedAt", DataTypes.TimestampType, false)
+            // added with Transaction 0.2.0: null in rows archived before, as in their records
+            .add("cardCountry", DataTypes.StringType, true)
             .add(EVENT_DATE, DataTypes.DateType, false);
 
     /** The {@link #TRANSACTION} column names, in order, for selecting a history into that layout. */
@@ -68,7 +70,7 @@ final class HistoryRows {
                 str(tx.getCardLast4()), tx.getAmountMinor(), str(tx.getCurrency()), str(tx.getMerchantId()),
                 str(tx.getMcc()), str(tx.getMerchantCountry()), str(tx.getTerminalId()), tx.getChannel().name(),
                 tx.getLatitude(), tx.getLongitude(), tx.getEventTime(), tx.getUtcOffsetMinutes(),
-                tx.getReceivedAt(), utcDate(tx.getEventTime()));
+                tx.getReceivedAt(), str(tx.getCardCountry()), utcDate(tx.getEventTime()));
     }
 
     /**
@@ -94,6 +96,7 @@ final class HistoryRows {
                 .setEventTime(instant(tx(row, "eventTime")))
                 .setUtcOffsetMinutes((int) tx(row, "utcOffsetMinutes"))
                 .setReceivedAt(instant(tx(row, "receivedAt")))
+                .setCardCountry((String) tx(row, "cardCountry"))
                 .build();
     }
 

@@ -70,7 +70,7 @@ record SyntheticHistory(int cards, int days, Instant start, double perCardPerDay
             Instant at = start.plusMillis((long) (random.nextDouble() * millis));
             boolean present = random.nextDouble() < 0.7;
             long amount = Math.max(50, Math.round(usualAmount * Math.exp(random.nextGaussian() * 0.4)));
-            transactions.add(transaction(token, bank, index, transactions.size(), amount, "m-" + random.nextInt(200),
+            transactions.add(transaction(token, bank, home, index, transactions.size(), amount, "m-" + random.nextInt(200),
                     home, present ? Channel.CARD_PRESENT : Channel.CARD_NOT_PRESENT,
                     present ? homeLat + random.nextGaussian() * 0.05 : null,
                     present ? homeLon + random.nextGaussian() * 0.05 : null, at));
@@ -82,7 +82,7 @@ record SyntheticHistory(int cards, int days, Instant start, double perCardPerDay
             for (int i = 0; i < burst; i++) {
                 Instant at = attack.plusSeconds(random.nextInt(1_800));
                 long amount = Math.round(usualAmount * (3 + random.nextDouble() * 5));
-                Transaction fraud = transaction(token, bank, index, transactions.size(), amount,
+                Transaction fraud = transaction(token, bank, home, index, transactions.size(), amount,
                         "m-" + (200 + random.nextInt(20)), country, Channel.CARD_NOT_PRESENT, null, null, at);
                 transactions.add(fraud);
                 Instant reported = at.plus(Duration.ofHours(12 + random.nextInt(24 * 7)));
@@ -117,8 +117,8 @@ record SyntheticHistory(int cards, int days, Instant start, double perCardPerDay
                         .map(HistoryRows::labelRow).iterator(), Encoders.row(HistoryRows.LABEL));
     }
 
-    private static Transaction transaction(String token, String bank, int card, int n, long amount, String merchant,
-            String country, Channel channel, Double lat, Double lon, Instant at) {
+    private static Transaction transaction(String token, String bank, String cardCountry, int card, int n, long amount,
+            String merchant, String country, Channel channel, Double lat, Double lon, Instant at) {
         return Transaction.newBuilder()
                 .setTransactionId(String.format(Locale.ROOT, "tx-%06d-%04d", card, n))
                 .setBankId(bank)
@@ -137,6 +137,7 @@ record SyntheticHistory(int cards, int days, Instant start, double perCardPerDay
                 .setEventTime(at)
                 .setUtcOffsetMinutes(60)
                 .setReceivedAt(at.plusMillis(150))
+                .setCardCountry(cardCountry)
                 .build();
     }
 }

@@ -64,6 +64,8 @@ public final class CardFeatures {
     private static final int MERCHANT_FRAUD_RATE_1D = at(Names.MERCHANT_FRAUD_RATE_1D);
     private static final int MERCHANT_FRAUD_RATE_7D = at(Names.MERCHANT_FRAUD_RATE_7D);
     private static final int MERCHANT_FRAUD_RATE_30D = at(Names.MERCHANT_FRAUD_RATE_30D);
+    private static final int CARD_COUNTRY_KNOWN = at(Names.CARD_COUNTRY_KNOWN);
+    private static final int MERCHANT_OUTSIDE_CARD_COUNTRY = at(Names.MERCHANT_OUTSIDE_CARD_COUNTRY);
     private static final int[] HORIZON_COUNT = {-1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)};
     private static final int[] HORIZON_SUM = {at(Names.AMOUNT_SUM_1H), at(Names.AMOUNT_SUM_24H),
         at(Names.AMOUNT_SUM_7D), at(Names.AMOUNT_SUM_30D)};
@@ -144,6 +146,10 @@ public final class CardFeatures {
         v[NIGHT_TIME] = localHour < NIGHT_ENDS_AT_HOUR ? 1 : 0;
         v[WEEKEND] = dayOfWeekFromMonday >= 5 ? 1 : 0;
         v[CARD_NOT_PRESENT] = tx.getChannel() == Channel.CARD_NOT_PRESENT ? 1 : 0;
+        // the issuer's country, as ingest found it from the BIN; unknown says nothing either way
+        String cardCountry = tx.getCardCountry();
+        v[CARD_COUNTRY_KNOWN] = cardCountry != null ? 1 : 0;
+        v[MERCHANT_OUTSIDE_CARD_COUNTRY] = cardCountry != null && !cardCountry.equals(tx.getMerchantCountry()) ? 1 : 0;
         if (merchant != null) {
             v[MERCHANT_KNOWN] = 1;
             v[MERCHANT_TX_COUNT_1D] = merchant.getTransactions1d();

@@ -2,6 +2,7 @@ package dev.vigil.features;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The names and order of the values in a {@link FeatureVector}, under a name and a version. A
@@ -23,7 +24,10 @@ public record FeatureSchema(String name, int version, List<String> names) {
             Names.AMOUNT_Z_SCORE, Names.SECONDS_SINCE_LAST, Names.TX_COUNT_10M, Names.TX_COUNT_1H,
             Names.DISTINCT_COUNTRIES_BEFORE, Names.NEW_COUNTRY, Names.CARD_NOT_PRESENT, Names.KM_FROM_LAST_LOCATION));
 
-    /** The card and merchant features {@link CardFeatures} computes; what each means is in the module README. */
+    /**
+     * Card-v1 grown to several horizons, travel speed, local time, new merchants and MCCs, merchant
+     * risk. No longer computed: kept so a model trained on it is recognised and refused by name.
+     */
     public static final FeatureSchema CARD_V2 = new FeatureSchema("card", 2, List.of(
             Names.AMOUNT_MINOR,
             Names.PRIOR_COUNT,
@@ -67,8 +71,15 @@ public record FeatureSchema(String name, int version, List<String> names) {
             Names.MERCHANT_FRAUD_RATE_7D,
             Names.MERCHANT_FRAUD_RATE_30D));
 
+    /**
+     * The card and merchant features {@link CardFeatures} computes: card-v2 and the card's issuing
+     * country against the merchant's. What each means is in the module README.
+     */
+    public static final FeatureSchema CARD_V3 = new FeatureSchema("card", 3, Stream.concat(
+            CARD_V2.names().stream(), Stream.of(Names.CARD_COUNTRY_KNOWN, Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).toList());
+
     /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
-    public static final FeatureSchema CURRENT = CARD_V2;
+    public static final FeatureSchema CURRENT = CARD_V3;
 
     public FeatureSchema {
         Objects.requireNonNull(name, "name");
@@ -139,6 +150,8 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String MERCHANT_FRAUD_RATE_1D = "merchant_fraud_rate_1d";
         public static final String MERCHANT_FRAUD_RATE_7D = "merchant_fraud_rate_7d";
         public static final String MERCHANT_FRAUD_RATE_30D = "merchant_fraud_rate_30d";
+        public static final String CARD_COUNTRY_KNOWN = "card_country_known";
+        public static final String MERCHANT_OUTSIDE_CARD_COUNTRY = "merchant_outside_card_country";
 
         private Names() {
         }

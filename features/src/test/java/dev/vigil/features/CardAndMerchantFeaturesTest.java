@@ -18,16 +18,42 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The card-v2 additions: horizons, travel speed, local time, new merchant/MCC, merchant risk. */
+/**
+ * The card-v2 additions (horizons, travel speed, local time, new merchant/MCC, merchant risk) and
+ * card-v3's (the card's issuing country against the merchant's).
+ */
 class CardAndMerchantFeaturesTest {
 
     static final Instant ONE_HOUR_LATER = MIDNIGHT.plus(Duration.ofHours(1));
     static final Instant HALF_AN_HOUR_LATER = MIDNIGHT.plus(Duration.ofMinutes(30));
 
     @Test
-    void computesCard2Features() {
+    void computesCard3Features() {
         assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT)).features().schema().id())
-                .isEqualTo("card-v2");
+                .isEqualTo("card-v3");
+    }
+
+    @Test
+    void aMerchantOutsideTheCardsIssuingCountryIsFlaggedEveryTimeNotOnlyTheFirst() {
+        CardProfile before = fold(List.of(tx("tx-1", 100, "FR", MIDNIGHT)));
+
+        FeatureVector abroadAgain = CardFeatures.next(before, tx("tx-2", 100, "FR", ONE_HOUR_LATER)).features();
+        FeatureVector home = CardFeatures.next(before, tx("tx-3", 100, HOME, ONE_HOUR_LATER)).features();
+
+        assertThat(abroadAgain.get(Names.NEW_COUNTRY)).as("France is no longer new").isZero();
+        assertThat(abroadAgain.get(Names.CARD_COUNTRY_KNOWN)).isEqualTo(1);
+        assertThat(abroadAgain.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).as("a German card in France").isEqualTo(1);
+        assertThat(home.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).isZero();
+    }
+
+    @Test
+    void aCardOfUnknownIssuingCountryIsNeitherHomeNorAbroad() {
+        Transaction unknownBin = Transaction.newBuilder(tx("tx-1", 100, "FR", MIDNIGHT)).setCardCountry(null).build();
+
+        FeatureVector f = CardFeatures.next(CardProfile.EMPTY, unknownBin).features();
+
+        assertThat(f.get(Names.CARD_COUNTRY_KNOWN)).isZero();
+        assertThat(f.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).isZero();
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class Fixtures {
                 .setEventTime(at)
                 .setUtcOffsetMinutes(60)
                 .setReceivedAt(at)
+                .setCardCountry(HOME)
                 .build();
     }
 

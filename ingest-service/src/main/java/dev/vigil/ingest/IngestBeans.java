@@ -2,6 +2,7 @@ package dev.vigil.ingest;
 
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
+import dev.vigil.schemas.BinCountries;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,11 +23,12 @@ class IngestBeans {
         return new JsonReader(config.json().maxDepth());
     }
 
-    /** Built at startup, so a missing or weak key stops the service before it takes traffic. */
+    /** Built at startup, so a missing or weak key, or a bad BIN table, stops the service before it takes traffic. */
     @Produces
     @Singleton
     @Startup
     PanTokenizer panTokenizer(IngestConfig config) {
-        return new PanTokenizer(PanTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"));
+        return new PanTokenizer(PanTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"),
+                BinCountries.loadOrDefaults(config.binTable()));
     }
 }

@@ -2,7 +2,9 @@ package dev.vigil.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code vigil.ingest.*} in application.properties; every value can be overridden by the environment. */
 @ConfigMapping(prefix = "vigil.ingest")
@@ -10,6 +12,12 @@ public interface IngestConfig {
 
     /** Base64 of at least 32 random bytes: the HMAC key of card tokens. Never logged. */
     String panTokenKey();
+
+    /**
+     * The BIN table (CSV of {@code prefix,country}, see {@code BinCountries}) that gives each
+     * transaction its card's issuing country; the demo table in {@code schemas} when unset.
+     */
+    Optional<Path> binTable();
 
     Batch batch();
 

@@ -31,6 +31,7 @@ final class FeatureReasons {
             Map.entry("local_hour", ReasonCode.NIGHT_TIME),
             Map.entry("weekend", ReasonCode.WEEKEND),
             Map.entry("card_not_present", ReasonCode.CARD_NOT_PRESENT),
+            Map.entry("merchant_outside_card_country", ReasonCode.MERCHANT_OUTSIDE_CARD_COUNTRY),
             Map.entry("merchant_fraud_rate_1d", ReasonCode.RISKY_MERCHANT),
             Map.entry("merchant_fraud_rate_7d", ReasonCode.RISKY_MERCHANT),
             Map.entry("merchant_fraud_rate_30d", ReasonCode.RISKY_MERCHANT));

@@ -17,7 +17,8 @@ public enum ReasonCode {
     NEW_MCC_FOR_CARD("First use of this card in this kind of shop"),
     CARD_NOT_PRESENT("Card not present (online or phone)"),
     HIGH_SPEND_VELOCITY("Unusually high spending on this card over recent hours or days"),
-    UNUSUAL_PATTERN("Unusual combination of this card's activity");
+    UNUSUAL_PATTERN("Unusual combination of this card's activity"),
+    MERCHANT_OUTSIDE_CARD_COUNTRY("Merchant is outside the country that issued the card");
 
     private final String description;
 

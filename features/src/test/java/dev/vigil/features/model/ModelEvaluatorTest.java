@@ -162,7 +162,7 @@ class ModelEvaluatorTest {
         ModelBundle bundle = Bundles.randomLogistic(new Random(1), FeatureSchema.CARD_V1);
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
-                .hasMessage("model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v2");
+                .hasMessage("model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v3");
     }
 
     @Test

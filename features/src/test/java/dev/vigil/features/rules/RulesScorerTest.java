@@ -158,10 +158,10 @@ class RulesScorerTest {
 
     @Test
     void refusesFeaturesOfAnotherSchema() {
-        FeatureSchema other = new FeatureSchema("card", 3, FeatureSchema.CURRENT.names());
+        FeatureSchema other = new FeatureSchema("card", 99, FeatureSchema.CURRENT.names());
 
         assertThatThrownBy(() -> RULES.score(new FeatureVector(other, new double[other.size()])))
-                .hasMessage("rules-v1 scores card-v2 features, not card-v3");
+                .hasMessage("rules-v1 scores card-v3 features, not card-v99");
     }
 
     @Test

@@ -35,6 +35,7 @@ final class TransactionEvents {
                 .setEventTime(request.timestamp().toInstant())
                 .setUtcOffsetMinutes(request.timestamp().getOffset().getTotalSeconds() / 60)
                 .setReceivedAt(receivedAt)
+                .setCardCountry(card.country())
                 .build();
     }
 

@@ -46,6 +46,16 @@ class TransactionEventsTest {
     }
 
     @Test
+    void carriesTheIssuingCountryOfTheCardsBinWhenTheTableKnowsIt() throws Exception {
+        Transaction german = event(transaction().text("pan", "4556491234567890"), RECEIVED);
+        Transaction unknown = event(transaction(), RECEIVED);
+
+        assertThat(german.getCardBin()).isEqualTo("455649");
+        assertThat(german.getCardCountry()).as("455649 is a German BIN in the demo table").isEqualTo("DE");
+        assertThat(unknown.getCardCountry()).as("411111 is not in the demo table").isNull();
+    }
+
+    @Test
     void mapsEveryFieldOfTheDocumentedExample() throws Exception {
         Transaction event = event(transaction(), RECEIVED);
 

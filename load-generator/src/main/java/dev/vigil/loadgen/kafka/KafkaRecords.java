@@ -6,6 +6,7 @@ import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
+import dev.vigil.schemas.BinCountries;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,10 +16,13 @@ import java.util.UUID;
 /**
  * A simulated transaction and its label as the records ingest-service produces for the same
  * request (its {@code TransactionEvents} and {@code LabelEvents}): card number replaced by its
- * token, BIN and last four, the amount in minor units of the currency, times as the HTTP path
- * sends them (UTC, so a UTC offset of 0), no terminal id (the simulator sends none).
+ * token, BIN and last four, the issuing country from ingest's default BIN table, the amount in
+ * minor units of the currency, times as the HTTP path sends them (UTC, so a UTC offset of 0), no
+ * terminal id (the simulator sends none).
  */
 final class KafkaRecords {
+
+    private static final BinCountries BIN_TABLE = BinCountries.defaults();
 
     private KafkaRecords() {
     }
@@ -42,6 +46,7 @@ final class KafkaRecords {
                 .setEventTime(t.eventTime())
                 .setUtcOffsetMinutes(0)
                 .setReceivedAt(receivedAt)
+                .setCardCountry(BIN_TABLE.countryOf(t.pan()).orElse(null))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.loadgen.population;
 
+import dev.vigil.schemas.BinCountries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,8 +13,13 @@ import java.util.random.RandomGenerator;
  */
 public final class Population {
 
-    /** Visa-range test BINs, one per bank. */
-    private static final List<String> BINS = List.of("455673", "400005", "411111", "424242", "450875", "476173");
+    /**
+     * Each bank's card number prefix. A card's BIN is its bank's prefix followed by the digits the
+     * BIN table ({@link BinCountries#defaults()}, the table ingest uses) lists for the holder's home
+     * country, so ingest finds the issuing country the simulation meant.
+     */
+    private static final List<String> BANK_PREFIXES = List.of("4556", "4000", "4111", "4242", "4508", "4761");
+    private static final BinCountries BIN_TABLE = BinCountries.defaults();
     private static final int MERCHANTS_PER_CITY_AND_CATEGORY = 3;
     private static final int ONLINE_MERCHANTS_PER_CATEGORY = 4;
 
@@ -26,8 +32,8 @@ public final class Population {
     }
 
     public static Population generate(RandomGenerator random, int cards, int banks) {
-        if (banks < 1 || banks > BINS.size()) {
-            throw new IllegalArgumentException("banks must be between 1 and " + BINS.size());
+        if (banks < 1 || banks > BANK_PREFIXES.size()) {
+            throw new IllegalArgumentException("banks must be between 1 and " + BANK_PREFIXES.size());
         }
         List<Merchant> merchants = catalogue();
         List<Cardholder> cardholders = new ArrayList<>(cards);
@@ -60,8 +66,18 @@ public final class Population {
         }
         int from = 6 + random.nextInt(5);
         int until = Math.min(24, from + 12 + random.nextInt(5));
-        return new Cardholder(index, pan(random, BINS.get(bank)), bankIds(bank + 1).get(bank), home,
+        return new Cardholder(index, pan(random, bin(bank, home)), bankIds(bank + 1).get(bank), home,
                 habits, from, until);
+    }
+
+    /** The BIN the bank issues to holders living in {@code home}'s country. */
+    static String bin(int bank, City home) {
+        List<String> bins = BIN_TABLE.prefixes(BANK_PREFIXES.get(bank), home.country());
+        if (bins.isEmpty()) {
+            throw new IllegalStateException("the BIN table lists no BIN of bank prefix " + BANK_PREFIXES.get(bank)
+                    + " for " + home.country());
+        }
+        return bins.get(0);
     }
 
     private static String pan(RandomGenerator random, String bin) {

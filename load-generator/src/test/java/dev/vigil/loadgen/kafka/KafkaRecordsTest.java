@@ -54,6 +54,16 @@ class KafkaRecordsTest {
     }
 
     @Test
+    void theIssuingCountryComesFromIngestsBinTable() {
+        SimTransaction germanCard = new SimTransaction("tx-run-3", "bank-a", "4556491234567890", 1250, "EUR",
+                "m-lyon-cafe-1", "5814", "FR", true, 45.76, 4.83, BOUGHT_AT, null);
+
+        assertThat(KafkaRecords.transaction(germanCard, TOKEN, RECEIVED_AT).getCardCountry()).isEqualTo("DE");
+        assertThat(KafkaRecords.transaction(COFFEE_IN_LYON, TOKEN, RECEIVED_AT).getCardCountry())
+                .as("400005 is not in the table").isNull();
+    }
+
+    @Test
     void anOnlinePurchaseHasNoCoordinates() {
         Transaction record = KafkaRecords.transaction(CARD_TEST_ONLINE, TOKEN, RECEIVED_AT);
 

@@ -2,6 +2,7 @@ package dev.vigil.loadgen.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.schemas.BinCountries;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,17 @@ class PopulationTest {
             assertThat(Luhn.isValid(card.pan())).as("Luhn check of card #%d", card.index()).isTrue();
         });
         assertThat(population.cardholders().stream().map(Cardholder::pan).distinct()).hasSize(5_000);
+    }
+
+    @Test
+    void everyCardsBinIsIssuedInItsHoldersHomeCountryByIngestsTable() {
+        Population population = Population.generate(new SplittableRandom(11), 600, 6);
+        BinCountries table = BinCountries.defaults();
+
+        assertThat(population.cardholders()).allSatisfy(card -> assertThat(table.countryOf(card.pan()))
+                .as("issuing country of card #%d (%s)", card.index(), card.bankId()).contains(card.home().country()));
+        assertThat(population.cardholders().stream().map(card -> card.pan().substring(0, 4)).distinct())
+                .as("each bank has its own prefix").hasSize(6);
     }
 
     @Test
