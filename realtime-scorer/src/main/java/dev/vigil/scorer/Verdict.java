@@ -34,8 +34,10 @@ record Verdict(double score, Decision decision, List<Reason> reasons, String mod
         if (model == null) {
             return new Verdict(rules.score(), rules.decision(), sorted(byCode), RulesScorer.VERSION);
         }
-        double modelScore = model.score(features);
-        for (ModelReason reason : model.reasons(features, MAX_MODEL_REASONS)) {
+        // one walk of the model for the score and its reasons
+        ModelEvaluator.Evaluation evaluation = model.evaluate(features, MAX_MODEL_REASONS);
+        double modelScore = evaluation.score();
+        for (ModelReason reason : evaluation.reasons()) {
             byCode.merge(reason.code().name(), new Reason(reason.code().name(), reason.description(), reason.contribution()),
                     (a, b) -> a.getContribution() >= b.getContribution() ? a : b);
         }

@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * A {@link ModelBundle} compiled for scoring: validated once when loaded, then immutable and safe
- * to share between threads. {@link #score} and {@link #contributions} allocate nothing.
+ * to share between threads. {@link #score} and {@link #contributions} allocate nothing;
+ * {@link #evaluate} gives a score and its reasons from one walk of the model.
  *
  * <p>Contributions are in the model's raw space (log-odds for logistic regression, the margin for
  * gradient-boosted trees, probability for a random forest): {@code coefficient × standardised value}
@@ -39,6 +40,14 @@ public final class ModelEvaluator {
     private final double[] inverseScales;
     // tree ensembles: every tree's nodes in one set of arrays, children as absolute indices
     private final Trees trees;
+
+    private static final ReasonCode[] CODES = ReasonCode.values();
+    private static final Comparator<ModelReason> STRONGEST_FIRST =
+            Comparator.comparingDouble(ModelReason::contribution).reversed().thenComparing(ModelReason::code);
+
+    /** A score and the reasons behind it. */
+    public record Evaluation(double score, List<ModelReason> reasons) {
+    }
 
     private ModelEvaluator(ModelBundle bundle, FeatureSchema schema, Trees trees) {
         this.modelVersion = bundle.getModelVersion();
@@ -143,46 +152,55 @@ public final class ModelEvaluator {
     public double contributions(double[] x, double[] out) {
         checkLength(x);
         checkLength(out);
+        rawAndContributions(x, out);
+        return type == ModelType.LOGISTIC_REGRESSION ? intercept : trees.bias();
+    }
+
+    /** Fills {@code out} and returns the raw score, summed exactly as {@link #score} sums it. */
+    private double rawAndContributions(double[] x, double[] out) {
         if (type == ModelType.LOGISTIC_REGRESSION) {
+            double z = intercept;
             for (int i = 0; i < coefficients.length; i++) {
                 out[i] = coefficients[i] * (x[i] - means[i]) * inverseScales[i];
+                z += out[i];
             }
-            return intercept;
+            return z;
         }
         return trees.contributions(x, out);
     }
 
     /**
-     * The reasons behind {@code score(x)}: features that pushed the score up, grouped by reason
-     * code, strongest first, at most {@code max}. Each reason gets a share of the score in
-     * proportion to its positive contribution.
+     * {@code score(x)} (exactly) and the reasons behind it, from one walk of the model: features
+     * that pushed the score up, grouped by reason code, strongest first, at most {@code max}. Each
+     * reason gets a share of the score in proportion to its positive contribution.
      */
-    public List<ModelReason> reasons(double[] x, int max) {
+    public Evaluation evaluate(double[] x, int max) {
+        checkLength(x);
         double[] contributions = new double[schema.size()];
-        double raw = contributions(x, contributions);
-        double[] byCode = new double[ReasonCode.values().length];
+        double score = probability(rawAndContributions(x, contributions));
+        double[] byCode = new double[CODES.length];
         double positive = 0;
         for (int i = 0; i < contributions.length; i++) {
-            raw += contributions[i];
             if (contributions[i] > 0) {
                 byCode[codeOfFeature[i].ordinal()] += contributions[i];
                 positive += contributions[i];
             }
         }
         List<ModelReason> reasons = new ArrayList<>();
-        if (positive == 0) {
-            return reasons;
-        }
-        // bias + contributions is the raw score: no second walk of the trees
-        double score = probability(raw);
-        for (ReasonCode code : ReasonCode.values()) {
-            if (byCode[code.ordinal()] > 0) {
-                reasons.add(new ModelReason(code, code.description(), score * byCode[code.ordinal()] / positive));
+        if (positive > 0) {
+            for (ReasonCode code : CODES) {
+                if (byCode[code.ordinal()] > 0) {
+                    reasons.add(new ModelReason(code, code.description(), score * byCode[code.ordinal()] / positive));
+                }
             }
+            reasons.sort(STRONGEST_FIRST);
         }
-        reasons.sort(Comparator.comparingDouble(ModelReason::contribution).reversed()
-                .thenComparing(ModelReason::code));
-        return reasons.size() > max ? List.copyOf(reasons.subList(0, max)) : reasons;
+        return new Evaluation(score, reasons.size() > max ? List.copyOf(reasons.subList(0, max)) : reasons);
+    }
+
+    /** The reasons of {@link #evaluate}. */
+    public List<ModelReason> reasons(double[] x, int max) {
+        return evaluate(x, max).reasons();
     }
 
     /** DECLINE at or above the bundle's decline threshold, REVIEW at or above its review threshold. */

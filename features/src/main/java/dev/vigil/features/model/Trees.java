@@ -18,6 +18,8 @@ final class Trees {
     private final int[] left;
     private final int[] right;
     private final double[] value;
+    /** The raw score with no feature known: the weighted sum of the roots' values. */
+    private final double bias;
 
     private Trees(int[] roots, double[] weights, int[] feature, double[] threshold, int[] left, int[] right,
             double[] value) {
@@ -28,6 +30,11 @@ final class Trees {
         this.left = left;
         this.right = right;
         this.value = value;
+        double rootsValue = 0;
+        for (int t = 0; t < roots.length; t++) {
+            rootsValue += weights[t] * value[roots[t]];
+        }
+        this.bias = rootsValue;
     }
 
     static Trees flatten(TreeEnsemble ensemble, boolean averageWeights) {
@@ -79,20 +86,27 @@ final class Trees {
         return sum;
     }
 
-    /** Saabas contributions into {@code out}; returns the bias, the weighted sum of root values. */
+    double bias() {
+        return bias;
+    }
+
+    /**
+     * Saabas contributions into {@code out}, in the same walk that scores: returns {@link #raw}
+     * exactly (the same sum in the same order), so a score and its reasons take one walk.
+     */
     double contributions(double[] x, double[] out) {
         java.util.Arrays.fill(out, 0);
-        double bias = 0;
+        double sum = 0;
         for (int t = 0; t < roots.length; t++) {
             double weight = weights[t];
             int node = roots[t];
-            bias += weight * value[node];
             while (feature[node] >= 0) {
                 int next = x[feature[node]] <= threshold[node] ? left[node] : right[node];
                 out[feature[node]] += weight * (value[next] - value[node]);
                 node = next;
             }
+            sum += weight * value[node];
         }
-        return bias;
+        return sum;
     }
 }

@@ -97,6 +97,27 @@ class ModelEvaluatorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
+    void evaluateGivesExactlyTheScoreAndTheReasonsInOneWalk(ModelType type) {
+        Random random = new Random(11 + type.ordinal());
+        ModelBundle bundle = type == ModelType.LOGISTIC_REGRESSION
+                ? Bundles.randomLogistic(random, WIDE)
+                : Bundles.randomEnsemble(random, WIDE, type, 40, 6);
+        ModelEvaluator model = ModelEvaluator.compile(bundle, WIDE);
+        for (int v = 0; v < 200; v++) {
+            double[] x = Bundles.randomVector(random, WIDE.size());
+
+            ModelEvaluator.Evaluation evaluation = model.evaluate(x, 3);
+
+            // bit for bit: a decision at a threshold must not depend on which method scored
+            assertThat(evaluation.score()).isEqualTo(model.score(x));
+            assertThat(evaluation.reasons()).hasSizeLessThanOrEqualTo(3).isEqualTo(model.reasons(x, 3));
+            assertThat(evaluation.reasons().stream().mapToDouble(ModelReason::contribution).sum())
+                    .isLessThanOrEqualTo(evaluation.score() + 1e-12);
+        }
+    }
+
     @Test
     void treeContributionsFollowThePathTaken() {
         // root on amount (0.1) -> right on travel (0.4) -> leaf 0.9
