@@ -62,14 +62,19 @@ class ModelEvaluatorTest {
         assertThat(model.score(new double[] {5, 0, 0, 0, 1e9})).isCloseTo(1 / (1 + Math.exp(-3)), within(1e-12));
     }
 
+    /** A random logistic model over {@code WIDE}, or an ensemble of {@code trees} trees of {@code depth}. */
+    private static ModelBundle randomBundle(Random random, ModelType type, int trees, int depth) {
+        return type == ModelType.LOGISTIC_REGRESSION
+                ? Bundles.randomLogistic(random, WIDE)
+                : Bundles.randomEnsemble(random, WIDE, type, trees, depth);
+    }
+
     @ParameterizedTest
     @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void equalsReferenceImplementationOnRandomBundlesAndVectors(ModelType type) {
         Random random = new Random(42 + type.ordinal());
         for (int b = 0; b < 20; b++) {
-            ModelBundle bundle = type == ModelType.LOGISTIC_REGRESSION
-                    ? Bundles.randomLogistic(random, WIDE)
-                    : Bundles.randomEnsemble(random, WIDE, type, 1 + random.nextInt(30), 1 + random.nextInt(6));
+            ModelBundle bundle = randomBundle(random, type, 1 + random.nextInt(30), 1 + random.nextInt(6));
             ModelEvaluator model = ModelEvaluator.compile(bundle, WIDE);
             for (int v = 0; v < 50; v++) {
                 double[] x = Bundles.randomVector(random, WIDE.size());
@@ -82,9 +87,7 @@ class ModelEvaluatorTest {
     @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void biasPlusContributionsIsTheRawScore(ModelType type) {
         Random random = new Random(7 + type.ordinal());
-        ModelBundle bundle = type == ModelType.LOGISTIC_REGRESSION
-                ? Bundles.randomLogistic(random, WIDE)
-                : Bundles.randomEnsemble(random, WIDE, type, 25, 5);
+        ModelBundle bundle = randomBundle(random, type, 25, 5);
         ModelEvaluator model = ModelEvaluator.compile(bundle, WIDE);
         double[] out = new double[WIDE.size()];
         for (int v = 0; v < 100; v++) {
@@ -101,9 +104,7 @@ class ModelEvaluatorTest {
     @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void evaluateGivesExactlyTheScoreAndTheReasonsInOneWalk(ModelType type) {
         Random random = new Random(11 + type.ordinal());
-        ModelBundle bundle = type == ModelType.LOGISTIC_REGRESSION
-                ? Bundles.randomLogistic(random, WIDE)
-                : Bundles.randomEnsemble(random, WIDE, type, 40, 6);
+        ModelBundle bundle = randomBundle(random, type, 40, 6);
         ModelEvaluator model = ModelEvaluator.compile(bundle, WIDE);
         for (int v = 0; v < 200; v++) {
             double[] x = Bundles.randomVector(random, WIDE.size());
