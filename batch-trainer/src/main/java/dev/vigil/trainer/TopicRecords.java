@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka records to and from a topic's typed values, through the Apicurio serde from {@code schemas}
  * ({@link TopicSerdes}: magic byte, 8-byte global id, Avro body resolved from the writer schema
- * fetched by id to the generated classes). One serde per partition of a micro-batch, closed after it.
+ * fetched by id to the generated classes).
+ *
+ * <p>Each JVM (the driver, every executor) builds one serde per registry and topic and shares it
+ * between its tasks for its lifetime, as the scorer shares one between its stream threads: building
+ * one starts a registry client and looks the schema up over HTTP, which per partition of every
+ * micro-batch cost seconds per batch.
  */
 final class TopicRecords {
 
@@ -37,7 +44,16 @@ final class TopicRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicRecords.class);
 
+    private static final Map<List<Object>, Serde<?>> SERDES = new ConcurrentHashMap<>();
+
     private TopicRecords() {
+    }
+
+    /** This JVM's serde of the topic's values (registering a new schema when {@code writes}). */
+    @SuppressWarnings("unchecked")
+    private static <V> Serde<V> serde(String registryUrl, Topic<String, V> topic, boolean writes) {
+        return (Serde<V>) SERDES.computeIfAbsent(List.of(registryUrl, topic.name(), writes),
+                key -> new TopicSerdes(registryUrl, writes).valueSerde(topic));
     }
 
     /**
@@ -113,21 +129,17 @@ final class TopicRecords {
     static <V, T> Dataset<T> decoded(Dataset<Row> records, String registryUrl, Topic<String, V> topic,
             Reader<V, T> reader, Encoder<T> encoder) {
         return records.select("value", "partition", "offset").mapPartitions((MapPartitionsFunction<Row, T>) in -> {
-            Deserializer<V> values = new TopicSerdes(registryUrl, false).valueSerde(topic).deserializer();
+            Deserializer<V> values = serde(registryUrl, topic, false).deserializer();
             List<T> decoded = new ArrayList<>();
-            try {
-                while (in.hasNext()) {
-                    Row record = in.next();
-                    try {
-                        V value = values.deserialize(topic.name(), (byte[]) record.get(0));
-                        decoded.add(reader.read(value, record.getInt(1), record.getLong(2)));
-                    } catch (RuntimeException unreadable) {
-                        LOG.warn("skipping unreadable record topic={} partition={} offset={}: {}", topic.name(),
-                                record.get(1), record.get(2), unreadable.toString());
-                    }
+            while (in.hasNext()) {
+                Row record = in.next();
+                try {
+                    V value = values.deserialize(topic.name(), (byte[]) record.get(0));
+                    decoded.add(reader.read(value, record.getInt(1), record.getLong(2)));
+                } catch (RuntimeException unreadable) {
+                    LOG.warn("skipping unreadable record topic={} partition={} offset={}: {}", topic.name(),
+                            record.get(1), record.get(2), unreadable.toString());
                 }
-            } finally {
-                values.close();
             }
             return decoded.iterator();
         }, encoder);
@@ -136,15 +148,11 @@ final class TopicRecords {
     /** {@code (key, value)} rows for Spark's Kafka sink; the value's schema is registered if new. */
     static <V> Dataset<Row> encoded(Dataset<V> values, String registryUrl, Topic<String, V> topic, Key<V> key) {
         return values.mapPartitions((MapPartitionsFunction<V, Row>) in -> {
-            Serializer<V> serializer = new TopicSerdes(registryUrl, true).valueSerde(topic).serializer();
+            Serializer<V> serializer = serde(registryUrl, topic, true).serializer();
             List<Row> encoded = new ArrayList<>();
-            try {
-                while (in.hasNext()) {
-                    V value = in.next();
-                    encoded.add(RowFactory.create(key.of(value), serializer.serialize(topic.name(), value)));
-                }
-            } finally {
-                serializer.close();
+            while (in.hasNext()) {
+                V value = in.next();
+                encoded.add(RowFactory.create(key.of(value), serializer.serialize(topic.name(), value)));
             }
             return encoded.iterator();
         }, Encoders.row(KAFKA_RECORD));
