@@ -15,7 +15,9 @@
 #     Verdict.scoreRecord the same way), the scorer's own vigil_scorer_latency measure.
 #
 # Usage: load-generator/bench/streams.sh [--rates "100 300"] [--duration 30] [--triggers "0 1s 5s"]
-#            [--cards 5000] [--guarantee at_least_once] [--spark-cores 2] [--out DIR]
+#            [--cards 5000] [--guarantee at_least_once] [--spark-cores 2] [--out DIR] [--plot docs/streams-latency.png]
+#        load-generator/bench/streams.sh --report-only [--out DIR] [--plot FILE]: the table and plot again
+#            from DIR/results.tsv, without measuring
 # Run by: ./vigil bench streams [same options]. Needs jq and gnuplot (./vigil installs them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +30,8 @@ CARDS=5000
 GUARANTEE=at_least_once
 SPARK_CORES=2
 OUT=target/bench/streams
+PLOT=docs/streams-latency.png
+REPORT_ONLY=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --rates) RATES=$2; shift 2 ;;
@@ -37,16 +41,16 @@ while [ $# -gt 0 ]; do
         --guarantee) GUARANTEE=$2; shift 2 ;;
         --spark-cores) SPARK_CORES=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
+        --plot) PLOT=$2; shift 2 ;;
+        --report-only) REPORT_ONLY=true; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 
+RESULTS="$OUT/results.tsv"
+
 LOAD_GENERATOR_JAR=load-generator/target/vigil-load-generator.jar
 SPARK_TOPIC=transaction-scores-spark
-mkdir -p "$OUT"
-rm -rf "$OUT/spark-checkpoint"
-RESULTS="$OUT/results.tsv"
-printf 'trigger\toffered\tsent\tload1\tks_scored\tks_tput\tks_p50_ms\tks_p99_ms\tks_p999_ms\tsp_scored\tsp_tput\tsp_p50_ms\tsp_p99_ms\tsp_p999_ms\n' > "$RESULTS"
 
 loadgen() {
     java -Xmx512m -jar "$LOAD_GENERATOR_JAR" "$@"
@@ -65,7 +69,7 @@ start_spark() { # trigger
         score-stream --trigger "$1" --checkpoint "$OUT/spark-checkpoint" --output-topic "$SPARK_TOPIC" \
         --starting-offsets earliest > "$OUT/spark-$1.log" 2> "$OUT/spark-$1.err" &
     echo $! > "$OUT/spark.pid"
-    until grep -q '^score-stream: transactions' "$OUT/spark-$1.log"; do
+    until grep -qs '^score-stream: transactions' "$OUT/spark-$1.log"; do
         kill -0 "$(cat "$OUT/spark.pid")" 2> /dev/null || { echo "the Spark job ended: $OUT/spark-$1.err" >&2; exit 1; }
         sleep 1
     done
@@ -78,7 +82,6 @@ stop_spark() {
         rm -f "$OUT/spark.pid"
     fi
 }
-trap stop_spark EXIT
 
 # one step: the load generator at a rate for a duration; prints "from to sent"
 send() { # rate seconds name
@@ -90,61 +93,75 @@ send() { # rate seconds name
     echo "$from $to $(jq -r .accepted "$OUT/report-$3.json")"
 }
 
-./vigil stack down > /dev/null
-# the services inherit this environment: it overrides kafka-streams.processing.guarantee
-KAFKA_STREAMS_PROCESSING_GUARANTEE=$GUARANTEE ./vigil stack up --services > "$OUT/stack-up.log"
-# shellcheck disable=SC1091
-. .vigil/stack.env
-until curl -sf 127.0.0.1:8083/q/health/ready > /dev/null; do sleep 1; done
-VIGIL_PAN_TOKEN_KEY=$(cat .vigil/pan-token.key)
-export VIGIL_PAN_TOKEN_KEY
-# one population (same seed) for every step: its history first, so both engines score cards with profiles
-loadgen run --target kafka --rate 200 --duration 2s --banks 1 --cards "$CARDS" --history 2 --seed 42 \
-    --label-delay 1s > "$OUT/history.out" 2>&1
+# the measurement: stack, history, then every trigger interval and rate
+measure_all() {
+    mkdir -p "$OUT"
+    rm -rf "$OUT/spark-checkpoint"
+    printf 'trigger\toffered\tsent\tload1\tks_scored\tks_tput\tks_p50_ms\tks_p99_ms\tks_p999_ms\tsp_scored\tsp_tput\tsp_p50_ms\tsp_p99_ms\tsp_p999_ms\n' > "$RESULTS"
+    trap stop_spark EXIT
+    ./vigil stack down > /dev/null
+    # the services inherit this environment: it overrides kafka-streams.processing.guarantee
+    KAFKA_STREAMS_PROCESSING_GUARANTEE=$GUARANTEE ./vigil stack up --services > "$OUT/stack-up.log"
+    # shellcheck disable=SC1091
+    . .vigil/stack.env
+    until curl -sf 127.0.0.1:8083/q/health/ready > /dev/null; do sleep 1; done
+    VIGIL_PAN_TOKEN_KEY=$(cat .vigil/pan-token.key)
+    export VIGIL_PAN_TOKEN_KEY
+    # one population (same seed) for every step: its history first, so both engines score cards with profiles
+    loadgen run --target kafka --rate 200 --duration 2s --banks 1 --cards "$CARDS" --history 2 --seed 42 \
+        --label-delay 1s > "$OUT/history.out" 2>&1
 
-for trigger in $TRIGGERS; do
-    echo "== Spark trigger $trigger (Kafka Streams: $GUARANTEE)" >&2
-    start_spark "$trigger"
-    # warm-up, not measured: the Spark job catches up on what it has not read yet, both JITs warm up
-    read -r from to sent < <(send "${RATES%% *}" 10 "warmup-$trigger")
-    measure transaction-scores "$from" "$to" "$sent" > /dev/null
-    measure "$SPARK_TOPIC" "$from" "$to" "$sent" > /dev/null
-    for rate in $RATES; do
-        read -r from to sent < <(send "$rate" "$DURATION" "$trigger-$rate")
-        # both engines' topics read at the same time
-        measure transaction-scores "$from" "$to" "$sent" > "$OUT/kafka-streams-$trigger-$rate.json" &
-        reader=$!
-        measure "$SPARK_TOPIC" "$from" "$to" "$sent" > "$OUT/spark-$trigger-$rate.json"
-        wait "$reader"
-        # the 1-minute load average as the step ends: the machine is shared
-        row=$(printf '%s\t%s\t%s\t%s' "$trigger" "$rate" "$sent" "$(cut -d' ' -f1 /proc/loadavg)")
-        for engine in kafka-streams spark; do
-            row+=$(jq -r '[.scored, .throughput, .p50Ms, .p99Ms, .p999Ms] | map(tostring) | "\t" + join("\t")' \
-                "$OUT/$engine-$trigger-$rate.json")
+    for trigger in $TRIGGERS; do
+        echo "== Spark trigger $trigger (Kafka Streams: $GUARANTEE)" >&2
+        start_spark "$trigger"
+        # warm-up, not measured: the Spark job catches up on what it has not read yet, both JITs warm up
+        read -r from to sent < <(send "${RATES%% *}" 10 "warmup-$trigger")
+        measure transaction-scores "$from" "$to" "$sent" > /dev/null
+        measure "$SPARK_TOPIC" "$from" "$to" "$sent" > /dev/null
+        for rate in $RATES; do
+            read -r from to sent < <(send "$rate" "$DURATION" "$trigger-$rate")
+            # both engines' topics read at the same time
+            measure transaction-scores "$from" "$to" "$sent" > "$OUT/kafka-streams-$trigger-$rate.json" &
+            reader=$!
+            measure "$SPARK_TOPIC" "$from" "$to" "$sent" > "$OUT/spark-$trigger-$rate.json"
+            wait "$reader"
+            # the 1-minute load average as the step ends: the machine is shared
+            row=$(printf '%s\t%s\t%s\t%s' "$trigger" "$rate" "$sent" "$(cut -d' ' -f1 /proc/loadavg)")
+            for engine in kafka-streams spark; do
+                row+=$(jq -r '[.scored, .throughput, .p50Ms, .p99Ms, .p999Ms] | map(tostring) | "\t" + join("\t")' \
+                    "$OUT/$engine-$trigger-$rate.json")
+            done
+            echo "$row" >> "$RESULTS"
+            echo "$row" >&2
         done
-        echo "$row" >> "$RESULTS"
-        echo "$row" >&2
+        stop_spark
     done
-    stop_spark
-done
-./vigil stack down > /dev/null
+    ./vigil stack down > /dev/null
+}
 
-# p99 event-to-score latency by offered rate: one line per Spark trigger, and the scorer measured
-# beside each (dashed)
+if [ "$REPORT_ONLY" = false ]; then
+    measure_all
+fi
+
+# p99 event-to-score latency by offered rate: a colour per Spark trigger interval, Spark solid, the
+# Kafka Streams scorer measured beside it in the same steps dashed
 {
-    echo "set terminal png size 900,540 noenhanced"
-    echo "set output '$OUT/streams-latency.png'"
-    echo "set title 'Kafka Streams vs Spark Structured Streaming: event-to-score latency p99 (same input, same 2 cores)'"
+    echo "set terminal pngcairo size 900,560 noenhanced font ',10'"
+    echo "set output '$PLOT'"
+    echo "set title 'Event-to-score latency p99, Kafka Streams vs Spark Structured Streaming (same input, same 2 cores)'"
     echo "set xlabel 'offered rate (transactions/s)'"
-    echo "set ylabel 'p99 latency (ms)'"
+    echo "set ylabel 'p99 latency (ms), log scale'"
     echo "set logscale y"
-    echo "set key outside right"
+    echo "set grid ytics"
+    echo "set key below"
     echo "set datafile separator tab"
     echo "set datafile missing 'NaN'"
     plots=()
-    for trigger in $TRIGGERS; do
-        plots+=("'< grep -P \"^$trigger\\t\" $RESULTS' using 2:13 with linespoints lw 2 title 'Spark, trigger $trigger'")
-        plots+=("'< grep -P \"^$trigger\\t\" $RESULTS' using 2:8 with linespoints dt 2 title 'Kafka Streams (beside trigger $trigger)'")
+    colour=1
+    for trigger in $(tail -n +2 "$RESULTS" | cut -f1 | uniq); do
+        plots+=("'< grep -P \"^$trigger\\t\" $RESULTS' using 2:13 with linespoints lw 2 lc $colour pt 7 title 'Spark, trigger $trigger'")
+        plots+=("'< grep -P \"^$trigger\\t\" $RESULTS' using 2:8 with linespoints lw 2 lc $colour dt 2 pt 6 title 'Kafka Streams, beside trigger $trigger'")
+        colour=$((colour + 1))
     done
     (IFS=,; echo "plot ${plots[*]}")
 } > "$OUT/streams-latency.gp"
@@ -160,4 +177,4 @@ tail -n +2 "$RESULTS" | while IFS=$'\t' read -r t o n load ksn kst ks50 ks99 ks9
     echo "| $t | $o | $n | $load | $ksn, $kst, $ks50 / $ks99 / $ks999 | $spn, $spt, $sp50 / $sp99 / $sp999 | $(ratio "$spt" "$kst"), $(ratio "$sp50" "$ks50"), $(ratio "$sp99" "$ks99") |"
 done
 echo >&2
-echo "results: $RESULTS, plot: $OUT/streams-latency.png" >&2
+echo "results: $RESULTS, plot: $PLOT" >&2
