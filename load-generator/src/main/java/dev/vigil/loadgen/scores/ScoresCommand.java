@@ -48,9 +48,9 @@ public final class ScoresCommand implements Callable<Integer> {
     long waitSeconds;
     @Option(names = "--idle", defaultValue = "15", description = "seconds without a new score that end the wait (default: ${DEFAULT-VALUE})")
     long idleSeconds;
-    @Option(names = "--kafka", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}", description = "bootstrap servers")
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}", description = "bootstrap servers")
     String kafka;
-    @Option(names = "--registry", defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}",
+    @Option(names = "--registry-url", defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}",
             description = "schema registry (Apicurio v3 API)")
     String registry;
     @Option(names = "--json", description = "also write the result to this file")
