@@ -129,7 +129,17 @@ class ScoreStreamTest {
         return expected;
     }
 
+    /** With the state store the score-stream command runs (RocksDB, changelog checkpoints). */
     private StreamingQuery runToEnd(ScoringContext context) throws Exception {
+        ScoreStreamCommand.STATE_STORE.forEach(spark.conf()::set);
+        try {
+            return startAndAwait(context);
+        } finally {
+            ScoreStreamCommand.STATE_STORE.keySet().forEach(spark.conf()::unset);
+        }
+    }
+
+    private StreamingQuery startAndAwait(ScoringContext context) throws Exception {
         StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(stack.kafkaBootstrapServers(),
                 stack.registryUrl(), input.name(), "earliest", RECORDS_PER_BATCH, output.name(),
                 dir.resolve("checkpoint"), Trigger.AvailableNow()), context);
