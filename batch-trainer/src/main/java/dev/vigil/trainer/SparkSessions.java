@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,7 +14,13 @@ final class SparkSessions {
     }
 
     static SparkSession create(String appName) {
+        return create(appName, Map.of());
+    }
+
+    /** With the job's own defaults, each unless configured otherwise ({@code --conf}, {@code -Dspark.*}). */
+    static SparkSession create(String appName, Map<String, String> defaults) {
         SparkConf conf = new SparkConf(true).setAppName(appName);
+        defaults.forEach(conf::setIfMissing);
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }

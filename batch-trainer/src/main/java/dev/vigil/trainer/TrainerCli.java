@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code batch-trainer archive | merchant-risk | train | run once | every <interval> | benchmark}: the thin
+ * {@code batch-trainer archive | merchant-risk | train | run once | every <interval> | score-stream | benchmark}: the thin
  * shell that starts a SparkSession ({@code local[*]} unless {@code spark-submit} set a master) and
  * hands the pipelines their sources and sinks. Results go to standard output, Spark's logs to
  * standard error. Exit status: 0 done (published or not), {@value #NOT_TRAINED} too little labelled
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "batch-trainer", mixinStandardHelpOptions = true,
         subcommands = {TrainerCli.ArchiveCommand.class, TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
-            TrainerCli.EveryCommand.class, Benchmark.class})
+            TrainerCli.EveryCommand.class, ScoreStreamCommand.class, Benchmark.class})
 public final class TrainerCli {
 
     static final int NOT_TRAINED = 3;
@@ -57,6 +57,15 @@ public final class TrainerCli {
                 });
     }
 
+    /** The broker and the schema registry, also from the environment. */
+    static final class Kafka {
+        @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
+        String bootstrapServers;
+        @Option(names = "--registry-url",
+                defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
+        String registryUrl;
+    }
+
     /** Where the history is and where results go; every value also from the environment. */
     static final class Endpoints {
         @Option(names = "--history", defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
@@ -65,11 +74,8 @@ public final class TrainerCli {
         @Option(names = "--checkpoints", defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}",
                 description = "the archive's Structured Streaming checkpoints (default: ${DEFAULT-VALUE})")
         Path checkpoints;
-        @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
-        String bootstrapServers;
-        @Option(names = "--registry-url",
-                defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
-        String registryUrl;
+        @Mixin
+        Kafka kafka;
         @Option(names = "--jdbc-url", defaultValue = "${env:VIGIL_TRAINER_JDBC_URL:-jdbc:postgresql://127.0.0.1:15432/vigil}")
         String jdbcUrl;
         @Option(names = "--db-user", defaultValue = "${env:VIGIL_TRAINER_DB_USER:-vigil}")
@@ -127,7 +133,7 @@ public final class TrainerCli {
 
         void archive(SparkSession spark) throws Exception {
             long[] rows = new long[2];
-            List<StreamingQuery> queries = Archive.start(spark, bootstrapServers, registryUrl, history, checkpoints,
+            List<StreamingQuery> queries = Archive.start(spark, kafka.bootstrapServers, kafka.registryUrl, history, checkpoints,
                     Trigger.AvailableNow());
             for (int i = 0; i < queries.size(); i++) {
                 queries.get(i).awaitTermination();
@@ -143,8 +149,8 @@ public final class TrainerCli {
             Instant reference = reference(spark);
             List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference,
                     labelDelayDays, Instant.now());
-            try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, bootstrapServers,
-                    registryUrl)) {
+            try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, kafka.bootstrapServers,
+                    kafka.registryUrl)) {
                 MerchantRisks.publish(risks, publisher);
             }
             System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %d days before %s)%n",
@@ -160,8 +166,8 @@ public final class TrainerCli {
             ModelVersions versions = new ModelVersions(jdbcUrl, dbUser, dbPassword);
             versions.migrate();
             Gate.Outcome outcome;
-            try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS, bootstrapServers,
-                    registryUrl)) {
+            try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS, kafka.bootstrapServers,
+                    kafka.registryUrl)) {
                 outcome = new Gate(versions, models, margin).decide(result, publisher);
             }
             Path report = TrainingReport.write(reports, result, outcome);
@@ -187,7 +193,7 @@ public final class TrainerCli {
                     endpoints.archive(spark);
                     return 0;
                 }
-                for (StreamingQuery query : Archive.start(spark, endpoints.bootstrapServers, endpoints.registryUrl,
+                for (StreamingQuery query : Archive.start(spark, endpoints.kafka.bootstrapServers, endpoints.kafka.registryUrl,
                         endpoints.history, endpoints.checkpoints, Trigger.ProcessingTime(every.toMillis()))) {
                     query.awaitTermination();
                 }
@@ -308,13 +314,19 @@ public final class TrainerCli {
         }
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
+    /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
     static final class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);
             if (t.startsWith("p")) {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.equals("0")) {
+                return Duration.ZERO;
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             }
             long n = Long.parseLong(t.substring(0, t.length() - 1));
             return switch (t.charAt(t.length() - 1)) {

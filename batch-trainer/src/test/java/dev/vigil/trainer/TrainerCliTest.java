@@ -25,13 +25,15 @@ class TrainerCliTest {
         assertThat(interval.convert("30m")).isEqualTo(Duration.ofMinutes(30));
         assertThat(interval.convert("40s")).isEqualTo(Duration.ofSeconds(40));
         assertThat(interval.convert("PT90S")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(interval.convert("0")).as("a trigger as fast as possible").isEqualTo(Duration.ZERO);
+        assertThat(interval.convert("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThatThrownBy(() -> interval.convert("6w")).isInstanceOf(CommandLine.TypeConversionException.class);
     }
 
     @Test
     void declaresEveryCommand() {
         assertThat(TrainerCli.commandLine().getSubcommands())
-                .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "benchmark");
+                .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "score-stream", "benchmark");
     }
 
     @Test

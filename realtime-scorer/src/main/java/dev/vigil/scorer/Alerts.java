@@ -2,15 +2,12 @@ package dev.vigil.scorer;
 
 import dev.vigil.events.Alert;
 import dev.vigil.events.Transaction;
-import dev.vigil.events.TransactionScore;
-import dev.vigil.features.FeatureVector;
+import dev.vigil.features.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-/** Builds the alert and the score record of a scored transaction. */
+/** Builds the alert of a scored transaction (its score record is {@link Verdict#scoreRecord}). */
 final class Alerts {
 
     private Alerts() {
@@ -46,33 +43,6 @@ final class Alerts {
                 .setReasons(verdict.reasons())
                 .setModelVersion(verdict.modelVersion())
                 .setScoredAt(scoredAt)
-                .build();
-    }
-
-    /** Every scored transaction, alert or not, with its features; no card number, only the token. */
-    static TransactionScore score(Transaction tx, Verdict verdict, FeatureVector features, boolean alerted,
-            Instant scoredAt) {
-        List<Double> values = new ArrayList<>(features.schema().size());
-        for (double value : features.values()) {
-            values.add(value);
-        }
-        return TransactionScore.newBuilder()
-                .setBankId(tx.getBankId())
-                .setTransactionId(tx.getTransactionId())
-                .setCardToken(tx.getCardToken())
-                .setMerchantId(tx.getMerchantId())
-                .setAmountMinor(tx.getAmountMinor())
-                .setCurrency(tx.getCurrency())
-                .setEventTime(tx.getEventTime())
-                .setReceivedAt(tx.getReceivedAt())
-                .setScoredAt(scoredAt)
-                .setScore(verdict.score())
-                .setDecision(verdict.decision())
-                .setAlerted(alerted)
-                .setModelVersion(verdict.modelVersion())
-                .setFeatureSchema(features.schema().id())
-                .setFeatures(values)
-                .setReasons(verdict.reasons())
                 .build();
     }
 }

@@ -1,10 +1,10 @@
 package dev.vigil.scorer;
 
-import dev.vigil.events.Decision;
 import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
+import dev.vigil.features.Verdict;
 import dev.vigil.features.model.ModelEvaluator;
 import dev.vigil.features.rules.RulesScorer;
 import dev.vigil.schemas.Topics;
@@ -82,11 +82,9 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
         Verdict verdict = Verdict.of(rules.score(step.features()), model, x);
         // the only wall-clock reading: when the score was made
         Instant scoredAt = clock.instant();
-        // an alert is a transaction someone must look at: decided REVIEW or DECLINE, by the rules'
-        // thresholds or the model's (its own, calibrated on its test window), never a third threshold
-        boolean alert = verdict.decision() != Decision.APPROVE;
+        boolean alert = verdict.alert();
         metrics.scored(verdict, tx.getReceivedAt(), scoredAt);
-        context.forward(record.withValue(Alerts.score(tx, verdict, step.features(), alert, scoredAt)),
+        context.forward(record.withValue(verdict.scoreRecord(tx, step.features(), scoredAt)),
                 ScoringTopology.SCORES_SINK);
         if (alert) {
             metrics.alerted(verdict);

@@ -1,6 +1,7 @@
 package dev.vigil.scorer;
 
 import dev.vigil.events.Reason;
+import dev.vigil.features.Verdict;
 import dev.vigil.features.model.ModelEvaluator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

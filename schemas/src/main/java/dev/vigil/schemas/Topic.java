@@ -1,5 +1,6 @@
 package dev.vigil.schemas;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,8 +14,11 @@ import java.util.Objects;
  * @param cleanup     delete (a log of events) or compact (a table: latest value per key)
  * @param keyType     the Java type of record keys
  * @param valueType   the Java type of record values
+ *
+ * <p>Serializable, so a Spark job can ship a topic to its executors.
  */
-public record Topic<K, V>(String name, int partitions, Cleanup cleanup, Class<K> keyType, Class<V> valueType) {
+public record Topic<K, V>(String name, int partitions, Cleanup cleanup, Class<K> keyType, Class<V> valueType)
+        implements Serializable {
 
     /** Kafka's {@code cleanup.policy}. */
     public enum Cleanup {
@@ -33,6 +37,14 @@ public record Topic<K, V>(String name, int partitions, Cleanup cleanup, Class<K>
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be positive: " + partitions);
         }
+    }
+
+    /**
+     * The same records under another name, e.g. a second engine's scores kept apart from the
+     * scorer's; its schema registers under its own name ({@code <name>-value}).
+     */
+    public Topic<K, V> named(String otherName) {
+        return new Topic<>(otherName, partitions, cleanup, keyType, valueType);
     }
 
     /** Topic-level configuration the stack applies when it creates the topic. */
