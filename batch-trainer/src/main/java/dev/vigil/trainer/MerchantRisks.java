@@ -125,32 +125,38 @@ final class MerchantRisks {
             Dataset<Row> asked) {
         Column lengths = explode(array(Arrays.stream(DAYS).mapToObj(days -> lit(clock.intervals(days)))
                 .toArray(Column[]::new))).as(LENGTH);
+        return risks(runningSums(changes(contributions(transactions, labels, clock), lengths), asked, lengths), clock);
+    }
+
+    /** Per scope, merchant and window length, the sums of the {@code changes} up to each asked reference. */
+    private static Dataset<Row> runningSums(Dataset<Row> changes, Dataset<Row> asked, Column lengths) {
         Dataset<Row> questions = asked.select(col(SCOPE), col(MERCHANT), lengths, col(REFERENCE),
                 lit(0L).as(TRANSACTIONS), lit(0.0).as(FRAUDS), lit(true).as(ASKED));
         WindowSpec upTo = Window.partitionBy(SCOPE, MERCHANT, LENGTH).orderBy(REFERENCE)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> running = changes(contributions(transactions, labels, clock), lengths)
-                .unionByName(questions)
+        return changes.unionByName(questions)
                 .groupBy(SCOPE, MERCHANT, LENGTH, REFERENCE)
                 .agg(sum(TRANSACTIONS).as(TRANSACTIONS), sum(FRAUDS).as(FRAUDS), max(ASKED).as(ASKED))
                 .select(col(SCOPE), col(MERCHANT), col(LENGTH), col(REFERENCE), col(ASKED),
                         sum(TRANSACTIONS).over(upTo).as(TRANSACTIONS), sum(FRAUDS).over(upTo).as(FRAUDS))
                 .where(col(ASKED));
+    }
+
+    /** The running sums of the three window lengths side by side, as counts and rates, where the 30-day window holds any. */
+    private static Dataset<Row> risks(Dataset<Row> runningSums, RiskClock clock) {
         List<Column> perWindow = new ArrayList<>();
+        List<Column> fields = new ArrayList<>(List.of(col(SCOPE), col(MERCHANT), col(REFERENCE)));
         for (int days : DAYS) {
             Column thisWindow = col(LENGTH).equalTo(clock.intervals(days));
             perWindow.add(sum(when(thisWindow, col(TRANSACTIONS))).as(TRANSACTIONS + days));
             perWindow.add(sum(when(thisWindow, col(FRAUDS))).as(FRAUDS + days));
-        }
-        Dataset<Row> windows = running.groupBy(SCOPE, MERCHANT, REFERENCE)
-                .agg(perWindow.get(0), perWindow.subList(1, perWindow.size()).toArray(Column[]::new))
-                .where(col(TRANSACTIONS + DAYS[DAYS.length - 1]).gt(0));
-        List<Column> fields = new ArrayList<>(List.of(col(SCOPE), col(MERCHANT), col(REFERENCE)));
-        for (int days : DAYS) {
             fields.add(col(TRANSACTIONS + days));
             fields.add(rate(col(FRAUDS + days), col(TRANSACTIONS + days)));
         }
-        return windows.select(col(SCOPE), col(MERCHANT), col(REFERENCE), struct(fields.toArray(Column[]::new)).as(MERCHANT_RISK));
+        return runningSums.groupBy(SCOPE, MERCHANT, REFERENCE)
+                .agg(perWindow.get(0), perWindow.subList(1, perWindow.size()).toArray(Column[]::new))
+                .where(col(TRANSACTIONS + DAYS[DAYS.length - 1]).gt(0))
+                .select(col(SCOPE), col(MERCHANT), col(REFERENCE), struct(fields.toArray(Column[]::new)).as(MERCHANT_RISK));
     }
 
     /**

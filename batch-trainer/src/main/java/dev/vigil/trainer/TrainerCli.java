@@ -98,7 +98,7 @@ public final class TrainerCli {
                 description = "merchant risk windows end this long before the reference time (default: ${DEFAULT-VALUE})")
         Duration labelDelay;
         @Option(names = "--risk-interval", defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
-                converter = IntervalConverter.class,
+                converter = RiskIntervalConverter.class,
                 description = "training folds each transaction with the merchant risk as of the last multiple of this "
                         + "since the epoch (1d: the start of its UTC day); divides a day (default: ${DEFAULT-VALUE})")
         Duration riskInterval;
@@ -326,8 +326,22 @@ public final class TrainerCli {
         }
     }
 
+    /** An interval ({@link IntervalConverter}) that a {@link RiskClock} can step by. */
+    static final class RiskIntervalConverter extends IntervalConverter {
+        @Override
+        public Duration convert(String text) {
+            Duration interval = super.convert(text);
+            try {
+                RiskClock.of(Duration.ZERO, interval);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+            return interval;
+        }
+    }
+
     /** {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
-    static final class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
+    static class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);

@@ -74,6 +74,8 @@ class TrainerCliTest {
                 .isEqualTo(RiskClock.of(Duration.ofSeconds(20), Duration.ofSeconds(10)));
         assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay-days", "3")
                 .endpoints.riskClock().labelDelay()).isEqualTo(Duration.ofDays(3));
+        assertThatThrownBy(() -> new TrainerCli.RiskIntervalConverter().convert("7m"))
+                .isInstanceOf(CommandLine.TypeConversionException.class).hasMessageContaining("divide a day");
     }
 
     @Test
