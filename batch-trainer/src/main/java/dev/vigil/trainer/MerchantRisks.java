@@ -40,7 +40,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 final class MerchantRisks {
 
-    /** The transactions' and labels' merchant risk as the scorer reads it, or null: the fold's extra column. */
+    /** The column {@link #pointInTime} adds, and {@link #asOf} computes: a merchant's risk (a struct), or null. */
     static final String MERCHANT_RISK = "merchantRisk";
     private static final int[] DAYS = {1, 7, 30};
     private static final String SCOPE = "scope";
