@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
@@ -21,7 +22,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Training features by the scorer's own code path: each card's history, in event-time order,
- * folded through {@link CardFeatures#next} from an empty profile. No feature is computed here.
+ * folded through {@link CardFeatures#next} from an empty profile, each transaction with the merchant
+ * risk the scorer would have read then ({@link MerchantRisks#pointInTime}). No feature is computed here.
  */
 final class FeatureFold {
 
@@ -47,25 +49,33 @@ final class FeatureFold {
     private FeatureFold() {
     }
 
-    /** One row per transaction of {@code transactions} (history rows), with its feature vector. */
-    static Dataset<Row> vectors(Dataset<Row> transactions) {
+    /**
+     * One row per transaction of {@code transactions} (history rows), with its feature vector; merchant
+     * risk from {@code transactions} and {@code labels} as of each transaction's reference time on {@code clock}.
+     */
+    static Dataset<Row> vectors(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
         int cardColumn = HistoryRows.TRANSACTION.fieldIndex("cardToken");
-        return transactions.select(HistoryRows.transactionColumns())
+        return MerchantRisks.pointInTime(transactions, labels, clock)
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(cardColumn), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (card, rows) -> fold(rows),
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (card, rows) -> fold(rows, clock),
                         Encoders.row(VECTORS));
     }
 
-    private static Iterator<Row> fold(Iterator<Row> rows) {
-        List<Transaction> history = new ArrayList<>();
-        rows.forEachRemaining(row -> history.add(HistoryRows.transaction(row)));
-        history.sort(FOLD_ORDER);
+    /** A transaction and the merchant risk the scorer would have read for it (null: none). */
+    private record WithRisk(Transaction tx, MerchantRisk merchantRisk) {
+    }
+
+    private static Iterator<Row> fold(Iterator<Row> rows, RiskClock clock) {
+        int riskColumn = HistoryRows.TRANSACTION.length();
+        List<WithRisk> history = new ArrayList<>();
+        rows.forEachRemaining(row -> history.add(new WithRisk(HistoryRows.transaction(row), row.isNullAt(riskColumn)
+                ? null : MerchantRisks.computedAtReference(row.getStruct(riskColumn), clock))));
+        history.sort(Comparator.comparing(WithRisk::tx, FOLD_ORDER));
         List<Row> out = new ArrayList<>(history.size());
         CardProfile profile = CardProfile.EMPTY;
-        for (Transaction tx : history) {
-            // merchant risk as of each transaction is not in the history yet: neutral values, so a
-            // model learns nothing from those features rather than something the scorer won't see
-            CardFeatures.Step step = CardFeatures.next(profile, tx, null);
+        for (WithRisk entry : history) {
+            Transaction tx = entry.tx();
+            CardFeatures.Step step = CardFeatures.next(profile, tx, entry.merchantRisk());
             profile = step.profile();
             out.add(RowFactory.create(tx.getTransactionId().toString(), tx.getBankId().toString(),
                     tx.getCardToken().toString(), tx.getMerchantId().toString(), tx.getEventTime(),

@@ -99,9 +99,19 @@ public final class TrainerCli {
                 description = "labelled frauds the training and the test window must each hold, or no model is "
                         + "trained (default: ${DEFAULT-VALUE})")
         long minFrauds;
-        @Option(names = "--label-delay-days", defaultValue = "7",
-                description = "merchant risk counts transactions ending this many days before the reference time")
-        int labelDelayDays;
+        @Option(names = "--label-delay", defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
+                converter = IntervalConverter.class,
+                description = "merchant risk windows end this long before the reference time (default: ${DEFAULT-VALUE})")
+        Duration labelDelay;
+        @Option(names = "--risk-interval", defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
+                converter = RiskIntervalConverter.class,
+                description = "training folds each transaction with the merchant risk as of the last multiple of this "
+                        + "since the epoch (1d: the start of its UTC day); divides a day (default: ${DEFAULT-VALUE})")
+        Duration riskInterval;
+
+        /** The former whole-days form of {@code --label-delay}, kept for existing scripts; wins when given. */
+        @Option(names = "--label-delay-days", description = "the same as --label-delay <days>d")
+        Integer labelDelayDays;
         @Option(names = "--train-window", defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
                 converter = IntervalConverter.class, description = "training window (default: ${DEFAULT-VALUE})")
         Duration trainWindow;
@@ -148,18 +158,26 @@ public final class TrainerCli {
         void merchantRisk(SparkSession spark) {
             Instant reference = reference(spark);
             List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference,
-                    labelDelayDays, Instant.now());
+                    riskClock(), Instant.now());
             try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, kafka.bootstrapServers,
                     kafka.registryUrl)) {
                 MerchantRisks.publish(risks, publisher);
             }
-            System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %d days before %s)%n",
-                    risks.size(), labelDelayDays, reference);
+            System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %s before %s)%n",
+                    risks.size(), labelDelay(), reference);
+        }
+
+        Duration labelDelay() {
+            return labelDelayDays == null ? labelDelay : Duration.ofDays(labelDelayDays);
+        }
+
+        RiskClock riskClock() {
+            return RiskClock.of(labelDelay(), riskInterval);
         }
 
         void train(SparkSession spark) throws Exception {
             TrainingConfig config = TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
-                    .withMinFrauds(minFrauds);
+                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock());
             TrainingWindows windows = TrainingWindows.endingAt(reference(spark), config.train(), config.delay(),
                     config.test());
             Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, Instant.now());
@@ -314,8 +332,22 @@ public final class TrainerCli {
         }
     }
 
+    /** An interval ({@link IntervalConverter}) that a {@link RiskClock} can step by. */
+    static final class RiskIntervalConverter extends IntervalConverter {
+        @Override
+        public Duration convert(String text) {
+            Duration interval = super.convert(text);
+            try {
+                RiskClock.of(Duration.ZERO, interval);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+            return interval;
+        }
+    }
+
     /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
-    static final class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
+    static class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);

@@ -34,8 +34,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The training pipeline as a function: history in, evaluated candidates out. Features come from
- * {@link FeatureFold}, labels from {@link Labelling} with their arrival time respected; the three
- * MLlib learners are weighted for class imbalance and measured on the same test window.
+ * {@link FeatureFold} (with merchant risk as of each transaction), labels from {@link Labelling} with
+ * their arrival time respected; the three MLlib learners are weighted for class imbalance and
+ * measured on the same test window.
  */
 final class Training {
 
@@ -98,7 +99,7 @@ final class Training {
     static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
             Instant trainedAt, Phases phases) {
         Dataset<Row> vectors = FeatureFold.vectors(
-                transactions.where(col("eventTime").lt(lit(windows.testTo()))))
+                transactions.where(col("eventTime").lt(lit(windows.testTo()))), labels, config.merchantRisk())
                 .cache();
         phases.time("features", vectors::count);
         Dataset<Row> trainSet = Labelling.labelled(inWindow(vectors, windows.trainFrom(), windows.trainTo()),

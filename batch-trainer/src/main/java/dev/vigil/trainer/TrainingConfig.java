@@ -16,22 +16,29 @@ import java.time.Duration;
  * @param boostingRounds   gradient-boosting iterations
  * @param seed             seed of every randomised learner, for reproducible runs
  * @param minFrauds        labelled frauds the training and the test window must each hold, or no model is trained
+ * @param merchantRisk     when the merchant risk folded with each transaction is evaluated (label delay, interval)
  */
 record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
-        double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds) {
+        double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
+        RiskClock merchantRisk) {
 
     static TrainingConfig defaults() {
         return new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 100, 0.01, 0.002,
-                30, 5, 20, 7L, 20);
+                30, 5, 20, 7L, 20, RiskClock.of(Duration.ofDays(7), RiskClock.DAY));
     }
 
     TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds);
+                boostingRounds, seed, minFrauds, merchantRisk);
     }
 
     TrainingConfig withMinFrauds(long minFrauds) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds);
+                boostingRounds, seed, minFrauds, merchantRisk);
+    }
+
+    TrainingConfig withMerchantRisk(RiskClock merchantRisk) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
+                boostingRounds, seed, minFrauds, merchantRisk);
     }
 }

@@ -52,7 +52,7 @@ class GateTest {
                 Duration.ofDays(7));
         firstRun = Training.train(population.transactions(TestSpark.session()), population.labels(TestSpark.session()),
                 windows, new TrainingConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01,
-                        0.002, 5, 3, 5, 7L, 1), TrainingTest.TRAINED_AT);
+                        0.002, 5, 3, 5, 7L, 1, TrainingTest.MERCHANT_RISK), TrainingTest.TRAINED_AT);
     }
 
     @Test

@@ -67,6 +67,20 @@ class TrainerCliTest {
     }
 
     @Test
+    void theLabelDelayIsADurationWithTheFormerWholeDaysOptionAsAnAlias() {
+        TrainerCli.Endpoints defaults = TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk").endpoints;
+        assertThat(defaults.riskClock()).isEqualTo(RiskClock.of(Duration.ofDays(7), Duration.ofDays(1)));
+
+        assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay", "20s",
+                "--risk-interval", "10s").endpoints.riskClock())
+                .isEqualTo(RiskClock.of(Duration.ofSeconds(20), Duration.ofSeconds(10)));
+        assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay-days", "3")
+                .endpoints.riskClock().labelDelay()).isEqualTo(Duration.ofDays(3));
+        assertThatThrownBy(() -> new TrainerCli.RiskIntervalConverter().convert("7m"))
+                .isInstanceOf(CommandLine.TypeConversionException.class).hasMessageContaining("divide a day");
+    }
+
+    @Test
     void tooLittleLabelledHistoryIsOneLineOnStandardOutputAndItsOwnExitStatus() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -88,9 +102,10 @@ class TrainerCliTest {
         assertThat(cli.execute("broken")).isEqualTo(1);
     }
 
-    private static TrainerCli.TrainCommand parsed(String... args) {
+    @SuppressWarnings("unchecked")
+    private static <T> T parsed(String... args) {
         CommandLine.ParseResult result = TrainerCli.commandLine().parseArgs(args);
-        return (TrainerCli.TrainCommand) result.subcommand().commandSpec().userObject();
+        return (T) result.subcommand().commandSpec().userObject();
     }
 
     @Command(name = "young")

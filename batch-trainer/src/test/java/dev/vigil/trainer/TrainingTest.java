@@ -23,6 +23,8 @@ class TrainingTest {
 
     static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
     static final Instant TRAINED_AT = Instant.parse("2026-11-23T04:00:00Z");
+    /** Merchant risk as of the start of each transaction's UTC day, windows ending 7 days before it. */
+    static final RiskClock MERCHANT_RISK = RiskClock.of(Duration.ofDays(7), RiskClock.DAY);
     private final SparkSession spark = TestSpark.session();
     private Training.Result result;
     private TrainingWindows windows;
@@ -34,7 +36,7 @@ class TrainingTest {
         population = new SyntheticHistory(300, 35, START, 2.0, 0.15, 5L);
         windows = TrainingWindows.endingAt(population.end(), Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7));
         config = new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01, 0.002, 10, 4,
-                10, 7L, 5);
+                10, 7L, 5, MERCHANT_RISK);
         result = Training.train(population.transactions(spark), population.labels(spark), windows, config, TRAINED_AT);
     }
 
