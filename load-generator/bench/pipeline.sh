@@ -94,6 +94,10 @@ for guarantee in $GUARANTEES; do
         # with profiles and measure the live flow only
         java -jar "$LOAD_GENERATOR_JAR" run --rate 50 --duration 2s --banks 1 --cards "$CARDS" --history 2 \
             --seed 42 > "$OUT/history-$guarantee-$scorers.out" 2>&1
+        # warm-up, not measured: the services' JIT compilers, the first rebalance and the history's
+        # scoring settle before the first measured step (same population, at the first rate)
+        java -jar "$LOAD_GENERATOR_JAR" run --rate "${RATES%% *}" --duration 15s --banks 1 --cards "$CARDS" \
+            --history 0 --seed 42 > "$OUT/warmup-$guarantee-$scorers.out" 2>&1
         for rate in $RATES; do
             step="$guarantee-$scorers-$rate"
             report="$OUT/report-$step.json"

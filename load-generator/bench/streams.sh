@@ -15,7 +15,11 @@
 #     Verdict.scoreRecord the same way), the scorer's own vigil_scorer_latency measure.
 #
 # Usage: load-generator/bench/streams.sh [--rates "100 300"] [--duration 30] [--triggers "0 1s 5s"]
-#            [--cards 5000] [--guarantee at_least_once] [--spark-cores 2] [--out DIR] [--plot docs/streams-latency.png]
+#            [--cards 5000] [--guarantee at_least_once] [--spark-cores 2] [--model gbt|rules] [--out DIR]
+#            [--plot docs/streams-latency.png]
+#        --model gbt (default): before either engine starts, publish the benchmarks' model (realtime-scorer's
+#            test bench BenchModel: a seeded random 100-tree depth-6 GBT, for every bank) to fraud-models, so
+#            both score with the same ModelBundle; --model rules: no model, both score on the rules
 #        load-generator/bench/streams.sh --report-only [--out DIR] [--plot FILE]: the table and plot again
 #            from DIR/results.tsv, without measuring
 # Run by: ./vigil bench streams [same options]. Needs jq and gnuplot (./vigil installs them).
@@ -29,6 +33,7 @@ CARDS=5000
 # the same delivery guarantee as Spark's Kafka sink (at least once); exactly_once_v2 is the scorer's default
 GUARANTEE=at_least_once
 SPARK_CORES=2
+MODEL=gbt
 OUT=target/bench/streams
 PLOT=docs/streams-latency.png
 REPORT_ONLY=false
@@ -40,6 +45,7 @@ while [ $# -gt 0 ]; do
         --cards) CARDS=$2; shift 2 ;;
         --guarantee) GUARANTEE=$2; shift 2 ;;
         --spark-cores) SPARK_CORES=$2; shift 2 ;;
+        --model) MODEL=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
         --plot) PLOT=$2; shift 2 ;;
         --report-only) REPORT_ONLY=true; shift ;;
@@ -48,6 +54,7 @@ while [ $# -gt 0 ]; do
 done
 
 RESULTS="$OUT/results.tsv"
+case "$MODEL" in gbt | rules) ;; *) echo "--model is gbt or rules, not $MODEL" >&2; exit 2 ;; esac
 
 LOAD_GENERATOR_JAR=load-generator/target/vigil-load-generator.jar
 SPARK_TOPIC=transaction-scores-spark
@@ -107,6 +114,12 @@ measure_all() {
     until curl -sf 127.0.0.1:8083/q/health/ready > /dev/null; do sleep 1; done
     VIGIL_PAN_TOKEN_KEY=$(cat .vigil/pan-token.key)
     export VIGIL_PAN_TOKEN_KEY
+    if [ "$MODEL" = gbt ]; then
+        ./mvnw -B -q -pl realtime-scorer test-compile dependency:build-classpath \
+            -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
+        java -cp "realtime-scorer/target/test-classes:$(cat realtime-scorer/target/test-classpath.txt)" \
+            dev.vigil.scorer.bench.BenchModel "$KAFKA_BOOTSTRAP_SERVERS" "$APICURIO_REGISTRY_URL" >&2
+    fi
     # one population (same seed) for every step: its history first, so both engines score cards with profiles
     loadgen run --target kafka --rate 200 --duration 2s --banks 1 --cards "$CARDS" --history 2 --seed 42 \
         --label-delay 1s > "$OUT/history.out" 2>&1

@@ -2,11 +2,7 @@ package dev.vigil.scorer.bench;
 
 import dev.vigil.events.Channel;
 import dev.vigil.events.ModelBundle;
-import dev.vigil.events.ModelType;
 import dev.vigil.events.Transaction;
-import dev.vigil.features.FeatureSchema;
-import dev.vigil.features.model.Bundles;
-import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
@@ -29,7 +25,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -64,9 +59,9 @@ public final class ScorerThroughput {
         String guarantee = args.length > 2 ? args[2] : "exactly_once_v2";
         try (LocalStack stack = LocalStack.forTests()) {
             fill(stack, records, cards);
-            ModelBundle model = Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT,
-                    ModelType.GRADIENT_BOOSTED_TREES, 100, 6);
-            send(stack, Topics.FRAUD_MODELS, model.getBankId(), model);
+            ModelBundle model = BenchModel.model();
+            BenchModel.send(stack.kafkaBootstrapServers(), stack.registryUrl(), Topics.FRAUD_MODELS, model.getBankId(),
+                    model);
 
             Path work = Files.createTempDirectory("vigil-scorer-bench");
             Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
@@ -121,7 +116,8 @@ public final class ScorerThroughput {
         try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
                 Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
                 KafkaProducer<String, Transaction> producer =
-                        new KafkaProducer<>(producerConfig(stack), keys.serializer(), values.serializer())) {
+                        new KafkaProducer<>(BenchModel.producerConfig(stack.kafkaBootstrapServers()), keys.serializer(),
+                                values.serializer())) {
             for (int i = 0; i < records; i++) {
                 String card = "tok-bench-" + (i % cards);
                 Instant at = start.plus(Duration.ofMinutes(5L * (i / cards))).plusMillis(i % cards);
@@ -145,21 +141,6 @@ public final class ScorerThroughput {
             }
             producer.flush();
         }
-    }
-
-    private static <K, V> void send(LocalStack stack, Topic<K, V> topic, K key, V value) throws Exception {
-        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
-        try (Serde<K> keys = serdes.keySerde(topic); Serde<V> values = serdes.valueSerde(topic);
-                KafkaProducer<K, V> producer = new KafkaProducer<>(producerConfig(stack), keys.serializer(),
-                        values.serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
-        }
-    }
-
-    private static Map<String, Object> producerConfig(LocalStack stack) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     }
 
     /** The scorer's own count of scored records, from its Prometheus endpoint (all decisions and models). */
