@@ -38,8 +38,8 @@ final class ScoringContext implements Serializable {
     /** As the scorer's model loader: a bundle that does not compile for this schema, or names another scope, is refused. */
     static boolean accepts(String scope, ModelBundle bundle) {
         try {
-            ModelEvaluator.compile(bundle, FeatureSchema.CURRENT);
-            return scope.equals(bundle.getBankId());
+            ModelEvaluator.compilePublished(scope, bundle, FeatureSchema.CURRENT);
+            return true;
         } catch (InvalidModelException e) {
             return false;
         }
@@ -47,14 +47,12 @@ final class ScoringContext implements Serializable {
 
     /** The bank's own model, else the one for all banks, else {@code null} (rules only), as the scorer picks. */
     ModelEvaluator model(String bankId) {
-        ModelEvaluator own = compiled(bankId);
-        return own != null ? own : compiled(Topics.ALL_BANKS);
+        return Topics.ownElseAllBanks(bankId, this::compiled);
     }
 
     /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
     MerchantRisk merchantRisk(String bankId, String merchantId) {
-        MerchantRisk own = merchantRisks.get(Topics.merchantRiskKey(bankId, merchantId));
-        return own != null ? own : merchantRisks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, merchantId));
+        return Topics.ownElseAllBanks(bankId, scope -> merchantRisks.get(Topics.merchantRiskKey(scope, merchantId)));
     }
 
     /** e.g. {@code models *=gbt-20261123T120014Z; 42 merchant risks}. */

@@ -94,10 +94,7 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
 
     /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
     private MerchantRisk merchantRisk(String bankId, String merchantId) {
-        byte[] bytes = merchants.get(Topics.merchantRiskKey(bankId, merchantId));
-        if (bytes == null) {
-            bytes = merchants.get(Topics.merchantRiskKey(Topics.ALL_BANKS, merchantId));
-        }
+        byte[] bytes = Topics.ownElseAllBanks(bankId, scope -> merchants.get(Topics.merchantRiskKey(scope, merchantId)));
         return bytes == null ? null : merchantRisks.deserialize(Topics.MERCHANT_RISK.name(), bytes);
     }
 

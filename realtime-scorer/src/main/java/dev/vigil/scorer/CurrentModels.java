@@ -21,8 +21,7 @@ final class CurrentModels {
 
     /** The bank's own model, else the one for all banks, else {@code null} (rules only). */
     ModelEvaluator forBank(String bankId) {
-        ModelEvaluator own = byScope.get(bankId);
-        return own != null ? own : byScope.get(Topics.ALL_BANKS);
+        return Topics.ownElseAllBanks(bankId, byScope::get);
     }
 
     void install(String scope, ModelEvaluator model) {

@@ -73,11 +73,7 @@ final class ModelLoader implements Processor<String, byte[], Void, Void> {
     private ModelEvaluator compile(String scope, byte[] bytes) {
         try {
             ModelBundle bundle = bundles.deserialize(Topics.FRAUD_MODELS.name(), bytes);
-            if (!scope.equals(bundle.getBankId())) {
-                throw new InvalidModelException(bundle.getModelVersion(), "published under key " + scope
-                        + " but scores bank " + bundle.getBankId());
-            }
-            return ModelEvaluator.compile(bundle, FeatureSchema.CURRENT);
+            return ModelEvaluator.compilePublished(scope, bundle, FeatureSchema.CURRENT);
         } catch (InvalidModelException | SerializationException e) {
             LOG.errorf("rejected model bundle for scope %s, previous model keeps scoring: %s", scope, e.getMessage());
             metrics.modelRejected(scope);

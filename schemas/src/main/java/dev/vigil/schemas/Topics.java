@@ -7,6 +7,7 @@ import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.events.TransactionScore;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every topic Vigil uses, defined once. Keys of event topics are the card token, so a card's
@@ -61,6 +62,18 @@ public final class Topics {
 
     /** The scope of a model or merchant-risk record that holds for every bank without one of its own. */
     public static final String ALL_BANKS = "*";
+
+    /**
+     * How every reader of {@link #FRAUD_MODELS} and {@link #MERCHANT_RISK} picks a value for a bank:
+     * the one under the bank's own scope, else the one for {@link #ALL_BANKS}, else {@code null}.
+     * One rule, so the Kafka Streams scorer and the Spark job cannot pick differently.
+     *
+     * @param byScope the value held under a scope (a bank id or {@link #ALL_BANKS}), or {@code null}
+     */
+    public static <V> V ownElseAllBanks(String bankId, Function<String, V> byScope) {
+        V own = byScope.apply(bankId);
+        return own != null ? own : byScope.apply(ALL_BANKS);
+    }
 
     /** The key of a merchant-risk record: its scope (a bank id or {@link #ALL_BANKS}) and the merchant. */
     public static String merchantRiskKey(String bankId, String merchantId) {

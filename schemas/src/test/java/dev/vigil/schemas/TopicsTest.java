@@ -3,6 +3,7 @@ package dev.vigil.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,15 @@ class TopicsTest {
         assertThat(Topics.TRANSACTIONS.keyType()).isEqualTo(String.class);
         assertThat(Topics.FRAUD_ALERTS.keyType()).isEqualTo(String.class);
         assertThat(Topics.TRANSACTION_LABELS.keyType()).isEqualTo(String.class);
+    }
+
+    @Test
+    void aBanksOwnValueWinsOverTheAllBanksOneWhichStandsInForAnyOther() {
+        Map<String, String> byScope = Map.of("bank-a", "own model", Topics.ALL_BANKS, "shared model");
+
+        assertThat(Topics.ownElseAllBanks("bank-a", byScope::get)).isEqualTo("own model");
+        assertThat(Topics.ownElseAllBanks("bank-b", byScope::get)).isEqualTo("shared model");
+        assertThat(Topics.<String>ownElseAllBanks("bank-b", Map.of("bank-a", "own model")::get)).isNull();
     }
 
     @Test

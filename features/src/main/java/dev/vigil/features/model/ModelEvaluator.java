@@ -96,6 +96,22 @@ public final class ModelEvaluator {
         return new ModelEvaluator(bundle, schema, trees);
     }
 
+    /**
+     * A bundle as read from {@code fraud-models} under the key {@code scope}: refused when it says it
+     * scores another scope (one bank's key must not install a model for another), else
+     * {@link #compile(ModelBundle, FeatureSchema)}. What every engine that loads models checks.
+     *
+     * @throws InvalidModelException naming the first problem found
+     */
+    public static ModelEvaluator compilePublished(String scope, ModelBundle bundle, FeatureSchema schema) {
+        Objects.requireNonNull(bundle, "bundle");
+        if (!scope.equals(bundle.getBankId())) {
+            throw new InvalidModelException(bundle.getModelVersion(), "published under key " + scope
+                    + " but scores bank " + bundle.getBankId());
+        }
+        return compile(bundle, schema);
+    }
+
     public String modelVersion() {
         return modelVersion;
     }
