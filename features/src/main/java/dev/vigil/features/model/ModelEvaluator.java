@@ -214,11 +214,6 @@ public final class ModelEvaluator {
         return new Evaluation(score, reasons.size() > max ? List.copyOf(reasons.subList(0, max)) : reasons);
     }
 
-    /** The reasons of {@link #evaluate}. */
-    public List<ModelReason> reasons(double[] x, int max) {
-        return evaluate(x, max).reasons();
-    }
-
     /** DECLINE at or above the bundle's decline threshold, REVIEW at or above its review threshold. */
     public Decision decide(double score) {
         if (score >= declineThreshold) {

@@ -14,7 +14,10 @@ import dev.vigil.features.FeatureSchema;
 import dev.vigil.features.rules.ReasonCode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +109,7 @@ class ModelEvaluatorTest {
         Random random = new Random(11 + type.ordinal());
         ModelBundle bundle = randomBundle(random, type, 40, 6);
         ModelEvaluator model = ModelEvaluator.compile(bundle, WIDE);
+        double[] out = new double[WIDE.size()];
         for (int v = 0; v < 200; v++) {
             double[] x = Bundles.randomVector(random, WIDE.size());
 
@@ -113,10 +117,33 @@ class ModelEvaluatorTest {
 
             // bit for bit: a decision at a threshold must not depend on which method scored
             assertThat(evaluation.score()).isEqualTo(model.score(x));
-            assertThat(evaluation.reasons()).hasSizeLessThanOrEqualTo(3).isEqualTo(model.reasons(x, 3));
+            // the reasons are the codes whose features' positive contributions (as contributions() finds them) are largest
+            model.contributions(x, out);
+            Map<ReasonCode, Double> positiveByCode = new EnumMap<>(ReasonCode.class);
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] > 0) {
+                    positiveByCode.merge(FeatureReasons.codeOf(WIDE.names().get(i)), out[i], Double::sum);
+                }
+            }
+            List<ReasonCode> strongest = positiveByCode.entrySet().stream()
+                    .sorted(Map.Entry.<ReasonCode, Double>comparingByValue().reversed()).limit(3)
+                    .map(Map.Entry::getKey).toList();
+            assertThat(evaluation.reasons()).extracting(ModelReason::code).containsExactlyInAnyOrderElementsOf(strongest);
+            assertThat(evaluation.reasons()).isSortedAccordingTo(
+                    Comparator.comparingDouble(ModelReason::contribution).reversed());
             assertThat(evaluation.reasons().stream().mapToDouble(ModelReason::contribution).sum())
                     .isLessThanOrEqualTo(evaluation.score() + 1e-12);
         }
+    }
+
+    @Test
+    void aBundlePublishedUnderAnotherScopeThanItNamesIsRefused() {
+        ModelBundle forAllBanks = Bundles.randomLogistic(new Random(3), TINY);
+
+        assertThat(ModelEvaluator.compilePublished("*", forAllBanks, TINY).scope()).isEqualTo("*");
+        assertThatThrownBy(() -> ModelEvaluator.compilePublished("bank-a", forAllBanks, TINY))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("published under key bank-a but scores bank *");
     }
 
     @Test
@@ -146,7 +173,7 @@ class ModelEvaluatorTest {
         ModelEvaluator model = ModelEvaluator.compile(bundle, TINY);
         double[] x = {1, 1, 0, 1, 1};
 
-        List<ModelReason> reasons = model.reasons(x, 5);
+        List<ModelReason> reasons = model.evaluate(x, 5).reasons();
 
         assertThat(reasons).extracting(ModelReason::code).containsExactly(
                 ReasonCode.AMOUNT_FAR_ABOVE_USUAL, ReasonCode.IMPOSSIBLE_TRAVEL, ReasonCode.UNUSUAL_PATTERN);
@@ -154,7 +181,7 @@ class ModelEvaluatorTest {
         assertThat(reasons.stream().mapToDouble(ModelReason::contribution).sum()).isCloseTo(score, within(1e-12));
         assertThat(reasons.get(0).contribution()).isCloseTo(score * 3 / 4.5, within(1e-12));
         assertThat(reasons.get(0).description()).isEqualTo(ReasonCode.AMOUNT_FAR_ABOVE_USUAL.description());
-        assertThat(model.reasons(x, 1)).hasSize(1);
+        assertThat(model.evaluate(x, 1).reasons()).hasSize(1);
     }
 
     @Test
