@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
+import dev.vigil.features.quality.Metrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

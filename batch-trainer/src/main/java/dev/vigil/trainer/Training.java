@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
+import dev.vigil.features.quality.Metrics;
 import dev.vigil.schemas.Topics;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.vigil.trainer;
+package dev.vigil.features.quality;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Test-window metrics of scored, labelled transactions: plain functions over plain arrays. */
-final class Metrics {
+public final class Metrics {
 
     /** One scored test transaction: its card, the UTC day of its event, the score and whether it was fraud. */
-    record Scored(String cardToken, LocalDate day, double score, boolean fraud) {
+    public record Scored(String cardToken, LocalDate day, double score, boolean fraud) {
     }
 
     private Metrics() {
@@ -22,7 +22,7 @@ final class Metrics {
      * Area under the ROC curve: the probability that a random fraud scores above a random genuine
      * transaction, ties counting half (Mann-Whitney). NaN without both classes.
      */
-    static double aucRoc(List<Scored> scored) {
+    public static double aucRoc(List<Scored> scored) {
         Scored[] sorted = scored.toArray(Scored[]::new);
         Arrays.sort(sorted, Comparator.comparingDouble(Scored::score));
         long positives = scored.stream().filter(Scored::fraud).count();
@@ -52,7 +52,7 @@ final class Metrics {
      * Average precision: the mean, over frauds, of the precision among all transactions scored at
      * least as high (tied scores form one threshold). 0 without frauds.
      */
-    static double averagePrecision(List<Scored> scored) {
+    public static double averagePrecision(List<Scored> scored) {
         Scored[] sorted = scored.toArray(Scored[]::new);
         Arrays.sort(sorted, Comparator.comparingDouble(Scored::score).reversed());
         long positives = scored.stream().filter(Scored::fraud).count();
@@ -83,7 +83,7 @@ final class Metrics {
      * highest score that day; the share of the top k that had a fraud that day. A day with fewer
      * than k cards is judged on all of them.
      */
-    static double cardPrecisionAtK(List<Scored> scored, int k) {
+    public static double cardPrecisionAtK(List<Scored> scored, int k) {
         Map<LocalDate, Map<String, double[]>> byDay = new HashMap<>();
         for (Scored s : scored) {
             double[] cell = byDay.computeIfAbsent(s.day(), d -> new HashMap<>())

@@ -1,4 +1,4 @@
-package dev.vigil.trainer;
+package dev.vigil.features.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
