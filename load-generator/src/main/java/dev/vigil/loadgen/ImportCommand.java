@@ -7,13 +7,16 @@ import dev.vigil.loadgen.imports.OnBadRow;
 import dev.vigil.loadgen.imports.Slice;
 import dev.vigil.loadgen.kafka.KafkaTarget;
 import dev.vigil.loadgen.replay.CsvTransactions;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code import}: history from a CSV straight to Kafka, in its own event time. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
@@ -29,6 +32,9 @@ final class ImportCommand implements Callable<Integer> {
 
     /** How long the last records may take to be acknowledged: the producer's delivery timeout and some. */
     private static final Duration ANSWERS_WITHIN = Duration.ofSeconds(45);
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CsvOptions file;
@@ -78,13 +84,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         Duration delay = labelTimeColumn != null ? null : labelDelay != null ? labelDelay : Duration.ofDays(7);
         Slice slice = new Slice(instant(from, "--from"), instant(until, "--until"));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         HistoryImport history = new HistoryImport(file.plan(idPrefix), delay, genuineLabelShare, slice, onBadRow,
-                file.maxOutOfOrder, System.err);
+                file.maxOutOfOrder, err);
         long start = System.nanoTime();
         try (CsvTransactions rows = file.open(labelTimeColumn);
                 KafkaTarget target = KafkaTarget.connect(kafka.bootstrapServers, kafka.registryUrl, kafka.panTokenKey,
                         KafkaTarget.Mode.HISTORY)) {
-            System.err.printf("import of %s to Kafka at %s%s%n", file.csv, kafka.bootstrapServers,
+            err.printf("import of %s to Kafka at %s%s%n", file.csv, kafka.bootstrapServers,
                     from == null && until == null ? "" : ", event times in [" + (from == null ? "start" : from) + ", "
                             + (until == null ? "end" : until) + ")");
             KafkaHistorySink sink = new KafkaHistorySink(target);
@@ -93,10 +101,12 @@ final class ImportCommand implements Callable<Integer> {
             summary = summary.took((System.nanoTime() - start) / 1e9);
             boolean lost = unanswered > 0 || sink.failed() > 0;
             if (lost) {
-                System.err.printf("Kafka did not take %d records (first cause: %s) and %d are unanswered: import again "
+                err.printf("Kafka did not take %d records (first cause: %s) and %d are unanswered: import again "
                         + "(records carry stable ids)%n", sink.failed(), sink.firstFailure(), unanswered);
             }
-            System.out.println(summary.line());
+            out.println(summary.line());
+            out.flush();
+            err.flush();
             return summary.stoppedAt() != null || lost ? 1 : 0;
         }
     }

@@ -6,7 +6,7 @@ import dev.vigil.loadgen.replay.CsvTransactions;
 import dev.vigil.loadgen.replay.ReplayPlan;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,14 +28,14 @@ public final class HistoryImport {
     private final Slice slice;
     private final OnBadRow onBadRow;
     private final Duration maxOutOfOrder;
-    private final PrintStream log;
+    private final PrintWriter log;
 
     /**
      * @param labelDelay   label time = event time + this; {@code null} when the file's label-time column says it
      * @param genuineShare share of genuine rows that get a cardholder's confirmation (chosen by transaction id)
      */
     public HistoryImport(ReplayPlan plan, Duration labelDelay, double genuineShare, Slice slice, OnBadRow onBadRow,
-            Duration maxOutOfOrder, PrintStream log) {
+            Duration maxOutOfOrder, PrintWriter log) {
         this.plan = plan;
         this.labels = new LabelTiming(labelDelay, genuineShare);
         this.slice = slice;
@@ -62,6 +62,7 @@ public final class HistoryImport {
                     continue;
                 }
                 log.println(bad.getMessage());
+                log.flush();
                 if (onBadRow == OnBadRow.STOP) {
                     stoppedAt = bad.getMessage();
                     break;

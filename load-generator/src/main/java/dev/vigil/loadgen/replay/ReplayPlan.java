@@ -42,7 +42,7 @@ public record ReplayPlan(String idPrefix, Fields fields) {
     }
 
     /** A 16-digit Luhn-valid test card number for a card or customer id: the same id, the same number. */
-    static String panFor(String cardId) {
+    public static String panFor(String cardId) {
         byte[] hash;
         try {
             hash = MessageDigest.getInstance("SHA-256").digest(cardId.getBytes(StandardCharsets.UTF_8));

@@ -7,10 +7,9 @@ import dev.vigil.loadgen.replay.CsvMapping;
 import dev.vigil.loadgen.replay.CsvTransactions;
 import dev.vigil.loadgen.replay.ReplayPlan;
 import dev.vigil.loadgen.scenario.SimTransaction;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class HistoryImportTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final StringWriter log = new StringWriter();
 
     /** What a sink received, in order: a transaction at its event time, or a label at its label time. */
     record Written(String kind, String id, Instant time) {
@@ -242,7 +241,7 @@ class HistoryImportTest {
         CsvMapping mapping = new CsvMapping(MAPPING.id(), MAPPING.timestamp(), MAPPING.card(), MAPPING.merchant(),
                 MAPPING.amount(), MAPPING.label(), labelTimeColumn);
         HistoryImport history = new HistoryImport(PLAN, delay, genuineShare, slice, onBadRow, ONE_HOUR,
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+                new PrintWriter(log, true));
         try (CsvTransactions rows = CsvTransactions.open(file, mapping, 2, ONE_HOUR)) {
             return history.run(rows, sink);
         }
@@ -267,6 +266,6 @@ class HistoryImportTest {
     }
 
     private String log() {
-        return log.toString(StandardCharsets.UTF_8);
+        return log.toString();
     }
 }

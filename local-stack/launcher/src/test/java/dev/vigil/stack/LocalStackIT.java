@@ -210,6 +210,9 @@ class LocalStackIT {
                 assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
                 assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
                         .get("cleanup.policy").value()).as(topic.name()).isEqualTo(topic.cleanup().policy());
+                topic.configs().forEach((name, value) -> assertThat(configs.get(new ConfigResource(
+                        ConfigResource.Type.TOPIC, topic.name())).get(name).value()).as(topic.name() + " " + name)
+                        .isEqualTo(value));
             }
         }
     }
