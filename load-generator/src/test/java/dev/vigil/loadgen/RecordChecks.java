@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -21,8 +23,19 @@ final class RecordChecks {
     private RecordChecks() {
     }
 
+    /**
+     * The committed records of {@code topic} from {@code from} (see {@link CommittedRecords#read}),
+     * after checking that none holds one of {@code pans}.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readWithoutCardNumbers(LocalStack stack, Topic<?, ?> topic,
+            Map<TopicPartition, Long> from, List<String> pans) {
+        List<ConsumerRecord<byte[], byte[]>> records = CommittedRecords.read(stack.kafkaBootstrapServers(), topic.name(), from);
+        assertThat(records).allSatisfy(record -> assertNoCardNumber(record, pans));
+        return records;
+    }
+
     /** The card number as text must not be anywhere in a record: not in its key, its value or a header. */
-    static void assertNoCardNumber(ConsumerRecord<byte[], byte[]> record, List<String> pans) {
+    private static void assertNoCardNumber(ConsumerRecord<byte[], byte[]> record, List<String> pans) {
         StringBuilder bytes = new StringBuilder(latin1(record.key())).append('\n').append(latin1(record.value()));
         for (Header header : record.headers()) {
             bytes.append('\n').append(header.key()).append('\n').append(latin1(header.value()));
@@ -31,7 +44,7 @@ final class RecordChecks {
         assertThat(pans).noneMatch(all::contains);
     }
 
-    static String latin1(byte[] bytes) {
+    private static String latin1(byte[] bytes) {
         return bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
