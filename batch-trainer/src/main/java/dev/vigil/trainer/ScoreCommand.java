@@ -46,14 +46,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--from must be before --to");
         }
         try (SparkSession spark = SparkSessions.create("vigil-score")) {
-            Map<String, ModelBundle> published = TopicRecords.latest(spark, endpoints.kafka.bootstrapServers,
-                    endpoints.kafka.registryUrl, Topics.FRAUD_MODELS, ScoringContext::accepts)
-                    .entrySet().stream().filter(e -> e.getValue().getModelVersion().toString().equals(modelVersion))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            if (published.isEmpty()) {
-                throw new IllegalStateException("model version " + modelVersion + " is not the latest of any scope on "
-                        + Topics.FRAUD_MODELS.name());
-            }
+            Map<String, ModelBundle> published = published(spark, endpoints.kafka.bootstrapServers,
+                    endpoints.kafka.registryUrl, modelVersion);
             List<OfflineScoring.Scored> scored = OfflineScoring.score(endpoints.transactions(spark),
                     endpoints.labels(spark), endpoints.trainingConfig(), published, RulesConfig.DEFAULTS, from, to);
             Csv.write(out, OfflineScoring.HEADER, scored.stream().map(OfflineScoring.Scored::csvRow));
@@ -61,6 +55,23 @@ final class ScoreCommand implements Callable<Integer> {
                     scored.size(), from, to, modelVersion, published.keySet(), out);
         }
         return 0;
+    }
+
+    /**
+     * The scopes whose latest accepted bundle on {@code fraud-models} is {@code version}, as the scorer has
+     * them in force; refused when there is none.
+     */
+    static Map<String, ModelBundle> published(SparkSession spark, String bootstrapServers, String registryUrl,
+            String version) {
+        Map<String, ModelBundle> published = TopicRecords.latest(spark, bootstrapServers, registryUrl,
+                Topics.FRAUD_MODELS, ScoringContext::accepts)
+                .entrySet().stream().filter(e -> e.getValue().getModelVersion().toString().equals(version))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (published.isEmpty()) {
+            throw new IllegalStateException("model version " + version + " is not the latest of any scope on "
+                    + Topics.FRAUD_MODELS.name());
+        }
+        return published;
     }
 
     static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {

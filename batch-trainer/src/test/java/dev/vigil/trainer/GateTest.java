@@ -1,6 +1,7 @@
 package dev.vigil.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.events.ModelBundle;
@@ -86,6 +87,12 @@ class GateTest {
         List<ModelBundle> published = publishedModels();
         assertThat(published).extracting(b -> b.getModelVersion().toString()).containsExactly(champion);
         assertThat(published.get(0).getBankId().toString()).isEqualTo(Topics.ALL_BANKS);
+        // what the score command scores with: the champion's bundle as the scorer loaded it
+        assertThat(ScoreCommand.published(TestSpark.session(), stack.kafkaBootstrapServers(), stack.registryUrl(),
+                champion)).containsOnlyKeys(Topics.ALL_BANKS).containsValue(published.get(0));
+        assertThatThrownBy(() -> ScoreCommand.published(TestSpark.session(), stack.kafkaBootstrapServers(),
+                stack.registryUrl(), second.best().bundle().getModelVersion().toString()))
+                .hasMessageContaining("is not the latest of any scope on fraud-models");
 
         assertThat(TrainingReport.summary(firstRun, first, 0.01))
                 .contains("best: " + champion + " (" + first.best().type() + ") AUC ")
