@@ -178,9 +178,9 @@ wait_scored() { # until the scorer has taken every imported transaction (scored,
 }
 
 RISKS=0
-publish_risk() { # merchant risk as of $1, and wait until the scorer has applied it
+publish_risk() { # archive, then merchant risk as of $1; waits until the scorer has applied it
     local out published
-    out=$(trainer merchant-risk --reference-time "$1" --label-delay "$LABEL_DELAY" --risk-interval "$RISK_INTERVAL")
+    out=$(trainer merchant-risk --archive --reference-time "$1" --label-delay "$LABEL_DELAY" --risk-interval "$RISK_INTERVAL")
     log "$out"
     published=$(sed -n 's/^merchant-risk: published \([0-9]*\) records.*/\1/p' <<< "$out")
     RISKS=$((RISKS + published))
@@ -193,7 +193,6 @@ wait_scored
 log "the scorer has scored $IMPORTED transactions"
 
 # 3. the batch layer as of the reference time
-log "$(trainer archive --once)"
 publish_risk "$REFERENCE"
 TRAIN_OUT=$OUT/train.out
 status=0
@@ -213,7 +212,6 @@ while [ "$(date -u -d "$day" +%s)" -lt "$(date -u -d "$TEST_TO" +%s)" ]; do
     next=$(plus_days "$day" 1)
     import_slice "$day" "$next"
     wait_scored
-    log "$(trainer archive --once)"
     publish_risk "$next"
     day=$next
 done

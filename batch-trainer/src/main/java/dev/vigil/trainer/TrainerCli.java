@@ -231,14 +231,20 @@ public final class TrainerCli {
         }
     }
 
-    @Command(name = "merchant-risk", description = "Compute merchant risk from the history and publish it.")
+    @Command(name = "merchant-risk", description = "Compute merchant risk from the history and publish it "
+            + "(with --archive: archive first).")
     static final class MerchantRiskCommand implements Callable<Integer> {
+        @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
+        boolean archive;
         @Mixin
         Endpoints endpoints;
 
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-merchant-risk")) {
+                if (archive) {
+                    endpoints.archive(spark);
+                }
                 endpoints.merchantRisk(spark);
             }
             return 0;
