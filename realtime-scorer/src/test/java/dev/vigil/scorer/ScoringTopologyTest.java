@@ -17,6 +17,7 @@ import dev.vigil.events.Decision;
 import dev.vigil.events.Reason;
 import dev.vigil.events.Transaction;
 import dev.vigil.features.CardProfile;
+import dev.vigil.features.rules.RulesScorer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScoringTopologyTest {
+
+    static final int USUAL_DAYS = 12;
 
     @TempDir
     Path stateDir;
@@ -45,8 +48,9 @@ class ScoringTopologyTest {
         scorer.close();
     }
 
-    void sendUsualWeek() {
-        for (int d = 0; d < 6; d++) {
+    /** Twelve ordinary days: enough history (the rules' minHistory) for the card's usual to count. */
+    void sendUsualFortnight() {
+        for (int d = 0; d < USUAL_DAYS; d++) {
             scorer.send(usualDay(d));
         }
     }
@@ -57,8 +61,8 @@ class ScoringTopologyTest {
 
     @Test
     void flagsAnAmountFarAboveUsual() {
-        sendUsualWeek();
-        Transaction television = tx("tx-tv", 245_000, HOME, day(6));
+        sendUsualFortnight();
+        Transaction television = tx("tx-tv", 245_000, HOME, day(USUAL_DAYS));
 
         scorer.send(television);
 
@@ -67,38 +71,39 @@ class ScoringTopologyTest {
         assertThat(codes(alert.value)).containsExactly("AMOUNT_FAR_ABOVE_USUAL");
         assertThat(alert.value.getDecision()).isEqualTo(Decision.REVIEW);
         assertThat(alert.value.getScore()).isEqualTo(0.75);
-        assertThat(alert.value.getModelVersion()).isEqualTo("rules-v1");
+        assertThat(alert.value.getModelVersion()).isEqualTo(RulesScorer.VERSION);
         assertThat(alert.value.getAlertId()).isEqualTo(Alerts.alertId("bank-a", "tx-tv"));
         assertThat(alert.value.getTransactionId()).isEqualTo("tx-tv");
         assertThat(alert.value.getAmountMinor()).isEqualTo(245_000);
         assertThat(alert.value.getCardLast4()).isEqualTo("9855");
-        assertThat(alert.value.getEventTime()).isEqualTo(day(6));
+        assertThat(alert.value.getEventTime()).isEqualTo(day(USUAL_DAYS));
         assertThat(alert.value.getScoredAt()).isEqualTo(SCORED_AT);
         assertThat(scorer.alerts.isEmpty()).isTrue();
         assertThat(scorer.counter("vigil.scorer.alerts", "reason", "AMOUNT_FAR_ABOVE_USUAL")).isEqualTo(1);
-        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(6);
+        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(USUAL_DAYS);
         assertThat(scorer.counter("vigil.scorer.scored", "decision", "REVIEW")).isEqualTo(1);
     }
 
     @Test
     void flagsABurstOfTransactions() {
-        for (int i = 0; i < 4; i++) {
+        // rules-v2: a burst is three within ten minutes (rules-v1: five, which genuine cards reached at demo pace)
+        for (int i = 0; i < 2; i++) {
             scorer.send(tx("tx-b" + i, 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(2L * i))));
         }
-        assertThat(scorer.alerts.isEmpty()).as("four in eight minutes are not yet a burst").isTrue();
+        assertThat(scorer.alerts.isEmpty()).as("two in two minutes are not yet a burst").isTrue();
 
-        scorer.send(tx("tx-b4", 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(8))));
+        scorer.send(tx("tx-b2", 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(4))));
 
         Alert alert = scorer.alerts.readValue();
-        assertThat(alert.getTransactionId()).isEqualTo("tx-b4");
+        assertThat(alert.getTransactionId()).isEqualTo("tx-b2");
         assertThat(codes(alert)).containsExactly("BURST_OF_TRANSACTIONS");
     }
 
     @Test
     void flagsANewCountryForTheCard() {
-        sendUsualWeek();
+        sendUsualFortnight();
 
-        scorer.send(tx("tx-br", 1_000, ABROAD, day(6)));
+        scorer.send(tx("tx-br", 1_000, ABROAD, day(USUAL_DAYS)));
 
         Alert alert = scorer.alerts.readValue();
         assertThat(codes(alert)).containsExactly("NEW_COUNTRY_FOR_CARD");
@@ -107,17 +112,17 @@ class ScoringTopologyTest {
 
     @Test
     void doesNotAlertForANormalHistory() {
-        sendUsualWeek();
-        scorer.send(tx("tx-d6", 1_200, HOME, day(6)), tx("tx-d7", 900, HOME, day(7)));
+        sendUsualFortnight();
+        scorer.send(tx("tx-d6", 1_200, HOME, day(USUAL_DAYS)), tx("tx-d7", 900, HOME, day(USUAL_DAYS + 1)));
 
         assertThat(scorer.alerts.isEmpty()).isTrue();
-        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(8);
+        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(USUAL_DAYS + 2);
     }
 
     @Test
     void aDuplicateTransactionIdIsScoredOnce() {
-        sendUsualWeek();
-        Transaction television = tx("tx-tv", 245_000, HOME, day(6));
+        sendUsualFortnight();
+        Transaction television = tx("tx-tv", 245_000, HOME, day(USUAL_DAYS));
 
         scorer.send(television, television);
 
