@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScoringTopologyTest {
 
-    static final int USUAL_DAYS = 12;
-
     @TempDir
     Path stateDir;
     ScorerDriver scorer;
@@ -48,9 +46,8 @@ class ScoringTopologyTest {
         scorer.close();
     }
 
-    /** Twelve ordinary days: enough history (the rules' minHistory) for the card's usual to count. */
-    void sendUsualFortnight() {
-        for (int d = 0; d < USUAL_DAYS; d++) {
+    void sendUsualWeek() {
+        for (int d = 0; d < 6; d++) {
             scorer.send(usualDay(d));
         }
     }
@@ -61,8 +58,8 @@ class ScoringTopologyTest {
 
     @Test
     void flagsAnAmountFarAboveUsual() {
-        sendUsualFortnight();
-        Transaction television = tx("tx-tv", 245_000, HOME, day(USUAL_DAYS));
+        sendUsualWeek();
+        Transaction television = tx("tx-tv", 245_000, HOME, day(6));
 
         scorer.send(television);
 
@@ -76,11 +73,11 @@ class ScoringTopologyTest {
         assertThat(alert.value.getTransactionId()).isEqualTo("tx-tv");
         assertThat(alert.value.getAmountMinor()).isEqualTo(245_000);
         assertThat(alert.value.getCardLast4()).isEqualTo("9855");
-        assertThat(alert.value.getEventTime()).isEqualTo(day(USUAL_DAYS));
+        assertThat(alert.value.getEventTime()).isEqualTo(day(6));
         assertThat(alert.value.getScoredAt()).isEqualTo(SCORED_AT);
         assertThat(scorer.alerts.isEmpty()).isTrue();
         assertThat(scorer.counter("vigil.scorer.alerts", "reason", "AMOUNT_FAR_ABOVE_USUAL")).isEqualTo(1);
-        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(USUAL_DAYS);
+        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(6);
         assertThat(scorer.counter("vigil.scorer.scored", "decision", "REVIEW")).isEqualTo(1);
     }
 
@@ -101,9 +98,9 @@ class ScoringTopologyTest {
 
     @Test
     void flagsANewCountryForTheCard() {
-        sendUsualFortnight();
+        sendUsualWeek();
 
-        scorer.send(tx("tx-br", 1_000, ABROAD, day(USUAL_DAYS)));
+        scorer.send(tx("tx-br", 1_000, ABROAD, day(6)));
 
         Alert alert = scorer.alerts.readValue();
         assertThat(codes(alert)).containsExactly("NEW_COUNTRY_FOR_CARD");
@@ -112,17 +109,17 @@ class ScoringTopologyTest {
 
     @Test
     void doesNotAlertForANormalHistory() {
-        sendUsualFortnight();
-        scorer.send(tx("tx-d6", 1_200, HOME, day(USUAL_DAYS)), tx("tx-d7", 900, HOME, day(USUAL_DAYS + 1)));
+        sendUsualWeek();
+        scorer.send(tx("tx-d6", 1_200, HOME, day(6)), tx("tx-d7", 900, HOME, day(7)));
 
         assertThat(scorer.alerts.isEmpty()).isTrue();
-        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(USUAL_DAYS + 2);
+        assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(8);
     }
 
     @Test
     void aDuplicateTransactionIdIsScoredOnce() {
-        sendUsualFortnight();
-        Transaction television = tx("tx-tv", 245_000, HOME, day(USUAL_DAYS));
+        sendUsualWeek();
+        Transaction television = tx("tx-tv", 245_000, HOME, day(6));
 
         scorer.send(television, television);
 

@@ -28,10 +28,10 @@ public record RulesConfig(int minHistory, double amountRatio, double amountZScor
 
     /**
      * Calibrated on a month of the simulated population's genuine purchases (10,000 cards, 30 days):
-     * together they alert on about 0.35 % of it (DefaultRulesOnGenuineMonthTest in load-generator).
+     * together they alert on 0.34 % of it (DefaultRulesOnGenuineMonthTest in load-generator).
      * Any one rule alone recommends REVIEW; two together, DECLINE.
      */
-    public static final RulesConfig DEFAULTS = new RulesConfig(10, 10.0, 4.0, 3, 500, 1000,
+    public static final RulesConfig DEFAULTS = new RulesConfig(5, 10.0, 4.0, 3, 500, 1000,
             0.75, 0.6, 0.5, 0.8, 0.5, 0.85);
 
     public RulesConfig {
