@@ -16,6 +16,7 @@
 #
 # Usage: load-generator/bench/backtest.sh [options]   (./vigil backtest builds first, then runs this)
 #   --customers 5000 --terminals 10000 --days 183 --start 2018-04-01 --seed 0   the Handbook world
+#   --compromised-terminals-per-day 2 --compromised-customers-per-day 3           (fewer for a smaller world)
 #   --csv FILE --columns "--id-column id --timestamp-column ..."                  or a dataset of your own
 #   --reference 2018-08-08T00:00:00Z   training run and start of the test window
 #   --test-days 7                      length of the test window
@@ -28,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-CUSTOMERS=5000; TERMINALS=10000; DAYS=183; START=2018-04-01; SEED=0
+CUSTOMERS=5000; TERMINALS=10000; DAYS=183; START=2018-04-01; SEED=0; TERMINALS_PER_DAY=2; CUSTOMERS_PER_DAY=3
 CSV=""; COLUMNS=""
 REFERENCE=2018-08-08T00:00:00Z; TEST_DAYS=7; IMPORT_FROM=""
 TRAIN_WINDOW=7d; DELAY_WINDOW=7d; VALIDATION_WINDOW=7d; LABEL_DELAY=7d; RISK_INTERVAL=1d; MIN_FRAUDS=20
@@ -40,6 +41,8 @@ while [ $# -gt 0 ]; do
         --days) DAYS=$2; shift 2 ;;
         --start) START=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
+        --compromised-terminals-per-day) TERMINALS_PER_DAY=$2; shift 2 ;;
+        --compromised-customers-per-day) CUSTOMERS_PER_DAY=$2; shift 2 ;;
         --csv) CSV=$2; shift 2 ;;
         --columns) COLUMNS=$2; shift 2 ;;
         --reference) REFERENCE=$2; shift 2 ;;
@@ -86,12 +89,13 @@ duration_days() { # 7d -> 7; the backtest steps through whole days
 
 # the dataset: the Handbook world (cached by its parameters) or the given CSV
 if [ -z "$CSV" ]; then
-    CSV=target/backtest-worlds/handbook-c$CUSTOMERS-t$TERMINALS-d$DAYS-$START-s$SEED.csv
+    CSV=target/backtest-worlds/handbook-c$CUSTOMERS-t$TERMINALS-d$DAYS-$START-s$SEED-ct$TERMINALS_PER_DAY-cc$CUSTOMERS_PER_DAY.csv
     if [ ! -f "$CSV" ]; then
         mkdir -p "$(dirname "$CSV")"
         log "making the Handbook world ($CUSTOMERS customers, $TERMINALS terminals, $DAYS days from $START, seed $SEED)"
         java -Xmx2g -jar "$LOAD_GENERATOR_JAR" handbook --out "$CSV.tmp" --customers "$CUSTOMERS" --terminals "$TERMINALS" \
-            --days "$DAYS" --start "$START" --seed "$SEED" >&2
+            --days "$DAYS" --start "$START" --seed "$SEED" --compromised-terminals-per-day "$TERMINALS_PER_DAY" \
+            --compromised-customers-per-day "$CUSTOMERS_PER_DAY" >&2
         mv "$CSV.tmp" "$CSV"
     fi
     COLUMNS="--id-column TRANSACTION_ID --timestamp-column TX_DATETIME --card-column CUSTOMER_ID --merchant-column TERMINAL_ID --amount-column TX_AMOUNT --label-column TX_FRAUD"

@@ -36,7 +36,9 @@ class BacktestIT {
         Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
         Path log = out.resolve("backtest.log");
         List<String> command = List.of("bash", root.resolve("load-generator/bench/backtest.sh").toString(),
-                "--customers", "300", "--terminals", "600", "--days", "47", "--start", "2018-04-01", "--seed", "7",
+                "--customers", "500", "--terminals", "1000", "--days", "47", "--start", "2018-04-01", "--seed", "7",
+                // the Handbook's daily compromises scaled to this world, doubled: a fraud share of about 1.7 %
+                "--compromised-terminals-per-day", "0.4", "--compromised-customers-per-day", "0.6",
                 "--reference", "2018-05-06T00:00:00Z", "--test-days", "3", "--min-frauds", "10",
                 "--name", "reduced world", "--out", out.resolve("run").toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())

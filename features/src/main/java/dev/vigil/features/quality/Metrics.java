@@ -46,12 +46,17 @@ public final class Metrics {
     public static List<Scored> withoutKnownCompromised(List<Scored> scored, Map<String, Instant> fraudKnownSince) {
         List<Scored> kept = new ArrayList<>(scored.size());
         for (Scored s : scored) {
-            Instant known = fraudKnownSince.get(s.cardToken());
-            if (known == null || !known.isBefore(s.day().atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            if (!knownCompromised(s.cardToken(), s.day(), fraudKnownSince)) {
                 kept.add(s);
             }
         }
         return kept;
+    }
+
+    /** Whether the card's earliest fraud label arrived before the start of {@code day} (UTC): the rule above, per row. */
+    public static boolean knownCompromised(String cardToken, LocalDate day, Map<String, Instant> fraudKnownSince) {
+        Instant known = fraudKnownSince.get(cardToken);
+        return known != null && known.isBefore(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Who is compromised when: each day, two terminals for the next 28 days (scenario 2) and three
- * customers for the next 14 days (scenario 3), drawn without replacement among all of them (a
+ * customers for the next 14 days (scenario 3), as the Handbook has it (other counts per day are a
+ * parameter of the world), drawn without replacement among all of them (a
  * terminal nobody uses, or a customer that makes no transaction, may be drawn).
  *
  * <p>Draws are made for every day but the last, as the Handbook's loops run to the last day
@@ -14,9 +15,7 @@ import java.util.SplittableRandom;
  */
 record Compromises(List<TerminalCompromise> terminals, List<CustomerCompromise> customers) {
 
-    static final int TERMINALS_PER_DAY = 2;
     static final int TERMINAL_DAYS = 28;
-    static final int CUSTOMERS_PER_DAY = 3;
     static final int CUSTOMER_DAYS = 14;
 
     /** A terminal whose every transaction from {@code fromDay} for {@link #TERMINAL_DAYS} days is fraud. */
@@ -39,14 +38,25 @@ record Compromises(List<TerminalCompromise> terminals, List<CustomerCompromise> 
         List<TerminalCompromise> terminals = new ArrayList<>();
         List<CustomerCompromise> customers = new ArrayList<>();
         for (int day = 0; day < world.days() - 1; day++) {
-            for (int terminal : distinct(TERMINALS_PER_DAY, world.terminals(), random)) {
+            for (int terminal : distinct(count(world.terminalsPerDay(), random), world.terminals(), random)) {
                 terminals.add(new TerminalCompromise(terminal, day));
             }
         }
         for (int day = 0; day < world.days() - 1; day++) {
-            customers.add(new CustomerCompromise(distinct(CUSTOMERS_PER_DAY, world.customers(), random), day));
+            customers.add(new CustomerCompromise(distinct(count(world.customersPerDay(), random), world.customers(), random),
+                    day));
         }
         return new Compromises(List.copyOf(terminals), List.copyOf(customers));
+    }
+
+    /**
+     * How many to draw on a day: the whole part of {@code perDay}, and one more with the probability of its
+     * fraction. A whole number draws nothing at random, so the Handbook's world stays as it was.
+     */
+    private static int count(double perDay, SplittableRandom random) {
+        int whole = (int) perDay;
+        double fraction = perDay - whole;
+        return fraction > 0 && random.nextDouble() < fraction ? whole + 1 : whole;
     }
 
     /** {@code count} different ids below {@code bound} (all of them when there are fewer), in drawing order. */

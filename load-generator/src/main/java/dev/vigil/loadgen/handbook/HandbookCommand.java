@@ -42,6 +42,16 @@ public final class HandbookCommand implements Callable<Integer> {
             description = "a customer uses the terminals closer than this on the 100x100 grid (default: ${DEFAULT-VALUE})")
     double radius;
 
+    @Option(names = "--compromised-terminals-per-day", defaultValue = "2",
+            description = "scenario 2: terminals compromised each day, for 28 days; a fraction is drawn (default: ${DEFAULT-VALUE}, "
+                    + "the Handbook's for 10000 terminals)")
+    double terminalsPerDay;
+
+    @Option(names = "--compromised-customers-per-day", defaultValue = "3",
+            description = "scenario 3: customers compromised each day, for 14 days; a fraction is drawn (default: ${DEFAULT-VALUE}, "
+                    + "the Handbook's for 5000 customers)")
+    double customersPerDay;
+
     @Option(names = "--seed", defaultValue = "0", description = "random seed: one seed and options, one file (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -73,10 +83,14 @@ public final class HandbookCommand implements Callable<Integer> {
         if (!(radius > 0 && radius <= WorldParameters.GRID * Math.sqrt(2))) {
             throw new IllegalArgumentException("--radius must be above 0 and at most the grid's diagonal (141.4)");
         }
+        if (!(terminalsPerDay >= 0 && terminalsPerDay <= terminals && customersPerDay >= 0 && customersPerDay <= customers)) {
+            throw new IllegalArgumentException("--compromised-terminals-per-day and --compromised-customers-per-day must be "
+                    + "between 0 and the number of terminals or customers");
+        }
         Path folder = out.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("--out: the folder " + folder + " does not exist");
         }
-        return new WorldParameters(customers, terminals, days, start, radius, seed);
+        return new WorldParameters(customers, terminals, days, start, radius, seed, terminalsPerDay, customersPerDay);
     }
 }

@@ -46,11 +46,11 @@ class DefaultWorldTest {
         // scenario 1: P(Normal(m, m/2) > 220) averaged over m ~ U(5, 100)
         double share1 = aboveLimit();
         // scenario 2: a terminal drawn at random carries 1 / terminals of each day's transactions
-        double share2 = Compromises.TERMINALS_PER_DAY * compromisedDays(Compromises.TERMINAL_DAYS)
+        double share2 = HANDBOOK.terminalsPerDay() * compromisedDays(Compromises.TERMINAL_DAYS)
                 / (double) (HANDBOOK.terminals() * HANDBOOK.days());
         // scenario 3: a customer drawn at random makes 1 / customers of them; a third of each draw's n,
         // rounded down, loses one transaction in three per draw on average
-        double share3 = (Compromises.CUSTOMERS_PER_DAY * compromisedDays(Compromises.CUSTOMER_DAYS)
+        double share3 = (HANDBOOK.customersPerDay() * compromisedDays(Compromises.CUSTOMER_DAYS)
                 / (double) (HANDBOOK.customers() * HANDBOOK.days()) - (HANDBOOK.days() - 1) / transactions) / 3;
 
         // relative standard deviations: scenario 1 about 7 % (carried by the few hundred customers whose mean is
