@@ -133,7 +133,11 @@ cleanup() {
     ./vigil stack down > /dev/null 2>&1 || true
 }
 trap cleanup EXIT
+# the backtest measures the published model as it is: the scorer's live alert-budget guard, which
+# would refuse a model alerting on more than 5 % and swap it mid-measurement, only stops a model that
+# alerts on nearly everything here
 VIGIL_SCORER_STATE_DIR=$DATA/scorer QUARKUS_HTTP_PORT=$SCORER_PORT \
+    VIGIL_SCORER_ALERT_CEILING=${VIGIL_BACKTEST_ALERT_CEILING:-0.99} \
     java -Xmx1g -jar "$SCORER_JAR" > "$OUT/logs/realtime-scorer.log" 2>&1 &
 SCORER_PID=$!
 until curl -sf "127.0.0.1:$SCORER_PORT/q/health/ready" > /dev/null; do

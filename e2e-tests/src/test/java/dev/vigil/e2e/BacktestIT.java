@@ -3,6 +3,7 @@ package dev.vigil.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.features.rules.RulesScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,7 @@ class BacktestIT {
         assertThat(report.get("duplicates").asLong()).isZero();
         assertThat(report.get("modelVersions").size()).as("every test transaction scored by the published model: %s",
                 report.get("modelVersions")).isEqualTo(1);
-        assertThat(report.get("modelVersions").fieldNames().next()).isNotEqualTo("rules-v1");
+        assertThat(report.get("modelVersions").fieldNames().next()).isNotEqualTo(RulesScorer.VERSION);
         assertThat(equality.get("compared").asLong()).isEqualTo(report.get("scored").asLong());
         assertThat(equality.get("different").asLong()).as("live scores that differ from the trainer's: %s",
                 equality.get("differentTransactionIds")).isZero();

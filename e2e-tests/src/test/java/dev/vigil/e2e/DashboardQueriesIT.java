@@ -44,7 +44,7 @@ class DashboardQueriesIT {
 
     @BeforeAll
     static void runTrafficThroughTheStack() throws Exception {
-        pipeline = Pipeline.start(workDir);
+        pipeline = Pipeline.start(workDir, 1, DashboardTraffic.SCORER_ENVIRONMENT);
         DashboardTraffic.drive(pipeline);
         // rates need a few scrapes after the traffic, and Micrometer binds the RocksDB metrics of a
         // newly opened store only at its next refresh of the Kafka Streams metrics (every 60 s):

@@ -28,12 +28,20 @@ import java.util.UUID;
 /**
  * What the dashboards need to show something in every panel: a model in force, transactions with
  * frauds through ingest, a rejected request, a record no one can read on the transactions topic,
- * an analyst's disposition, a client refused by the rate limit, and a candidate in the trainer's
- * {@code model_versions} table.
+ * an analyst's disposition, a client refused by the rate limit, a candidate in the trainer's
+ * {@code model_versions} table, and a model the scorer refuses live for alerting on everything.
  */
 final class DashboardTraffic {
 
     static final int CARDS = 10;
+    /**
+     * The alert budget's window is short here, so a few transactions can get a model refused; the
+     * ceiling is high, since this traffic is one seventh fraud and its honest model alerts on about
+     * half of a window of twenty.
+     */
+    static final int BUDGET_WINDOW = 20;
+    static final Map<String, String> SCORER_ENVIRONMENT = Map.of(
+            "VIGIL_SCORER_ALERT_WINDOW", String.valueOf(BUDGET_WINDOW), "VIGIL_SCORER_ALERT_CEILING", "0.8");
 
     private DashboardTraffic() {
     }
@@ -59,11 +67,34 @@ final class DashboardTraffic {
         List<JsonNode> alerts = wave(pipeline, bank, CARDS, now);
 
         refusedByRateLimit(pipeline, bank);
+        refusedLive(pipeline, now);
 
         JsonNode first = alerts.get(0);
         assertThat(Http.post(pipeline.alertsUrl() + "/api/v1/alerts/" + first.get("alertId").asText() + "/disposition",
                 Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder confirmed", "version", first.get("version").asInt()),
                 pipeline.analystToken(bank)).statusCode()).isBetween(200, 204);
+    }
+
+    /**
+     * A bank whose model alerts on everything: after a window of its transactions the scorer falls
+     * back to the rules, which the fallback counter and the alert-rate panels show.
+     */
+    private static void refusedLive(Pipeline pipeline, Instant now) throws Exception {
+        String bank = "bank-refused-" + UUID.randomUUID();
+        ModelBundle alertsOnEverything = ModelBundle.newBuilder(amountModel(bank, now))
+                .setModelVersion("lr-alerts-on-everything-" + now.getEpochSecond())
+                .setLogistic(LogisticModel.newBuilder(amountModel(bank, now).getLogistic()).setIntercept(9.0).build())
+                .build();
+        TopicWriter.send(pipeline.stack(), Topics.FRAUD_MODELS, bank, alertsOnEverything);
+        // cards of their own, so no other stream's profile sees these
+        CardStream cards = CardStream.of(bank, 500, 5, BUDGET_WINDOW / 5);
+        for (List<Map<String, Object>> batch : cards.batches(20)) {
+            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch))
+                    .statusCode()).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !DashboardQueriesIT.promQuery("vigil_scorer_model_fallbacks_total{scope=\"" + bank + "\"}")
+                        .isEmpty());
     }
 
     /** A client that asks faster than its limit (40 at once, then 20 a second) until it gets its 429. */

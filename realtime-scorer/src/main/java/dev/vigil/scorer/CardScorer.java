@@ -5,7 +5,6 @@ import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
 import dev.vigil.features.Verdict;
-import dev.vigil.features.model.ModelEvaluator;
 import dev.vigil.features.rules.RulesScorer;
 import dev.vigil.schemas.Topics;
 import java.time.Clock;
@@ -28,7 +27,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Scores a card's transaction once: skips a (card, transaction id) seen within the dedup
  * retention, moves the card's profile forward with the merchant's risk, scores the features with
  * the rules and the model in force, writes every score and an alert when the score reaches the
- * threshold. Under exactly-once processing the dedup entry, the profile, the score, the alert and
+ * threshold, and counts the outcome into the alert budget ({@link ModelGuard}). Under exactly-once processing the dedup entry, the profile, the score, the alert and
  * the input offset are committed together. Profiles idle for longer than the configured period (in
  * stream time) are deleted by a punctuator.
  */
@@ -37,6 +36,7 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
     private final ScorerSettings settings;
     private final RulesScorer rules;
     private final CurrentModels models;
+    private final ModelGuard guard;
     private final Deserializer<MerchantRisk> merchantRisks;
     private final ScorerMetrics metrics;
     private final Clock clock;
@@ -45,11 +45,12 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
     private KeyValueStore<String, byte[]> merchants;
     private ProcessorContext<String, SpecificRecord> context;
 
-    CardScorer(ScorerSettings settings, CurrentModels models, Deserializer<MerchantRisk> merchantRisks,
+    CardScorer(ScorerSettings settings, CurrentModels models, ModelGuard guard, Deserializer<MerchantRisk> merchantRisks,
             ScorerMetrics metrics, Clock clock) {
         this.settings = settings;
         this.rules = new RulesScorer(settings.rules());
         this.models = models;
+        this.guard = guard;
         this.merchantRisks = merchantRisks;
         this.metrics = metrics;
         this.clock = clock;
@@ -77,13 +78,15 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
                 merchantRisk(tx.getBankId(), tx.getMerchantId()));
         profiles.put(card, step.profile());
         // read once: this record is scored by one model from start to end, whatever is swapped meanwhile
-        ModelEvaluator model = models.forBank(tx.getBankId());
+        CurrentModels.InForce inForce = models.inForce(tx.getBankId());
         double[] x = step.features().values();
-        Verdict verdict = Verdict.of(rules.score(step.features()), model, x);
+        Verdict verdict = Verdict.of(rules.score(step.features()), inForce.model(), x);
         // the only wall-clock reading: when the score was made
         Instant scoredAt = clock.instant();
         boolean alert = verdict.alert();
         metrics.scored(verdict, tx.getReceivedAt(), scoredAt);
+        // after this record's verdict: a fallback changes what scores the next ones, never this one
+        guard.observe(inForce, alert);
         context.forward(record.withValue(verdict.scoreRecord(tx, step.features(), scoredAt)),
                 ScoringTopology.SCORES_SINK);
         if (alert) {

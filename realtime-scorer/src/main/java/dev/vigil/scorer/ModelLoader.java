@@ -63,10 +63,15 @@ final class ModelLoader implements Processor<String, byte[], Void, Void> {
             return;
         }
         ModelEvaluator model = compile(scope, record.value());
-        if (model != null) {
+        if (model == null) {
+            return;
+        }
+        if (models.install(scope, model)) {
             store.put(scope, record.value());
-            models.install(scope, model);
             LOG.infof("model %s (%s) now scores scope %s", model.modelVersion(), model.type(), scope);
+        } else {
+            LOG.warnf("model %s for scope %s was refused live for its alert rate; it stays out until a new version arrives",
+                    model.modelVersion(), scope);
         }
     }
 

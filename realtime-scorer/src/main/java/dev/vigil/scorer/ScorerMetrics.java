@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** The scorer's own meters (Kafka Streams' are bound by the Quarkus extension). */
 final class ScorerMetrics {
@@ -19,6 +20,10 @@ final class ScorerMetrics {
     static final String MODEL_TRAINED = "vigil.scorer.model.trained.timestamp";
     static final String MODEL_METRIC = "vigil.scorer.model.metric";
     static final String MODELS_REJECTED = "vigil.scorer.models.rejected";
+    static final String MODEL_FALLBACKS = "vigil.scorer.model.fallbacks";
+    static final String ALERT_RATE = "vigil.scorer.alert.rate";
+    static final String ALERT_BUDGET = "vigil.scorer.alert.budget";
+    static final String ALERT_CEILING = "vigil.scorer.alert.ceiling";
     /** Score buckets: fine at the top, where decisions are made. */
     private static final double[] SCORE_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0};
 
@@ -113,6 +118,29 @@ final class ScorerMetrics {
         Counter.builder(MODELS_REJECTED)
                 .description("Model bundles refused (unreadable or invalid); the previous model kept scoring")
                 .tag("scope", scope)
+                .register(registry).increment();
+    }
+
+    /**
+     * A scope's live alert rate over its window ({@value #ALERT_RATE}), its budget and the ceiling
+     * above which a model is refused: what Prometheus compares.
+     */
+    void alertBudget(String scope, Supplier<Number> liveRate, double budget, double ceiling) {
+        Gauge.builder(ALERT_RATE, liveRate)
+                .description("Share of the scope's latest scored transactions that raised an alert (a window by count)")
+                .tag("scope", scope).register(registry);
+        Gauge.builder(ALERT_BUDGET, () -> budget)
+                .description("The scope's alert budget: the share of transactions its analysts can work")
+                .tag("scope", scope).register(registry);
+        Gauge.builder(ALERT_CEILING, () -> ceiling)
+                .description("Above this live alert rate over a whole window a newly installed model is refused")
+                .tag("scope", scope).register(registry);
+    }
+
+    void fellBack(CurrentModels.Fallback fallback) {
+        Counter.builder(MODEL_FALLBACKS)
+                .description("Models refused live for alerting above the ceiling, and what scores instead")
+                .tags("scope", fallback.scope(), "from", fallback.from(), "to", fallback.to())
                 .register(registry).increment();
     }
 

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param applicationId     names this application in dead-letter headers
  * @param profileIdleExpiry a card profile not updated for this long (stream time) is deleted
  * @param profileExpiryScan how often, in stream time, idle profiles are looked for
+ * @param budget            the alert budget per scope and the ceiling that refuses a model
  */
 record ScorerSettings(Duration dedupRetention, RulesConfig rules, String applicationId,
-        Duration profileIdleExpiry, Duration profileExpiryScan) {
+        Duration profileIdleExpiry, Duration profileExpiryScan, AlertBudget budget) {
 
     ScorerSettings {
         Objects.requireNonNull(dedupRetention, "dedupRetention");
@@ -22,6 +23,7 @@ record ScorerSettings(Duration dedupRetention, RulesConfig rules, String applica
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(profileIdleExpiry, "profileIdleExpiry");
         Objects.requireNonNull(profileExpiryScan, "profileExpiryScan");
+        Objects.requireNonNull(budget, "budget");
         if (dedupRetention.toMinutes() < 1) {
             throw new IllegalArgumentException("dedupRetention must be at least a minute: " + dedupRetention);
         }

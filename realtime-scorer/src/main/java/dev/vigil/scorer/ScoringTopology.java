@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                           │     [card-profiles]    └─▶ transaction-scores
  *                                           │     [seen-transactions]
  *                                           │     reads [merchant-risk], the current models
+ *                                           │     (falls back from a model over the alert ceiling)
  *                                           └─▶ dead-letters (original bytes + cause headers)
  *
  * fraud-models  ─▶ load-models         ─▶ [fraud-models] global store + CurrentModels
@@ -60,6 +61,7 @@ final class ScoringTopology {
     static Topology build(TopicSerdes serdes, ScorerSettings settings, MeterRegistry meters, Clock clock) {
         ScorerMetrics metrics = new ScorerMetrics(meters);
         CurrentModels models = new CurrentModels(metrics);
+        ModelGuard guard = new ModelGuard(settings.budget(), models, metrics);
         Deserializer<Transaction> transactions = serdes.valueSerde(Topics.TRANSACTIONS).deserializer();
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.TRANSACTIONS.name());
@@ -75,7 +77,7 @@ final class ScoringTopology {
                 MERCHANT_RISK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.MERCHANT_RISK.name(),
                 MERCHANT_RISK_LOADER, () -> new MerchantRiskLoader(metrics));
         Deserializer<MerchantRisk> merchantRisks = serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
-        topology.addProcessor(SCORER, () -> new CardScorer(settings, models, merchantRisks, metrics, clock), READER);
+        topology.addProcessor(SCORER, () -> new CardScorer(settings, models, guard, merchantRisks, metrics, clock), READER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), CardProfileSerde.create()), SCORER);
         topology.addStateStore(Stores.windowStoreBuilder(

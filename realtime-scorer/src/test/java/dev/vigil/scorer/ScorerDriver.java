@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,7 +35,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 final class ScorerDriver implements AutoCloseable {
 
     static final ScorerSettings SETTINGS = new ScorerSettings(Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer",
-            Duration.ofDays(30), Duration.ofHours(1));
+            Duration.ofDays(30), Duration.ofHours(1), new AlertBudget(0.01, Map.of(), 0.05, 2000));
 
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> transactions;
@@ -53,6 +54,14 @@ final class ScorerDriver implements AutoCloseable {
     }
 
     ScorerDriver(Path stateDir, String registryUrl) {
+        this(stateDir, registryUrl, SETTINGS);
+    }
+
+    ScorerDriver(Path stateDir, ScorerSettings settings) {
+        this(stateDir, LocalStack.forTests().registryUrl(), settings);
+    }
+
+    ScorerDriver(Path stateDir, String registryUrl, ScorerSettings settings) {
         TopicSerdes serdes = new TopicSerdes(LocalStack.forTests().registryUrl(), true);
         TopicSerdes scorerSerdes = new TopicSerdes(registryUrl, true);
         Properties props = new Properties();
@@ -61,7 +70,7 @@ final class ScorerDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(
-                ScoringTopology.build(scorerSerdes, SETTINGS, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
+                ScoringTopology.build(scorerSerdes, settings, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
                 props);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(Topics.FRAUD_ALERTS.name(), new StringDeserializer(),

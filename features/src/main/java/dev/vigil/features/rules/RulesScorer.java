@@ -2,8 +2,11 @@ package dev.vigil.features.rules;
 
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_Z_SCORE;
+import static dev.vigil.features.FeatureSchema.Names.CARD_NOT_PRESENT;
+import static dev.vigil.features.FeatureSchema.Names.KM_FROM_LAST_LOCATION;
 import static dev.vigil.features.FeatureSchema.Names.NEW_COUNTRY;
 import static dev.vigil.features.FeatureSchema.Names.PRIOR_COUNT;
+import static dev.vigil.features.FeatureSchema.Names.SPEED_KMH_FROM_LAST;
 import static dev.vigil.features.FeatureSchema.Names.TX_COUNT_10M;
 
 import dev.vigil.events.Decision;
@@ -17,15 +20,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The first scorer, before any model: three rules over a card's {@link FeatureSchema#CURRENT}
- * features. Rules that fire combine as independent pieces of evidence ("noisy or"):
+ * The scorer before any model, and the floor under one: four rules over a card's
+ * {@link FeatureSchema#CURRENT} features, each aimed at one obvious fraud shape and calibrated to stay
+ * quiet on genuine traffic ({@link RulesConfig#DEFAULTS}). Rules that fire combine as independent pieces of evidence ("noisy or"):
  * {@code score = 1 - Π(1 - contribution)}, so more reasons always mean a higher score that never
  * passes 1. Each reason's share of the score is proportional to its contribution.
  */
 public final class RulesScorer {
 
     /** The version alerts carry in {@code modelVersion}. */
-    public static final String VERSION = "rules-v1";
+    public static final String VERSION = "rules-v2";
 
     private final RulesConfig config;
 
@@ -52,9 +56,17 @@ public final class RulesScorer {
                     "%d transactions on this card within %d minutes", (long) inWindow,
                     CardFeatures.BURST_WINDOW.toMinutes())));
         }
-        if (hasHistory && features.get(NEW_COUNTRY) == 1) {
+        // online shops abroad are an everyday thing; a card presented in a country it never saw is not
+        if (hasHistory && features.get(NEW_COUNTRY) == 1 && features.get(CARD_NOT_PRESENT) == 0) {
             hits.add(new Hit(ReasonCode.NEW_COUNTRY_FOR_CARD, config.newCountryContribution(),
                     "First use of this card in the merchant's country"));
+        }
+        // both are -1 when either location is unknown, which never reaches the thresholds
+        double km = features.get(KM_FROM_LAST_LOCATION);
+        double kmh = features.get(SPEED_KMH_FROM_LAST);
+        if (km >= config.travelMinKm() && kmh >= config.travelMinKmh()) {
+            hits.add(new Hit(ReasonCode.IMPOSSIBLE_TRAVEL, config.travelContribution(), String.format(Locale.ROOT,
+                    "%.0f km from the card's previous location at %.0f km/h", km, kmh)));
         }
         return combine(hits);
     }
