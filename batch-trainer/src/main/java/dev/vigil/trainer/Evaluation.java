@@ -4,13 +4,20 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
+import dev.vigil.events.Decision;
+import dev.vigil.features.FeatureVector;
 import dev.vigil.features.quality.Metrics;
+import dev.vigil.features.rules.RulesConfig;
+import dev.vigil.features.rules.RulesScorer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -37,6 +44,7 @@ final class Evaluation {
     private final Dataset<Row> testSet;
     private final Map<String, Instant> fraudKnownSince;
     private final int k;
+    private Set<String> rulesAlerted;
 
     Evaluation(Dataset<Row> testSet, Map<String, Instant> fraudKnownSince, int k) {
         this.testSet = testSet;
@@ -105,6 +113,32 @@ final class Evaluation {
         metrics.put(Training.MetricNames.cardPrecisionAt(k), Metrics.cardPrecisionAtK(published, k));
         metrics.put(Training.MetricNames.topCardFraudShareAt(k), Metrics.topCardFraudShareAtK(all, k));
         return metrics;
+    }
+
+    /**
+     * The ids of the window's transactions the default rules alone alert on ({@link RulesConfig#DEFAULTS},
+     * the definition the scorer starts from): what a candidate must beat, and what shares its alert budget.
+     */
+    Set<String> rulesAlerted() {
+        if (rulesAlerted == null) {
+            RulesScorer rules = new RulesScorer(RulesConfig.DEFAULTS);
+            Set<String> alerted = new HashSet<>();
+            for (Row row : testSet.select("transactionId", "features").collectAsList()) {
+                double[] x = ((Vector) row.get(1)).toArray();
+                if (rules.score(new FeatureVector(FeatureFold.SCHEMA, x)).decision() != Decision.APPROVE) {
+                    alerted.add(row.getString(0));
+                }
+            }
+            rulesAlerted = Set.copyOf(alerted);
+        }
+        return rulesAlerted;
+    }
+
+    /** {@code scores} (one candidate's) as the gate judges them. */
+    List<GateEvidence.Scored> gateRows(List<TestScore> scores) {
+        Set<String> alerted = rulesAlerted();
+        return scores.stream().map(s -> new GateEvidence.Scored(s.eventTime(), s.fraud(), s.score(),
+                alerted.contains(s.transactionId()))).toList();
     }
 
     void release() {

@@ -14,9 +14,10 @@ import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.util.MLWritable;
 
 /**
- * Publishes a run's best candidate (its final fit) only when its average precision on the evaluation
- * window beats the champion's, measured on the same window and test set, by at least {@code margin}.
- * Every candidate is recorded.
+ * Publishes a run's best candidate (its final fit) only when its evaluated fit meets the
+ * {@link GatePolicy} on the evaluation window (size, recall over the rules, alert budget) and its
+ * average precision there beats the champion's, measured on the same window and test set, by at least
+ * {@code margin}. Every candidate is recorded.
  *
  * <p>The champion is re-scored by its saved Spark model, whose scores equal its portable bundle's.
  * A champion trained on another feature schema cannot be scored on these vectors, so it does not
@@ -24,28 +25,38 @@ import org.apache.spark.ml.util.MLWritable;
  */
 final class Gate {
 
-    /** What the gate did: the champion's average precision on this window (when it could be scored) and the decisions. */
-    record Outcome(Training.Candidate best, boolean published, Optional<Double> championAveragePrecision,
-            List<ModelVersions.Decision> decisions) {
+    /**
+     * What the gate did: the best candidate's evidence, the policy condition it failed (if any), the
+     * champion's average precision on this window (when it could be scored) and the decisions.
+     */
+    record Outcome(Training.Candidate best, boolean published, GateEvidence evidence, Optional<String> refusal,
+            Optional<Double> championAveragePrecision, List<ModelVersions.Decision> decisions) {
     }
 
     private final ModelVersions versions;
     private final Path modelsDir;
     private final double margin;
+    private final GatePolicy policy;
 
-    Gate(ModelVersions versions, Path modelsDir, double margin) {
+    Gate(ModelVersions versions, Path modelsDir, double margin, GatePolicy policy) {
         this.versions = versions;
         this.modelsDir = modelsDir;
         this.margin = margin;
+        this.policy = policy;
     }
 
     Outcome decide(Training.Result result, Publisher<String, ModelBundle> publisher) {
         Training.Candidate best = result.best();
+        String bestVersion = best.bundle().getModelVersion();
+        GateEvidence evidence = GateEvidence.of(result.evaluation().gateRows(result.testScores().stream()
+                        .filter(s -> s.candidate().equals(bestVersion)).toList()),
+                best.bundle().getReviewThreshold(), policy.alertBudget());
+        Optional<String> refusal = policy.refusal(evidence);
         Optional<Double> championAp = versions.champion(best.bundle().getBankId())
                 .filter(champion -> champion.featureSchema().equals(best.bundle().getFeatureSchema()))
                 .filter(champion -> champion.sparkModelPath() != null)
                 .map(champion -> averagePrecisionOf(champion, result));
-        boolean wins = championAp.map(ap -> best.averagePrecision() > ap + margin).orElse(true);
+        boolean wins = refusal.isEmpty() && championAp.map(ap -> best.averagePrecision() > ap + margin).orElse(true);
         String bestPath = save(best);
         if (wins) {
             publisher.sendAndWait(best.bundle().getBankId(), best.bundle());
@@ -59,7 +70,7 @@ final class Gate {
                     candidate == best ? bestPath : null));
         }
         versions.record(decisions);
-        return new Outcome(best, wins, championAp, List.copyOf(decisions));
+        return new Outcome(best, wins, evidence, refusal, championAp, List.copyOf(decisions));
     }
 
     private double averagePrecisionOf(ModelVersions.Champion champion, Training.Result result) {

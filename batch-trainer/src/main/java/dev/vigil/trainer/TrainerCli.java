@@ -100,6 +100,23 @@ public final class TrainerCli {
                 description = "labelled frauds the training and the test window must each hold, or no model is "
                         + "trained (default: ${DEFAULT-VALUE})")
         long minFrauds;
+        @Option(names = "--min-test-transactions", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_TRANSACTIONS:-1000}",
+                description = "transactions the evaluation window must hold for the gate to publish (default: ${DEFAULT-VALUE})")
+        long minTestTransactions;
+        @Option(names = "--min-test-span", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_SPAN:-1d}",
+                converter = IntervalConverter.class,
+                description = "time from the evaluation window's first to its last transaction the gate requires "
+                        + "(default: ${DEFAULT-VALUE})")
+        Duration minTestSpan;
+        @Option(names = "--margin-over-rules", defaultValue = "${env:VIGIL_TRAINER_MARGIN_OVER_RULES:-0.05}",
+                description = "recall a candidate must gain over the rules alone at their alert rate on the evaluation "
+                        + "window (default: ${DEFAULT-VALUE})")
+        double marginOverRules;
+        @Option(names = "--alert-budget", defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
+                description = "the scorer's alert budget, read from its own variable: the review threshold and the rules "
+                        + "together alert on at most this share of the evaluation window, and the gate refuses a "
+                        + "candidate above it (default: ${DEFAULT-VALUE})")
+        double alertBudget;
         @Option(names = "--label-delay", defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
                 converter = IntervalConverter.class,
                 description = "how long labels take to arrive: merchant risk windows and the evaluation window end this "
@@ -185,7 +202,12 @@ public final class TrainerCli {
 
         TrainingConfig trainingConfig() {
             return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
-                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention);
+                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention)
+                    .withReviewShare(alertBudget);
+        }
+
+        GatePolicy gatePolicy() {
+            return new GatePolicy(minTestTransactions, minFrauds, minTestSpan, marginOverRules, alertBudget);
         }
 
         void train(SparkSession spark) throws Exception {
@@ -197,7 +219,7 @@ public final class TrainerCli {
             Gate.Outcome outcome;
             try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS, kafka.bootstrapServers,
                     kafka.registryUrl)) {
-                outcome = new Gate(versions, models, margin).decide(result, publisher);
+                outcome = new Gate(versions, models, margin, gatePolicy()).decide(result, publisher);
             }
             Path report = TrainingReport.write(reports, result, outcome);
             System.out.print(TrainingReport.summary(result, outcome, margin));

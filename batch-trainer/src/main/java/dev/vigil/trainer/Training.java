@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Dataset;
@@ -189,7 +190,14 @@ final class Training {
             testScores.addAll(scores);
             Map<String, Double> metrics = evaluation.measure(scores);
             double[] ascending = scores.stream().mapToDouble(Evaluation.TestScore::score).sorted().toArray();
-            double reviewThreshold = topShareThreshold(ascending, config.reviewShare());
+            Set<String> rulesAlerted = evaluation.rulesAlerted();
+            double[] byRow = scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
+            boolean[] rulesAlert = new boolean[byRow.length];
+            for (int i = 0; i < byRow.length; i++) {
+                rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
+            }
+            // the review share is the alert budget: rules and model together alert on at most that share
+            double reviewThreshold = AlertThresholds.review(byRow, rulesAlert, config.reviewShare());
             // the evaluation window's score distribution: the reference live scores are compared with for drift
             metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
             metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));
@@ -200,7 +208,7 @@ final class Training {
                     .setFeatureSchema(FeatureFold.SCHEMA.id())
                     .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
                     .setReviewThreshold(reviewThreshold)
-                    .setDeclineThreshold(topShareThreshold(ascending, config.declineShare()))
+                    .setDeclineThreshold(Math.max(reviewThreshold, AlertThresholds.decline(byRow, config.declineShare())))
                     .setTrainedAt(trainedAt)
                     .setTrainFromTime(windows.evaluationTrain().from())
                     .setTrainToTime(windows.evaluationTrain().to())
@@ -249,14 +257,5 @@ final class Training {
 
     private static double quantile(double[] ascending, double q) {
         return ascending.length == 0 ? 0 : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
-    }
-
-    /** The lowest score among the top {@code share} of test scores (ascending {@code scores}). */
-    private static double topShareThreshold(double[] ascending, double share) {
-        if (ascending.length == 0) {
-            return 1.0;
-        }
-        int index = (int) Math.floor(ascending.length * (1 - share));
-        return ascending[Math.min(Math.max(index, 0), ascending.length - 1)];
     }
 }

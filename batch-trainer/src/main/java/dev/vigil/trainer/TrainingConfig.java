@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param delay            gap between training and test windows (how long fraud takes to be reported)
  * @param test             length of the test window the metrics (and the gate) are measured on
  * @param precisionK       k of card precision at k per day
- * @param reviewShare      share of test transactions the exported review threshold flags
+ * @param reviewShare      the alert budget: share of test transactions the rules and the exported review
+ *                         threshold together alert on ({@link AlertThresholds#review})
  * @param declineShare     share of test transactions the exported decline threshold flags
  * @param forestTrees      random-forest size
  * @param treeDepth        depth of forest and boosted trees
@@ -51,6 +52,11 @@ record TrainingConfig(Duration train, Duration delay, Duration test, int precisi
     }
 
     TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+    }
+
+    TrainingConfig withReviewShare(double reviewShare) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
                 boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
     }

@@ -34,6 +34,8 @@ final class TrainingReport {
         json.put("bestVersion", name);
         json.put("published", outcome.published());
         json.put("championAveragePrecision", outcome.championAveragePrecision().orElse(null));
+        json.put("refusal", outcome.refusal().orElse(null));
+        json.put("gate", outcome.evidence());
         json.put("windows", windows(result));
         json.put("thresholds", THRESHOLDS);
         json.put("scores", name + ".scores.csv");
@@ -81,20 +83,29 @@ final class TrainingReport {
                         .map(ap -> " (beats the champion's average precision " + number(ap) + " by more than "
                                 + number(margin) + ")")
                         .orElse(" (no champion to beat)")
-                : "no (the champion's average precision on this evaluation window is "
-                        + outcome.championAveragePrecision().map(TrainingReport::number).orElse("?")
-                        + "; not beaten by " + number(margin) + ")";
+                : outcome.refusal().map(reason -> "no (" + reason + ")")
+                        .orElseGet(() -> "no (the champion's average precision on this evaluation window is "
+                                + outcome.championAveragePrecision().map(TrainingReport::number).orElse("?")
+                                + "; not beaten by " + number(margin) + ")");
         TrainingWindows w = result.windows();
         Evaluation.Counts e = result.evaluationCounts();
         return String.format(Locale.ROOT, "candidates fitted: %d transactions (%d frauds) %s%n"
                         + "evaluation: %d (%d frauds; %d (%d frauds) without known-compromised cards) %s%n"
                         + "final fit: %d (%d frauds) %s%n"
-                        + "best: %s (%s) AUC %s, average precision %s%npublished: %s%n",
+                        + "best: %s (%s) AUC %s, average precision %s%n%s%npublished: %s%n",
                 result.evaluationTrain().rows(), result.evaluationTrain().frauds(), w.evaluationTrain(),
                 e.rows(), e.frauds(), e.keptRows(), e.keptFrauds(), w.evaluation(),
                 result.finalTrain().rows(), result.finalTrain().frauds(), w.finalTrain(),
                 best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
-                number(best.averagePrecision()), published);
+                number(best.averagePrecision()), gate(outcome.evidence()), published);
+    }
+
+    /** The gate's evidence in one line: what a bank asks of a model before it goes live. */
+    static String gate(GateEvidence g) {
+        return String.format(Locale.ROOT, "gate: recall %.1f%% at the rules' alert rate %.2f%% (rules alone %.1f%%); "
+                        + "alert rate %.2f%% at its thresholds, rules included; %d transactions, %d frauds over %s",
+                100 * g.modelRecall(), 100 * g.comparedRate(), 100 * g.rulesRecall(), 100 * g.alertRate(),
+                g.transactions(), g.frauds(), g.span());
     }
 
     static String markdown(Training.Result result, Gate.Outcome outcome) {
@@ -119,7 +130,9 @@ final class TrainingReport {
         md.append("- per-transaction scores of every evaluated candidate: `").append(best).append(".scores.csv`\n");
         md.append("- champion's average precision on this evaluation window: ")
                 .append(outcome.championAveragePrecision().map(TrainingReport::number).orElse("none"))
-                .append("\n- published: ").append(outcome.published() ? "yes" : "no").append("\n\n");
+                .append("\n- ").append(gate(outcome.evidence()))
+                .append("\n- published: ").append(outcome.published() ? "yes"
+                        : "no" + outcome.refusal().map(reason -> " (" + reason + ")").orElse("")).append("\n\n");
         List<String> metricNames = List.copyOf(outcome.best().metrics().keySet());
         md.append("| version | model | status | ").append(String.join(" | ", metricNames)).append(" |\n");
         md.append("|---|---|---|").append("---|".repeat(metricNames.size())).append("\n");

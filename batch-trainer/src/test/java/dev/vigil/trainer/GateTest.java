@@ -36,6 +36,9 @@ class GateTest {
         LoggerFactory.getLogger(GateTest.class);
     }
 
+    /** Floors the synthetic history meets; each refusal has its own test in GatePolicyTest. */
+    static final GatePolicy GATE_POLICY = new GatePolicy(100, 1, Duration.ofDays(1), 0.0, 0.01);
+
     private final LocalStack stack = LocalStack.forTests();
     private ModelVersions versions;
     private Training.Result firstRun;
@@ -58,7 +61,7 @@ class GateTest {
 
     @Test
     void publishesTheFirstCandidateThenRejectsOneThatDoesNotBeatTheChampionByTheMargin() throws Exception {
-        Gate gate = new Gate(versions, dir.resolve("models"), 0.01);
+        Gate gate = new Gate(versions, dir.resolve("models"), 0.01, GATE_POLICY);
         Gate.Outcome first;
         Gate.Outcome second;
         try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS,
@@ -107,14 +110,36 @@ class GateTest {
                 .first().isEqualTo(String.join(",", TrainingReport.SCORES_HEADER));
     }
 
+    @Test
+    void refusesWhatThePolicyRefusesAndSaysWhyWithoutPublishing() {
+        GatePolicy strict = new GatePolicy(1_000_000, 1, Duration.ofDays(1), 0.0, 0.01);
+        Training.Result run = renamed(firstRun, "-strict");
+        Gate.Outcome outcome;
+        try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS,
+                stack.kafkaBootstrapServers(), stack.registryUrl())) {
+            outcome = new Gate(versions, dir.resolve("models"), 0.01, strict).decide(run, publisher);
+        }
+
+        assertThat(outcome.published()).isFalse();
+        assertThat(outcome.refusal()).get().asString().contains("fewer than 1000000");
+        assertThat(versions.status(outcome.best().bundle().getModelVersion())).contains(ModelVersions.Status.REJECTED);
+        assertThat(TrainingReport.summary(run, outcome, 0.01))
+                .contains("published: no (the evaluation window holds " + outcome.evidence().transactions()
+                        + " transactions, fewer than 1000000)")
+                .contains("gate: recall ");
+    }
+
     private static Training.Result renamed(Training.Result run, String suffix) {
         List<Training.Candidate> candidates = new ArrayList<>();
         for (Training.Candidate c : run.candidates()) {
             candidates.add(new Training.Candidate(c.type(), c.model(), c.metrics(), ModelBundle.newBuilder(c.bundle())
                     .setModelVersion(c.bundle().getModelVersion() + suffix).build()));
         }
+        List<Evaluation.TestScore> scores = run.testScores().stream().map(t -> new Evaluation.TestScore(
+                t.candidate() + suffix, t.transactionId(), t.cardToken(), t.eventTime(), t.fraud(), t.score(),
+                t.knownCompromised())).toList();
         return new Training.Result(run.windows(), run.evaluationTrain(), run.evaluationCounts(), run.finalTrain(),
-                candidates, run.evaluation(), run.testScores());
+                candidates, run.evaluation(), scores);
     }
 
     private List<ModelBundle> publishedModels() {
