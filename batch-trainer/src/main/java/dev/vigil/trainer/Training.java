@@ -196,8 +196,12 @@ final class Training {
             for (int i = 0; i < byRow.length; i++) {
                 rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
             }
-            // the review share is the alert budget: rules and model together alert on at most that share
-            double reviewThreshold = AlertThresholds.review(byRow, rulesAlert, config.reviewShare());
+            // the review share is the alert budget: rules and model together alert on at most that share;
+            // a declined transaction is alerted too, so review never sits above decline (the gate then
+            // sees, and refuses, a decline share that does not fit the budget beside the rules)
+            double declineThreshold = AlertThresholds.decline(byRow, config.declineShare());
+            double reviewThreshold = Math.min(declineThreshold, AlertThresholds.review(byRow, rulesAlert,
+                    config.reviewShare()));
             // the evaluation window's score distribution: the reference live scores are compared with for drift
             metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
             metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));
@@ -208,7 +212,7 @@ final class Training {
                     .setFeatureSchema(FeatureFold.SCHEMA.id())
                     .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
                     .setReviewThreshold(reviewThreshold)
-                    .setDeclineThreshold(Math.max(reviewThreshold, AlertThresholds.decline(byRow, config.declineShare())))
+                    .setDeclineThreshold(declineThreshold)
                     .setTrainedAt(trainedAt)
                     .setTrainFromTime(windows.evaluationTrain().from())
                     .setTrainToTime(windows.evaluationTrain().to())

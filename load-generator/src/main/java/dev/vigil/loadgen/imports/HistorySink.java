@@ -4,7 +4,7 @@ import dev.vigil.loadgen.scenario.SimTransaction;
 import java.time.Instant;
 
 /** Where imported records go, in the order the import makes them: Kafka, or a list in a test. */
-interface HistorySink {
+public interface HistorySink {
 
     void transaction(SimTransaction transaction);
 

@@ -55,8 +55,10 @@ public final class AlertsClient {
             do {
                 JsonNode page = page(bank, from, cursor);
                 for (JsonNode item : page.path("items")) {
+                    List<String> reasons = new ArrayList<>();
+                    item.path("reasons").forEach(reason -> reasons.add(reason.path("code").asText()));
                     alerts.add(new AlertSeen(item.path("transactionId").asText(), item.path("bankId").asText(),
-                            instant(item)));
+                            instant(item), item.path("modelVersion").asText(), reasons));
                 }
                 cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
             } while (cursor != null && ++pages < MAX_PAGES);

@@ -3,24 +3,31 @@ package dev.vigil.loadgen.report;
 import dev.vigil.loadgen.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
  * How well the pipeline caught the run's frauds: per scenario that sent any, frauds sent, alerted and recall;
  * overall precision (alerted frauds over alerts) and alert rate (alerts over transactions); and
- * the latency from sending a transaction to its alert being stored. Only alerts on the run's own
- * transactions count.
+ * the latency from sending a transaction to its alert being stored; and the share of alerts each
+ * reason raised (an alert is credited to its strongest reason, so the shares add up to the whole).
+ * Only alerts on the run's own transactions count.
  */
 public record DetectionReport(List<Row> scenarios, long transactions, long frauds, long alerts, long alertedFrauds,
-        double precision, double alertRate, Latency alertLatency) {
+        double precision, double alertRate, Latency alertLatency, List<ReasonShare> reasons) {
 
     public record Row(String scenario, long sent, long alerted, double recall) {
+    }
+
+    /** Alerts whose strongest reason was {@code reason}, and how many of them were frauds. */
+    public record ReasonShare(String reason, long alerts, long frauds, double share) {
     }
 
     /** Alert latency percentiles in milliseconds; all zero when there were no alerts. */
@@ -32,12 +39,22 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
         sent.forEach(t -> byId.put(t.transactionId(), t));
         Set<String> alerted = new HashSet<>();
         Histogram latency = new Histogram(3);
+        Map<String, long[]> byReason = new TreeMap<>();
         for (AlertSeen alert : alertsSeen) {
             SentTransaction transaction = byId.get(alert.transactionId());
             if (transaction != null && alerted.add(alert.transactionId())) {
-                latency.recordValue(Math.max(0, Duration.between(transaction.sentAt(), alert.createdAt()).toMillis()));
+                if (transaction.sentAt() != null) {
+                    latency.recordValue(Math.max(0, Duration.between(transaction.sentAt(), alert.createdAt()).toMillis()));
+                }
+                long[] counts = byReason.computeIfAbsent(alert.topReason(), reason -> new long[2]);
+                counts[0]++;
+                counts[1] += transaction.scenario() != null ? 1 : 0;
             }
         }
+        List<ReasonShare> reasons = new ArrayList<>();
+        byReason.forEach((reason, counts) -> reasons.add(
+                new ReasonShare(reason, counts[0], counts[1], ratio(counts[0], alerted.size()))));
+        reasons.sort(Comparator.comparingLong(ReasonShare::alerts).reversed());
         List<Row> rows = new ArrayList<>();
         long frauds = 0;
         long alertedFrauds = 0;
@@ -52,7 +69,8 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
             alertedFrauds += caught;
         }
         return new DetectionReport(rows, sent.size(), frauds, alerted.size(), alertedFrauds,
-                ratio(alertedFrauds, alerted.size()), ratio(alerted.size(), sent.size()), latency(latency));
+                ratio(alertedFrauds, alerted.size()), ratio(alerted.size(), sent.size()), latency(latency),
+                List.copyOf(reasons));
     }
 
     private static double ratio(long part, long whole) {
@@ -79,9 +97,19 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
                 100 * ratio(alertedFrauds, frauds)));
         text.append(String.format(Locale.ROOT, "  transactions %d, alerts %d: precision %.1f%%, alert rate %.2f%%%n",
                 transactions, alerts, 100 * precision, 100 * alertRate));
-        text.append(String.format(Locale.ROOT, "  alert latency (sent to stored, %d alerts): p50 %.0f ms  p90 %.0f ms  "
+        if (alertLatency.count() > 0) {
+            text.append(String.format(Locale.ROOT, "  alert latency (sent to stored, %d alerts): p50 %.0f ms  p90 %.0f ms  "
                 + "p99 %.0f ms  max %.0f ms%n", alertLatency.count(), alertLatency.p50(), alertLatency.p90(),
-                alertLatency.p99(), alertLatency.max()));
+                    alertLatency.p99(), alertLatency.max()));
+        }
+        if (!reasons.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "  %-26s %8s %8s %8s%n", "alerts by strongest reason", "alerts",
+                    "share", "frauds"));
+            for (ReasonShare reason : reasons) {
+                text.append(String.format(Locale.ROOT, "  %-26s %8d %7.1f%% %8d%n", reason.reason(), reason.alerts(),
+                        100 * reason.share(), reason.frauds()));
+            }
+        }
         return text.toString();
     }
 }

@@ -67,6 +67,11 @@ public final class GenuineDays implements Iterator<SimTransaction> {
         }
     }
 
+    /** The purchases the days are made of, so frauds played beside them see which cards a breached shop leaked. */
+    Purchases purchases() {
+        return purchases;
+    }
+
     /** The card's own pace: purchases it makes on an average day. */
     public double pacePerDay(Cardholder card) {
         return pacePerDay[card.index()];

@@ -35,6 +35,13 @@ public record ScenarioRates(Map<Scenario, Double> shares) {
         return new ScenarioRates(shares);
     }
 
+    /** Every share multiplied by {@code factor} (the same mix of scenarios, more or less fraud in all). */
+    public ScenarioRates scaled(double factor) {
+        Map<Scenario, Double> scaled = new EnumMap<>(Scenario.class);
+        shares.forEach((scenario, share) -> scaled.put(scenario, share * factor));
+        return new ScenarioRates(scaled);
+    }
+
     public double share(Scenario scenario) {
         return shares.getOrDefault(scenario, 0.0);
     }

@@ -38,12 +38,19 @@ public final class Simulator {
         this.random = random;
         this.runId = runId;
         this.purchases = new Purchases(population, random);
+        scenarios.putAll(scenarios(purchases, random));
+        scenarios.forEach((scenario, play) -> startProbability.put(scenario, rates.share(scenario) / play.meanFrauds()));
+    }
+
+    /** Every fraud scenario, playing with {@code purchases} and drawing from {@code random}. */
+    static Map<Scenario, FraudScenario> scenarios(Purchases purchases, RandomGenerator random) {
+        Map<Scenario, FraudScenario> scenarios = new EnumMap<>(Scenario.class);
         scenarios.put(Scenario.CARD_TESTING, new CardTesting(purchases, random));
         scenarios.put(Scenario.ACCOUNT_TAKEOVER, new AccountTakeover(purchases, random));
         scenarios.put(Scenario.IMPOSSIBLE_TRAVEL, new ImpossibleTravel(purchases, random));
         scenarios.put(Scenario.COMPROMISED_MERCHANT, new CompromisedMerchant(purchases, random));
         scenarios.put(Scenario.HIGH_AMOUNT, new HighAmount(purchases));
-        scenarios.forEach((scenario, play) -> startProbability.put(scenario, rates.share(scenario) / play.meanFrauds()));
+        return scenarios;
     }
 
     /** A genuine purchase at {@code at} (for the backdated history that gives cards their profiles). */

@@ -25,7 +25,8 @@ class AlertsClientTest {
 
     static final Instant FROM = Instant.parse("2026-11-23T09:00:00Z");
     static final String ITEM = "{\"alertId\":\"a%d\",\"bankId\":\"bank-a\",\"transactionId\":\"tx-%d\","
-            + "\"createdAt\":\"2026-11-23T10:00:0%dZ\",\"score\":0.9}";
+            + "\"createdAt\":\"2026-11-23T10:00:0%dZ\",\"score\":0.9,\"modelVersion\":\"rules-v2\","
+            + "\"reasons\":[{\"code\":\"BURST_OF_TRANSACTIONS\",\"contribution\":0.6},{\"code\":\"NEW_COUNTRY\"}]}";
 
     final List<String> requests = new CopyOnWriteArrayList<>();
     HttpServer server;
@@ -43,8 +44,10 @@ class AlertsClientTest {
 
         List<AlertSeen> alerts = new AlertsClient(url, "secret").alerts(List.of("bank-a"), FROM);
 
-        assertThat(alerts).containsExactly(new AlertSeen("tx-1", "bank-a", Instant.parse("2026-11-23T10:00:01Z")),
-                new AlertSeen("tx-2", "bank-a", Instant.parse("2026-11-23T10:00:02Z")));
+        List<String> reasons = List.of("BURST_OF_TRANSACTIONS", "NEW_COUNTRY");
+        assertThat(alerts).containsExactly(
+                new AlertSeen("tx-1", "bank-a", Instant.parse("2026-11-23T10:00:01Z"), "rules-v2", reasons),
+                new AlertSeen("tx-2", "bank-a", Instant.parse("2026-11-23T10:00:02Z"), "rules-v2", reasons));
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0)).contains("bankId=bank-a", "from=2026-11-23T09%3A00%3A00Z", "limit=500").doesNotContain("cursor");
         assertThat(requests.get(1)).contains("cursor=page2");

@@ -27,8 +27,8 @@ class DetectionReportTest {
         }
         List<AlertSeen> alerts = List.of(
                 alert("ct0", 100), alert("ct1", 200), alert("ct2", 300), // 3 of 4 card tests
-                alert("ha0", 400), // 1 of 6 high amounts
-                alert("g1", 500), // a false positive
+                alert("ha0", 400, "AMOUNT_FAR_ABOVE_USUAL", "BURST_OF_TRANSACTIONS"), // 1 of 6 high amounts
+                alert("g1", 500, "AMOUNT_FAR_ABOVE_USUAL"), // a false positive
                 alert("ct0", 900), // the same transaction twice counts once
                 alert("someone-elses", 50)); // not this run's
 
@@ -46,6 +46,11 @@ class DetectionReportTest {
         assertThat(report.alertLatency().count()).isEqualTo(5);
         assertThat(report.alertLatency().p50()).isCloseTo(300, within(1.0));
         assertThat(report.alertLatency().max()).isCloseTo(500, within(1.0));
+        // each alert credited to its strongest reason once: 3 bursts, 2 amounts (one of them a fraud)
+        assertThat(report.reasons()).containsExactly(
+                new DetectionReport.ReasonShare("BURST_OF_TRANSACTIONS", 3, 3, 0.6),
+                new DetectionReport.ReasonShare("AMOUNT_FAR_ABOVE_USUAL", 2, 1, 0.4));
+        assertThat(report.render()).contains("BURST_OF_TRANSACTIONS", "60.0%", "AMOUNT_FAR_ABOVE_USUAL", "40.0%");
     }
 
     @Test
@@ -60,6 +65,10 @@ class DetectionReportTest {
     }
 
     private static AlertSeen alert(String transactionId, long millisAfterSending) {
-        return new AlertSeen(transactionId, "bank-a", T0.plusMillis(millisAfterSending));
+        return alert(transactionId, millisAfterSending, "BURST_OF_TRANSACTIONS");
+    }
+
+    private static AlertSeen alert(String transactionId, long millisAfterSending, String... reasons) {
+        return new AlertSeen(transactionId, "bank-a", T0.plusMillis(millisAfterSending), "rules-v2", List.of(reasons));
     }
 }
