@@ -35,7 +35,7 @@ final class TrainingReport {
         json.put("published", outcome.published());
         json.put("championAveragePrecision", outcome.championAveragePrecision().orElse(null));
         json.put("refusal", outcome.refusal().orElse(null));
-        json.put("gate", outcome.evidence());
+        json.put("gate", gateJson(outcome.evidence()));
         json.put("windows", windows(result));
         json.put("thresholds", THRESHOLDS);
         json.put("scores", name + ".scores.csv");
@@ -98,6 +98,19 @@ final class TrainingReport {
                 result.finalTrain().rows(), result.finalTrain().frauds(), w.finalTrain(),
                 best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
                 number(best.averagePrecision()), gate(outcome.evidence()), published);
+    }
+
+    private static Map<String, Object> gateJson(GateEvidence g) {
+        Map<String, Object> gate = new LinkedHashMap<>();
+        gate.put("transactions", g.transactions());
+        gate.put("frauds", g.frauds());
+        gate.put("span", g.span().toString());
+        gate.put("rulesAlerts", g.rulesAlerts());
+        gate.put("comparedAlertRate", g.comparedRate());
+        gate.put("rulesRecall", g.rulesRecall());
+        gate.put("recallAtRulesAlertRate", g.modelRecall());
+        gate.put("alertRate", g.alertRate());
+        return gate;
     }
 
     /** The gate's evidence in one line: what a bank asks of a model before it goes live. */
