@@ -19,8 +19,11 @@ final class TrainingReport {
 
     static final List<String> SCORES_HEADER =
             List.of("candidate", "transactionId", "cardToken", "eventTime", "fraud", "score", "knownCompromised");
-    static final String THRESHOLDS = "review and decline thresholds: the top review/decline share of the evaluation "
-            + "window's scores by the evaluated fit of the published learner (out of sample; the final fit has no "
+    static final String THRESHOLDS = "review and decline thresholds, from the evaluation window's scores by the evaluated "
+            + "fit of the published learner (out of sample; the final fit has no later labelled window, and its scores "
+            + "of its own training rows would set them too high): decline flags the top decline share; review is the "
+            + "lowest threshold at which the default rules' alerts and the model's together stay within the alert "
+            + "budget, never above decline"; the final fit has no "
             + "later labelled window, and its scores of its own training rows would set them too high)";
 
     private TrainingReport() {
