@@ -34,12 +34,22 @@ final class AlertThresholds {
         return flagging(others, (long) Math.floor(budget * scores.length) - rulesAlerts);
     }
 
-    /** The lowest threshold that flags at most {@code share} of {@code scores}, by the model alone. */
+    /**
+     * The lowest score among the top {@code share} of {@code scores}: ties with it are declined too, so a
+     * model whose top scores are tied declines more than the share (the review threshold, never above it,
+     * then alerts on more than the budget, and the gate says so).
+     */
     static double decline(double[] scores, double share) {
-        return flagging(scores, (long) Math.floor(share * scores.length));
+        if (scores.length == 0) {
+            return 1.0;
+        }
+        double[] ascending = scores.clone();
+        Arrays.sort(ascending);
+        int index = (int) Math.floor(ascending.length * (1 - share));
+        return ascending[Math.min(Math.max(index, 0), ascending.length - 1)];
     }
 
-    /** The lowest threshold with at most {@code allowed} scores at or above it (ties all in or all out). */
+    /** The lowest threshold with at most {@code allowed} scores at or above it (ties all in or all out: the budget holds). */
     private static double flagging(double[] scores, long allowed) {
         double[] ascending = scores.clone();
         Arrays.sort(ascending);

@@ -23,8 +23,7 @@ final class TrainingReport {
             + "fit of the published learner (out of sample; the final fit has no later labelled window, and its scores "
             + "of its own training rows would set them too high): decline flags the top decline share; review is the "
             + "lowest threshold at which the default rules' alerts and the model's together stay within the alert "
-            + "budget, never above decline"; the final fit has no "
-            + "later labelled window, and its scores of its own training rows would set them too high)";
+            + "budget, never above decline";
 
     private TrainingReport() {
     }

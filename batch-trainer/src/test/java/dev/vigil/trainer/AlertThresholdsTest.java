@@ -40,14 +40,25 @@ class AlertThresholdsTest {
     }
 
     @Test
-    void tiesAreFlaggedAllOrNoneSoTheShareIsNeverExceeded() {
+    void reviewFlagsTiesAllOrNoneSoTheBudgetIsNeverExceeded() {
         double[] scores = new double[100];
         for (int i = 95; i < 100; i++) {
             scores[i] = 0.7; // five tied at the top, only two allowed
         }
-        double decline = AlertThresholds.decline(scores, 0.02);
-        assertThat(alerted(scores, new boolean[scores.length], decline)).isZero();
-        assertThat(alerted(scores, new boolean[scores.length], AlertThresholds.decline(scores, 0.05))).isEqualTo(5);
+        boolean[] noRules = new boolean[scores.length];
+        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.02))).isZero();
+        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.05))).isEqualTo(5);
+    }
+
+    @Test
+    void declineIsTheLowestScoreOfTheTopShareTiesIncluded() {
+        double[] scores = scores();
+        assertThat(AlertThresholds.decline(scores, 0.002)).isEqualTo(0.998);
+        double[] tied = new double[100];
+        for (int i = 95; i < 100; i++) {
+            tied[i] = 0.7;
+        }
+        assertThat(AlertThresholds.decline(tied, 0.02)).isEqualTo(0.7);
     }
 
     @Test
