@@ -24,8 +24,9 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * PostgreSQL from the operating system's binaries ({@code initdb}, {@code pg_ctl}), with a
- * database {@value #DATABASE} owned by the role {@value #USER}. PostgreSQL refuses to run as root,
+ * PostgreSQL from the operating system's binaries ({@code initdb}, {@code pg_ctl}), with the
+ * databases {@value #DATABASE} (Vigil's) and {@value #REGISTRY_DATABASE} (the schema registry's)
+ * owned by the role {@value #USER}. PostgreSQL refuses to run as root,
  * so a root user runs it as the {@code postgres} OS user, which then owns its data directory.
  */
 final class Postgres implements Component {
@@ -33,6 +34,7 @@ final class Postgres implements Component {
     static final String DATABASE = "vigil";
     static final String USER = "vigil";
     static final String PASSWORD = "vigil";
+    static final String REGISTRY_DATABASE = "registry";
     private static final String SUPERUSER = "postgres";
 
     private final StackLayout layout;
@@ -65,6 +67,11 @@ final class Postgres implements Component {
 
     String jdbcUrl() {
         return jdbcUrl(DATABASE);
+    }
+
+    /** The schema registry's database, apart from Vigil's tables. */
+    SchemaRegistry.Storage registryStorage() {
+        return new SchemaRegistry.Storage(jdbcUrl(REGISTRY_DATABASE), USER, PASSWORD);
     }
 
     @Override
@@ -194,8 +201,9 @@ final class Postgres implements Component {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+            statement.execute("CREATE DATABASE " + REGISTRY_DATABASE + " OWNER " + USER);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the " + USER + " role and database: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create the " + USER + " role and databases: " + e.getMessage(), e);
         }
     }
 
