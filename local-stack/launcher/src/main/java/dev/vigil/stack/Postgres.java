@@ -101,6 +101,26 @@ final class Postgres implements Component {
                 "PostgreSQL started but left no running postmaster; see " + log + ":\n" + ChildProcesses.tail(log, 20)));
         ChildProcesses.writePid(layout.pidFile(name()), postmaster.pid());
         Readiness.await("PostgreSQL on port " + port, postmaster, log, Duration.ofSeconds(30), this::answers);
+        requireRegistryDatabase();
+    }
+
+    /**
+     * A cluster without the registry's database holds data written while schemas were kept elsewhere:
+     * the schema ids its records carry mean nothing to this registry, so the stack refuses to go on
+     * rather than let the registry hand the same ids to other schemas.
+     */
+    private void requireRegistryDatabase() {
+        try (Connection ignored = connect(REGISTRY_DATABASE, USER, PASSWORD)) {
+            // present
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot reach the " + REGISTRY_DATABASE + " database: " + e.getMessage(), e);
+            }
+            throw new IllegalStateException("PostgreSQL in " + pgdata() + " has no '" + REGISTRY_DATABASE + "' database,"
+                    + " where the schema registry keeps its schemas: this stack's data predates it, and the schema ids"
+                    + " on its topics are unknown to the registry. Start afresh: stop the stack and delete "
+                    + layout.root().resolve("data"));
+        }
     }
 
     @Override

@@ -57,10 +57,8 @@ final class Stack {
         ExecutorService starters = Executors.newFixedThreadPool(components().size());
         try {
             CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start, starters);
-            List<CompletableFuture<Void>> starts = new ArrayList<>(List.of(database,
-                    database.thenRunAsync(registry::start, starters),
-                    CompletableFuture.runAsync(kafka::start, starters),
-                    CompletableFuture.runAsync(prometheus::start, starters)));
+            List<CompletableFuture<Void>> starts = List.of(database, database.thenRunAsync(registry::start, starters),
+                    CompletableFuture.runAsync(kafka::start, starters), CompletableFuture.runAsync(prometheus::start, starters));
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
             TopicSetup.createMissing(kafka.bootstrapServers());
         } catch (RuntimeException e) {
