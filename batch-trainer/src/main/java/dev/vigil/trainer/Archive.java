@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -47,7 +46,7 @@ final class Archive {
             Trigger trigger) throws TimeoutException {
         Dataset<Row> records = TopicRecords.stream(spark, bootstrapServers, topic.name(), "earliest").load();
         Dataset<Row> rows = TopicRecords.decoded(records, registryUrl, topic,
-                (value, partition, offset) -> toRow.apply(value), Encoders.row(schema));
+                toRow::apply, Encoders.row(schema));
         return rows.writeStream()
                 .queryName("archive-" + topic.name())
                 .format("parquet")
@@ -57,7 +56,8 @@ final class Archive {
                 .start(out.toAbsolutePath().toString());
     }
 
-    /** A record-to-row mapping Spark can ship to executors. */
-    interface SerializableRowMapper<V> extends Function<V, Row>, java.io.Serializable {
+    /** A record, with the partition and offset it was read at, to a history row; Spark ships it to executors. */
+    interface SerializableRowMapper<V> extends java.io.Serializable {
+        Row apply(V value, Integer partition, Long offset);
     }
 }

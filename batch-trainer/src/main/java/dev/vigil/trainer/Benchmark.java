@@ -27,7 +27,8 @@ final class Benchmark implements Callable<Integer> {
 
     @Option(names = "--transactions", defaultValue = "1000000")
     long transactions;
-    @Option(names = "--days", defaultValue = "35", description = "history length: 7 test, 7 delay, the rest training")
+    @Option(names = "--days", defaultValue = "35",
+            description = "history length: 7 label delay, 7 evaluation, 7 delay, the rest training")
     int days;
     @Option(names = "--seed", defaultValue = "42")
     long seed;
@@ -45,10 +46,10 @@ final class Benchmark implements Callable<Integer> {
             sampler.scheduleAtFixedRate(() -> load.accept(os.getSystemLoadAverage()), 0, 5, TimeUnit.SECONDS);
             SyntheticHistory population = SyntheticHistory.ofSize(transactions, days,
                     Instant.parse("2026-01-01T00:00:00Z"), seed);
-            TrainingConfig config = TrainingConfig.defaults().withWindows(Duration.ofDays(days - 14L),
+            // the evaluation ends the label delay (7 days) before the end: train on what is left before it
+            TrainingConfig config = TrainingConfig.defaults().withWindows(Duration.ofDays(days - 21L),
                     Duration.ofDays(7), Duration.ofDays(7));
-            TrainingWindows windows = TrainingWindows.endingAt(population.end(), config.train(), config.delay(),
-                    config.test());
+            TrainingWindows windows = config.windowsAt(population.end());
             long started = System.nanoTime();
             Dataset<Row> history = population.transactions(spark).cache();
             Dataset<Row> labels = population.labels(spark).cache();
@@ -64,10 +65,12 @@ final class Benchmark implements Callable<Integer> {
             sampler.awaitTermination(10, TimeUnit.SECONDS);
 
             System.out.printf(Locale.ROOT, "benchmark: %d transactions, %d fraud labels (%d cards, %d days: train %s,"
-                            + " delay %s, test %s); train %d rows (%d frauds), test %d rows (%d frauds)%n",
+                            + " delay %s, test %s); train %d rows (%d frauds), evaluation %d rows (%d frauds),"
+                            + " final fit %d rows (%d frauds)%n",
                     rows, labelRows, population.cards(), days, config.train().toDays() + "d", config.delay().toDays() + "d",
-                    config.test().toDays() + "d",
-                    result.trainRows(), result.trainFrauds(), result.testRows(), result.testFrauds());
+                    config.test().toDays() + "d", result.evaluationTrain().rows(), result.evaluationTrain().frauds(),
+                    result.evaluationCounts().rows(), result.evaluationCounts().frauds(), result.finalTrain().rows(),
+                    result.finalTrain().frauds());
             System.out.printf(Locale.ROOT, "  master %s, %d cores available, max heap %d MB, JDK %s, Spark %s,"
                             + " shuffle partitions %s%n",
                     spark.sparkContext().master(), Runtime.getRuntime().availableProcessors(),

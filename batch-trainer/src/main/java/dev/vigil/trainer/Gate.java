@@ -2,7 +2,6 @@ package dev.vigil.trainer;
 
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
-import dev.vigil.features.quality.Metrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,9 @@ import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.util.MLWritable;
 
 /**
- * Publishes a run's best candidate only when its average precision beats the champion's, measured
- * on the same test window, by at least {@code margin}. Every candidate is recorded.
+ * Publishes a run's best candidate (its final fit) only when its average precision on the evaluation
+ * window beats the champion's, measured on the same window and test set, by at least {@code margin}.
+ * Every candidate is recorded.
  *
  * <p>The champion is re-scored by its saved Spark model, whose scores equal its portable bundle's.
  * A champion trained on another feature schema cannot be scored on these vectors, so it does not
@@ -64,9 +64,9 @@ final class Gate {
 
     private double averagePrecisionOf(ModelVersions.Champion champion, Training.Result result) {
         Transformer model = load(ModelType.valueOf(champion.modelType()), champion.sparkModelPath());
-        Training.Candidate asCandidate = new Training.Candidate(ModelType.valueOf(champion.modelType()), model,
-                java.util.Map.of(), null);
-        return Metrics.averagePrecision(Training.scoredTestRows(asCandidate.score(result.testSet())));
+        Evaluation evaluation = result.evaluation();
+        return evaluation.measure(evaluation.scores(champion.version(), Training.scored(model, evaluation.testSet())))
+                .get(Training.MetricNames.AVERAGE_PRECISION);
     }
 
     private String save(Training.Candidate candidate) {

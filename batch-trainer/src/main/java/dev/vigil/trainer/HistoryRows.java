@@ -20,6 +20,9 @@ final class HistoryRows {
 
     /** Partition column: the UTC date of the event (transactions) or of the label's arrival (labels). */
     static final String EVENT_DATE = "eventDate";
+    /** Where the archive read a record: its Kafka partition and offset (null in rows archived before they were kept). */
+    static final String KAFKA_PARTITION = "kafkaPartition";
+    static final String KAFKA_OFFSET = "kafkaOffset";
 
     static final StructType TRANSACTION = new StructType()
             .add("transactionId", DataTypes.StringType, false)
@@ -41,6 +44,9 @@ final class HistoryRows {
             .add("receivedAt", DataTypes.TimestampType, false)
             // added with Transaction 0.2.0: null in rows archived before, as in their records
             .add("cardCountry", DataTypes.StringType, true)
+            // the scorer's order (topic order); older Parquet files without them read as null
+            .add(KAFKA_PARTITION, DataTypes.IntegerType, true)
+            .add(KAFKA_OFFSET, DataTypes.LongType, true)
             .add(EVENT_DATE, DataTypes.DateType, false);
 
     /** The {@link #TRANSACTION} column names, in order, for selecting a history into that layout. */
@@ -59,18 +65,25 @@ final class HistoryRows {
             .add("labelledAt", DataTypes.TimestampType, false)
             .add("transactionTime", DataTypes.TimestampType, true)
             .add("note", DataTypes.StringType, true)
+            .add(KAFKA_PARTITION, DataTypes.IntegerType, true)
+            .add(KAFKA_OFFSET, DataTypes.LongType, true)
             .add(EVENT_DATE, DataTypes.DateType, false);
 
     private HistoryRows() {
     }
 
+    /** A transaction that was not read from Kafka (generated, or a test's): no partition and offset. */
     static Row transactionRow(Transaction tx) {
+        return transactionRow(tx, null, null);
+    }
+
+    static Row transactionRow(Transaction tx, Integer partition, Long offset) {
         return RowFactory.create(
                 str(tx.getTransactionId()), str(tx.getBankId()), str(tx.getCardToken()), str(tx.getCardBin()),
                 str(tx.getCardLast4()), tx.getAmountMinor(), str(tx.getCurrency()), str(tx.getMerchantId()),
                 str(tx.getMcc()), str(tx.getMerchantCountry()), str(tx.getTerminalId()), tx.getChannel().name(),
                 tx.getLatitude(), tx.getLongitude(), tx.getEventTime(), tx.getUtcOffsetMinutes(),
-                tx.getReceivedAt(), str(tx.getCardCountry()), utcDate(tx.getEventTime()));
+                tx.getReceivedAt(), str(tx.getCardCountry()), partition, offset, utcDate(tx.getEventTime()));
     }
 
     /**
@@ -105,12 +118,16 @@ final class HistoryRows {
     }
 
     static Row labelRow(TransactionLabel label) {
+        return labelRow(label, null, null);
+    }
+
+    static Row labelRow(TransactionLabel label, Integer partition, Long offset) {
         return RowFactory.create(
                 str(label.getLabelId()), str(label.getBankId()), str(label.getTransactionId()),
                 str(label.getCardToken()), label.getLabel().name(), label.getSource().name(),
                 label.getLabelledAt(),
                 label.getTransactionTime() == null ? null : label.getTransactionTime(),
-                str(label.getNote()), utcDate(label.getLabelledAt()));
+                str(label.getNote()), partition, offset, utcDate(label.getLabelledAt()));
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -14,12 +16,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class Publisher<K, V> implements AutoCloseable {
 
     private final Topic<K, V> topic;
-    private final KafkaProducer<K, V> producer;
+    private final Producer<K, V> producer;
+    // KafkaProducer.flush() returns normally after a failed send: the failure only reaches a callback
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
     Publisher(Topic<K, V> topic, String bootstrapServers, String registryUrl) {
-        TopicSerdes serdes = new TopicSerdes(registryUrl, true);
+        this(topic, producer(topic, bootstrapServers, registryUrl));
+    }
+
+    Publisher(Topic<K, V> topic, Producer<K, V> producer) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = producer;
+    }
+
+    private static <K, V> Producer<K, V> producer(Topic<K, V> topic, String bootstrapServers, String registryUrl) {
+        TopicSerdes serdes = new TopicSerdes(registryUrl, true);
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -28,12 +40,23 @@ final class Publisher<K, V> implements AutoCloseable {
     }
 
     void send(K key, V value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, value));
+        producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, failure) -> {
+            if (failure != null) {
+                firstFailure.compareAndSet(null, failure);
+            }
+        });
     }
 
-    /** Waits until every record sent so far is acknowledged; throws if any was not. */
+    /**
+     * Waits until every record sent so far is acknowledged or failed; throws with the first failure
+     * if any send failed, so a caller never reports records as published that were not.
+     */
     void flush() {
         producer.flush();
+        Exception failure = firstFailure.get();
+        if (failure != null) {
+            throw new IllegalStateException("cannot publish to " + topic.name() + ": a send failed", failure);
+        }
     }
 
     void sendAndWait(K key, V value) {

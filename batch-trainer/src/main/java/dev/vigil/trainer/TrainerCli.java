@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code batch-trainer archive | merchant-risk | train | run once | every <interval> | score-stream | benchmark}: the thin
+ * {@code batch-trainer archive | merchant-risk | train | run once | every <interval> | score | score-stream | benchmark}: the thin
  * shell that starts a SparkSession ({@code local[*]} unless {@code spark-submit} set a master) and
  * hands the pipelines their sources and sinks. Results go to standard output, Spark's logs to
  * standard error. Exit status: 0 done (published or not), {@value #NOT_TRAINED} too little labelled
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "batch-trainer", mixinStandardHelpOptions = true,
         subcommands = {TrainerCli.ArchiveCommand.class, TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
-            TrainerCli.EveryCommand.class, ScoreStreamCommand.class, Benchmark.class})
+            TrainerCli.EveryCommand.class, ScoreCommand.class, ScoreStreamCommand.class, Benchmark.class})
 public final class TrainerCli {
 
     static final int NOT_TRAINED = 3;
@@ -89,8 +89,9 @@ public final class TrainerCli {
         Path models;
         @Option(names = "--reference-time", defaultValue = "${env:VIGIL_TRAINER_REFERENCE_TIME:-now}",
                 converter = ReferenceTimeConverter.class,
-                description = "end of the test window: now, history-end (just after the newest transaction or label "
-                        + "in the history) or an ISO-8601 instant (default: ${DEFAULT-VALUE})")
+                description = "the run's time R (labels known by then; evaluation ends --label-delay before it, the "
+                        + "published fit --delay-window before it): now, history-end (just after the newest transaction "
+                        + "or label in the history) or an ISO-8601 instant (default: ${DEFAULT-VALUE})")
         ReferenceTime referenceTime;
         @Option(names = "--margin", defaultValue = "${env:VIGIL_TRAINER_MARGIN:-0.005}",
                 description = "average precision a candidate must gain over the champion (default: ${DEFAULT-VALUE})")
@@ -101,7 +102,8 @@ public final class TrainerCli {
         long minFrauds;
         @Option(names = "--label-delay", defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
                 converter = IntervalConverter.class,
-                description = "merchant risk windows end this long before the reference time (default: ${DEFAULT-VALUE})")
+                description = "how long labels take to arrive: merchant risk windows and the evaluation window end this "
+                        + "long before the reference time (default: ${DEFAULT-VALUE})")
         Duration labelDelay;
         @Option(names = "--risk-interval", defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
                 converter = RiskIntervalConverter.class,
@@ -120,8 +122,14 @@ public final class TrainerCli {
                 description = "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
         Duration delayWindow;
         @Option(names = "--test-window", defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
-                converter = IntervalConverter.class, description = "test window, ending at the reference time (default: ${DEFAULT-VALUE})")
+                converter = IntervalConverter.class,
+                description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
+        @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
+                converter = IntervalConverter.class,
+                description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
+                        + "within it (stream time) is not folded again (default: ${DEFAULT-VALUE})")
+        Duration dedupRetention;
 
         Dataset<Row> transactions(SparkSession spark) {
             return read(spark, history.resolve("transactions"), HistoryRows.TRANSACTION);
@@ -175,11 +183,14 @@ public final class TrainerCli {
             return RiskClock.of(labelDelay(), riskInterval);
         }
 
+        TrainingConfig trainingConfig() {
+            return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
+                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention);
+        }
+
         void train(SparkSession spark) throws Exception {
-            TrainingConfig config = TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
-                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock());
-            TrainingWindows windows = TrainingWindows.endingAt(reference(spark), config.train(), config.delay(),
-                    config.test());
+            TrainingConfig config = trainingConfig();
+            TrainingWindows windows = config.windowsAt(reference(spark));
             Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, Instant.now());
             ModelVersions versions = new ModelVersions(jdbcUrl, dbUser, dbPassword);
             versions.migrate();

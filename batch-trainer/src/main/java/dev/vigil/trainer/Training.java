@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
-import dev.vigil.features.quality.Metrics;
 import dev.vigil.schemas.Topics;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,27 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.classification.GBTClassificationModel;
-import org.apache.spark.ml.classification.GBTClassifier;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.classification.RandomForestClassificationModel;
-import org.apache.spark.ml.classification.RandomForestClassifier;
-import org.apache.spark.ml.feature.StandardScaler;
-import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The training pipeline as a function: history in, evaluated candidates out. Features come from
- * {@link FeatureFold} (with merchant risk as of each transaction), labels from {@link Labelling} with
- * their arrival time respected; the three MLlib learners are weighted for class imbalance and
- * measured on the same test window.
+ * The training pipeline as a function: history in, evaluated candidates and the fit to publish out.
+ * Features come from {@link FeatureFold} (with merchant risk as of each transaction), labels from
+ * {@link Labelling} with their arrival time respected. Each {@link Learner}, weighted for class
+ * imbalance, is fitted on the evaluation training window and measured on the evaluation window
+ * ({@link TrainingWindows}); the best by average precision is then fitted once more, with the same
+ * parameters, on the final training window: that fit is what the gate may publish.
  */
 final class Training {
 
@@ -46,7 +36,7 @@ final class Training {
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** One trained model: how Spark scores it, what it measured on the test window, and its portable form. */
+    /** One trained model: how Spark scores it, what it measured on the evaluation window, and its portable form. */
     record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
         double averagePrecision() {
             return metrics.get(MetricNames.AVERAGE_PRECISION);
@@ -54,13 +44,21 @@ final class Training {
 
         /** {@code rows} with a {@code score} column: Spark's fraud probability. */
         Dataset<Row> score(Dataset<Row> rows) {
-            return model.transform(rows).withColumn(SCORE, functions.vector_to_array(col("probability"), "float64").getItem(1));
+            return scored(model, rows);
         }
     }
 
-    /** What a run produced: its windows, row counts and every candidate, best (highest average precision) first. */
-    record Result(TrainingWindows windows, long trainRows, long trainFrauds, long testRows, long testFrauds,
-            List<Candidate> candidates, Dataset<Row> testSet) {
+    /** Transactions and labelled frauds of a training window. */
+    record Labelled(long rows, long frauds) {
+    }
+
+    /**
+     * What a run produced: its windows and what each held, every candidate (the first, the best by
+     * average precision on the evaluation window, as its final fit; the others as evaluated), the
+     * evaluation window and every evaluated candidate's score of each of its transactions.
+     */
+    record Result(TrainingWindows windows, Labelled evaluationTrain, Evaluation.Counts evaluationCounts,
+            Labelled finalTrain, List<Candidate> candidates, Evaluation evaluation, List<Evaluation.TestScore> testScores) {
         Candidate best() {
             return candidates.get(0);
         }
@@ -74,8 +72,14 @@ final class Training {
         static final String SCORE_P50 = "test_score_p50";
         static final String SCORE_P95 = "test_score_p95";
 
+        /** The published card precision at k (the test set without known-compromised cards). */
         static String cardPrecisionAt(int k) {
             return "card_precision_at_" + k;
+        }
+
+        /** Not the published measure: every card kept, divided by min(k, cards). */
+        static String topCardFraudShareAt(int k) {
+            return "top_card_fraud_share_at_" + k;
         }
 
         private MetricNames() {
@@ -92,153 +96,150 @@ final class Training {
 
     /**
      * As above, timing each phase into {@code phases}: {@code features} (the fold), {@code labels}
-     * (the label joins and counts), then {@code fit}, {@code export} and {@code evaluate} per learner.
+     * (the label joins and counts), then {@code fit}, {@code export} and {@code evaluate} per learner,
+     * and {@code final fit}.
      *
-     * @throws NotEnoughLabels when the training or test window holds fewer than {@code config.minFrauds()}
-     *                         labelled frauds, or no genuine transaction; nothing is fitted then
+     * @throws NotEnoughLabels when a window holds fewer than {@code config.minFrauds()} labelled frauds
+     *                         (the evaluation window once known-compromised cards are dropped), or no
+     *                         genuine transaction; nothing is fitted then
      */
     static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
             Instant trainedAt, Phases phases) {
-        Dataset<Row> vectors = FeatureFold.vectors(
-                transactions.where(col("eventTime").lt(lit(windows.testTo()))), labels, config.merchantRisk())
-                .cache();
+        Dataset<Row> vectors = FeatureFold.vectors(transactions.where(col("eventTime").lt(lit(windows.end()))), labels,
+                config.merchantRisk(), config.dedupRetention()).cache();
         phases.time("features", vectors::count);
-        Dataset<Row> trainSet = Labelling.labelled(inWindow(vectors, windows.trainFrom(), windows.trainTo()),
-                labels, windows.trainingCutoff());
-        Dataset<Row> testSet = Labelling.labelled(inWindow(vectors, windows.testFrom(), windows.testTo()),
-                labels, windows.testTo()).cache();
-        long[] counts = phases.time("labels", () -> new long[] {
-            trainSet.count(), trainSet.where(col(Labelling.LABEL).equalTo(1.0)).count(),
-            testSet.count(), testSet.where(col(Labelling.LABEL).equalTo(1.0)).count()});
-        long trainRows = counts[0];
-        long trainFrauds = counts[1];
-        long testRows = counts[2];
-        long testFrauds = counts[3];
-        requireEnoughLabels(windows, config, trainRows, trainFrauds, testRows, testFrauds, () -> {
+        Dataset<Row> evaluationTrainSet = labelled(vectors, labels, windows.evaluationTrain());
+        Dataset<Row> finalTrainSet = labelled(vectors, labels, windows.finalTrain());
+        Evaluation evaluation = new Evaluation(labelled(vectors, labels, windows.evaluation()).cache(),
+                Evaluation.fraudKnownSince(labels, windows.evaluation().labelsKnownBy()), config.precisionK());
+        Labelled evaluationTrain = phases.time("labels", () -> counted(evaluationTrainSet));
+        Labelled finalTrain = phases.time("labels", () -> counted(finalTrainSet));
+        Evaluation.Counts evaluationCounts = phases.time("labels", evaluation::counts);
+        requireEnoughLabels(windows, config, evaluationTrain, evaluationCounts, finalTrain, () -> {
             vectors.unpersist();
-            testSet.unpersist();
+            evaluation.release();
         });
-        // balanced class weights: all frauds together weigh as much as all genuine transactions
-        double fraudWeight = (double) (trainRows - trainFrauds) / trainFrauds;
-        Dataset<Row> weighted = trainSet
-                .withColumn(WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0))
-                .cache();
 
+        Dataset<Row> weighted = weighted(evaluationTrainSet, evaluationTrain);
         List<Candidate> candidates = new ArrayList<>();
-        candidates.add(logistic(weighted, testSet, windows, config, trainedAt, phases));
-        candidates.add(forest(weighted, testSet, windows, config, trainedAt, phases));
-        candidates.add(boosted(weighted, testSet, windows, config, trainedAt, phases));
-        candidates.sort(Comparator.comparingDouble(Candidate::averagePrecision).reversed());
+        List<Evaluation.TestScore> testScores = new ArrayList<>();
+        for (Learner learner : Learner.values()) {
+            candidates.add(evaluated(learner, weighted, evaluation, windows, config, trainedAt, phases, testScores));
+        }
         weighted.unpersist();
+        candidates.sort(Comparator.comparingDouble(Candidate::averagePrecision).reversed());
+        candidates.set(0, finalFit(candidates.get(0), finalTrainSet, finalTrain, windows, config, phases));
         vectors.unpersist();
-        return new Result(windows, trainRows, trainFrauds, testRows, testFrauds, List.copyOf(candidates), testSet);
+        return new Result(windows, evaluationTrain, evaluationCounts, finalTrain, List.copyOf(candidates), evaluation,
+                List.copyOf(testScores));
     }
 
-    private static void requireEnoughLabels(TrainingWindows windows, TrainingConfig config, long trainRows,
-            long trainFrauds, long testRows, long testFrauds, Runnable release) {
+    /** {@code rows} with a {@code score} column: {@code model}'s fraud probability. */
+    static Dataset<Row> scored(Transformer model, Dataset<Row> rows) {
+        return model.transform(rows).withColumn(SCORE, functions.vector_to_array(col("probability"), "float64").getItem(1));
+    }
+
+    private static Dataset<Row> labelled(Dataset<Row> vectors, Dataset<Row> labels, TrainingWindows.Window window) {
+        return Labelling.labelled(vectors.where(col("eventTime").geq(lit(window.from()))
+                .and(col("eventTime").lt(lit(window.to())))), labels, window.labelsKnownBy());
+    }
+
+    private static Labelled counted(Dataset<Row> set) {
+        return new Labelled(set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count());
+    }
+
+    /** Balanced class weights: all frauds together weigh as much as all genuine transactions. */
+    private static Dataset<Row> weighted(Dataset<Row> set, Labelled counts) {
+        double fraudWeight = (double) (counts.rows() - counts.frauds()) / counts.frauds();
+        return set.withColumn(WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0)).cache();
+    }
+
+    private static void requireEnoughLabels(TrainingWindows windows, TrainingConfig config, Labelled evaluationTrain,
+            Evaluation.Counts evaluation, Labelled finalTrain, Runnable release) {
         long needed = Math.max(1, config.minFrauds());
-        boolean trainOk = trainFrauds >= needed && trainFrauds < trainRows;
-        boolean testOk = testFrauds >= needed && testFrauds < testRows;
-        if (trainOk && testOk) {
+        if (enough(evaluationTrain.frauds(), evaluationTrain.rows(), needed)
+                && enough(evaluation.keptFrauds(), evaluation.keptRows(), needed)
+                && enough(finalTrain.frauds(), finalTrain.rows(), needed)) {
             return;
         }
         release.run();
         throw new NotEnoughLabels(String.format(Locale.ROOT,
-                "too little labelled history: the training window %s .. %s has %d frauds in %d transactions "
-                        + "(labels known by %s), the test window %s .. %s has %d frauds in %d; each needs at least %d "
+                "too little labelled history: the evaluation training window %s has %d frauds in %d transactions, "
+                        + "the evaluation window %s has %d frauds in %d once cards known to be compromised are left out "
+                        + "(%d in %d in all), the final training window %s has %d frauds in %d; each needs at least %d "
                         + "frauds and some genuine transactions (--min-frauds)",
-                windows.trainFrom(), windows.trainTo(), trainFrauds, trainRows, windows.trainingCutoff(),
-                windows.testFrom(), windows.testTo(), testFrauds, testRows, needed));
+                windows.evaluationTrain(), evaluationTrain.frauds(), evaluationTrain.rows(), windows.evaluation(),
+                evaluation.keptFrauds(), evaluation.keptRows(), evaluation.frauds(), evaluation.rows(),
+                windows.finalTrain(), finalTrain.frauds(), finalTrain.rows(), needed));
     }
 
-    private static Dataset<Row> inWindow(Dataset<Row> vectors, Instant from, Instant to) {
-        return vectors.where(col("eventTime").geq(lit(from)).and(col("eventTime").lt(lit(to))));
+    private static boolean enough(long frauds, long rows, long needed) {
+        return frauds >= needed && frauds < rows;
     }
 
-    private static Candidate logistic(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt, Phases phases) {
-        PipelineModel model = phases.time("fit lr", () -> new Pipeline().setStages(new PipelineStage[] {
-            new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true).setWithStd(true),
-            new LogisticRegression().setFeaturesCol("scaled").setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT)
-                    // already standardised by the scaler, whose means and scales the bundle carries
-                    .setStandardization(false).setMaxIter(100).setRegParam(1e-3)
-        }).fit(train));
-        ModelBundle.Builder bundle = phases.time("export lr", () -> ModelBundle.newBuilder()
-                .setModelType(ModelType.LOGISTIC_REGRESSION)
-                .setLogistic(ModelExport.logistic((StandardScalerModel) model.stages()[0],
-                        (LogisticRegressionModel) model.stages()[1]))
-                .setEnsemble(null));
-        return phases.time("evaluate lr", () ->
-                evaluated(ModelType.LOGISTIC_REGRESSION, "lr", model, bundle, test, windows, config, trainedAt));
+    private static Candidate evaluated(Learner learner, Dataset<Row> weighted, Evaluation evaluation,
+            TrainingWindows windows, TrainingConfig config, Instant trainedAt, Phases phases,
+            List<Evaluation.TestScore> testScores) {
+        String p = learner.prefix();
+        Transformer model = phases.time("fit " + p, () -> learner.fit(weighted, config));
+        ModelBundle.Builder exported = phases.time("export " + p, () -> learner.export(model));
+        return phases.time("evaluate " + p, () -> {
+            String version = p + "-" + VERSION_TIME.format(trainedAt);
+            List<Evaluation.TestScore> scores = evaluation.scores(version, scored(model, evaluation.testSet()));
+            testScores.addAll(scores);
+            Map<String, Double> metrics = evaluation.measure(scores);
+            double[] ascending = scores.stream().mapToDouble(Evaluation.TestScore::score).sorted().toArray();
+            double reviewThreshold = topShareThreshold(ascending, config.reviewShare());
+            // the evaluation window's score distribution: the reference live scores are compared with for drift
+            metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
+            metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));
+            metrics.put(MetricNames.SCORE_P95, quantile(ascending, 0.95));
+            ModelBundle bundle = exported
+                    .setBankId(Topics.ALL_BANKS)
+                    .setModelVersion(version)
+                    .setFeatureSchema(FeatureFold.SCHEMA.id())
+                    .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
+                    .setReviewThreshold(reviewThreshold)
+                    .setDeclineThreshold(topShareThreshold(ascending, config.declineShare()))
+                    .setTrainedAt(trainedAt)
+                    .setTrainFromTime(windows.evaluationTrain().from())
+                    .setTrainToTime(windows.evaluationTrain().to())
+                    .setTestFromTime(windows.evaluation().from())
+                    .setTestToTime(windows.evaluation().to())
+                    .setMetrics(new LinkedHashMap<>(metrics))
+                    .build();
+            return new Candidate(learner.type(), model, metrics, bundle);
+        });
     }
 
-    private static Candidate forest(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt, Phases phases) {
-        RandomForestClassificationModel forest = phases.time("fit rf", () -> new RandomForestClassifier()
-                .setLabelCol(Labelling.LABEL).setWeightCol(WEIGHT).setNumTrees(config.forestTrees())
-                .setMaxDepth(config.treeDepth()).setSeed(config.seed()).fit(train));
-        ModelBundle.Builder bundle = phases.time("export rf", () -> ModelBundle.newBuilder()
-                .setModelType(ModelType.RANDOM_FOREST).setLogistic(null).setEnsemble(ModelExport.randomForest(forest)));
-        return phases.time("evaluate rf", () ->
-                evaluated(ModelType.RANDOM_FOREST, "rf", forest, bundle, test, windows, config, trainedAt));
-    }
-
-    private static Candidate boosted(Dataset<Row> train, Dataset<Row> test, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt, Phases phases) {
-        GBTClassificationModel gbt = phases.time("fit gbt", () -> new GBTClassifier().setLabelCol(Labelling.LABEL)
-                .setWeightCol(WEIGHT).setMaxIter(config.boostingRounds()).setMaxDepth(config.treeDepth())
-                .setSeed(config.seed()).fit(train));
-        ModelBundle.Builder bundle = phases.time("export gbt", () -> ModelBundle.newBuilder()
-                .setModelType(ModelType.GRADIENT_BOOSTED_TREES).setLogistic(null)
-                .setEnsemble(ModelExport.gradientBoosted(gbt)));
-        return phases.time("evaluate gbt", () ->
-                evaluated(ModelType.GRADIENT_BOOSTED_TREES, "gbt", gbt, bundle, test, windows, config, trainedAt));
-    }
-
-    private static Candidate evaluated(ModelType type, String prefix, Transformer model, ModelBundle.Builder bundle,
-            Dataset<Row> test, TrainingWindows windows, TrainingConfig config, Instant trainedAt) {
-        Candidate unscored = new Candidate(type, model, Map.of(), null);
-        List<Metrics.Scored> scored = scoredTestRows(unscored.score(test));
-        Map<String, Double> metrics = measure(scored, config.precisionK());
-        double[] scores = scored.stream().mapToDouble(Metrics.Scored::score).sorted().toArray();
-        double reviewThreshold = topShareThreshold(scores, config.reviewShare());
-        // the test window's score distribution: the reference live scores are compared with for drift
-        metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(scores, reviewThreshold));
-        metrics.put(MetricNames.SCORE_P50, quantile(scores, 0.5));
-        metrics.put(MetricNames.SCORE_P95, quantile(scores, 0.95));
-        ModelBundle portable = bundle
-                .setBankId(Topics.ALL_BANKS)
-                .setModelVersion(prefix + "-" + VERSION_TIME.format(trainedAt))
-                .setFeatureSchema(FeatureFold.SCHEMA.id())
-                .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
-                .setReviewThreshold(reviewThreshold)
-                .setDeclineThreshold(topShareThreshold(scores, config.declineShare()))
-                .setTrainedAt(trainedAt)
-                .setTrainFromTime(windows.trainFrom())
-                .setTrainToTime(windows.trainTo())
-                .setTestFromTime(windows.testFrom())
-                .setTestToTime(windows.testTo())
-                .setMetrics(new LinkedHashMap<>(metrics))
+    /**
+     * The chosen learner fitted again on the final training window. Its bundle keeps the evaluated
+     * fit's version, metrics and thresholds: those were measured out of sample on the evaluation window,
+     * by the same learner with the same parameters, whereas the final fit has no later labelled window to
+     * be measured on (its scores of its own training rows would flatter it and set thresholds too high).
+     */
+    private static Candidate finalFit(Candidate evaluated, Dataset<Row> finalTrainSet, Labelled counts,
+            TrainingWindows windows, TrainingConfig config, Phases phases) {
+        Learner learner = Learner.of(evaluated.type());
+        Dataset<Row> weighted = weighted(finalTrainSet, counts);
+        Transformer model = phases.time("final fit " + learner.prefix(), () -> learner.fit(weighted, config));
+        weighted.unpersist();
+        ModelBundle evaluatedBundle = evaluated.bundle();
+        ModelBundle bundle = learner.export(model)
+                .setBankId(evaluatedBundle.getBankId())
+                .setModelVersion(evaluatedBundle.getModelVersion())
+                .setFeatureSchema(evaluatedBundle.getFeatureSchema())
+                .setFeatureNames(evaluatedBundle.getFeatureNames())
+                .setReviewThreshold(evaluatedBundle.getReviewThreshold())
+                .setDeclineThreshold(evaluatedBundle.getDeclineThreshold())
+                .setTrainedAt(evaluatedBundle.getTrainedAt())
+                .setTrainFromTime(windows.finalTrain().from())
+                .setTrainToTime(windows.finalTrain().to())
+                .setTestFromTime(evaluatedBundle.getTestFromTime())
+                .setTestToTime(evaluatedBundle.getTestToTime())
+                .setMetrics(evaluatedBundle.getMetrics())
                 .build();
-        return new Candidate(type, model, metrics, portable);
-    }
-
-    /** The test rows Spark scored, collected for the metrics (one small record per test transaction). */
-    static List<Metrics.Scored> scoredTestRows(Dataset<Row> scoredTest) {
-        List<Metrics.Scored> scored = new ArrayList<>();
-        for (Row row : scoredTest.select("cardToken", "eventTime", SCORE, Labelling.LABEL).collectAsList()) {
-            scored.add(new Metrics.Scored(row.getString(0), HistoryRows.utcDate(HistoryRows.instant(row.get(1))),
-                    row.getDouble(2), row.getDouble(3) == 1.0));
-        }
-        return scored;
-    }
-
-    static Map<String, Double> measure(List<Metrics.Scored> scored, int k) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(MetricNames.AUC_ROC, Metrics.aucRoc(scored));
-        metrics.put(MetricNames.AVERAGE_PRECISION, Metrics.averagePrecision(scored));
-        metrics.put(MetricNames.cardPrecisionAt(k), Metrics.cardPrecisionAtK(scored, k));
-        return metrics;
+        return new Candidate(evaluated.type(), model, evaluated.metrics(), bundle);
     }
 
     private static double shareAtOrAbove(double[] ascending, double threshold) {

@@ -16,29 +16,52 @@ import java.time.Duration;
  * @param boostingRounds   gradient-boosting iterations
  * @param seed             seed of every randomised learner, for reproducible runs
  * @param minFrauds        labelled frauds the training and the test window must each hold, or no model is trained
- * @param merchantRisk     when the merchant risk folded with each transaction is evaluated (label delay, interval)
+ * @param merchantRisk     when the merchant risk folded with each transaction is evaluated (label delay, interval);
+ *                         its label delay also places the evaluation window ({@link TrainingWindows})
+ * @param dedupRetention   how long, in stream time, the scorer remembers a transaction id (its
+ *                         {@code vigil.scorer.dedup-retention}): a retry within it is not folded
  */
 record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
         double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
-        RiskClock merchantRisk) {
+        RiskClock merchantRisk, Duration dedupRetention) {
+
+    /** The scorer's default dedup retention ({@code vigil.scorer.dedup-retention=P1D}). */
+    static final Duration SCORER_DEDUP_RETENTION = Duration.ofDays(1);
+
+    TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
+            double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
+            RiskClock merchantRisk) {
+        this(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth, boostingRounds, seed,
+                minFrauds, merchantRisk, SCORER_DEDUP_RETENTION);
+    }
 
     static TrainingConfig defaults() {
         return new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 100, 0.01, 0.002,
                 30, 5, 20, 7L, 20, RiskClock.of(Duration.ofDays(7), RiskClock.DAY));
     }
 
+    /** The windows of a run at {@code reference}, the evaluation ending the merchant risk's label delay before it. */
+    TrainingWindows windowsAt(java.time.Instant reference) {
+        return TrainingWindows.at(reference, train, delay, test, merchantRisk.labelDelay());
+    }
+
+    TrainingConfig withDedupRetention(Duration dedupRetention) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+    }
+
     TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
     }
 
     TrainingConfig withMinFrauds(long minFrauds) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
     }
 
     TrainingConfig withMerchantRisk(RiskClock merchantRisk) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
     }
 }

@@ -11,13 +11,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A training run's report, as JSON for machines and Markdown for people, named by the run's best version. */
+/**
+ * A training run's report, as JSON for machines and Markdown for people, and the evaluation window's
+ * per-transaction scores of every candidate as CSV, all named by the run's best version.
+ */
 final class TrainingReport {
+
+    static final List<String> SCORES_HEADER =
+            List.of("candidate", "transactionId", "cardToken", "eventTime", "fraud", "score", "knownCompromised");
+    static final String THRESHOLDS = "review and decline thresholds: the top review/decline share of the evaluation "
+            + "window's scores by the evaluated fit of the published learner (out of sample; the final fit has no "
+            + "later labelled window, and its scores of its own training rows would set them too high)";
 
     private TrainingReport() {
     }
 
-    /** Writes {@code <best version>.json} and {@code .md} into {@code dir}; returns the Markdown file. */
+    /** Writes {@code <best version>.json}, {@code .md} and {@code .scores.csv} into {@code dir}; returns the Markdown file. */
     static Path write(Path dir, Training.Result result, Gate.Outcome outcome) throws IOException {
         Files.createDirectories(dir);
         String name = outcome.best().bundle().getModelVersion();
@@ -25,18 +34,43 @@ final class TrainingReport {
         json.put("bestVersion", name);
         json.put("published", outcome.published());
         json.put("championAveragePrecision", outcome.championAveragePrecision().orElse(null));
-        json.put("windows", Map.of("trainFrom", result.windows().trainFrom().toString(),
-                "trainTo", result.windows().trainTo().toString(), "testFrom", result.windows().testFrom().toString(),
-                "testTo", result.windows().testTo().toString()));
-        json.put("rows", Map.of("train", result.trainRows(), "trainFrauds", result.trainFrauds(),
-                "test", result.testRows(), "testFrauds", result.testFrauds()));
+        json.put("windows", windows(result));
+        json.put("thresholds", THRESHOLDS);
+        json.put("scores", name + ".scores.csv");
         json.put("candidates", outcome.decisions().stream().map(d -> Map.of(
                 "version", d.bundle().getModelVersion(), "type", d.bundle().getModelType().name(),
                 "status", d.status().column(), "metrics", d.bundle().getMetrics())).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(name + ".json").toFile(), json);
+        Csv.write(dir.resolve(name + ".scores.csv"), SCORES_HEADER, result.testScores().stream().map(s -> List.of(
+                s.candidate(), s.transactionId(), s.cardToken(), s.eventTime(), s.fraud(), s.score(),
+                s.knownCompromised())));
         Path markdown = dir.resolve(name + ".md");
         Files.writeString(markdown, markdown(result, outcome));
         return markdown;
+    }
+
+    private static Map<String, Object> windows(Training.Result result) {
+        TrainingWindows w = result.windows();
+        Map<String, Object> windows = new LinkedHashMap<>();
+        windows.put("evaluationTrain", window(w.evaluationTrain(), result.evaluationTrain().rows(),
+                result.evaluationTrain().frauds()));
+        Map<String, Object> evaluation = window(w.evaluation(), result.evaluationCounts().rows(),
+                result.evaluationCounts().frauds());
+        evaluation.put("keptTransactions", result.evaluationCounts().keptRows());
+        evaluation.put("keptFrauds", result.evaluationCounts().keptFrauds());
+        windows.put("evaluation", evaluation);
+        windows.put("finalTrain", window(w.finalTrain(), result.finalTrain().rows(), result.finalTrain().frauds()));
+        return windows;
+    }
+
+    private static Map<String, Object> window(TrainingWindows.Window w, long rows, long frauds) {
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("from", w.from().toString());
+        window.put("to", w.to().toString());
+        window.put("labelsKnownBy", w.labelsKnownBy().toString());
+        window.put("transactions", rows);
+        window.put("frauds", frauds);
+        return window;
     }
 
     /** The run in a few lines for a terminal: windows and labels, the best candidate, whether it was published. */
@@ -47,27 +81,43 @@ final class TrainingReport {
                         .map(ap -> " (beats the champion's average precision " + number(ap) + " by more than "
                                 + number(margin) + ")")
                         .orElse(" (no champion to beat)")
-                : "no (the champion's average precision on this test window is "
+                : "no (the champion's average precision on this evaluation window is "
                         + outcome.championAveragePrecision().map(TrainingReport::number).orElse("?")
                         + "; not beaten by " + number(margin) + ")";
-        return String.format(Locale.ROOT, "train: %d transactions (%d frauds) %s .. %s; test: %d (%d frauds) %s .. %s%n"
+        TrainingWindows w = result.windows();
+        Evaluation.Counts e = result.evaluationCounts();
+        return String.format(Locale.ROOT, "candidates fitted: %d transactions (%d frauds) %s%n"
+                        + "evaluation: %d (%d frauds; %d (%d frauds) without known-compromised cards) %s%n"
+                        + "final fit: %d (%d frauds) %s%n"
                         + "best: %s (%s) AUC %s, average precision %s%npublished: %s%n",
-                result.trainRows(), result.trainFrauds(), result.windows().trainFrom(), result.windows().trainTo(),
-                result.testRows(), result.testFrauds(), result.windows().testFrom(), result.windows().testTo(),
+                result.evaluationTrain().rows(), result.evaluationTrain().frauds(), w.evaluationTrain(),
+                e.rows(), e.frauds(), e.keptRows(), e.keptFrauds(), w.evaluation(),
+                result.finalTrain().rows(), result.finalTrain().frauds(), w.finalTrain(),
                 best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
                 number(best.averagePrecision()), published);
     }
 
     static String markdown(Training.Result result, Gate.Outcome outcome) {
+        TrainingWindows w = result.windows();
+        Evaluation.Counts e = result.evaluationCounts();
         StringBuilder md = new StringBuilder();
-        md.append("# Training run ").append(outcome.best().bundle().getModelVersion()).append("\n\n");
-        md.append("- train: ").append(result.windows().trainFrom()).append(" .. ").append(result.windows().trainTo())
-                .append(" (").append(result.trainRows()).append(" transactions, ").append(result.trainFrauds())
-                .append(" fraud, labels known by ").append(result.windows().trainingCutoff()).append(")\n");
-        md.append("- test: ").append(result.windows().testFrom()).append(" .. ").append(result.windows().testTo())
-                .append(" (").append(result.testRows()).append(" transactions, ").append(result.testFrauds())
-                .append(" fraud)\n");
-        md.append("- champion's average precision on this test window: ")
+        String best = outcome.best().bundle().getModelVersion();
+        md.append("# Training run ").append(best).append("\n\n");
+        md.append("| window | event times | labels known by | transactions | frauds |\n|---|---|---|---|---|\n");
+        row(md, "candidates fitted", w.evaluationTrain(), result.evaluationTrain().rows() + "",
+                result.evaluationTrain().frauds() + "");
+        row(md, "evaluation (candidates ranked, gate)", w.evaluation(),
+                e.keptRows() + " (" + e.rows() + " before known-compromised cards are left out)",
+                e.keptFrauds() + " (" + e.frauds() + ")");
+        row(md, "final fit (published)", w.finalTrain(), result.finalTrain().rows() + "",
+                result.finalTrain().frauds() + "");
+        md.append("\nMetrics on the evaluation window, cards known to be compromised before a day left out of that "
+                + "day (`card_precision_at_k` as the Fraud Detection Handbook publishes it; `top_card_fraud_share_at_k`"
+                + " is not: every card kept, divided by min(k, cards)). The published model is ")
+                .append(best).append(" fitted again on the final window.\n\n");
+        md.append("- ").append(THRESHOLDS).append("\n");
+        md.append("- per-transaction scores of every evaluated candidate: `").append(best).append(".scores.csv`\n");
+        md.append("- champion's average precision on this evaluation window: ")
                 .append(outcome.championAveragePrecision().map(TrainingReport::number).orElse("none"))
                 .append("\n- published: ").append(outcome.published() ? "yes" : "no").append("\n\n");
         List<String> metricNames = List.copyOf(outcome.best().metrics().keySet());
@@ -82,6 +132,11 @@ final class TrainingReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, TrainingWindows.Window w, String rows, String frauds) {
+        md.append("| ").append(name).append(" | ").append(w.from()).append(" .. ").append(w.to()).append(" | ")
+                .append(w.labelsKnownBy()).append(" | ").append(rows).append(" | ").append(frauds).append(" |\n");
     }
 
     private static String number(Double value) {

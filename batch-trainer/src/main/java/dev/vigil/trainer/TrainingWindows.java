@@ -10,27 +10,58 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The time-ordered split, in event time, ending at the reference time:
- * {@code [trainFrom, trainTo)} train, {@code [trainTo, testFrom)} delay, {@code [testFrom, testTo)} test.
+ * Where a run at reference time R fits, evaluates and publishes, in event time; labels only as they
+ * had arrived (a label carries its own arrival time).
  *
- * <p>The delay is the time fraud takes to be reported: a model trained at {@code testFrom} would
- * only know labels that arrived by then, so training rows use labels known by {@code testFrom}
- * (the training cut-off), and test rows labels known by {@code testTo}. A chargeback that arrives
- * later is not used.
+ * <ul>
+ *   <li><b>evaluation</b> {@code [R - labelDelay - test, R - labelDelay)}, labels known by R: placed where
+ *       labels have matured, since a fraud is reported {@code labelDelay} after it happens; a window
+ *       ending at R would hold frauds nobody has reported yet;</li>
+ *   <li><b>evaluation training</b>: {@code train} long, ending {@code delay} before the evaluation, labels
+ *       known by the evaluation's start: the candidates are fitted here and ranked on the evaluation, as
+ *       a model fitted then would have been used then;</li>
+ *   <li><b>final training</b> {@code [R - delay - train, R - delay)}, labels known by R: the most recent
+ *       window whose labels are known, where the chosen learner is fitted once more, with the same
+ *       parameters, for publication.</li>
+ * </ul>
  */
-record TrainingWindows(Instant trainFrom, Instant trainTo, Instant testFrom, Instant testTo) {
+record TrainingWindows(Window evaluationTrain, Window evaluation, Window finalTrain) {
 
-    TrainingWindows {
-        if (!(trainFrom.isBefore(trainTo) && !trainTo.isAfter(testFrom) && testFrom.isBefore(testTo))) {
-            throw new IllegalArgumentException("windows out of order: " + trainFrom + " " + trainTo + " "
-                    + testFrom + " " + testTo);
+    /** Event times {@code [from, to)}, labels that arrived by {@code labelsKnownBy} (inclusive). */
+    record Window(Instant from, Instant to, Instant labelsKnownBy) {
+        Window {
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("empty window: " + from + " .. " + to);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return from + " .. " + to + " (labels known by " + labelsKnownBy + ")";
         }
     }
 
-    static TrainingWindows endingAt(Instant reference, Duration train, Duration delay, Duration test) {
-        Instant testFrom = reference.minus(test);
-        Instant trainTo = testFrom.minus(delay);
-        return new TrainingWindows(trainTo.minus(train), trainTo, testFrom, reference);
+    TrainingWindows {
+        if (evaluationTrain.to().isAfter(evaluation.from())) {
+            throw new IllegalArgumentException("the evaluation training window must end before the evaluation: "
+                    + evaluationTrain + ", " + evaluation);
+        }
+    }
+
+    static TrainingWindows at(Instant reference, Duration train, Duration delay, Duration test, Duration labelDelay) {
+        Instant evaluationTo = reference.minus(labelDelay);
+        Instant evaluationFrom = evaluationTo.minus(test);
+        Instant evaluationTrainTo = evaluationFrom.minus(delay);
+        Instant finalTo = reference.minus(delay);
+        return new TrainingWindows(
+                new Window(evaluationTrainTo.minus(train), evaluationTrainTo, evaluationFrom),
+                new Window(evaluationFrom, evaluationTo, reference),
+                new Window(finalTo.minus(train), finalTo, reference));
+    }
+
+    /** The end of the newest window: transactions after it are not used. */
+    Instant end() {
+        return evaluation.to().isAfter(finalTrain.to()) ? evaluation.to() : finalTrain.to();
     }
 
     /**
@@ -48,10 +79,5 @@ record TrainingWindows(Instant trainFrom, Instant trainTo, Instant testFrom, Ins
     private static Optional<Instant> newest(Dataset<Row> rows, String column) {
         Row row = rows.agg(max(column)).first();
         return row.isNullAt(0) ? Optional.empty() : Optional.of(HistoryRows.instant(row.get(0)));
-    }
-
-    /** Labels known by this time may be used for training rows. */
-    Instant trainingCutoff() {
-        return testFrom;
     }
 }

@@ -64,6 +64,11 @@ class ArchiveTest {
         Row one = spark.read().schema(HistoryRows.TRANSACTION).parquet(dir.resolve("history/transactions").toString())
                 .where("transactionId = '" + first.get(0).getTransactionId() + "'").first();
         assertThat(HistoryRows.transaction(one)).isEqualTo(first.get(0));
+        // each row keeps where it was read, the scorer's order: one (partition, offset) per record
+        assertThat(spark.read().schema(HistoryRows.TRANSACTION).parquet(dir.resolve("history/transactions").toString())
+                .where(HistoryRows.KAFKA_OFFSET + " IS NOT NULL AND " + HistoryRows.KAFKA_PARTITION + " IS NOT NULL")
+                .select(HistoryRows.KAFKA_PARTITION, HistoryRows.KAFKA_OFFSET).distinct().count())
+                .isEqualTo(all.size());
     }
 
     private void runToEnd() throws Exception {

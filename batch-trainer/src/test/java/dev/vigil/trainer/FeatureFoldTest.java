@@ -53,7 +53,8 @@ class FeatureFoldTest {
                 // after the probes' reference time, though before the probes themselves: not known yet
                 label("tx-2", "bank-a", "FRAUD", MIDNIGHT.plus(Duration.ofHours(1)))), HistoryRows.LABEL);
 
-        Map<String, double[]> folded = merchantFeatures(FeatureFold.vectors(transactions, labels, SEVEN_DAYS_DAILY));
+        Map<String, double[]> folded = merchantFeatures(FeatureFold.vectors(transactions, labels, SEVEN_DAYS_DAILY,
+                TrainingConfig.SCORER_DEDUP_RETENTION));
         Map<String, MerchantRisk> published = MerchantRisks.compute(transactions, labels, MIDNIGHT, SEVEN_DAYS_DAILY,
                 MIDNIGHT).stream().collect(Collectors.toMap(
                         r -> Topics.merchantRiskKey(r.getBankId().toString(), r.getMerchantId().toString()),
@@ -77,7 +78,8 @@ class FeatureFoldTest {
         Dataset<Row> labels = population.labels(spark).cache();
 
         Map<String, double[]> fromSpark = new HashMap<>();
-        for (Row row : FeatureFold.vectors(transactions, labels, twoDaysDaily).collectAsList()) {
+        for (Row row : FeatureFold.vectors(transactions, labels, twoDaysDaily,
+                TrainingConfig.SCORER_DEDUP_RETENTION).collectAsList()) {
             fromSpark.put(row.getAs("transactionId"), ((Vector) row.getAs("features")).toArray());
         }
 

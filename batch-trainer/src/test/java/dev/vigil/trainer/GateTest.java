@@ -1,6 +1,7 @@
 package dev.vigil.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.events.ModelBundle;
@@ -47,9 +48,9 @@ class GateTest {
         versions = new ModelVersions(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
         versions.migrate();
         versions.migrate(); // idempotent
-        SyntheticHistory population = new SyntheticHistory(150, 28, TrainingTest.START, 2.0, 0.2, 9L);
-        TrainingWindows windows = TrainingWindows.endingAt(population.end(), Duration.ofDays(14), Duration.ofDays(7),
-                Duration.ofDays(7));
+        SyntheticHistory population = new SyntheticHistory(150, 35, TrainingTest.START, 2.0, 0.2, 9L);
+        TrainingWindows windows = TrainingWindows.at(population.end(), Duration.ofDays(14), Duration.ofDays(7),
+                Duration.ofDays(7), TrainingTest.MERCHANT_RISK.labelDelay());
         firstRun = Training.train(population.transactions(TestSpark.session()), population.labels(TestSpark.session()),
                 windows, new TrainingConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01,
                         0.002, 5, 3, 5, 7L, 1, TrainingTest.MERCHANT_RISK), TrainingTest.TRAINED_AT);
@@ -70,8 +71,12 @@ class GateTest {
         assertThat(first.published()).isTrue();
         assertThat(first.championAveragePrecision()).isEmpty();
         assertThat(second.published()).isFalse();
+        // the champion is the first run's published model, its final fit, re-scored on the evaluation window
+        Evaluation evaluation = firstRun.evaluation();
+        double publishedAp = evaluation.measure(evaluation.scores("published",
+                firstRun.best().score(evaluation.testSet()))).get(Training.MetricNames.AVERAGE_PRECISION);
         assertThat(second.championAveragePrecision()).get().asInstanceOf(InstanceOfAssertFactories.DOUBLE)
-                .isCloseTo(firstRun.best().averagePrecision(), within(1e-12));
+                .isCloseTo(publishedAp, within(1e-12));
 
         String champion = first.best().bundle().getModelVersion();
         assertThat(versions.status(champion)).contains(ModelVersions.Status.CHAMPION);
@@ -82,6 +87,12 @@ class GateTest {
         List<ModelBundle> published = publishedModels();
         assertThat(published).extracting(b -> b.getModelVersion().toString()).containsExactly(champion);
         assertThat(published.get(0).getBankId().toString()).isEqualTo(Topics.ALL_BANKS);
+        // what the score command scores with: the champion's bundle as the scorer loaded it
+        assertThat(ScoreCommand.published(TestSpark.session(), stack.kafkaBootstrapServers(), stack.registryUrl(),
+                champion)).containsOnlyKeys(Topics.ALL_BANKS).containsValue(published.get(0));
+        assertThatThrownBy(() -> ScoreCommand.published(TestSpark.session(), stack.kafkaBootstrapServers(),
+                stack.registryUrl(), second.best().bundle().getModelVersion().toString()))
+                .hasMessageContaining("is not the latest of any scope on fraud-models");
 
         assertThat(TrainingReport.summary(firstRun, first, 0.01))
                 .contains("best: " + champion + " (" + first.best().type() + ") AUC ")
@@ -91,6 +102,9 @@ class GateTest {
         Path markdown = TrainingReport.write(dir.resolve("reports"), firstRun, first);
         assertThat(Files.readString(markdown)).contains(champion).contains("champion").contains("average_precision");
         assertThat(markdown.resolveSibling(champion + ".json")).exists();
+        assertThat(Files.readAllLines(markdown.resolveSibling(champion + ".scores.csv")))
+                .hasSize(1 + firstRun.testScores().size())
+                .first().isEqualTo(String.join(",", TrainingReport.SCORES_HEADER));
     }
 
     private static Training.Result renamed(Training.Result run, String suffix) {
@@ -99,8 +113,8 @@ class GateTest {
             candidates.add(new Training.Candidate(c.type(), c.model(), c.metrics(), ModelBundle.newBuilder(c.bundle())
                     .setModelVersion(c.bundle().getModelVersion() + suffix).build()));
         }
-        return new Training.Result(run.windows(), run.trainRows(), run.trainFrauds(), run.testRows(), run.testFrauds(),
-                candidates, run.testSet());
+        return new Training.Result(run.windows(), run.evaluationTrain(), run.evaluationCounts(), run.finalTrain(),
+                candidates, run.evaluation(), run.testScores());
     }
 
     private List<ModelBundle> publishedModels() {

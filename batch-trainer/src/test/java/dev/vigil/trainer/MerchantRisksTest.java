@@ -107,6 +107,6 @@ class MerchantRisksTest {
 
     static Row label(String transactionId, String bank, String label, Instant labelledAt) {
         return RowFactory.create("label-" + transactionId + "-" + labelledAt, bank, transactionId, "card-000000", label,
-                "CHARGEBACK", labelledAt, null, null, HistoryRows.utcDate(labelledAt));
+                "CHARGEBACK", labelledAt, null, null, null, null, HistoryRows.utcDate(labelledAt));
     }
 }

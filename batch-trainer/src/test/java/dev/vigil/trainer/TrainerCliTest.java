@@ -33,7 +33,7 @@ class TrainerCliTest {
     @Test
     void declaresEveryCommand() {
         assertThat(TrainerCli.commandLine().getSubcommands())
-                .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "score-stream", "benchmark");
+                .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "score", "score-stream", "benchmark");
     }
 
     @Test
@@ -64,6 +64,33 @@ class TrainerCliTest {
         assertThat(demo.endpoints.testWindow).isEqualTo(Duration.ofSeconds(40));
         assertThat(demo.endpoints.minFrauds).isEqualTo(5);
         assertThat(demo.endpoints.referenceTime.historyEnd()).isTrue();
+    }
+
+    @Test
+    void theHandbookProtocolsOptionsPlaceTheWindowsTheLabelDelayBeforeTheReference() {
+        TrainerCli.TrainCommand handbook = parsed("train", "--reference-time", "2018-08-08T00:00:00Z",
+                "--train-window", "7d", "--delay-window", "7d", "--test-window", "7d", "--label-delay", "7d");
+        TrainingWindows windows = handbook.endpoints.trainingConfig()
+                .windowsAt(handbook.endpoints.referenceTime.fixed());
+        assertThat(windows.evaluation().from()).isEqualTo(Instant.parse("2018-07-25T00:00:00Z"));
+        assertThat(windows.evaluationTrain().from()).isEqualTo(Instant.parse("2018-07-11T00:00:00Z"));
+        assertThat(windows.finalTrain().to()).isEqualTo(Instant.parse("2018-08-01T00:00:00Z"));
+        assertThat(handbook.endpoints.trainingConfig().dedupRetention()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void scoreNeedsAModelVersionAndAnEventTimeRange() {
+        ScoreCommand score = parsed("score", "--model-version", "gbt-20180808T000000Z", "--from",
+                "2018-08-08T00:00:00Z", "--to", "2018-08-15T00:00:00Z", "--out", "scores.csv");
+        assertThat(score.from).isEqualTo(Instant.parse("2018-08-08T00:00:00Z"));
+        assertThat(score.to).isEqualTo(Instant.parse("2018-08-15T00:00:00Z"));
+        assertThat(score.modelVersion).isEqualTo("gbt-20180808T000000Z");
+        assertThatThrownBy(() -> parsed("score", "--model-version", "v", "--from", "2018-08-08", "--to",
+                "2018-08-15T00:00:00Z", "--out", "scores.csv"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("ISO-8601 instant");
+        assertThatThrownBy(() -> parsed("score", "--from", "2018-08-08T00:00:00Z", "--to", "2018-08-15T00:00:00Z",
+                "--out", "scores.csv")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--model-version");
     }
 
     @Test

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
+import dev.vigil.features.rules.RulesConfig;
+import dev.vigil.schemas.Topics;
+import java.util.HashMap;
+import java.util.Map;
 import dev.vigil.features.model.ModelEvaluator;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,21 +39,26 @@ class TrainingTest {
     @BeforeAll
     void trainOnce() {
         population = new SyntheticHistory(300, 35, START, 2.0, 0.15, 5L);
-        windows = TrainingWindows.endingAt(population.end(), Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7));
-        config = new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01, 0.002, 10, 4,
+        config = new TrainingConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01, 0.002, 10, 4,
                 10, 7L, 5, MERCHANT_RISK);
+        windows = config.windowsAt(population.end());
         result = Training.train(population.transactions(spark), population.labels(spark), windows, config, TRAINED_AT);
     }
 
     @Test
     void refusesToTrainWhenAWindowHoldsFewerLabelledFraudsThanTheMinimum() {
-        long fewest = Math.min(result.trainFrauds(), result.testFrauds());
+        long fewest = Math.min(result.evaluationTrain().frauds(), Math.min(result.evaluationCounts().keptFrauds(),
+                result.finalTrain().frauds()));
 
         assertThatThrownBy(() -> Training.train(population.transactions(spark), population.labels(spark), windows,
                 config.withMinFrauds(fewest + 1), TRAINED_AT))
                 .isInstanceOf(NotEnoughLabels.class)
-                .hasMessageContaining("has " + result.trainFrauds() + " frauds in " + result.trainRows() + " transactions")
-                .hasMessageContaining("has " + result.testFrauds() + " frauds in " + result.testRows())
+                .hasMessageContaining("the evaluation training window " + windows.evaluationTrain() + " has "
+                        + result.evaluationTrain().frauds() + " frauds in " + result.evaluationTrain().rows() + " transactions")
+                .hasMessageContaining("the evaluation window " + windows.evaluation() + " has "
+                        + result.evaluationCounts().keptFrauds() + " frauds in " + result.evaluationCounts().keptRows())
+                .hasMessageContaining("the final training window " + windows.finalTrain() + " has "
+                        + result.finalTrain().frauds() + " frauds in " + result.finalTrain().rows())
                 .hasMessageContaining("at least " + (fewest + 1));
     }
 
@@ -72,11 +82,12 @@ class TrainingTest {
 
     @Test
     void bestModelFindsTheSyntheticFraudFarAboveTheBaseRate() {
-        double baseRate = (double) result.testFrauds() / result.testRows();
-        assertThat(result.testFrauds()).isPositive();
+        double baseRate = (double) result.evaluationCounts().keptFrauds() / result.evaluationCounts().keptRows();
+        assertThat(result.evaluationCounts().keptFrauds()).isPositive();
         assertThat(result.best().averagePrecision()).isGreaterThan(10 * baseRate);
         assertThat(result.best().metrics().get(Training.MetricNames.AUC_ROC)).isGreaterThan(0.9);
-        assertThat(result.best().metrics()).containsKey(Training.MetricNames.cardPrecisionAt(10));
+        assertThat(result.best().metrics()).containsKey(Training.MetricNames.cardPrecisionAt(10))
+                .containsKey(Training.MetricNames.topCardFraudShareAt(10));
     }
 
     @Test
@@ -84,8 +95,12 @@ class TrainingTest {
         for (Training.Candidate candidate : result.candidates()) {
             assertThat(candidate.bundle().getModelType()).isEqualTo(candidate.type());
             assertThat(candidate.bundle().getFeatureSchema()).isEqualTo(FeatureFold.SCHEMA.id());
-            assertThat(candidate.bundle().getTrainToTime()).isEqualTo(windows.trainTo());
-            assertThat(candidate.bundle().getTestFromTime()).isEqualTo(windows.testFrom());
+            // the best is published as its fit on the final window; the others as evaluated
+            TrainingWindows.Window fitted = candidate == result.best() ? windows.finalTrain() : windows.evaluationTrain();
+            assertThat(candidate.bundle().getTrainFromTime()).isEqualTo(fitted.from());
+            assertThat(candidate.bundle().getTrainToTime()).isEqualTo(fitted.to());
+            assertThat(candidate.bundle().getTestFromTime()).isEqualTo(windows.evaluation().from());
+            assertThat(candidate.bundle().getTestToTime()).isEqualTo(windows.evaluation().to());
             assertThat(candidate.bundle().getMetrics()).containsAllEntriesOf(candidate.metrics());
             assertThat(candidate.bundle().getDeclineThreshold())
                     .isGreaterThanOrEqualTo(candidate.bundle().getReviewThreshold());
@@ -96,13 +111,51 @@ class TrainingTest {
     void exportedBundlesScoredByTheFeaturesEvaluatorEqualSparksProbabilities() {
         for (Training.Candidate candidate : result.candidates()) {
             ModelEvaluator evaluator = ModelEvaluator.compile(candidate.bundle(), FeatureFold.SCHEMA);
-            List<Row> scored = candidate.score(result.testSet()).select("features", Training.SCORE).collectAsList();
-            assertThat(scored).hasSize((int) result.testRows());
+            List<Row> scored = candidate.score(result.evaluation().testSet()).select("features", Training.SCORE)
+                    .collectAsList();
+            assertThat(scored).hasSize((int) result.evaluationCounts().rows());
             for (Row row : scored) {
                 double[] x = ((Vector) row.get(0)).toArray();
                 assertThat(evaluator.score(x)).as("%s on %s", candidate.type(), Arrays.toString(x))
                         .isCloseTo(row.getDouble(1), within(1e-9));
             }
         }
+    }
+
+    @Test
+    void writesEveryEvaluatedCandidatesScoreOfEachEvaluationTransaction() {
+        assertThat(result.testScores()).hasSize(3 * (int) result.evaluationCounts().rows());
+        assertThat(result.testScores()).filteredOn(Evaluation.TestScore::knownCompromised)
+                .hasSize(3 * (int) (result.evaluationCounts().rows() - result.evaluationCounts().keptRows()));
+        for (Training.Candidate candidate : result.candidates()) {
+            List<Evaluation.TestScore> own = result.testScores().stream()
+                    .filter(s -> s.candidate().equals(candidate.bundle().getModelVersion())).toList();
+            // recomputed from the rows alone: the metrics the report shows
+            assertThat(result.evaluation().measure(own).get(Training.MetricNames.AVERAGE_PRECISION))
+                    .isEqualTo(candidate.averagePrecision());
+        }
+    }
+
+    @Test
+    void scoresOfflineWithThePublishedBundleWhatSparksFinalFitScores() {
+        ModelBundle published = result.best().bundle();
+        List<OfflineScoring.Scored> offline = OfflineScoring.score(population.transactions(spark),
+                population.labels(spark), config, Map.of(Topics.ALL_BANKS, published), RulesConfig.DEFAULTS,
+                windows.evaluation().from(), windows.evaluation().to());
+        Map<String, Double> sparkScores = new HashMap<>();
+        for (Row row : result.best().score(result.evaluation().testSet()).select("transactionId", Training.SCORE)
+                .collectAsList()) {
+            sparkScores.put(row.getString(0), row.getDouble(1));
+        }
+
+        assertThat(offline).hasSize((int) result.evaluationCounts().rows());
+        for (OfflineScoring.Scored s : offline) {
+            assertThat(s.modelScore()).as(s.transactionId()).isCloseTo(sparkScores.get(s.transactionId()), within(1e-9));
+            assertThat(s.score()).isGreaterThanOrEqualTo(s.modelScore());
+            if (s.modelScore() >= published.getDeclineThreshold()) {
+                assertThat(s.decision()).isEqualTo("DECLINE");
+            }
+        }
+        assertThat(offline).extracting(OfflineScoring.Scored::decision).contains("APPROVE", "DECLINE");
     }
 }

@@ -16,15 +16,36 @@ class TrainingWindowsTest {
     private final SparkSession spark = TestSpark.session();
 
     @Test
-    void splitsTrainDelayAndTestEndingAtTheReference() {
-        TrainingWindows w = TrainingWindows.endingAt(REFERENCE, Duration.ofDays(3), Duration.ofSeconds(10),
-                Duration.ofSeconds(40));
+    void theHandbookProtocolEvaluatesOnMaturedLabelsAndPublishesAFitOnTheLatestKnownWeek() {
+        Duration week = Duration.ofDays(7);
+        TrainingWindows w = TrainingWindows.at(Instant.parse("2018-08-08T00:00:00Z"), week, week, week, week);
 
-        assertThat(w.testTo()).isEqualTo(REFERENCE);
-        assertThat(w.testFrom()).isEqualTo(REFERENCE.minusSeconds(40));
-        assertThat(w.trainTo()).isEqualTo(REFERENCE.minusSeconds(50));
-        assertThat(w.trainFrom()).isEqualTo(REFERENCE.minusSeconds(50).minus(Duration.ofDays(3)));
-        assertThat(w.trainingCutoff()).isEqualTo(w.testFrom());
+        // candidates fitted on 07-11..07-17 with the labels known on 07-25, ranked on 07-25..07-31
+        assertThat(w.evaluationTrain()).isEqualTo(new TrainingWindows.Window(Instant.parse("2018-07-11T00:00:00Z"),
+                Instant.parse("2018-07-18T00:00:00Z"), Instant.parse("2018-07-25T00:00:00Z")));
+        assertThat(w.evaluation()).isEqualTo(new TrainingWindows.Window(Instant.parse("2018-07-25T00:00:00Z"),
+                Instant.parse("2018-08-01T00:00:00Z"), Instant.parse("2018-08-08T00:00:00Z")));
+        // the published model: fitted on 07-25..07-31 with the labels known on 08-08
+        assertThat(w.finalTrain()).isEqualTo(new TrainingWindows.Window(Instant.parse("2018-07-25T00:00:00Z"),
+                Instant.parse("2018-08-01T00:00:00Z"), Instant.parse("2018-08-08T00:00:00Z")));
+        assertThat(w.end()).isEqualTo(Instant.parse("2018-08-01T00:00:00Z"));
+    }
+
+    @Test
+    void splitsTrainDelayAndEvaluationEndingTheLabelDelayBeforeTheReference() {
+        TrainingWindows w = TrainingWindows.at(REFERENCE, Duration.ofDays(3), Duration.ofSeconds(10),
+                Duration.ofSeconds(40), Duration.ofSeconds(5));
+
+        assertThat(w.evaluation().to()).isEqualTo(REFERENCE.minusSeconds(5));
+        assertThat(w.evaluation().from()).isEqualTo(REFERENCE.minusSeconds(45));
+        assertThat(w.evaluation().labelsKnownBy()).isEqualTo(REFERENCE);
+        assertThat(w.evaluationTrain().to()).isEqualTo(REFERENCE.minusSeconds(55));
+        assertThat(w.evaluationTrain().from()).isEqualTo(REFERENCE.minusSeconds(55).minus(Duration.ofDays(3)));
+        assertThat(w.evaluationTrain().labelsKnownBy()).isEqualTo(w.evaluation().from());
+        assertThat(w.finalTrain().to()).isEqualTo(REFERENCE.minusSeconds(10));
+        assertThat(w.finalTrain().from()).isEqualTo(REFERENCE.minusSeconds(10).minus(Duration.ofDays(3)));
+        assertThat(w.finalTrain().labelsKnownBy()).isEqualTo(REFERENCE);
+        assertThat(w.end()).isEqualTo(REFERENCE.minusSeconds(5));
     }
 
     @Test

@@ -201,7 +201,7 @@ final class Pipeline implements AutoCloseable {
         return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -7,11 +7,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Mirrors the compacted {@code merchant-risk} topic into a global store, as the registry-encoded
- * bytes it arrived in; {@link CardScorer} reads them when it scores at that merchant.
+ * bytes it arrived in; {@link CardScorer} reads them when it scores at that merchant. Each record
+ * applied is counted, so a backtest can wait until a publication is in force before it goes on.
  */
 final class MerchantRiskLoader implements Processor<String, byte[], Void, Void> {
 
+    private final ScorerMetrics metrics;
     private KeyValueStore<String, byte[]> store;
+
+    MerchantRiskLoader(ScorerMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -28,5 +34,6 @@ final class MerchantRiskLoader implements Processor<String, byte[], Void, Void> 
         } else {
             store.put(record.key(), record.value());
         }
+        metrics.merchantRiskApplied();
     }
 }

@@ -27,6 +27,7 @@ final class ScorerMetrics {
     private final Counter expired;
     private final Timer latency;
     private final Counter alerts;
+    private final Counter merchantRiskApplied;
     private final DistributionSummary scores;
 
     ScorerMetrics(MeterRegistry registry) {
@@ -43,6 +44,9 @@ final class ScorerMetrics {
                 .register(registry);
         this.alerts = Counter.builder("vigil.scorer.alerted")
                 .description("Alerts emitted (each once, whatever its reasons)")
+                .register(registry);
+        this.merchantRiskApplied = Counter.builder("vigil.scorer.merchant.risk.applied")
+                .description("merchant-risk records (updates and deletions) applied to the global store")
                 .register(registry);
         this.scores = DistributionSummary.builder("vigil.scorer.score")
                 .description("Scores of every scored transaction, for the distribution and its drift")
@@ -114,6 +118,10 @@ final class ScorerMetrics {
 
     void profilesExpired(int count) {
         expired.increment(count);
+    }
+
+    void merchantRiskApplied() {
+        merchantRiskApplied.increment();
     }
 
     void duplicate() {

@@ -73,7 +73,7 @@ final class ScoringTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MERCHANT_RISK_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 MERCHANT_RISK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.MERCHANT_RISK.name(),
-                MERCHANT_RISK_LOADER, MerchantRiskLoader::new);
+                MERCHANT_RISK_LOADER, () -> new MerchantRiskLoader(metrics));
         Deserializer<MerchantRisk> merchantRisks = serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
         topology.addProcessor(SCORER, () -> new CardScorer(settings, models, merchantRisks, metrics, clock), READER);
         topology.addStateStore(Stores.keyValueStoreBuilder(

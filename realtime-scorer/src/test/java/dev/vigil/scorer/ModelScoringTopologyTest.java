@@ -162,6 +162,7 @@ class ModelScoringTopologyTest {
         assertThat(scores.get(0).getFeatures().get(known)).isEqualTo(1.0);
         assertThat(scores.get(0).getFeatures().get(rate)).isEqualTo(0.01);
         assertThat(scores.get(1).getFeatures().get(rate)).isEqualTo(0.2);
+        assertThat(scorer.meters.find("vigil.scorer.merchant.risk.applied").counter().count()).isEqualTo(2);
     }
 
     @Test

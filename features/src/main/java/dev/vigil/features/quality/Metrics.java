@@ -1,21 +1,62 @@
 package dev.vigil.features.quality;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Test-window metrics of scored, labelled transactions: plain functions over plain arrays. */
+/**
+ * Test-window metrics of scored, labelled transactions: plain functions over plain lists, shared by
+ * the trainer's report and the backtest's, so both measure with one definition. The published
+ * protocol (Le Borgne et al., Fraud Detection Handbook) first drops from the test set the cards
+ * already known to be compromised ({@link #withoutKnownCompromised}), then measures AUC ROC, average
+ * precision and {@link #cardPrecisionAtK card precision at k}.
+ */
 public final class Metrics {
 
     /** One scored test transaction: its card, the UTC day of its event, the score and whether it was fraud. */
     public record Scored(String cardToken, LocalDate day, double score, boolean fraud) {
     }
 
+    /** A point of the precision-recall curve: flagging every transaction scored at or above {@code threshold}. */
+    public record PrPoint(double threshold, double precision, double recall) {
+    }
+
     private Metrics() {
+    }
+
+    /**
+     * The test set as published: a card whose fraud was known before a test day, i.e. whose earliest
+     * fraud label arrived before the start of that UTC day, has its transactions of that day removed
+     * (an investigator has already blocked it; scoring it again measures nothing). With chargebacks
+     * arriving 7 days after the fraud this keeps the Handbook's rule: frauds up to the test day minus
+     * 8 days are known.
+     *
+     * @param fraudKnownSince per card token, the arrival time of its earliest fraud label (cards
+     *                        without one absent); labels carry their own time, never a replay's clock
+     */
+    public static List<Scored> withoutKnownCompromised(List<Scored> scored, Map<String, Instant> fraudKnownSince) {
+        List<Scored> kept = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            if (!knownCompromised(s.cardToken(), s.day(), fraudKnownSince)) {
+                kept.add(s);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether the card's earliest fraud label arrived before the start of {@code day} (UTC): the rule above, per row. */
+    public static boolean knownCompromised(String cardToken, LocalDate day, Map<String, Instant> fraudKnownSince) {
+        Instant known = fraudKnownSince.get(cardToken);
+        return known != null && known.isBefore(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /**
@@ -50,62 +91,108 @@ public final class Metrics {
 
     /**
      * Average precision: the mean, over frauds, of the precision among all transactions scored at
-     * least as high (tied scores form one threshold). 0 without frauds.
+     * least as high (tied scores form one threshold), i.e. the sum over the curve's points of
+     * precision times the recall gained there. 0 without frauds.
      */
     public static double averagePrecision(List<Scored> scored) {
+        double sum = 0;
+        double previousRecall = 0;
+        for (PrPoint point : precisionRecallCurve(scored)) {
+            sum += (point.recall() - previousRecall) * point.precision();
+            previousRecall = point.recall();
+        }
+        return sum;
+    }
+
+    /**
+     * One point per distinct score, highest first: precision and recall when every transaction scored
+     * at or above it is flagged. Empty without frauds (recall is undefined).
+     */
+    public static List<PrPoint> precisionRecallCurve(List<Scored> scored) {
         Scored[] sorted = scored.toArray(Scored[]::new);
         Arrays.sort(sorted, Comparator.comparingDouble(Scored::score).reversed());
         long positives = scored.stream().filter(Scored::fraud).count();
+        List<PrPoint> curve = new ArrayList<>();
         if (positives == 0) {
-            return 0;
+            return curve;
         }
-        double sum = 0;
         long truePositives = 0;
         int i = 0;
         while (i < sorted.length) {
             int j = i;
-            long newPositives = 0;
             while (j < sorted.length && sorted[j].score() == sorted[i].score()) {
                 if (sorted[j].fraud()) {
-                    newPositives++;
+                    truePositives++;
                 }
                 j++;
             }
-            truePositives += newPositives;
-            sum += newPositives * ((double) truePositives / j);
+            curve.add(new PrPoint(sorted[i].score(), (double) truePositives / j, (double) truePositives / positives));
             i = j;
         }
-        return sum / positives;
+        return curve;
     }
 
     /**
-     * Card precision at k, averaged over the days of the window: each day, cards ranked by their
-     * highest score that day; the share of the top k that had a fraud that day. A day with fewer
-     * than k cards is judged on all of them.
+     * Card precision at k, as published: for each UTC day of the window, in order, each card's highest
+     * score that day and whether it had a fraud that day; cards ranked by that score (ties by card
+     * token, so the metric is reproducible), the top k; the day's precision is the compromised cards
+     * among them divided by k (not by the number of cards). Cards found compromised in a day's top k
+     * are left out of the following days (an investigator has found them). The mean over the days
+     * that have transactions; 0 for none.
      */
     public static double cardPrecisionAtK(List<Scored> scored, int k) {
-        Map<LocalDate, Map<String, double[]>> byDay = new HashMap<>();
-        for (Scored s : scored) {
-            double[] cell = byDay.computeIfAbsent(s.day(), d -> new HashMap<>())
-                    .computeIfAbsent(s.cardToken(), c -> new double[] {Double.NEGATIVE_INFINITY, 0});
-            cell[0] = Math.max(cell[0], s.score());
-            if (s.fraud()) {
-                cell[1] = 1;
-            }
-        }
-        if (byDay.isEmpty()) {
-            return 0;
-        }
+        Set<String> detected = new HashSet<>();
         double total = 0;
-        for (Map<String, double[]> cards : byDay.values()) {
-            List<Map.Entry<String, double[]>> ranked = new ArrayList<>(cards.entrySet());
-            // ties broken by card token so the metric is reproducible
-            ranked.sort(Comparator.<Map.Entry<String, double[]>>comparingDouble(e -> -e.getValue()[0])
-                    .thenComparing(Map.Entry::getKey));
-            int top = Math.min(k, ranked.size());
-            long compromised = ranked.subList(0, top).stream().filter(e -> e.getValue()[1] == 1).count();
-            total += (double) compromised / top;
+        Map<LocalDate, Map<String, CardDay>> byDay = cardDays(scored);
+        for (Map<String, CardDay> cards : byDay.values()) {
+            cards.keySet().removeAll(detected);
+            List<CardDay> top = topCards(cards, k);
+            top.stream().filter(CardDay::fraud).forEach(card -> detected.add(card.cardToken()));
+            total += (double) top.stream().filter(CardDay::fraud).count() / k;
         }
-        return total / byDay.size();
+        return byDay.isEmpty() ? 0 : total / byDay.size();
+    }
+
+    /**
+     * Not the published card precision: each day's top min(k, cards) cards judged on all cards, none
+     * removed, divided by how many were judged. It stays meaningful on windows with fewer than k cards
+     * a day (a short demo), where the published one is bounded by cards / k.
+     */
+    public static double topCardFraudShareAtK(List<Scored> scored, int k) {
+        Map<LocalDate, Map<String, CardDay>> byDay = cardDays(scored);
+        double total = 0;
+        for (Map<String, CardDay> cards : byDay.values()) {
+            List<CardDay> top = topCards(cards, k);
+            total += (double) top.stream().filter(CardDay::fraud).count() / top.size();
+        }
+        return byDay.isEmpty() ? 0 : total / byDay.size();
+    }
+
+    /** Alert rate, precision and recall of flagging every transaction scored at or above {@code threshold}. */
+    public static Confusion atThreshold(List<Scored> scored, double threshold) {
+        return Confusion.count(scored, s -> s.score() >= threshold, Scored::fraud);
+    }
+
+    /** A card's day: its highest score and whether any of its transactions that day was fraud. */
+    private record CardDay(String cardToken, double maxScore, boolean fraud) {
+        CardDay with(Scored s) {
+            return new CardDay(cardToken, Math.max(maxScore, s.score()), fraud || s.fraud());
+        }
+    }
+
+    private static Map<LocalDate, Map<String, CardDay>> cardDays(List<Scored> scored) {
+        Map<LocalDate, Map<String, CardDay>> byDay = new TreeMap<>();
+        for (Scored s : scored) {
+            byDay.computeIfAbsent(s.day(), d -> new HashMap<>()).merge(s.cardToken(),
+                    new CardDay(s.cardToken(), s.score(), s.fraud()), (a, b) -> a.with(s));
+        }
+        return byDay;
+    }
+
+    private static List<CardDay> topCards(Map<String, CardDay> cards, int k) {
+        return cards.values().stream()
+                .sorted(Comparator.comparingDouble(CardDay::maxScore).reversed().thenComparing(CardDay::cardToken))
+                .limit(k)
+                .toList();
     }
 }

@@ -60,7 +60,7 @@ final class Stack {
             List<CompletableFuture<Void>> starts = List.of(database, database.thenRunAsync(registry::start, starters),
                     CompletableFuture.runAsync(kafka::start, starters), CompletableFuture.runAsync(prometheus::start, starters));
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-            TopicSetup.createMissing(kafka.bootstrapServers());
+            TopicSetup.createMissingAndAlign(kafka.bootstrapServers());
         } catch (RuntimeException e) {
             components().stream().filter(c -> !wasRunning.contains(c)).forEach(this::stopQuietly);
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
