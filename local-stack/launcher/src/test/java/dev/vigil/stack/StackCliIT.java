@@ -72,7 +72,7 @@ class StackCliIT {
     void statusReportsEveryComponentRunningAndHealthyAfterUpExited() {
         Result status = cli("status");
 
-        assertThat(status.exitCode()).isZero();
+        assertThat(status.exitCode()).as(status.output()).isZero();
         for (String component : List.of("kafka", "registry", "postgres", "prometheus")) {
             assertThat(status.line(component)).matches(component + "\\s+running\\s+\\d+\\s+\\d+\\s+yes");
             assertThat(ProcessHandle.of(status.pid(component))).get().matches(ProcessHandle::isAlive);
