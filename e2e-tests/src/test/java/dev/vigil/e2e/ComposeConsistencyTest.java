@@ -67,7 +67,26 @@ class ComposeConsistencyTest {
     void runsTheBrokerAndRegistryVersionsThePomPins() {
         assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + pomProperty("kafka.broker.version"));
         assertThat(compose.at("/services/registry/image").asText())
-                .isEqualTo("apicurio/apicurio-registry:" + pomProperty("apicurio.version"));
+                .isEqualTo("apicurio/apicurio-registry:" + pomProperty("apicurio.registry.server.version"));
+    }
+
+    /** The local stack hands the registry its storage as environment variables; compose sets the same ones. */
+    @Test
+    void theRegistryKeepsItsSchemasInPostgresqlAsInTheLocalStack() throws IOException {
+        Matcher m = Pattern.compile("variables\\.put\\(\"(APICURIO_[A-Z_]+)\", \"([^\"]+)\"\\)").matcher(Files.readString(
+                RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/SchemaRegistry.java")));
+        Map<String, String> local = new HashMap<>();
+        while (m.find()) {
+            local.put(m.group(1), m.group(2));
+        }
+        Map<String, String> composed = new HashMap<>();
+        compose.at("/services/registry/environment").fields()
+                .forEachRemaining(e -> composed.put(e.getKey(), e.getValue().asText()));
+
+        assertThat(local).containsEntry("APICURIO_STORAGE_KIND", "sql").containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
+        assertThat(composed).containsAllEntriesOf(local);
+        assertThat(composed.get("APICURIO_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/registry");
+        assertThat(Files.readString(RepoFiles.path("docker/postgres-init.sql"))).contains("CREATE DATABASE registry OWNER vigil;");
     }
 
     @ParameterizedTest
@@ -117,6 +136,22 @@ class ComposeConsistencyTest {
         assertThat(job).as("a scrape job named %s (the local stack's job name)", service).isNotNull();
         assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
         assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo(service + ":" + port);
+    }
+
+    @Test
+    void prometheusScrapesTheRegistryOnItsManagementPortAsTheLocalStackDoes() throws IOException {
+        JsonNode prometheus = new ObjectMapper(new YAMLFactory())
+                .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
+        JsonNode job = null;
+        for (JsonNode candidate : prometheus.path("scrape_configs")) {
+            if (candidate.path("job_name").asText().equals("registry")) {
+                job = candidate;
+            }
+        }
+        assertThat(job).as("a scrape job named registry (the local stack's job name)").isNotNull();
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/metrics");
+        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo("registry:9000");
+        assertThat(compose.at("/services/registry/healthcheck/test/1").asText()).contains("localhost:9000/health/ready");
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code ./vigil stack up [--services] | down | status | logs [component] }: Vigil's dependencies
+ * {@code ./vigil stack up [--services] | down | status | logs [component] | jdk}: Vigil's dependencies
  * (and, with {@code --services}, its packaged services) as background processes on 127.0.0.1,
  * kept under {@code <repo>/.vigil} ({@code VIGIL_STACK_DIR} overrides). Run from the repository root.
  */
@@ -68,8 +68,10 @@ public final class StackCli {
                 return logs(rest);
             case "token":
                 return token(rest);
+            case "jdk":
+                return jdk(rest);
             case "help":
-                out.println("usage: ./vigil stack up [--services] | down | status | logs [component]"
+                out.println("usage: ./vigil stack up [--services] | down | status | logs [component] | jdk"
                         + " | token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
                 return 0;
             default:
@@ -172,6 +174,16 @@ public final class StackCli {
             throw new IllegalArgumentException("no log named '" + String.join(" ", options) + "'; logs: " + available);
         }
         out.println(ChildProcesses.tail(logs.resolve(name + ".log"), 100));
+        return 0;
+    }
+
+    /** Which JDK the registry runs on; fails, naming what to install, when there is none (./vigil checks it first). */
+    private int jdk(List<String> options) {
+        requireOnly(options, List.of());
+        RegistryDistribution registry = RegistryDistribution.packaged();
+        Jdks.Jdk jdk = Jdks.find(registry.minimumJava(), registry.name(), env, Path.of(System.getProperty("java.home")),
+                Jdks.SYSTEM_JVMS);
+        out.println(registry.name() + " runs on Java " + jdk.feature() + " at " + jdk.home());
         return 0;
     }
 
