@@ -1,5 +1,6 @@
 package dev.vigil.alerts;
 
+import dev.vigil.stack.testing.JwtKeysResource;
 import static dev.vigil.alerts.AlertFixtures.NINE_FIFTEEN;
 import static dev.vigil.alerts.AlertFixtures.alert;
 import static dev.vigil.alerts.AlertFixtures.newBank;

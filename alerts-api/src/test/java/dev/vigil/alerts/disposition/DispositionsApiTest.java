@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.alerts.AlertTopic;
-import dev.vigil.alerts.JwtKeysResource;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.alerts.Tokens;
 import dev.vigil.events.Alert;
 import dev.vigil.events.TransactionLabel;

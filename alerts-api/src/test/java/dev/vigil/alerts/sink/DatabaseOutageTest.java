@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.alerts.AlertTopic;
-import dev.vigil.alerts.JwtKeysResource;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.alerts.sink.DatabaseBehindProxyResource.DatabaseProxy;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.Topics;

@@ -3,6 +3,9 @@ package dev.vigil.ingest.http;
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
 import dev.vigil.ingest.validation.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -33,6 +36,18 @@ class ProblemMappers {
     Response unavailable(EventLogUnavailableException e, SimpleResourceInfo endpoint) {
         metrics.unavailable(endpoint.getMethodName());
         return Problems.unavailable(e.getMessage());
+    }
+
+    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return Problems.unauthenticated();
+    }
+
+    /** A valid token whose role may not send, or that names no bank. */
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return Problems.forbidden();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package dev.vigil.ingest.http;
 
 import dev.vigil.ingest.validation.FieldError;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -15,6 +16,21 @@ public final class Problems {
     public static Response invalid(List<FieldError> errors) {
         return response(400, "invalid-request", "The request is invalid",
                 errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+    }
+
+    /** Records of another bank than the token's: the sender may not send them, whatever they hold. */
+    public static Response foreignBank(List<FieldError> errors) {
+        return response(403, "forbidden", "Forbidden", "a sender may send records of its own bank only", errors);
+    }
+
+    static Response unauthenticated() {
+        return builder(401, "unauthorized", "Unauthorized", "a valid bearer token is required", null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    static Response forbidden() {
+        return response(403, "forbidden", "Forbidden", "the token does not allow this", null);
     }
 
     public static Response conflict(List<FieldError> errors) {

@@ -6,11 +6,14 @@ import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.http.IngestMetrics;
 import dev.vigil.ingest.http.Problem;
 import dev.vigil.ingest.http.Problems;
+import dev.vigil.ingest.http.Sender;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.kafka.EventPublisher;
+import dev.vigil.ingest.validation.FieldError;
 import dev.vigil.ingest.validation.Validation;
 import dev.vigil.schemas.Topics;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import java.util.List;
  * same id; its readers drop the copy.
  */
 @Path("/api/v1/labels")
+@RolesAllowed(Sender.ROLE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class LabelResource {
@@ -39,10 +43,12 @@ public class LabelResource {
     private final PanTokenizer tokenizer;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
+    private final Sender sender;
     private final Clock clock;
 
     LabelResource(IngestConfig config, JsonReader reader, PanTokenizer tokenizer, EventPublisher publisher,
-            IngestMetrics metrics, Clock clock) {
+            IngestMetrics metrics, Sender sender, Clock clock) {
+        this.sender = sender;
         this.reader = reader;
         this.validator = new LabelValidator(config.clockSkew().future());
         this.tokenizer = tokenizer;
@@ -58,6 +64,10 @@ public class LabelResource {
         if (!request.isValid()) {
             metrics.rejected("label", request.errors(), LabelValidator.FIELDS);
             return Problems.invalid(request.errors());
+        }
+        List<FieldError> foreign = sender.foreignBanks(List.of(request.value().bankId()), i -> "bankId");
+        if (!foreign.isEmpty()) {
+            return Problems.foreignBank(foreign);
         }
         TransactionLabel event = LabelEvents.toEvent(request.value(),
                 tokenizer.tokenize(request.value().card()).token(), now);

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.ingest.testing.Fixtures;
+import dev.vigil.ingest.testing.Senders;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.testing.JwtKeysResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** With nothing listening at the bootstrap address, requests answer 503 within seconds. */
 @QuarkusTest
+@WithTestResource(JwtKeysResource.class)
 @TestProfile(BrokerDownTest.NoBroker.class)
 class BrokerDownTest {
 
@@ -86,7 +90,7 @@ class BrokerDownTest {
     }
 
     static Response post(String path, String body) {
-        return given().contentType("application/json").body(body).when().post(path);
+        return Senders.ofFixturesBank().body(body).when().post(path);
     }
 
     @Test

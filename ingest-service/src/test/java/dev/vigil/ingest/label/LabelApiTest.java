@@ -1,7 +1,6 @@
 package dev.vigil.ingest.label;
 
 import static dev.vigil.ingest.testing.Fixtures.VISA;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
@@ -10,8 +9,10 @@ import dev.vigil.events.LabelSource;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
+import dev.vigil.ingest.testing.Senders;
 import dev.vigil.ingest.testing.KafkaProbe;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The label endpoint against a real broker and registry from the local stack. */
 @QuarkusTest
+@WithTestResource(JwtKeysResource.class)
 @WithTestResource(LocalStackResource.class)
 class LabelApiTest {
 
@@ -55,7 +57,7 @@ class LabelApiTest {
         Instant before = Instant.now();
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        String labelId = given().contentType("application/json")
+        String labelId = Senders.ofFixturesBank()
                 .body(Fixtures.label().text("transactionId", transactionId)
                         .text("transactionTime", Fixtures.iso(before.minusSeconds(3600))).render())
                 .when().post("/api/v1/labels")
@@ -82,9 +84,9 @@ class LabelApiTest {
     void retriedLabelGetsTheSameId() {
         String body = Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render();
 
-        String first = given().contentType("application/json").body(body).post("/api/v1/labels")
+        String first = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
                 .then().statusCode(202).extract().path("labelId");
-        String second = given().contentType("application/json").body(body).post("/api/v1/labels")
+        String second = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
                 .then().statusCode(202).extract().path("labelId");
 
         assertThat(second).isEqualTo(first);
@@ -94,7 +96,7 @@ class LabelApiTest {
     void invalidLabelIsRejectedAndNothingReachesKafka() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        given().contentType("application/json")
+        Senders.ofFixturesBank()
                 .body(Fixtures.label().text("source", "ANALYST").text("pan", "4111111111111112").render())
                 .when().post("/api/v1/labels")
                 .then().statusCode(400).body("errors.field", contains("pan", "source"));
