@@ -33,6 +33,12 @@ public final class Problems {
         return response(403, "forbidden", "Forbidden", "the token does not allow this", null);
     }
 
+    /** A label about a transaction the bank did not send (or on another card): never taken for training. */
+    public static Response unknownTransaction(List<FieldError> errors) {
+        return response(422, "unknown-transaction", "No such transaction of this bank",
+                "a label must name a transaction its bank sent, with that transaction's card", errors);
+    }
+
     public static Response conflict(List<FieldError> errors) {
         return response(409, "conflict", "Already accepted with different content",
                 "a transaction id can be retried only with the same content", errors);

@@ -10,6 +10,7 @@ import dev.vigil.ingest.http.Sender;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.kafka.EventPublisher;
+import dev.vigil.ingest.transaction.SentTransactions;
 import dev.vigil.ingest.validation.FieldError;
 import dev.vigil.ingest.validation.Validation;
 import dev.vigil.schemas.Topics;
@@ -25,8 +26,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/labels}: ground truth from chargebacks and cardholders, produced to
- * {@code transaction-labels} keyed by the card token. A retry produces the label again with the
+ * {@code POST /api/v1/labels}: ground truth from chargebacks and cardholders about transactions
+ * the bank sent, produced to {@code transaction-labels} keyed by the card token. A retry produces the label again with the
  * same id; its readers drop the copy.
  */
 @Path("/api/v1/labels")
@@ -44,10 +45,12 @@ public class LabelResource {
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
     private final Sender sender;
+    private final SentTransactions sentTransactions;
     private final Clock clock;
 
     LabelResource(IngestConfig config, JsonReader reader, PanTokenizer tokenizer, EventPublisher publisher,
-            IngestMetrics metrics, Sender sender, Clock clock) {
+            IngestMetrics metrics, Sender sender, SentTransactions sentTransactions, Clock clock) {
+        this.sentTransactions = sentTransactions;
         this.sender = sender;
         this.reader = reader;
         this.validator = new LabelValidator(config.clockSkew().future());
@@ -69,11 +72,27 @@ public class LabelResource {
         if (!foreign.isEmpty()) {
             return Problems.foreignBank(foreign);
         }
-        TransactionLabel event = LabelEvents.toEvent(request.value(),
-                tokenizer.tokenize(request.value().card()).token(), now);
+        String cardToken = tokenizer.tokenize(request.value().card()).token();
+        List<FieldError> unknown = ofTransactionSent(request.value(), cardToken);
+        if (!unknown.isEmpty()) {
+            metrics.rejected("label", unknown, LabelValidator.FIELDS);
+            return Problems.unknownTransaction(unknown);
+        }
+        TransactionLabel event = LabelEvents.toEvent(request.value(), cardToken, now);
         publisher.awaitAll(List.of(publisher.send(Topics.TRANSACTION_LABELS, event.getCardToken(), event,
                 event.getLabelledAt())));
         metrics.accepted("label", 1);
         return Response.accepted(new Accepted(event.getLabelId())).build();
+    }
+
+    /**
+     * Labels train the models, so one is taken only for a transaction its bank sent through this
+     * service, on that transaction's card: nothing else can be made a fraud, or a genuine purchase.
+     */
+    private List<FieldError> ofTransactionSent(LabelRequest label, String cardToken) {
+        return sentTransactions.cardTokenOf(label.bankId(), label.transactionId())
+                .map(sentCard -> sentCard.equals(cardToken) ? List.<FieldError>of()
+                        : List.of(new FieldError("pan", "is not the card of this transaction")))
+                .orElse(List.of(new FieldError("transactionId", "names no transaction this bank sent")));
     }
 }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.stack.LocalStack;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,13 @@ class BrokerDownTest {
     public static class NoBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            LocalStack stack = LocalStack.forTests();
             return Map.of(
                     "kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
-                    "apicurio.registry.url", LocalStack.forTests().registryUrl(),
+                    "apicurio.registry.url", stack.registryUrl(),
+                    "quarkus.datasource.jdbc.url", stack.jdbcUrl(),
+                    "quarkus.datasource.username", stack.dbUser(),
+                    "quarkus.datasource.password", stack.dbPassword(),
                     "vigil.ingest.kafka.max-block", "PT2S",
                     "vigil.ingest.kafka.delivery-timeout", "PT3S");
         }
@@ -132,7 +138,8 @@ class BrokerDownTest {
     }
 
     @Test
-    void labelAnswers503WithinSeconds() {
+    void labelAnswers503WithinSeconds() throws SQLException {
+        AppConfig.recordSent(Senders.BANK, "tx-000123", VISA);
         long start = System.nanoTime();
 
         post("/api/v1/labels", Fixtures.label().render()).then().statusCode(503);

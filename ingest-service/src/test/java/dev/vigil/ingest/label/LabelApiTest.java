@@ -51,9 +51,18 @@ class LabelApiTest {
         labels.close();
     }
 
+    /** A transaction of the fixtures' bank and card, sent and acknowledged: labels may name it. */
+    static String sentTransaction() {
+        String id = "tx-" + UUID.randomUUID();
+        Senders.ofFixturesBank().body(Fixtures.transactionAMinuteAgo().text("transactionId", id).render())
+                .when().post("/api/v1/transactions")
+                .then().statusCode(202);
+        return id;
+    }
+
     @Test
     void labelIsProducedKeyedByTheCardTokenWithItsId() {
-        String transactionId = "tx-" + UUID.randomUUID();
+        String transactionId = sentTransaction();
         Instant before = Instant.now();
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
@@ -82,7 +91,7 @@ class LabelApiTest {
 
     @Test
     void retriedLabelGetsTheSameId() {
-        String body = Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render();
+        String body = Fixtures.label().text("transactionId", sentTransaction()).render();
 
         String first = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
                 .then().statusCode(202).extract().path("labelId");
@@ -90,6 +99,42 @@ class LabelApiTest {
                 .then().statusCode(202).extract().path("labelId");
 
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aLabelForATransactionTheBankNeverSentIsRefused422AndNotProduced() {
+        Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
+
+        Senders.ofFixturesBank().body(Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("transactionId"))
+                .body("errors.reason", contains("names no transaction this bank sent"));
+
+        assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
+    }
+
+    @Test
+    void aLabelOnAnotherCardThanItsTransactionsIsRefused422() {
+        Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
+
+        Senders.ofFixturesBank().body(Fixtures.label().text("transactionId", sentTransaction())
+                        .text("pan", Fixtures.MASTERCARD).render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(422)
+                .body("errors.field", contains("pan"));
+
+        assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
+    }
+
+    @Test
+    void aTransactionIdAnotherBankSentIsNotThisBanksToLabel() {
+        String id = sentTransaction();
+
+        Senders.of("bank-b").body(Fixtures.label().text("transactionId", id).text("bankId", "bank-b").render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(422)
+                .body("errors.field", contains("transactionId"));
     }
 
     @Test
