@@ -73,6 +73,29 @@ class DeadLetterTest {
     }
 
     @Test
+    void aReusedTransactionIdWithOtherContentGoesToDeadLettersWithItsCauseAndIsNotScored() {
+        try (ScorerDriver scorer = new ScorerDriver(stateDir)) {
+            scorer.send(tx("tx-1", 1_000, HOME, MIDNIGHT));
+
+            scorer.send(tx("tx-1", 99_000, HOME, MIDNIGHT));
+
+            TestRecord<byte[], byte[]> dead = scorer.deadLetters.readRecord();
+            assertThat(header(dead.headers(), DeadLetterHeaders.CAUSE_MESSAGE))
+                    .isEqualTo("a transaction with this card and id was scored with other content");
+            assertThat(header(dead.headers(), DeadLetterHeaders.CAUSE_CLASS))
+                    .isEqualTo(ConflictingTransactionException.class.getName());
+            assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+            assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo(CARD);
+            assertThat(dead.value()).as("the record, readable").isEqualTo(scorer.avro(tx("tx-1", 99_000, HOME, MIDNIGHT)));
+            assertThat(scorer.scores.readValuesToList()).as("only the first content is scored").hasSize(1);
+            assertThat(profile(scorer).count()).isEqualTo(1);
+            assertThat(scorer.meters.find("vigil.scorer.dead.letters").tag("cause", "ConflictingTransactionException")
+                    .counter().count()).isEqualTo(1);
+            assertThat(scorer.meters.find("vigil.scorer.duplicates").counter().count()).isZero();
+        }
+    }
+
+    @Test
     void aRecordWithoutAKeyGoesToDeadLetters() {
         try (ScorerDriver scorer = new ScorerDriver(stateDir)) {
             scorer.transactions.pipeInput(null, scorer.avro(tx("tx-1", 1_000, HOME, MIDNIGHT)), MIDNIGHT);

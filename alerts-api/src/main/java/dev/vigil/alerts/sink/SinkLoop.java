@@ -2,6 +2,8 @@ package dev.vigil.alerts.sink;
 
 import dev.vigil.alerts.query.AlertFeed;
 import dev.vigil.events.Alert;
+import dev.vigil.schemas.DeadLetter;
+import dev.vigil.schemas.SerdeFailures;
 import dev.vigil.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,12 +37,10 @@ import org.jboss.logging.Logger;
 final class SinkLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SinkLoop.class);
+    static final String UNSTORABLE = "alert's card fields are not a six-digit BIN and a four-digit last four";
 
     /** Read, stored and dead-lettered in one batch. */
-    record Batch(List<NewAlert> alerts, List<Poison> poison, Map<TopicPartition, OffsetAndMetadata> next) {
-    }
-
-    record Poison(ConsumerRecord<byte[], byte[]> record, Throwable cause) {
+    record Batch(List<NewAlert> alerts, List<DeadLetter> poison, Map<TopicPartition, OffsetAndMetadata> next) {
     }
 
     /** The registry could not be asked about a record: not the record's fault. */
@@ -115,8 +115,8 @@ final class SinkLoop implements Runnable {
         try {
             Batch batch = read(records);
             List<NewAlert> inserted = writer.insert(batch.alerts());
-            for (Poison poison : batch.poison()) {
-                deadLetters.send(poison.record(), poison.cause());
+            for (DeadLetter poison : batch.poison()) {
+                deadLetters.send(poison);
             }
             consumer.commitSync(batch.next());
             metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
@@ -138,20 +138,36 @@ final class SinkLoop implements Runnable {
     Batch read(ConsumerRecords<byte[], byte[]> records) throws RegistryUnavailable {
         List<NewAlert> alerts = new ArrayList<>();
         Instant now = Instant.now();
-        List<Poison> poison = new ArrayList<>();
+        List<DeadLetter> poison = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            Alert alert;
             try {
-                alerts.add(NewAlert.of(deserializer.deserialize(record.topic(), record.headers(), record.value()), now));
+                if (record.value() == null) {
+                    throw new IllegalArgumentException("record has no value");
+                }
+                alert = deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
-                if (Failures.isTransient(e)) {
+                // the scorer's rule: a registry that does not answer (network, time-out, 5xx) is an outage, not poison
+                if (SerdeFailures.isRegistryUnavailable(e)) {
                     throw new RegistryUnavailable(e);
                 }
-                poison.add(new Poison(record, e));
+                poison.add(DeadLetter.unreadable(source(record), e, Alert.class, DeadLetters.FAILED_BY));
+                continue;
             }
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            try {
+                alerts.add(NewAlert.of(alert, now));
+            } catch (IllegalArgumentException e) {
+                poison.add(DeadLetter.refused(source(record), e, UNSTORABLE, DeadLetters.FAILED_BY));
+            }
         }
         return new Batch(alerts, poison, next);
+    }
+
+    private static DeadLetter.Source source(ConsumerRecord<byte[], byte[]> record) {
+        return new DeadLetter.Source(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                record.headers());
     }
 
     /** Rewinds to the batch's first records, so the next polls read it again, and waits a while. */

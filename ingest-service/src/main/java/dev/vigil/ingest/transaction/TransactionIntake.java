@@ -6,6 +6,7 @@ import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
 import dev.vigil.ingest.kafka.EventPublisher;
 import dev.vigil.schemas.Topics;
+import dev.vigil.schemas.TransactionContent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -117,7 +118,7 @@ class TransactionIntake {
             TransactionRequest request = requests.get(i);
             Transaction event = TransactionEvents.toEvent(request, tokenizer.tokenize(request.card()), receivedAt);
             IdempotencyCache.Key key = IdempotencyCache.Key.of(request);
-            String contentHash = TransactionEvents.contentHash(event);
+            String contentHash = TransactionContent.hash(event);
             IdempotencyCache.Claim claim = cache.claim(key, contentHash);
             if (claim.kind() == IdempotencyCache.Kind.CONFLICT) {
                 conflicts.add(i);
