@@ -3,6 +3,7 @@ package dev.vigil.alerts.disposition;
 import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.Problem.InvalidParameter;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.schemas.CardNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,14 +32,15 @@ public record DispositionRequest(String disposition, String note, Integer versio
                 errors.add(new InvalidParameter("disposition", "must be CONFIRMED_FRAUD or FALSE_POSITIVE"));
             }
         }
-        if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "the token's subject must be 1 to " + MAX_ANALYST_LENGTH + " printable characters to sign a decision"));
+        if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)
+                || CardNumbers.appearIn(analyst)) {
+            throw new ProblemException(Problem.of(403, "Forbidden", "the token's subject must be 1 to "
+                    + MAX_ANALYST_LENGTH + " printable characters, with no card number, to sign a decision"));
         }
         if (note != null && (note.length() > MAX_NOTE_LENGTH || hasControlCharacters(note.replace('\n', ' ')))) {
             errors.add(new InvalidParameter("note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));
-        } else if (note != null && note.replaceAll("[ -]", "").matches(".*\\d{12,19}.*")) {
-            errors.add(new InvalidParameter("note", "must not contain a card number"));
+        } else if (CardNumbers.appearIn(note)) {
+            errors.add(new InvalidParameter("note", CardNumbers.REASON));
         }
         if (version == null || version < 0) {
             errors.add(new InvalidParameter("version", "is required: the alert version the decision was made on"));

@@ -44,6 +44,15 @@ class DispositionRequestTest {
     }
 
     @Test
+    void refusesToSignADecisionWithAnAnalystNameHoldingACardNumber() {
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> new DispositionRequest("FALSE_POSITIVE", null, 0).check("ana-4111111111111111"));
+
+        assertThat(refused.problem().status()).isEqualTo(403);
+        assertThat(refused.problem().toString()).doesNotContain("4111");
+    }
+
+    @Test
     void refusesToRecordADecisionWithoutAnAnalystName() {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
                 () -> new DispositionRequest("FALSE_POSITIVE", null, 0).check(" "));

@@ -270,6 +270,15 @@ class TransactionValidatorTest {
                 .containsExactly(error(field, "must be at most 64 characters"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"transactionId", "bankId", "merchantId", "terminalId"})
+    void rejectsACardNumberInAnyIdentifierByNameWithoutEchoingIt(String field) {
+        List<FieldError> errors = errors(transaction().text(field, "id-" + VISA));
+
+        assertThat(errors).containsExactly(error(field, "must not contain a card number"));
+        assertThat(errors.toString()).doesNotContain(VISA);
+    }
+
     @Test
     void acceptsIdentifierOf64Characters() {
         assertThat(errors(transaction().text("transactionId", "x".repeat(64)))).isEmpty();
