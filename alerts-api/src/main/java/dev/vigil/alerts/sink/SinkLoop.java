@@ -9,13 +9,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -77,15 +80,9 @@ final class SinkLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.FRAUD_ALERTS.name()));
+            subscribe();
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-                if (records.isEmpty()) {
-                    status.up();
-                } else {
-                    handle(records);
-                }
-                metrics.lag(consumer);
+                pollOnce();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -98,11 +95,51 @@ final class SinkLoop implements Runnable {
             status.stopped("failed: " + e.getClass().getName());
             throw e;
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // leave the group at once, so the partitions move now rather than after the session timeout
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
             if (status.snapshot().state() != SinkStatus.State.STOPPED) {
                 status.stopped("shut down");
             }
         }
+    }
+
+    /**
+     * Subscribes to {@code fraud-alerts}; readiness follows the assignment: partitions taken away
+     * (a rebalance, a lost session) make the sink not ready until it holds and reads some again.
+     */
+    void subscribe() {
+        consumer.subscribe(List.of(Topics.FRAUD_ALERTS.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    status.unassigned("partitions revoked");
+                }
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                status.unassigned("partitions lost");
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // ready once a poll on them went through: see pollOnce
+            }
+        });
+    }
+
+    /** One poll and what follows; up only while the sink holds partitions and reads them. */
+    void pollOnce() throws InterruptedException {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
+        if (!records.isEmpty()) {
+            handle(records);
+        } else if (consumer.assignment().isEmpty()) {
+            status.unassigned("no partitions of " + Topics.FRAUD_ALERTS.name() + " assigned yet");
+        } else {
+            status.up();
+        }
+        metrics.lag(consumer);
     }
 
     /** Ends the loop; safe from any thread. */
