@@ -85,7 +85,12 @@ class AlertsApiTest {
 
         JsonPath page = awaitAlerts(bank, 2);
         assertThat(page.getList("items.transactionId", String.class)).containsExactly("tx-after", "tx-twice");
-        given().get("/q/metrics").then().statusCode(200).body(containsString("vigil_alerts_redelivered_total"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("vigil_alerts_redelivered_total");
+        java.util.regex.Matcher timed = java.util.regex.Pattern
+                .compile("(?m)^vigil_alerts_latency_seconds_count(?:\\{[^}]*})? ([0-9.E]+)$").matcher(metrics);
+        assertThat(timed.find()).as("alert latency is exported").isTrue();
+        assertThat(Double.parseDouble(timed.group(1))).as("stored alerts timed from their score").isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -157,6 +157,7 @@ final class SinkLoop implements Runnable {
             }
             consumer.commitSync(batch.next());
             metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
+            metrics.latencies(inserted, Instant.now());
             inserted.forEach(alert -> feed.publish(alert.view()));
             backoff.reset();
             status.up();
