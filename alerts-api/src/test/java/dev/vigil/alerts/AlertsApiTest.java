@@ -1,6 +1,5 @@
 package dev.vigil.alerts;
 
-import dev.vigil.stack.testing.JwtKeysResource;
 import static dev.vigil.alerts.AlertFixtures.NINE_FIFTEEN;
 import static dev.vigil.alerts.AlertFixtures.alert;
 import static dev.vigil.alerts.AlertFixtures.newBank;
@@ -16,6 +15,7 @@ import static org.hamcrest.Matchers.hasItems;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.DeadLetterHeaders;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -181,7 +181,7 @@ class AlertsApiTest {
     void badQueryParametersAre400ProblemsNamingEachOne() {
         asApp(newBank()).queryParam("limit", "501").queryParam("minScore", "high").get("/api/v1/alerts").then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
-                .body("errors.parameter", hasItems("limit", "minScore"))
+                .body("errors.field", hasItems("limit", "minScore"))
                 .body(org.hamcrest.Matchers.not(containsString("high")));
     }
 

@@ -8,9 +8,9 @@ import static dev.vigil.scorer.Fixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.features.CardProfile;
 import dev.vigil.schemas.DeadLetterHeaders;
 import dev.vigil.schemas.Topics;
-import dev.vigil.features.CardProfile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

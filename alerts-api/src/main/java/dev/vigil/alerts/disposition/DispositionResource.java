@@ -1,7 +1,7 @@
 package dev.vigil.alerts.disposition;
 
 import dev.vigil.alerts.http.Caller;
-import dev.vigil.alerts.http.Problem;
+import dev.vigil.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,8 +1,8 @@
 package dev.vigil.alerts.disposition;
 
 import dev.vigil.alerts.Jdbc;
-import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.Problem;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

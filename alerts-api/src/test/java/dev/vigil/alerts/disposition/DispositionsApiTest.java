@@ -11,11 +11,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.alerts.AlertTopic;
-import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.alerts.Tokens;
 import dev.vigil.events.Alert;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,7 +150,7 @@ class DispositionsApiTest {
         Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "MAYBE"))
                 .post("/api/v1/alerts/{id}/disposition", "any-alert")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
-                .body("errors.parameter", equalTo(List.of("disposition", "version")));
+                .body("errors.field", equalTo(List.of("disposition", "version")));
     }
 
     @Test

@@ -2,16 +2,15 @@ package dev.vigil.ingest.http;
 
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
-import dev.vigil.ingest.validation.FieldError;
+import dev.vigil.problems.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Turns the exceptions that end a request into problem documents. Metrics are tagged with the
@@ -48,10 +47,5 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e) {
         return Problems.forbidden();
-    }
-
-    @ServerExceptionMapper
-    Response unsupportedMediaType(NotSupportedException e) {
-        return Problems.unsupportedMediaType();
     }
 }

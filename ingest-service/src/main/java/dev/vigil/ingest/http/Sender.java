@@ -1,6 +1,6 @@
 package dev.vigil.ingest.http;
 
-import dev.vigil.ingest.validation.FieldError;
+import dev.vigil.problems.FieldError;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.ArrayList;

@@ -2,14 +2,14 @@ package dev.vigil.ingest.transaction;
 
 import dev.vigil.ingest.IngestConfig;
 import dev.vigil.ingest.http.IngestMetrics;
-import dev.vigil.ingest.http.Problem;
 import dev.vigil.ingest.http.Problems;
 import dev.vigil.ingest.http.Sender;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.json.MalformedJsonException;
-import dev.vigil.ingest.validation.FieldError;
 import dev.vigil.ingest.validation.TimeWindow;
 import dev.vigil.ingest.validation.Validation;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -101,6 +101,17 @@ class SenderAuthTest {
     }
 
     @Test
+    void aTokenValidForTenYearsIsRefused401() {
+        Map<String, Object> claims = claims(Senders.BANK, Instant.now().plus(Duration.ofDays(3650)));
+        claims.put("iat", Instant.now().getEpochSecond());
+
+        Senders.withToken(JwtKeysResource.tokens().sign(claims))
+                .body(Fixtures.transactionAMinuteAgo().render())
+                .when().post("/api/v1/transactions")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void aTransactionOfAnotherBankIsRefused403NamingBankIdAndNothingIsProduced() {
         Map<TopicPartition, Long> before = endOffsets();
 

@@ -34,6 +34,8 @@ public final class DemoTokens {
     public static final String AUDIENCE = "vigil-alerts-api";
     /** The audience of {@value #SENDER} tokens: a sender's token is good for ingest and nothing else. */
     public static final String INGEST_AUDIENCE = "vigil-ingest-service";
+    /** The longest a token may live (exp - iat); both services refuse longer ones (smallrye.jwt.time-to-live). */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(24);
     /** The role of a bank's system that posts transactions and labels to ingest-service. */
     public static final String SENDER = "sender";
     /** The claim naming the caller's bank; every alerts-api query is scoped to it. */

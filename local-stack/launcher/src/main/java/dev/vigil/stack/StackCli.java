@@ -246,7 +246,12 @@ public final class StackCli {
             throw new IllegalArgumentException("a token needs --bank, and --role app, analyst or sender");
         }
         String subject = values.getOrDefault("--subject", role + "@" + bank);
-        out.println(demoTokens().mint(subject, bank, role, Duration.parse(values.get("--ttl"))));
+        Duration ttl = Duration.parse(values.get("--ttl"));
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(DemoTokens.MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("--ttl must be positive and at most " + DemoTokens.MAX_LIFETIME
+                    + ": the services refuse tokens that live longer");
+        }
+        out.println(demoTokens().mint(subject, bank, role, ttl));
         return 0;
     }
 
