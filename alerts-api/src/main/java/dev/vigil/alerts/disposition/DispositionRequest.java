@@ -29,7 +29,7 @@ public record DispositionRequest(String disposition, String note, Integer versio
             try {
                 verdict = Disposition.valueOf(disposition);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("disposition", "must be CONFIRMED_FRAUD or FALSE_POSITIVE"));
+                errors.add(new FieldError("disposition", "must be CONFIRMED_FRAUD, FALSE_POSITIVE or REOPEN"));
             }
         }
         if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)
