@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -120,14 +121,8 @@ class Dispositions {
     /** Every decision on the bank's alert, oldest first; 404 when the bank has no such alert. */
     List<Decision> history(String bankId, String alertId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement(CURRENT_VERSION)) {
-                exists.setString(1, alertId);
-                exists.setString(2, bankId);
-                try (ResultSet row = exists.executeQuery()) {
-                    if (!row.next()) {
-                        throw ProblemException.notFound("no alert with this id");
-                    }
-                }
+            if (currentVersion(connection, bankId, alertId).isEmpty()) {
+                throw ProblemException.notFound("no alert with this id");
             }
             try (PreparedStatement select = connection.prepareStatement(HISTORY_OF)) {
                 select.setString(1, alertId);
@@ -146,15 +141,21 @@ class Dispositions {
 
     private static ProblemException refusal(Connection connection, String bankId, String alertId, int staleVersion)
             throws SQLException {
+        OptionalInt current = currentVersion(connection, bankId, alertId);
+        if (current.isEmpty()) {
+            return ProblemException.notFound("no alert with this id");
+        }
+        return new ProblemException(Problem.of(409, "Conflict", "the alert changed since version " + staleVersion
+                + "; it is now at version " + current.getAsInt() + ": read it again and decide on that"));
+    }
+
+    /** The bank's alert's version, or empty when the bank has no such alert. */
+    private static OptionalInt currentVersion(Connection connection, String bankId, String alertId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CURRENT_VERSION)) {
             select.setString(1, alertId);
             select.setString(2, bankId);
             try (ResultSet current = select.executeQuery()) {
-                if (!current.next()) {
-                    return ProblemException.notFound("no alert with this id");
-                }
-                return new ProblemException(Problem.of(409, "Conflict", "the alert changed since version " + staleVersion
-                        + "; it is now at version " + current.getInt("version") + ": read it again and decide on that"));
+                return current.next() ? OptionalInt.of(current.getInt("version")) : OptionalInt.empty();
             }
         }
     }
