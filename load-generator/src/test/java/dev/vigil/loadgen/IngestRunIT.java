@@ -106,7 +106,7 @@ class IngestRunIT {
         String prefix = "replay-it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
         int exit = LoadGenerator.commandLine().execute("replay", "--csv", csv.toString(), "--ingest-url", ingest.baseUrl(),
-                "--ingest-token", senderToken("bank-a") + "," + senderToken("bank-b"),
+                "--ingest-token", senderToken("bank-replay"),
                 "--id-column", "tx_id", "--timestamp-column", "event_time", "--card-column", "customer",
                 "--merchant-column", "terminal", "--label-column", "is_fraud", "--id-prefix", prefix, "--label-delay", "1s");
 

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,13 +44,24 @@ public final class IngestClient implements Target {
                 HttpResponse.BodyHandlers.discarding()).handle(IngestClient::outcome);
     }
 
-    /** Sends up to {@value #MAX_BATCH} transactions in one request (ingest's limit) and waits for the answer. */
+    /**
+     * Sends up to {@value #MAX_BATCH} transactions and waits for the answers: one request per bank,
+     * each with that bank's token (ingest refuses a batch holding another bank's transaction). The
+     * first failure is the outcome.
+     */
     @Override
     public String sendBatch(List<SimTransaction> transactions) throws IOException, InterruptedException {
-        List<TransactionBody> bodies = transactions.stream().map(TransactionBody::of).toList();
-        // a batch is one bank's: ingest refuses a batch holding another bank's transaction
-        return outcome(http.send(post("/api/v1/transactions/batch", transactions.get(0).bankId(), new BatchBody(bodies)),
-                HttpResponse.BodyHandlers.discarding()), null);
+        Map<String, List<TransactionBody>> byBank = new LinkedHashMap<>();
+        for (SimTransaction transaction : transactions) {
+            byBank.computeIfAbsent(transaction.bankId(), bank -> new ArrayList<>()).add(TransactionBody.of(transaction));
+        }
+        String failure = null;
+        for (Map.Entry<String, List<TransactionBody>> batch : byBank.entrySet()) {
+            String outcome = outcome(http.send(post("/api/v1/transactions/batch", batch.getKey(),
+                    new BatchBody(batch.getValue())), HttpResponse.BodyHandlers.discarding()), null);
+            failure = failure == null ? outcome : failure;
+        }
+        return failure;
     }
 
     @Override
