@@ -208,7 +208,8 @@ cat "$TRAIN_OUT" >&2
 [ "$status" = 0 ] || fail "the training run did not train (exit status $status; $OUT/logs/batch-trainer.log)"
 grep -q '^published: yes' "$TRAIN_OUT" || fail "the gate published no model: nothing for the scorer to be measured with"
 VERSION=$(sed -n 's/^best: \([^ ]*\) .*/\1/p' "$TRAIN_OUT")
-until curl -s "$SCORER_METRICS" | grep -q "^vigil_scorer_model{.*version=\"$VERSION\""; do sleep 1; done
+# grep reads the whole page (grep -q would stop early, fail curl and, under pipefail, the test)
+until curl -s "$SCORER_METRICS" | grep "^vigil_scorer_model{.*version=\"$VERSION\"" > /dev/null; do sleep 1; done
 log "the scorer scores with $VERSION"
 
 # 4. the test window, a day at a time, merchant risk as of each morning

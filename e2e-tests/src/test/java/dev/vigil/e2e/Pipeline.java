@@ -40,6 +40,7 @@ final class Pipeline implements AutoCloseable {
         this.environment = new HashMap<>(stack.serviceEnvironment());
         this.tokens = DemoTokens.in(workDir.resolve("jwt"));
         environment.put("VIGIL_ALERTS_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
+        environment.put("VIGIL_INGEST_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("VIGIL_PAN_TOKEN_KEY", HexFormat.of().formatHex(key));
@@ -158,6 +159,11 @@ final class Pipeline implements AutoCloseable {
 
     String alertsUrl() {
         return running.get("alerts-api").baseUrl();
+    }
+
+    /** A bearer token of the bank's sending system for ingest-service, signed with this pipeline's key pair. */
+    String senderToken(String bank) {
+        return tokens.mint("sender@" + bank, bank, DemoTokens.SENDER, Duration.ofMinutes(15));
     }
 
     /** A bearer token of the bank's app for alerts-api, signed with this pipeline's key pair. */

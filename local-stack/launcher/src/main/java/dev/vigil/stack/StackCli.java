@@ -27,6 +27,8 @@ public final class StackCli {
     static final String STACK_DIR = "VIGIL_STACK_DIR";
     private static final String PAN_TOKEN_KEY = "VIGIL_PAN_TOKEN_KEY";
     private static final String JWT_PUBLIC_KEY = "VIGIL_ALERTS_JWT_PUBLIC_KEY";
+    private static final String INGEST_JWT_PUBLIC_KEY = "VIGIL_INGEST_JWT_PUBLIC_KEY";
+    private static final List<String> ROLES = List.of("app", "analyst", DemoTokens.SENDER);
 
     private final Path repository;
     private final StackLayout layout;
@@ -72,7 +74,7 @@ public final class StackCli {
                 return jdk(rest);
             case "help":
                 out.println("usage: ./vigil stack up [--services] | down | status | logs [component] | jdk"
-                        + " | token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
+                        + " | token --bank BANK [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]");
                 return 0;
             default:
                 throw new IllegalArgumentException("unknown command '" + command + "'; try ./vigil stack help");
@@ -96,6 +98,7 @@ public final class StackCli {
             Map<String, String> serviceEnv = new HashMap<>(stack.serviceEnvironment());
             serviceEnv.put(PAN_TOKEN_KEY, panTokenKey());
             serviceEnv.put(JWT_PUBLIC_KEY, demoTokens().publicKeyFile().toString());
+            serviceEnv.put(INGEST_JWT_PUBLIC_KEY, demoTokens().publicKeyFile().toString());
             // The scorer's RocksDB stores live with the rest of the stack's data, whatever the working directory.
             serviceEnv.put("VIGIL_SCORER_STATE_DIR", layout.data("scorer").toString());
             for (Service service : Service.ALL) {
@@ -239,23 +242,28 @@ public final class StackCli {
         }
     }
 
-    /** {@code token --bank B [--role app|analyst] [--subject NAME] [--ttl PT8H]}: prints a demo bearer token for alerts-api. */
+    /** {@code token --bank B [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]}: prints a demo bearer token for alerts-api (app, analyst) or ingest-service (sender). */
     private int token(List<String> options) {
         Map<String, String> values = new HashMap<>(Map.of("--role", "app", "--ttl", "PT8H"));
         for (int i = 0; i < options.size(); i += 2) {
             String name = options.get(i);
             if (!List.of("--bank", "--role", "--subject", "--ttl").contains(name) || i + 1 >= options.size()) {
-                throw new IllegalArgumentException("usage: ./vigil token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
+                throw new IllegalArgumentException("usage: ./vigil token --bank BANK [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]");
             }
             values.put(name, options.get(i + 1));
         }
         String bank = values.get("--bank");
         String role = values.get("--role");
-        if (bank == null || !List.of("app", "analyst").contains(role)) {
-            throw new IllegalArgumentException("a token needs --bank, and --role app or analyst");
+        if (bank == null || !ROLES.contains(role)) {
+            throw new IllegalArgumentException("a token needs --bank, and --role app, analyst or sender");
         }
         String subject = values.getOrDefault("--subject", role + "@" + bank);
-        out.println(demoTokens().mint(subject, bank, role, Duration.parse(values.get("--ttl"))));
+        Duration ttl = Duration.parse(values.get("--ttl"));
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(DemoTokens.MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("--ttl must be positive and at most " + DemoTokens.MAX_LIFETIME
+                    + ": the services refuse tokens that live longer");
+        }
+        out.println(demoTokens().mint(subject, bank, role, ttl));
         return 0;
     }
 

@@ -1,23 +1,23 @@
-package dev.vigil.scorer;
+package dev.vigil.schemas;
 
 import com.microsoft.kiota.ApiException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Tells a record that cannot be read (poison: dead-letter it) from a registry that cannot be
- * asked (transient: retry). The Apicurio serde wraps both in plain runtime exceptions, so the
- * cause chain decides: network failures ({@code java.net} I/O errors, time-outs) and 5xx/429
- * answers are transient; a 404 for the schema id, a missing magic byte or an Avro decoding error
- * is a fact about the record.
+ * Tells a record that cannot be read (poison: dead-letter it) from a registry that cannot be asked
+ * (an outage: read the record again later), for every reader of a topic. The Apicurio serde wraps
+ * both in plain runtime exceptions, so the cause chain decides: network failures ({@code java.net}
+ * I/O errors), time-outs and 5xx/429 answers are outages; a 404 for the schema id, a missing magic
+ * byte or an Avro decoding error is a fact about the record.
  */
-final class Failures {
+public final class SerdeFailures {
 
-    private Failures() {
+    private SerdeFailures() {
     }
 
-    static boolean isRegistryUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+    public static boolean isRegistryUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof IOException && t.getClass().getName().startsWith("java.net.")) {
                 return true;
             }
@@ -31,8 +31,8 @@ final class Failures {
         return false;
     }
 
-    static boolean isUnknownSchema(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+    public static boolean isUnknownSchema(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof ApiException api && api.getResponseStatusCode() == 404) {
                 return true;
             }
@@ -40,7 +40,7 @@ final class Failures {
         return false;
     }
 
-    static Throwable root(Throwable failure) {
+    public static Throwable root(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

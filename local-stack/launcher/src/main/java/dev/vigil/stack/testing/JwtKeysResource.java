@@ -1,4 +1,4 @@
-package dev.vigil.alerts;
+package dev.vigil.stack.testing;
 
 import dev.vigil.stack.DemoTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * A key pair of the test's own (made in a temporary directory, never committed) that the
- * application verifies bearer tokens with; {@link Tokens} signs with it.
+ * application verifies bearer tokens with; {@link #tokens()} signs with it. Both services read
+ * the key from {@code mp.jwt.verify.publickey.location}.
  */
 public final class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String DIR_PROPERTY = "vigil.test.jwt.dir";
+    private static final String DIR_PROPERTY = "vigil.test.jwt.dir";
 
     @Override
     public Map<String, String> start() {
@@ -25,6 +26,11 @@ public final class JwtKeysResource implements QuarkusTestResourceLifecycleManage
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Tokens signed with the key the application under test verifies with. */
+    public static DemoTokens tokens() {
+        return DemoTokens.in(Path.of(System.getProperty(DIR_PROPERTY)));
     }
 
     @Override
