@@ -3,6 +3,7 @@ package dev.vigil.alerts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -89,8 +89,8 @@ final class DashboardTraffic {
         // cards of their own, so no other stream's profile sees these
         CardStream cards = CardStream.of(bank, 500, 5, BUDGET_WINDOW / 5);
         for (List<Map<String, Object>> batch : cards.batches(20)) {
-            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch))
-                    .statusCode()).isEqualTo(202);
+            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch),
+                    pipeline.senderToken(bank)).statusCode()).isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !DashboardQueriesIT.promQuery("vigil_scorer_model_fallbacks_total{scope=\"" + bank + "\"}")

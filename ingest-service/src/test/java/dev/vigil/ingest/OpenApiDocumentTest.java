@@ -3,6 +3,7 @@ package dev.vigil.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
+@WithTestResource(JwtKeysResource.class)
 class OpenApiDocumentTest {
 
     @Test
