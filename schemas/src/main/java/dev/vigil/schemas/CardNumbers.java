@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>A card number here is 13 to 19 digits passing the Luhn check, written in a row or in groups of
  * 3 to 6 digits separated by single spaces or dashes ({@code 4111 1111 1111 1111},
- * {@code 3782-822463-10005}). Why not fewer digits, and why the Luhn check: UUIDs and dates are
+ * {@code 3782-822463-10005}); a group touching a letter belongs to a word or a hex string and is
+ * never grouped ({@code e611-4476-8070-155b} inside a UUID is not a number). Why not fewer digits, and why the Luhn check: UUIDs and dates are
  * everywhere in identifiers ({@code tx-…-123456789012}, {@code 2026-11-22}), and refusing one in a
  * thousand of them would break senders; 12-digit cards are rare and are the price of that.
  */
@@ -38,15 +39,17 @@ public final class CardNumbers {
                 continue;
             }
             // a run of digit groups joined by single spaces or dashes
-            List<String> groups = new ArrayList<>();
+            List<Group> groups = new ArrayList<>();
+            boolean gluedBefore = i > 0 && Character.isLetter(text.charAt(i - 1));
             int end = i;
             while (true) {
                 int start = end;
                 while (end < text.length() && isDigit(text.charAt(end))) {
                     end++;
                 }
-                groups.add(text.substring(start, end));
                 boolean joined = end + 1 < text.length() && isSeparator(text.charAt(end)) && isDigit(text.charAt(end + 1));
+                boolean gluedAfter = !joined && end < text.length() && Character.isLetter(text.charAt(end));
+                groups.add(new Group(text.substring(start, end), (groups.isEmpty() && gluedBefore) || gluedAfter));
                 if (!joined) {
                     break;
                 }
@@ -78,16 +81,26 @@ public final class CardNumbers {
         return sum % 10 == 0;
     }
 
-    private static boolean holdsCardNumber(List<String> groups) {
-        for (String group : groups) {
-            if (isCardNumber(group)) {
+    /**
+     * Digits between separators; {@code glued} when they touch a letter ({@code e611}, {@code 155b}):
+     * then they are part of a word or a hex string, a card number alone but never a group of one.
+     */
+    private record Group(String digits, boolean glued) {
+        boolean groupable() {
+            return !glued && digits.length() >= MIN_GROUP && digits.length() <= MAX_GROUP;
+        }
+    }
+
+    private static boolean holdsCardNumber(List<Group> groups) {
+        for (Group group : groups) {
+            if (isCardNumber(group.digits())) {
                 return true;
             }
         }
         for (int from = 0; from < groups.size(); from++) {
             StringBuilder digits = new StringBuilder();
-            for (int to = from; to < groups.size() && isGroup(groups.get(to)); to++) {
-                digits.append(groups.get(to));
+            for (int to = from; to < groups.size() && groups.get(to).groupable(); to++) {
+                digits.append(groups.get(to).digits());
                 if (to > from && isCardNumber(digits)) {
                     return true;
                 }
@@ -98,10 +111,6 @@ public final class CardNumbers {
 
     private static boolean isCardNumber(CharSequence digits) {
         return digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS && passesLuhn(digits);
-    }
-
-    private static boolean isGroup(String digits) {
-        return digits.length() >= MIN_GROUP && digits.length() <= MAX_GROUP;
     }
 
     private static boolean isDigit(char c) {

@@ -34,6 +34,7 @@ class CardNumbersTest {
             "4111 1111 1111 1112",
             "+49 170 1234 5678",
             "tx-12-3-48213377-9911-4abc-8def-123456789012",
+            "tx-6-1003-296be93f-e611-4476-8070-155bf25dbc29",  // 611-4476-8070-155 is 14 Luhn digits, but inside hex
             "t-9",
             ""
     })
@@ -47,6 +48,14 @@ class CardNumbersTest {
         for (int i = 0; i < 20_000; i++) {
             String digitsOnly = UUID.randomUUID().toString().replaceAll("[a-f]", Integer.toString(i % 10));
             assertThat(CardNumbers.appearIn("tx-" + i % 7 + "-" + i % 300 + "-" + digitsOnly)).as(digitsOnly).isFalse();
+        }
+    }
+
+    @Test
+    void noUuidIsTakenForACardNumber() {
+        for (int i = 0; i < 200_000; i++) {
+            String id = "tx-" + i % 7 + "-" + (1_000 + i % 24) + "-" + UUID.randomUUID();
+            assertThat(CardNumbers.appearIn(id)).as(id).isFalse();
         }
     }
 
