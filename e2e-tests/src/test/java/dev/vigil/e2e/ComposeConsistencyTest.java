@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,18 +41,26 @@ class ComposeConsistencyTest {
     }
 
     @Test
-    void createsEveryCatalogueTopicWithItsPartitionsAndPolicy() {
+    void createsEveryCatalogueTopicWithItsPartitionsPolicyAndEveryOtherSetting() {
         String script = compose.at("/services/kafka-init/command/0").asText();
-        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+) --config cleanup.policy=(\\w+)").matcher(script);
+        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+)((?: --config \\S+=\\S+)*)").matcher(script);
+        Matcher setting = Pattern.compile("--config (\\S+)=(\\S+)").matcher("");
         Map<String, String> created = new HashMap<>();
         while (m.find()) {
-            created.put(m.group(1), m.group(2) + "/" + m.group(3));
+            Map<String, String> configs = new TreeMap<>();
+            setting.reset(m.group(3));
+            while (setting.find()) {
+                configs.put(setting.group(1), setting.group(2));
+            }
+            created.put(m.group(1), m.group(2) + " " + configs);
         }
         Map<String, String> catalogue = new HashMap<>();
         for (Topic<?, ?> topic : Topics.ALL) {
-            catalogue.put(topic.name(), topic.partitions() + "/" + topic.cleanup().policy());
+            catalogue.put(topic.name(), topic.partitions() + " " + new TreeMap<>(topic.configs()));
         }
         assertThat(created).isEqualTo(catalogue);
+        assertThat(created.get(Topics.TRANSACTIONS.name())).as("imported history is kept whatever its age")
+                .contains("retention.ms=-1");
     }
 
     @Test

@@ -8,15 +8,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code vigil-load-generator} command line: {@code run} simulates, {@code replay} sends a CSV,
- * {@code scores} measures an engine's scores after a benchmark step, {@code handbook} writes the Fraud
- * Detection Handbook's simulated transactions as CSV, {@code backtest-report} measures the live scorer's
- * detection on a backtest's test window.
+ * {@code import} writes a CSV of history to Kafka in its own event time, {@code scores} measures an
+ * engine's scores after a benchmark step, {@code handbook} writes the Fraud Detection Handbook's
+ * simulated transactions as CSV, {@code backtest-report} measures the live scorer's detection on a
+ * backtest's test window.
  */
 @Command(name = "vigil-load-generator", mixinStandardHelpOptions = true, version = "vigil-load-generator 0.1.0",
         description = "Plays a bank: sends card transactions to Vigil's ingest-service (or straight to Kafka), with fraud, "
                 + "then chargebacks, and reports how much of the fraud the pipeline alerted on.",
-        subcommands = {RunCommand.class, ReplayCommand.class, ScoresCommand.class, HandbookCommand.class,
-            BacktestReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReplayCommand.class, ImportCommand.class, ScoresCommand.class,
+            HandbookCommand.class, BacktestReportCommand.class, CommandLine.HelpCommand.class})
 public final class LoadGenerator {
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import dev.vigil.loadgen.send.IngestClient;
 import dev.vigil.loadgen.send.Target;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code run} and {@code replay} share: where to send, where to read alerts back, ground truth. */
@@ -24,21 +25,8 @@ final class SendingOptions {
             description = "ingest-service base URL, for --target http (default: ${DEFAULT-VALUE})")
     String ingestUrl;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka brokers, for --target kafka (default: the KAFKA_BOOTSTRAP_SERVERS environment variable, "
-                    + "else 127.0.0.1:9092)")
-    String bootstrapServers;
-
-    @Option(names = "--registry-url", defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}",
-            description = "Apicurio Registry v3 API, for --target kafka (default: the APICURIO_REGISTRY_URL environment "
-                    + "variable, else http://127.0.0.1:8081/apis/registry/v3)")
-    String registryUrl;
-
-    @Option(names = "--pan-token-key", defaultValue = "${env:VIGIL_PAN_TOKEN_KEY}",
-            description = "for --target kafka: the key ingest-service tokenises card numbers with (base64 of at least 32 "
-                    + "bytes), so cards get the tokens ingest would give them; required. Default: the VIGIL_PAN_TOKEN_KEY "
-                    + "environment variable, which keeps it off the command line; never printed")
-    String panTokenKey;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--alerts-url",
             description = "alerts-api base URL, to read the alerts back for the detection report (e.g. http://127.0.0.1:8082); "
@@ -69,9 +57,8 @@ final class SendingOptions {
     Path reportJson;
 
     void validate() {
-        if (target == TargetKind.KAFKA && (panTokenKey == null || panTokenKey.isBlank())) {
-            throw new IllegalArgumentException("--target kafka needs the card token key of ingest-service: "
-                    + "--pan-token-key or the VIGIL_PAN_TOKEN_KEY environment variable");
+        if (target == TargetKind.KAFKA) {
+            kafka.requireKey("--target kafka");
         }
         if (maxInFlight < 1 || maxInFlight > 10_000) {
             throw new IllegalArgumentException("--max-in-flight must be between 1 and 10000");
@@ -86,12 +73,12 @@ final class SendingOptions {
 
     /** The target the options name, connected; the caller closes it. */
     Target connect() {
-        return target == TargetKind.KAFKA ? KafkaTarget.connect(bootstrapServers, registryUrl, panTokenKey)
+        return target == TargetKind.KAFKA ? KafkaTarget.connect(kafka.bootstrapServers, kafka.registryUrl, kafka.panTokenKey)
                 : new IngestClient(ingestUrl);
     }
 
     /** Where records go, for the first progress line. */
     String destination() {
-        return target == TargetKind.KAFKA ? "Kafka at " + bootstrapServers : ingestUrl;
+        return target == TargetKind.KAFKA ? "Kafka at " + kafka.bootstrapServers : ingestUrl;
     }
 }

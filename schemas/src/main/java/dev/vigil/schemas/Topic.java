@@ -47,10 +47,19 @@ public record Topic<K, V>(String name, int partitions, Cleanup cleanup, Class<K>
         return new Topic<>(otherName, partitions, cleanup, keyType, valueType);
     }
 
-    /** Topic-level configuration the stack applies when it creates the topic. */
+    /**
+     * Topic-level configuration the stack applies when it creates the topic.
+     *
+     * <p>An event log keeps its records whatever their age ({@code retention.ms=-1}): Kafka deletes by
+     * record timestamp, and the records of every event topic carry event times (the import writes
+     * months-old ones, and the scorer's scores and alerts inherit them), so time-based retention
+     * would drop imported history before the archive and the scorer have read it. A bank bounds
+     * these topics by size instead ({@code retention.bytes} per partition, sized for the days the
+     * archive may lag), or by time only once the archive has the history.
+     */
     public Map<String, String> configs() {
         return cleanup == Cleanup.COMPACT
                 ? Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1", "segment.ms", "600000")
-                : Map.of("cleanup.policy", "delete");
+                : Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     }
 }

@@ -40,6 +40,18 @@ class TopicsTest {
     }
 
     @Test
+    void eventTopicsKeepRecordsWhateverTheirTimestampsAgeWhileTablesAreCompacted() {
+        for (Topic<?, ?> topic : Topics.ALL) {
+            if (topic.cleanup() == Topic.Cleanup.DELETE) {
+                assertThat(topic.configs()).as(topic.name()).containsEntry("retention.ms", "-1");
+            } else {
+                assertThat(topic.configs()).as(topic.name()).doesNotContainKey("retention.ms");
+            }
+        }
+        assertThat(Topics.TRANSACTIONS.named("transactions-copy").configs()).containsEntry("retention.ms", "-1");
+    }
+
+    @Test
     void rejectsTopicWithoutPartitions() {
         assertThatThrownBy(() -> new Topic<>("t", 0, Topic.Cleanup.DELETE, String.class, String.class))
                 .isInstanceOf(IllegalArgumentException.class)

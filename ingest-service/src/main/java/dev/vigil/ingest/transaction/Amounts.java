@@ -41,7 +41,7 @@ final class Amounts {
     }
 
     /**
-     * Why {@code literal} is not a positive plain decimal (no sign, no exponent); trailing zeros
+     * Why {@code literal} is not a non-negative plain decimal (no sign, no exponent); trailing zeros
      * after the point are fine ({@code 12.340} EUR is 1234 cents). Checked before the currency is
      * known, so a bad currency and a bad amount are both reported.
      */
@@ -50,7 +50,7 @@ final class Amounts {
             return "must be a plain decimal such as 12.34, not exponent form";
         }
         if (literal.startsWith("-")) {
-            return "must be positive";
+            return "must not be negative";
         }
         if (!PLAIN_DECIMAL.matcher(literal).matches()) {
             return "must be a decimal number such as 12.34";
@@ -58,7 +58,11 @@ final class Amounts {
         return null;
     }
 
-    /** The amount in minor units of {@code currency}, when it is positive, exact and at most {@code maxMinor}. */
+    /**
+     * The amount in minor units of {@code currency}, when it is exact and at most {@code maxMinor}. Zero
+     * is an amount: a card verification (an account check without a charge) is one, and card testing
+     * uses them, so the scorer must see them.
+     */
     static Checked<Long> minorUnits(String literal, Currency currency, long maxMinor) {
         String problem = formatProblem(literal);
         if (problem != null) {
@@ -78,9 +82,6 @@ final class Amounts {
             return Checked.fail(tooLarge(max, currency));
         }
         BigDecimal amount = new BigDecimal(integer + (fraction.isEmpty() ? "" : "." + fraction));
-        if (amount.signum() == 0) {
-            return Checked.fail("must be positive");
-        }
         if (amount.compareTo(max) > 0) {
             return Checked.fail(tooLarge(max, currency));
         }

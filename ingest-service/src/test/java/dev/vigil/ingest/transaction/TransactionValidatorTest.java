@@ -180,9 +180,18 @@ class TransactionValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"0\"", "\"0.00\"", "0", "\"-5\"", "-5.00"})
-    void rejectsAmountThatIsNotPositive(String amount) {
-        assertThat(errors(transaction().raw("amount", amount))).containsExactly(error("amount", "must be positive"));
+    @ValueSource(strings = {"\"-5\"", "-5.00", "\"-0.01\""})
+    void rejectsNegativeAmount(String amount) {
+        assertThat(errors(transaction().raw("amount", amount))).containsExactly(error("amount", "must not be negative"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"0\"", "\"0.00\"", "0", "0.0"})
+    void acceptsZeroAmountOfACardVerification(String amount) {
+        Validation<TransactionRequest> result = validate(transaction().raw("amount", amount));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().amountMinor()).isZero();
     }
 
     @ParameterizedTest

@@ -58,14 +58,31 @@ public final class KafkaTarget implements Target {
         VERTX_NOTICE.setLevel(Level.SEVERE);
     }
 
+    /** How a target stamps {@code receivedAt} and batches: live traffic, or history in its own event time. */
+    public enum Mode {
+        /** {@code receivedAt} is the moment of producing, as ingest stamps it; small batches, for latency. */
+        LIVE,
+        /**
+         * {@code receivedAt} is the event time: a replay of history must not put the wall clock where a
+         * feature or a metric could read it. Larger batches, compressed, for throughput.
+         */
+        HISTORY
+    }
+
+    /** History: a bigger batch and a longer linger fill batches at tens of thousands of records a second. */
+    private static final int HISTORY_LINGER_MS = 20;
+    private static final int HISTORY_BATCH_BYTES = 256 * 1024;
+
     private final CardTokenizer tokenizer;
+    private final Mode mode;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Serializer<String> keys;
     private final Serializer<Transaction> transactions;
     private final Serializer<TransactionLabel> labels;
 
-    private KafkaTarget(CardTokenizer tokenizer, String bootstrapServers, String registryUrl) {
+    private KafkaTarget(CardTokenizer tokenizer, String bootstrapServers, String registryUrl, Mode mode) {
         this.tokenizer = tokenizer;
+        this.mode = mode;
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-load-generator");
@@ -75,6 +92,11 @@ public final class KafkaTarget implements Target {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
+        if (mode == Mode.HISTORY) {
+            config.put(ProducerConfig.LINGER_MS_CONFIG, HISTORY_LINGER_MS);
+            config.put(ProducerConfig.BATCH_SIZE_CONFIG, HISTORY_BATCH_BYTES);
+            config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        }
         // registers the schemas when the registry does not have them yet, as ingest does
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
         this.keys = serdes.keySerde(Topics.TRANSACTIONS).serializer();
@@ -89,8 +111,13 @@ public final class KafkaTarget implements Target {
      * that does not answer at once: every send would otherwise wait {@code max.block.ms} for it.
      */
     public static KafkaTarget connect(String bootstrapServers, String registryUrl, String panTokenKey) {
+        return connect(bootstrapServers, registryUrl, panTokenKey, Mode.LIVE);
+    }
+
+    /** As {@link #connect(String, String, String)}, stamping and batching as {@code mode} says. */
+    public static KafkaTarget connect(String bootstrapServers, String registryUrl, String panTokenKey, Mode mode) {
         KafkaTarget target = new KafkaTarget(CardTokenizer.fromBase64(panTokenKey, KEY_NAME), bootstrapServers,
-                registryUrl);
+                registryUrl, mode);
         try {
             target.producer.partitionsFor(Topics.TRANSACTIONS.name());
         } catch (KafkaException e) {
@@ -106,7 +133,8 @@ public final class KafkaTarget implements Target {
     public CompletableFuture<String> send(SimTransaction transaction) {
         Transaction record;
         try {
-            record = KafkaRecords.transaction(transaction, tokenizer.token(transaction.pan()), Instant.now());
+            Instant receivedAt = mode == Mode.HISTORY ? transaction.eventTime() : Instant.now();
+            record = KafkaRecords.transaction(transaction, tokenizer.token(transaction.pan()), receivedAt);
         } catch (IllegalArgumentException refused) {
             // what ingest would answer 400 to; the message names the currency, not the record
             return CompletableFuture.completedFuture("refused: " + refused.getMessage());

@@ -4,9 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which CSV column holds what. {@code label} is optional ({@code null}: no labels in the file).
+ * Which CSV column holds what. {@code label} and {@code labelTime} are optional ({@code null}: not
+ * in the file).
+ *
+ * @param labelTime when the row's label became known (a chargeback's arrival), for the import
  */
-public record CsvMapping(String id, String timestamp, String card, String merchant, String amount, String label) {
+public record CsvMapping(String id, String timestamp, String card, String merchant, String amount, String label,
+        String labelTime) {
+
+    /** A mapping without a label-time column. */
+    public CsvMapping(String id, String timestamp, String card, String merchant, String amount, String label) {
+        this(id, timestamp, card, merchant, amount, label, null);
+    }
 
     /** The column positions of this mapping in a header, or an error naming every missing column. */
     Positions locate(List<String> header, String file) {
@@ -17,11 +26,12 @@ public record CsvMapping(String id, String timestamp, String card, String mercha
         int merchant = find(header, this.merchant, "--merchant-column", missing);
         int amount = find(header, this.amount, "--amount-column", missing);
         int label = this.label == null ? -1 : find(header, this.label, "--label-column", missing);
+        int labelTime = this.labelTime == null ? -1 : find(header, this.labelTime, "--label-time-column", missing);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + String.join(", ", missing)
                     + " not in the header; the header has: " + String.join(", ", header));
         }
-        return new Positions(id, timestamp, card, merchant, amount, label);
+        return new Positions(id, timestamp, card, merchant, amount, label, labelTime);
     }
 
     private static int find(List<String> header, String column, String option, List<String> missing) {
@@ -32,7 +42,7 @@ public record CsvMapping(String id, String timestamp, String card, String mercha
         return position;
     }
 
-    /** Column positions; {@code label} is -1 when the file has no labels. */
-    record Positions(int id, int timestamp, int card, int merchant, int amount, int label) {
+    /** Column positions; {@code label} and {@code labelTime} are -1 when the file has none. */
+    record Positions(int id, int timestamp, int card, int merchant, int amount, int label, int labelTime) {
     }
 }

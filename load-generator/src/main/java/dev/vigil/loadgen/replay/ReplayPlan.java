@@ -8,12 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * Turns CSV rows into transactions for ingest. Event times keep their spacing but are moved, as a
- * block, to end just before the replay starts: ingest takes event times at most 7 days old, so a
- * file spanning more is refused. A file's card or customer id becomes a stable test card number
+ * Turns CSV rows into transactions. For a replay through ingest, event times keep their spacing but
+ * are moved, as a block, to end just before the replay starts: ingest takes event times at most 7
+ * days old, so a file spanning more is refused. The import keeps them as they are (no shift). A file's card or customer id becomes a stable test card number
  * (Luhn-valid, from a hash of the id), since historical data sets hold no real ones.
  *
  * @param fields what the file does not say, the same for every row
@@ -26,13 +25,8 @@ public record ReplayPlan(String idPrefix, Fields fields) {
     public record Fields(String bankId, String currency, String mcc, String country, boolean cardPresent) {
     }
 
-    /** How far to move every event time so the last one lands at {@code end}. */
-    public static Duration shift(List<CsvRow> rows, Instant end) {
-        if (rows.isEmpty()) {
-            return Duration.ZERO;
-        }
-        Instant first = rows.get(0).time();
-        Instant last = rows.get(rows.size() - 1).time();
+    /** How far to move every event time so the last one, {@code last}, lands at {@code end}. */
+    public static Duration shift(Instant first, Instant last, Instant end) {
         Duration span = Duration.between(first, last);
         if (span.compareTo(MAX_SPAN) > 0) {
             throw new IllegalArgumentException("the file's event times span " + span.toDays() + " days; ingest takes "
@@ -48,7 +42,7 @@ public record ReplayPlan(String idPrefix, Fields fields) {
     }
 
     /** A 16-digit Luhn-valid test card number for a card or customer id: the same id, the same number. */
-    static String panFor(String cardId) {
+    public static String panFor(String cardId) {
         byte[] hash;
         try {
             hash = MessageDigest.getInstance("SHA-256").digest(cardId.getBytes(StandardCharsets.UTF_8));

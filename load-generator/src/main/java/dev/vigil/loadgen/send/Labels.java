@@ -43,7 +43,8 @@ public final class Labels {
         }
     }
 
-    static boolean sampled(String transactionId, double share) {
+    /** Whether a genuine transaction is in the labelled sample: by its id, so runs, replays and import slices agree. */
+    public static boolean sampled(String transactionId, double share) {
         return Math.floorMod(transactionId.hashCode(), 10_000) < share * 10_000;
     }
 

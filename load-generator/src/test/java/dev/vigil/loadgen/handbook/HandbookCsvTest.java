@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +64,13 @@ class HandbookCsvTest {
         Path file = folder.resolve("world.csv");
         Files.write(file, lines);
 
-        List<CsvRow> rows = CsvTransactions.read(file, new CsvMapping("TRANSACTION_ID", "TX_DATETIME", "CUSTOMER_ID",
-                "TERMINAL_ID", "TX_AMOUNT", "TX_FRAUD"));
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvTransactions reader = CsvTransactions.open(file, new CsvMapping("TRANSACTION_ID", "TX_DATETIME",
+                "CUSTOMER_ID", "TERMINAL_ID", "TX_AMOUNT", "TX_FRAUD"), 2, Duration.ZERO)) {
+            for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+        }
 
         assertThat(rows).hasSize(world.transactions().size());
         for (int position = 0; position < rows.size(); position++) {

@@ -57,7 +57,7 @@ final class Stack {
                 starts.add(CompletableFuture.runAsync(component::start, starters));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
-            TopicSetup.createMissing(kafka.bootstrapServers());
+            TopicSetup.createMissingAndAlign(kafka.bootstrapServers());
         } catch (RuntimeException e) {
             components().stream().filter(c -> !wasRunning.contains(c)).forEach(this::stopQuietly);
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;

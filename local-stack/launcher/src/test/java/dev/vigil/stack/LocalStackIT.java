@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -210,7 +212,24 @@ class LocalStackIT {
                 assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
                 assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
                         .get("cleanup.policy").value()).as(topic.name()).isEqualTo(topic.cleanup().policy());
+                topic.configs().forEach((name, value) -> assertThat(configs.get(new ConfigResource(
+                        ConfigResource.Type.TOPIC, topic.name())).get(name).value()).as(topic.name() + " " + name)
+                        .isEqualTo(value));
             }
+        }
+    }
+
+    @Test
+    void aTopicKeptFromAnOlderStackGetsTheCataloguesSettingsBack() throws Exception {
+        ConfigResource transactions = new ConfigResource(ConfigResource.Type.TOPIC, Topics.TRANSACTIONS.name());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(transactions, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+
+            TopicSetup.createMissingAndAlign(stack.kafkaBootstrapServers());
+
+            assertThat(admin.describeConfigs(List.of(transactions)).all().get(30, TimeUnit.SECONDS).get(transactions)
+                    .get("retention.ms").value()).isEqualTo(Topics.TRANSACTIONS.configs().get("retention.ms"));
         }
     }
 
