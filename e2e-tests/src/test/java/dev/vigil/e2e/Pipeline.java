@@ -1,6 +1,7 @@
 package dev.vigil.e2e;
 
 import dev.vigil.stack.DemoTokens;
+import dev.vigil.stack.Directories;
 import dev.vigil.stack.LocalStack;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
@@ -10,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The three services as users run them: their packaged jars, as separate processes, on free
@@ -135,11 +134,7 @@ final class Pipeline implements AutoCloseable {
         if (isRunning(scorer)) {
             throw new IllegalStateException(scorer + " is running: crash it before wiping its state");
         }
-        try (Stream<Path> files = Files.walk(stateDir(scorer))) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.deleteRecursively(stateDir(scorer));
         if (Files.exists(stateDir(scorer))) {
             throw new IllegalStateException("could not delete " + stateDir(scorer));
         }
