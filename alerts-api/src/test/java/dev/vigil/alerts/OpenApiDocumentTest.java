@@ -28,7 +28,8 @@ class OpenApiDocumentTest {
         Map<String, Object> paths = document.getMap("paths");
 
         assertThat(paths).containsOnlyKeys("/api/v1/alerts", "/api/v1/alerts/stream", "/api/v1/alerts/counts",
-                "/api/v1/alerts/{alertId}", "/api/v1/alerts/{alertId}/disposition");
+                "/api/v1/alerts/{alertId}", "/api/v1/alerts/{alertId}/disposition",
+                "/api/v1/alerts/{alertId}/history");
         assertThat(document.getString("info.title")).isEqualTo("Vigil alerts API");
     }
 }
