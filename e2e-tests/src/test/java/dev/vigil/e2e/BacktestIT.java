@@ -55,7 +55,7 @@ class BacktestIT {
         }
         env.put("VIGIL_TRAINER_HEAP", "1500m");
         Process process = builder.start();
-        // about 8 minutes on an idle 2-core machine; far more when other builds share it
+        // about 6 minutes on an idle 2-core machine; far more when other builds share it
         boolean finished = process.waitFor(30, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
