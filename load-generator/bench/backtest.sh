@@ -24,7 +24,7 @@
 #   --train-window 7d --delay-window 7d --validation-window 7d --label-delay 7d --risk-interval 1d --min-frauds 20
 #   --k 100  --name "handbook protocol"  --out target/backtest  --keep (leave the stack and scorer running)
 # Ports: VIGIL_KAFKA_PORT (29092), VIGIL_KAFKA_CONTROLLER_PORT, VIGIL_REGISTRY_PORT (28081),
-# VIGIL_PG_PORT (25432), VIGIL_PROMETHEUS_PORT (29090), VIGIL_BACKTEST_SCORER_PORT (28083): apart from
+# VIGIL_REGISTRY_MANAGEMENT_PORT (29081), VIGIL_PG_PORT (25432), VIGIL_PROMETHEUS_PORT (29090), VIGIL_BACKTEST_SCORER_PORT (28083): apart from
 # the demo stack's, so a running demo is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -74,7 +74,8 @@ DATA=$OUT/data
 mkdir -p "$OUT/logs"
 export VIGIL_STACK_DIR=$OUT/stack
 export VIGIL_KAFKA_PORT=${VIGIL_KAFKA_PORT:-29092} VIGIL_KAFKA_CONTROLLER_PORT=${VIGIL_KAFKA_CONTROLLER_PORT:-29093}
-export VIGIL_REGISTRY_PORT=${VIGIL_REGISTRY_PORT:-28081} VIGIL_PG_PORT=${VIGIL_PG_PORT:-25432}
+export VIGIL_REGISTRY_PORT=${VIGIL_REGISTRY_PORT:-28081} VIGIL_REGISTRY_MANAGEMENT_PORT=${VIGIL_REGISTRY_MANAGEMENT_PORT:-29081}
+export VIGIL_PG_PORT=${VIGIL_PG_PORT:-25432}
 export VIGIL_PROMETHEUS_PORT=${VIGIL_PROMETHEUS_PORT:-29090}
 SCORER_PORT=${VIGIL_BACKTEST_SCORER_PORT:-28083}
 SCORER_METRICS=http://127.0.0.1:$SCORER_PORT/q/metrics
@@ -207,7 +208,8 @@ cat "$TRAIN_OUT" >&2
 [ "$status" = 0 ] || fail "the training run did not train (exit status $status; $OUT/logs/batch-trainer.log)"
 grep -q '^published: yes' "$TRAIN_OUT" || fail "the gate published no model: nothing for the scorer to be measured with"
 VERSION=$(sed -n 's/^best: \([^ ]*\) .*/\1/p' "$TRAIN_OUT")
-until curl -s "$SCORER_METRICS" | grep -q "^vigil_scorer_model{.*version=\"$VERSION\""; do sleep 1; done
+# grep reads the whole page (grep -q would stop early, fail curl and, under pipefail, the test)
+until curl -s "$SCORER_METRICS" | grep "^vigil_scorer_model{.*version=\"$VERSION\"" > /dev/null; do sleep 1; done
 log "the scorer scores with $VERSION"
 
 # 4. the test window, a day at a time, merchant risk as of each morning

@@ -90,6 +90,9 @@ for guarantee in $GUARANTEES; do
             KAFKA_STREAMS_PROCESSING_GUARANTEE=$guarantee start_second_scorer
         fi
         token=$(./vigil token --bank bank-a --role app)
+        # ingest takes bank-a's transactions only from bank-a's sender (read by every run below)
+        VIGIL_INGEST_TOKEN=$(./vigil token --bank bank-a --role sender)
+        export VIGIL_INGEST_TOKEN
         # one population (same seed) for every step: its history first, so the steps score cards
         # with profiles and measure the live flow only
         java -jar "$LOAD_GENERATOR_JAR" run --rate 50 --duration 2s --banks 1 --cards "$CARDS" --history 2 \

@@ -31,6 +31,12 @@ public interface AlertsConfig {
         /** How long a dead letter may wait for the broker's acknowledgement. */
         @WithDefault("PT10S")
         Duration deadLetterTimeout();
+
+        /**
+         * How long the group waits for a sink that stopped heartbeating (a crash) before its
+         * partitions move; Kafka's default (45 s) left alerts unstored that long after a crash.
+         */
+        Duration sessionTimeout();
     }
 
     /** The relay of analysts' labels from {@code label_outbox} to {@code transaction-labels}. */

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItems;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.DeadLetterHeaders;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,7 +85,12 @@ class AlertsApiTest {
 
         JsonPath page = awaitAlerts(bank, 2);
         assertThat(page.getList("items.transactionId", String.class)).containsExactly("tx-after", "tx-twice");
-        given().get("/q/metrics").then().statusCode(200).body(containsString("vigil_alerts_redelivered_total"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("vigil_alerts_redelivered_total");
+        java.util.regex.Matcher timed = java.util.regex.Pattern
+                .compile("(?m)^vigil_alerts_latency_seconds_count(?:\\{[^}]*})? ([0-9.E]+)$").matcher(metrics);
+        assertThat(timed.find()).as("alert latency is exported").isTrue();
+        assertThat(Double.parseDouble(timed.group(1))).as("stored alerts timed from their score").isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -175,7 +181,7 @@ class AlertsApiTest {
     void badQueryParametersAre400ProblemsNamingEachOne() {
         asApp(newBank()).queryParam("limit", "501").queryParam("minScore", "high").get("/api/v1/alerts").then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
-                .body("errors.parameter", hasItems("limit", "minScore"))
+                .body("errors.field", hasItems("limit", "minScore"))
                 .body(org.hamcrest.Matchers.not(containsString("high")));
     }
 

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.vigil.events.Alert;
 import dev.vigil.stack.DemoTokens;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,6 +110,23 @@ class AuthTest {
         Map<String, Object> claims = claims(victim);
         claims.put("iat", Instant.now().minus(Duration.ofHours(2)).getEpochSecond());
         claims.put("exp", Instant.now().minus(Duration.ofHours(1)).getEpochSecond());
+
+        withToken(Tokens.demo().sign(claims)).get("/api/v1/alerts").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenValidForTenYearsIsUnauthorized() {
+        Map<String, Object> claims = claims(victim);
+        claims.put("exp", Instant.now().plus(Duration.ofDays(3650)).getEpochSecond());
+
+        withToken(Tokens.demo().sign(claims)).get("/api/v1/alerts").then().statusCode(401)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aTokenWithoutIssuedAtIsUnauthorized() {
+        Map<String, Object> claims = claims(victim);
+        claims.remove("iat");
 
         withToken(Tokens.demo().sign(claims)).get("/api/v1/alerts").then().statusCode(401);
     }

@@ -3,8 +3,8 @@ package dev.vigil.alerts;
 import static io.restassured.RestAssured.given;
 
 import dev.vigil.stack.DemoTokens;
+import dev.vigil.stack.testing.JwtKeysResource;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** Requests with bearer tokens signed by the key of {@link JwtKeysResource}. */
@@ -14,7 +14,7 @@ public final class Tokens {
     }
 
     public static DemoTokens demo() {
-        return DemoTokens.in(Path.of(System.getProperty(JwtKeysResource.DIR_PROPERTY)));
+        return JwtKeysResource.tokens();
     }
 
     /** A request by the bank's app ({@code app}) or analyst ({@code analyst}). */

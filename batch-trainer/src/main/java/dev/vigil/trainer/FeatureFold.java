@@ -1,6 +1,9 @@
 package dev.vigil.trainer;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
@@ -81,8 +84,11 @@ final class FeatureFold {
             Duration dedupRetention) {
         int cardColumn = HistoryRows.TRANSACTION.fieldIndex("cardToken");
         // Kafka Streams' stream time: the highest record timestamp (= event time) its task has read on
-        // the partition so far, this record included; the dedup store's retention runs on it
-        WindowSpec readSoFar = Window.partitionBy(HistoryRows.KAFKA_PARTITION).orderBy(HistoryRows.KAFKA_OFFSET)
+        // the partition so far, this record included; the dedup store's retention runs on it. Rows without
+        // offsets have none: spread by card, so an old history is not sorted in one task for nothing
+        Column stream = coalesce(col(HistoryRows.KAFKA_PARTITION).cast("string"),
+                concat(lit("card "), col("cardToken")));
+        WindowSpec readSoFar = Window.partitionBy(stream).orderBy(HistoryRows.KAFKA_OFFSET)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Column streamTime = when(col(HistoryRows.KAFKA_OFFSET).isNotNull(), max("eventTime").over(readSoFar));
         return MerchantRisks.pointInTime(transactions, labels, clock)

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The gate against the real local stack: Kafka, the registry stand-in and PostgreSQL. */
+/** The gate against the real local stack: Kafka, Apicurio Registry and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GateTest {
 

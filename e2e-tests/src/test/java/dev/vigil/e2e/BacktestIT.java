@@ -3,6 +3,7 @@ package dev.vigil.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.stack.Directories;
 import dev.vigil.features.rules.RulesScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The backtest as users run it ({@code load-generator/bench/backtest.sh}, what {@code ./vigil backtest}
@@ -28,29 +28,35 @@ class BacktestIT {
      */
     private static final double TIMES_THE_FRAUD_SHARE = 10;
 
-    @TempDir
-    Path out;
+    /**
+     * Under the module's build folder, not a JUnit temporary folder: the stack's PostgreSQL runs as the
+     * {@code postgres} user, who cannot enter a folder only its owner may (JUnit makes them so).
+     */
+    private static final Path OUT = Path.of("target", "backtest-it").toAbsolutePath();
 
     @Test
     void aReducedHandbookWorldIsScoredLiveAsTheTrainerScoresItOfflineAndFarBetterThanChance() throws Exception {
         Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
-        Path log = out.resolve("backtest.log");
+        Directories.deleteRecursively(OUT);
+        Files.createDirectories(OUT);
+        Path log = OUT.resolve("backtest.log");
         List<String> command = List.of("bash", root.resolve("load-generator/bench/backtest.sh").toString(),
                 "--customers", "500", "--terminals", "1000", "--days", "47", "--start", "2018-04-01", "--seed", "7",
                 // the Handbook's daily compromises scaled to this world, doubled: a fraud share of about 1.7 %
                 "--compromised-terminals-per-day", "0.4", "--compromised-customers-per-day", "0.6",
                 "--reference", "2018-05-06T00:00:00Z", "--test-days", "3", "--min-frauds", "10",
-                "--name", "reduced world", "--out", out.resolve("run").toString());
+                "--name", "reduced world", "--out", OUT.resolve("run").toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        for (String port : List.of("VIGIL_KAFKA_PORT", "VIGIL_KAFKA_CONTROLLER_PORT", "VIGIL_REGISTRY_PORT", "VIGIL_PG_PORT",
-                "VIGIL_PROMETHEUS_PORT", "VIGIL_BACKTEST_SCORER_PORT")) {
+        for (String port : List.of("VIGIL_KAFKA_PORT", "VIGIL_KAFKA_CONTROLLER_PORT", "VIGIL_REGISTRY_PORT",
+                "VIGIL_REGISTRY_MANAGEMENT_PORT", "VIGIL_PG_PORT", "VIGIL_PROMETHEUS_PORT", "VIGIL_BACKTEST_SCORER_PORT")) {
             env.put(port, Integer.toString(Pipeline.freePort()));
         }
         env.put("VIGIL_TRAINER_HEAP", "1500m");
         Process process = builder.start();
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+        // about 6 minutes on an idle 2-core machine; far more when other builds share it
+        boolean finished = process.waitFor(30, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
@@ -58,7 +64,7 @@ class BacktestIT {
 
         assertThat(finished).as("the backtest ends by itself:%n%s", printed).isTrue();
         assertThat(process.exitValue()).as(printed).isZero();
-        JsonNode report = Http.JSON.readTree(out.resolve("run/report.json").toFile());
+        JsonNode report = Http.JSON.readTree(OUT.resolve("run/report.json").toFile());
         JsonNode protocol = report.get("protocol");
         JsonNode equality = report.get("equality");
         assertThat(report.get("scored").asLong()).as("test transactions scored live").isGreaterThan(1_000);
@@ -73,7 +79,7 @@ class BacktestIT {
         assertThat(protocol.get("frauds").asLong()).isPositive();
         assertThat(protocol.get("averagePrecision").asDouble()).as("average precision vs a fraud share of %.4f", fraudShare)
                 .isGreaterThan(TIMES_THE_FRAUD_SHARE * fraudShare);
-        assertThat(Files.readString(out.resolve("run/summary.txt")))
+        assertThat(Files.readString(OUT.resolve("run/summary.txt")))
                 .matches("reduced world, live scorer: AUC 0\\.\\d{3}, AP 0\\.\\d{3}, CP@100 0\\.\\d{3}\\s*");
     }
 }

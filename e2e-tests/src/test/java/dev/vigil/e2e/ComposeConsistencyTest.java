@@ -30,6 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ComposeConsistencyTest {
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+    /** Every published port binds here unless the user says otherwise. */
+    private static final String LOOPBACK = "${VIGIL_PUBLISH_ADDRESS:-127.0.0.1}:";
+    /** A variable the user must set: compose stops with the message when it is not. */
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]+}");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?!.*PUBLIC_KEY$).*(PASSWORD|SECRET|_KEY)$");
 
     private static JsonNode compose;
     private static String rootPom;
@@ -64,17 +69,60 @@ class ComposeConsistencyTest {
     }
 
     @Test
+    void everyPublishedPortBindsToLoopbackByDefault() {
+        compose.path("services").fields().forEachRemaining(service -> {
+            for (JsonNode port : service.getValue().path("ports")) {
+                assertThat(port.asText()).as("a port of %s", service.getKey()).startsWith(LOOPBACK);
+            }
+        });
+    }
+
+    @Test
+    void noSecretHasADefault() {
+        Set<String> secrets = new TreeSet<>();
+        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields()
+                .forEachRemaining(variable -> {
+                    if (SECRET_NAME.matcher(variable.getKey()).matches()) {
+                        secrets.add(variable.getKey());
+                        assertThat(variable.getValue().asText()).as("%s of %s", variable.getKey(), service.getKey())
+                                .matches(REQUIRED_VARIABLE);
+                    }
+                }));
+        assertThat(secrets).contains("VIGIL_PAN_TOKEN_KEY", "POSTGRES_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD",
+                "GF_SECURITY_ADMIN_PASSWORD", "APICURIO_DATASOURCE_PASSWORD");
+    }
+
+    @Test
     void runsTheBrokerAndRegistryVersionsThePomPins() {
         assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + pomProperty("kafka.broker.version"));
         assertThat(compose.at("/services/registry/image").asText())
-                .isEqualTo("apicurio/apicurio-registry:" + pomProperty("apicurio.version"));
+                .isEqualTo("apicurio/apicurio-registry:" + pomProperty("apicurio.registry.server.version"));
+    }
+
+    /** The local stack hands the registry its storage as environment variables; compose sets the same ones. */
+    @Test
+    void theRegistryKeepsItsSchemasInPostgresqlAsInTheLocalStack() throws IOException {
+        Matcher m = Pattern.compile("variables\\.put\\(\"(APICURIO_[A-Z_]+)\", \"([^\"]+)\"\\)").matcher(Files.readString(
+                RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/SchemaRegistry.java")));
+        Map<String, String> local = new HashMap<>();
+        while (m.find()) {
+            local.put(m.group(1), m.group(2));
+        }
+        Map<String, String> composed = new HashMap<>();
+        compose.at("/services/registry/environment").fields()
+                .forEachRemaining(e -> composed.put(e.getKey(), e.getValue().asText()));
+
+        assertThat(local).containsEntry("APICURIO_STORAGE_KIND", "sql").containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
+        assertThat(composed).containsAllEntriesOf(local);
+        assertThat(composed.get("APICURIO_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/registry");
+        assertThat(Files.readString(RepoFiles.path("docker/postgres-init.sql"))).contains("CREATE DATABASE registry OWNER vigil;");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
     void publishesEachServiceOnItsDefaultPort(String service) throws IOException {
         String defaultPort = defaultOf(applicationProperties(service), "quarkus.http.port");
-        assertThat(compose.at("/services/" + service + "/ports/0").asText()).isEqualTo(defaultPort + ":" + defaultPort);
+        assertThat(compose.at("/services/" + service + "/ports/0").asText()).isEqualTo(LOOPBACK + defaultPort + ":" + defaultPort);
         assertThat(compose.at("/services/" + service + "/environment/QUARKUS_HTTP_PORT").asText()).isEqualTo(defaultPort);
     }
 
@@ -120,12 +168,28 @@ class ComposeConsistencyTest {
     }
 
     @Test
+    void prometheusScrapesTheRegistryOnItsManagementPortAsTheLocalStackDoes() throws IOException {
+        JsonNode prometheus = new ObjectMapper(new YAMLFactory())
+                .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
+        JsonNode job = null;
+        for (JsonNode candidate : prometheus.path("scrape_configs")) {
+            if (candidate.path("job_name").asText().equals("registry")) {
+                job = candidate;
+            }
+        }
+        assertThat(job).as("a scrape job named registry (the local stack's job name)").isNotNull();
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/metrics");
+        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo("registry:9000");
+        assertThat(compose.at("/services/registry/healthcheck/test/1").asText()).contains("localhost:9000/health/ready");
+    }
+
+    @Test
     void prometheusAndGrafanaMountTheRepositorysConfiguration() {
         assertThat(compose.at("/services/prometheus/volumes").toString())
                 .contains("./dashboards/prometheus/prometheus.yml", "./dashboards/prometheus/alerts.yml");
         assertThat(compose.at("/services/grafana/volumes").toString())
                 .contains("./dashboards/grafana/provisioning", "./dashboards/grafana/dashboards");
-        assertThat(compose.at("/services/prometheus/ports/0").asText()).isEqualTo("9090:9090");
+        assertThat(compose.at("/services/prometheus/ports/0").asText()).isEqualTo(LOOPBACK + "9090:9090");
     }
 
     /**

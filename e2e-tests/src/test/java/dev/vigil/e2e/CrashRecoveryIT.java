@@ -64,7 +64,7 @@ class CrashRecoveryIT {
 
         List<Integer> crashPoints = List.of(batches.size() / 5, batches.size() / 2, batches.size() * 3 / 4);
         int retries;
-        try (StreamSender sender = StreamSender.start(pipeline::ingestUrl, batches, crashPoints, AHEAD, PACE)) {
+        try (StreamSender sender = StreamSender.start(pipeline, batches, crashPoints, AHEAD, PACE)) {
             for (int i = 0; i < VICTIMS.size(); i++) {
                 sender.awaitSent(crashPoints.get(i), Duration.ofMinutes(2));
                 pipeline.crash(VICTIMS.get(i));

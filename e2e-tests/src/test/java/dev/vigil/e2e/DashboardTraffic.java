@@ -89,8 +89,8 @@ final class DashboardTraffic {
         // cards of their own, so no other stream's profile sees these
         CardStream cards = CardStream.of(bank, 500, 5, BUDGET_WINDOW / 5);
         for (List<Map<String, Object>> batch : cards.batches(20)) {
-            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch))
-                    .statusCode()).isEqualTo(202);
+            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch),
+                    pipeline.senderToken(bank)).statusCode()).isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !DashboardQueriesIT.promQuery("vigil_scorer_model_fallbacks_total{scope=\"" + bank + "\"}")
@@ -115,12 +115,13 @@ final class DashboardTraffic {
     private static List<JsonNode> wave(Pipeline pipeline, String bank, int firstCard, Instant now) throws Exception {
         CardStream cards = CardStream.of(bank, firstCard, CARDS, 6);
         for (List<Map<String, Object>> batch : cards.batches(20)) {
-            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch))
-                    .statusCode()).isEqualTo(202);
+            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch),
+                    pipeline.senderToken(bank)).statusCode()).isEqualTo(202);
         }
         // a rejection, counted by field
         assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions", Http.transaction("tx-bad-" + UUID.randomUUID(),
-                bank, "4000000000000001", "1.00", "m-1", "5411", "DE", "CARD_PRESENT", now)).statusCode())
+                bank, "4000000000000001", "1.00", "m-1", "5411", "DE", "CARD_PRESENT", now), pipeline.senderToken(bank))
+                .statusCode())
                 .isEqualTo(400);
         // a poison record, dead-lettered by the scorer
         TopicWriter.sendRaw(pipeline.stack(), Topics.TRANSACTIONS.name(), "poison".getBytes(StandardCharsets.UTF_8),

@@ -36,10 +36,6 @@ final class Http {
                 Map.entry("timestamp", at.atOffset(ZoneOffset.ofHours(1)).toString()));
     }
 
-    static HttpResponse<String> post(String url, Object body) throws IOException, InterruptedException {
-        return CLIENT.send(jsonPost(url, body).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     static HttpResponse<String> post(String url, Object body, String bearerToken) throws IOException, InterruptedException {
         return CLIENT.send(jsonPost(url, body).header("Authorization", "Bearer " + bearerToken).build(),
                 HttpResponse.BodyHandlers.ofString());

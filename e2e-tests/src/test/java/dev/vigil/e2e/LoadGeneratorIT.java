@@ -45,7 +45,7 @@ class LoadGeneratorIT {
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "run", "--ingest-url", pipeline.ingestUrl(), "--alerts-url", pipeline.alertsUrl(),
                 // one bank, as the demo runs it: a token reads its own bank's alerts only
-                "--banks", "1", "--alerts-token", pipeline.alertsToken("bank-a"),
+                "--banks", "1", "--alerts-token", pipeline.alertsToken("bank-a"), "--ingest-token", pipeline.senderToken("bank-a"),
                 "--rate", "40", "--duration", "20s", "--seed", "42", "--cards", "200", "--history", "4",
                 "--label-delay", "2s", "--settle", "20s", "--report-json", report.toString()))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -139,7 +139,7 @@ class NothingIsLostIT {
 
         Instant started = Instant.now();
         Set<String> acknowledged;
-        try (StreamSender sender = StreamSender.start(pipeline::ingestUrl, batches, schedule.points(), AHEAD, PACE)) {
+        try (StreamSender sender = StreamSender.start(pipeline, batches, schedule.points(), AHEAD, PACE)) {
             for (CrashSchedule.Fault fault : schedule.faults()) {
                 sender.awaitSent(fault.atBatch(), Duration.ofMinutes(3));
                 System.out.printf("%s: %s%n", Duration.between(started, Instant.now()), fault);
@@ -213,7 +213,7 @@ class NothingIsLostIT {
         CardStream stream = CardStream.of(bank, 1_000, 24, HISTORY);
         PANS_SENT.addAll(stream.pans());
         Set<String> acknowledged = new HashSet<>(
-                StreamSender.sendAll(pipeline::ingestUrl, stream.history(), Duration.ofMinutes(2)));
+                StreamSender.sendAll(pipeline, stream.history(), Duration.ofMinutes(2)));
         awaitScored(bank, acknowledged);
         for (String scorer : pipeline.scorers()) {
             // the configuration took: each instance keeps warm copies of the other's stores
@@ -223,7 +223,7 @@ class NothingIsLostIT {
         String victim = Pipeline.scorerInstance(1);
         pipeline.crash(victim);
         Instant killed = Instant.now();
-        acknowledged.addAll(StreamSender.sendAll(pipeline::ingestUrl, stream.fraudulent(), Duration.ofSeconds(20)));
+        acknowledged.addAll(StreamSender.sendAll(pipeline, stream.fraudulent(), Duration.ofSeconds(20)));
         Duration left = FAILOVER_BOUND.minus(Duration.between(killed, Instant.now()));
         await().atMost(left).pollInterval(Duration.ofMillis(250))
                 .until(() -> Set.copyOf(Database.alertedTransactions(pipeline.stack(), bank)).containsAll(stream.frauds()));
@@ -244,7 +244,7 @@ class NothingIsLostIT {
         PANS_SENT.addAll(withHistory.pans());
         PANS_SENT.addAll(withoutHistory.pans());
         Set<String> acknowledged = new HashSet<>(
-                StreamSender.sendAll(pipeline::ingestUrl, withHistory.history(), Duration.ofMinutes(2)));
+                StreamSender.sendAll(pipeline, withHistory.history(), Duration.ofMinutes(2)));
         awaitScored(bank, acknowledged);
 
         for (String scorer : pipeline.scorers()) {
@@ -256,7 +256,7 @@ class NothingIsLostIT {
         }
         List<Map<String, Object>> frauds = new ArrayList<>(withHistory.fraudulent());
         frauds.addAll(withoutHistory.transactions());
-        acknowledged.addAll(StreamSender.sendAll(pipeline::ingestUrl, frauds, Duration.ofMinutes(1)));
+        acknowledged.addAll(StreamSender.sendAll(pipeline, frauds, Duration.ofMinutes(1)));
 
         assertNothingLost(bank, acknowledged, withHistory.frauds());
     }

@@ -1,6 +1,7 @@
 package dev.vigil.e2e;
 
 import dev.vigil.stack.DemoTokens;
+import dev.vigil.stack.Directories;
 import dev.vigil.stack.LocalStack;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
@@ -10,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The three services as users run them: their packaged jars, as separate processes, on free
@@ -40,6 +39,7 @@ final class Pipeline implements AutoCloseable {
         this.environment = new HashMap<>(stack.serviceEnvironment());
         this.tokens = DemoTokens.in(workDir.resolve("jwt"));
         environment.put("VIGIL_ALERTS_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
+        environment.put("VIGIL_INGEST_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         environment.put("VIGIL_PAN_TOKEN_KEY", HexFormat.of().formatHex(key));
@@ -134,11 +134,7 @@ final class Pipeline implements AutoCloseable {
         if (isRunning(scorer)) {
             throw new IllegalStateException(scorer + " is running: crash it before wiping its state");
         }
-        try (Stream<Path> files = Files.walk(stateDir(scorer))) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.deleteRecursively(stateDir(scorer));
         if (Files.exists(stateDir(scorer))) {
             throw new IllegalStateException("could not delete " + stateDir(scorer));
         }
@@ -158,6 +154,11 @@ final class Pipeline implements AutoCloseable {
 
     String alertsUrl() {
         return running.get("alerts-api").baseUrl();
+    }
+
+    /** A bearer token of the bank's sending system for ingest-service, signed with this pipeline's key pair. */
+    String senderToken(String bank) {
+        return tokens.mint("sender@" + bank, bank, DemoTokens.SENDER, Duration.ofMinutes(15));
     }
 
     /** A bearer token of the bank's app for alerts-api, signed with this pipeline's key pair. */

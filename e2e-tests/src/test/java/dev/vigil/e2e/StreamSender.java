@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * A bank's steady stream into ingest-service, on a thread of its own: batches in order at a fixed
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class StreamSender implements AutoCloseable {
 
-    private final Supplier<String> ingestUrl;
+    private final Pipeline pipeline;
     private final List<List<Map<String, Object>>> batches;
     private final List<Integer> eventPoints;
     private final int ahead;
@@ -38,9 +37,9 @@ final class StreamSender implements AutoCloseable {
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> done;
 
-    private StreamSender(Supplier<String> ingestUrl, List<List<Map<String, Object>>> batches, List<Integer> eventPoints,
+    private StreamSender(Pipeline pipeline, List<List<Map<String, Object>>> batches, List<Integer> eventPoints,
             int ahead, Duration pace) {
-        this.ingestUrl = ingestUrl;
+        this.pipeline = pipeline;
         this.batches = batches;
         this.eventPoints = List.copyOf(eventPoints);
         this.ahead = ahead;
@@ -49,14 +48,14 @@ final class StreamSender implements AutoCloseable {
     }
 
     /** Starts sending {@code batches}, holding back at each of {@code eventPoints} (batch counts, ascending). */
-    static StreamSender start(Supplier<String> ingestUrl, List<List<Map<String, Object>>> batches,
+    static StreamSender start(Pipeline pipeline, List<List<Map<String, Object>>> batches,
             List<Integer> eventPoints, int ahead, Duration pace) {
-        return new StreamSender(ingestUrl, batches, eventPoints, ahead, pace);
+        return new StreamSender(pipeline, batches, eventPoints, ahead, pace);
     }
 
     /** Sends every batch, as fast as ingest takes them, and returns once all were acknowledged. */
-    static Set<String> sendAll(Supplier<String> ingestUrl, List<Map<String, Object>> transactions, Duration atMost) {
-        try (StreamSender sender = start(ingestUrl, CardStream.batches(transactions, 20), List.of(), 0, Duration.ZERO)) {
+    static Set<String> sendAll(Pipeline pipeline, List<Map<String, Object>> transactions, Duration atMost) {
+        try (StreamSender sender = start(pipeline, CardStream.batches(transactions, 20), List.of(), 0, Duration.ZERO)) {
             sender.finish(atMost);
             return sender.acknowledged();
         }
@@ -126,8 +125,10 @@ final class StreamSender implements AutoCloseable {
 
     private boolean accepted(List<Map<String, Object>> batch) {
         try {
-            HttpResponse<String> response =
-                    Http.post(ingestUrl.get() + "/api/v1/transactions/batch", Map.of("transactions", batch));
+            // the sending system of the batch's bank: ingest takes a bank's records from that bank only
+            String bank = (String) batch.get(0).get("bankId");
+            HttpResponse<String> response = Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch",
+                    Map.of("transactions", batch), pipeline.senderToken(bank));
             if (response.statusCode() == 400) {
                 throw new AssertionError("the test sent an invalid batch: " + response.body());
             }

@@ -127,8 +127,9 @@ class TransactionToAlertIT {
         return Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank));
     }
 
+    /** A post by the sending system of the body's bank. */
     private static HttpResponse<String> post(String path, Map<String, Object> body) throws IOException, InterruptedException {
-        return Http.post(pipeline.ingestUrl() + path, body);
+        return Http.post(pipeline.ingestUrl() + path, body, pipeline.senderToken((String) body.get("bankId")));
     }
 
     private static HttpResponse<String> get(String path, String bank) throws IOException, InterruptedException {

@@ -2,9 +2,11 @@ package dev.vigil.loadgen;
 
 import dev.vigil.loadgen.kafka.KafkaTarget;
 import dev.vigil.loadgen.send.IngestClient;
+import dev.vigil.loadgen.send.IngestTokens;
 import dev.vigil.loadgen.send.Target;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,6 +26,12 @@ final class SendingOptions {
     @Option(names = "--ingest-url", defaultValue = "http://127.0.0.1:8080",
             description = "ingest-service base URL, for --target http (default: ${DEFAULT-VALUE})")
     String ingestUrl;
+
+    @Option(names = "--ingest-token", split = ",", defaultValue = "${env:VIGIL_INGEST_TOKEN}",
+            description = "for --target http: a sender token of ingest-service per bank sent for (./vigil token --bank "
+                    + "bank-a --role sender), repeated or comma-separated; each request carries its bank's token. Default: "
+                    + "the VIGIL_INGEST_TOKEN environment variable; never printed")
+    List<String> ingestTokens;
 
     @Mixin
     KafkaOptions kafka;
@@ -74,7 +82,7 @@ final class SendingOptions {
     /** The target the options name, connected; the caller closes it. */
     Target connect() {
         return target == TargetKind.KAFKA ? KafkaTarget.connect(kafka.bootstrapServers, kafka.registryUrl, kafka.panTokenKey)
-                : new IngestClient(ingestUrl);
+                : new IngestClient(ingestUrl, IngestTokens.of(ingestTokens == null ? List.of() : ingestTokens));
     }
 
     /** Where records go, for the first progress line. */

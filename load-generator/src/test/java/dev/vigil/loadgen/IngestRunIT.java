@@ -11,12 +11,14 @@ import dev.vigil.loadgen.report.SentTransaction;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.DemoTokens;
 import dev.vigil.stack.LocalStack;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ class IngestRunIT {
     static Path workDir;
     static LocalStack stack;
     static ServiceProcess ingest;
+    static DemoTokens tokens;
 
     @BeforeAll
     static void startIngest() throws IOException {
@@ -50,6 +53,8 @@ class IngestRunIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         env.put("VIGIL_PAN_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
+        tokens = DemoTokens.in(workDir.resolve("jwt"));
+        env.put("VIGIL_INGEST_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
         ingest = ServiceProcess.start("ingest-service", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar"),
                 freePort(), env, workDir.resolve("ingest-service.log"));
@@ -68,7 +73,8 @@ class IngestRunIT {
         Path report = workDir.resolve("report.json");
         CommandLine commandLine = LoadGenerator.commandLine();
 
-        int exit = commandLine.execute("run", "--ingest-url", ingest.baseUrl(), "--count", "200", "--rate", "100",
+        int exit = commandLine.execute("run", "--ingest-url", ingest.baseUrl(), "--ingest-token", senderToken("bank-a"),
+                "--ingest-token", senderToken("bank-b"), "--count", "200", "--rate", "100",
                 "--cards", "40", "--history", "2", "--seed", "7", "--run-id", runId, "--label-delay", "1s",
                 "--card-testing-rate", "0.03", "--high-amount-rate", "0.03", "--report-json", report.toString());
 
@@ -100,6 +106,7 @@ class IngestRunIT {
         String prefix = "replay-it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
         int exit = LoadGenerator.commandLine().execute("replay", "--csv", csv.toString(), "--ingest-url", ingest.baseUrl(),
+                "--ingest-token", senderToken("bank-replay"),
                 "--id-column", "tx_id", "--timestamp-column", "event_time", "--card-column", "customer",
                 "--merchant-column", "terminal", "--label-column", "is_fraud", "--id-prefix", prefix, "--label-delay", "1s");
 
@@ -108,6 +115,10 @@ class IngestRunIT {
         assertThat(values(Topics.TRANSACTION_LABELS).stream().filter(l -> l.getTransactionId().startsWith(prefix)))
                 .extracting(TransactionLabel::getTransactionId)
                 .containsExactlyInAnyOrder(prefix + "h0011", prefix + "h0023", prefix + "h0024", prefix + "h0037");
+    }
+
+    private static String senderToken(String bank) {
+        return tokens.mint("sender@" + bank, bank, DemoTokens.SENDER, Duration.ofMinutes(10));
     }
 
     /** The committed values of a topic, from its beginning to its current end. */

@@ -6,13 +6,16 @@ import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
 import dev.vigil.features.Verdict;
 import dev.vigil.features.rules.RulesScorer;
+import dev.vigil.schemas.DeadLetter;
 import dev.vigil.schemas.Topics;
+import dev.vigil.schemas.TransactionContent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,7 +34,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * the input offset are committed together. Profiles idle for longer than the configured period (in
  * stream time) are deleted by a punctuator.
  */
-final class CardScorer implements Processor<String, Transaction, String, SpecificRecord> {
+final class CardScorer implements Processor<String, Transaction, Object, Object> {
+
+    static final String CONFLICT = "a transaction with this card and id was scored with other content";
 
     private final ScorerSettings settings;
     private final RulesScorer rules;
@@ -41,12 +46,14 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
     private final ScorerMetrics metrics;
     private final Clock clock;
     private KeyValueStore<String, CardProfile> profiles;
-    private WindowStore<String, Long> seen;
+    private WindowStore<String, String> seen;
     private KeyValueStore<String, byte[]> merchants;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<Object, Object> context;
+    private final Serializer<Transaction> transactions;
 
     CardScorer(ScorerSettings settings, CurrentModels models, ModelGuard guard, Deserializer<MerchantRisk> merchantRisks,
-            ScorerMetrics metrics, Clock clock) {
+            Serializer<Transaction> transactions, ScorerMetrics metrics, Clock clock) {
+        this.transactions = transactions;
         this.settings = settings;
         this.rules = new RulesScorer(settings.rules());
         this.models = models;
@@ -57,7 +64,7 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.profiles = context.getStateStore(ScoringTopology.PROFILES_STORE);
         this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
@@ -69,9 +76,17 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
     public void process(Record<String, Transaction> record) {
         String card = record.key();
         Transaction tx = record.value();
-        if (alreadyScored(card, tx.getTransactionId())) {
-            metrics.duplicate();
-            return;
+        switch (seenBefore(card, tx)) {
+            case SAME_CONTENT -> {
+                metrics.duplicate();
+                return;
+            }
+            case OTHER_CONTENT -> {
+                deadLetterConflict(record);
+                return;
+            }
+            case NO -> {
+            }
         }
         CardProfile before = profiles.get(card);
         CardFeatures.Step step = CardFeatures.next(before == null ? CardProfile.EMPTY : before, tx,
@@ -116,22 +131,45 @@ final class CardScorer implements Processor<String, Transaction, String, Specifi
         metrics.profilesExpired(idle.size());
     }
 
+    /** Whether a transaction's (card, id) pair was scored before, and with what content. */
+    enum Seen {
+        NO, SAME_CONTENT, OTHER_CONTENT
+    }
+
     /**
-     * Whether the pair was seen within the retention, in stream time; records it if not. The
-     * entry is stamped with stream time rather than the event time, so a retry of an old event is
-     * still caught, and the window store drops entries once stream time passes their retention.
+     * Whether the pair was seen within the retention, in stream time; records it with the content's
+     * hash if not. The entry is stamped with stream time rather than the event time, so a retry of
+     * an old event is still caught, and the window store drops entries once stream time passes their
+     * retention. An entry written before contents were kept (a stream time, not a 64-character hash)
+     * says nothing of the content: a copy is taken for a duplicate, as it was then.
      */
-    private boolean alreadyScored(String card, String transactionId) {
-        String key = dedupKey(card, transactionId);
+    private Seen seenBefore(String card, Transaction tx) {
+        String key = dedupKey(card, tx.getTransactionId());
+        String content = TransactionContent.hash(tx);
         long now = context.currentStreamTimeMs();
         long from = Math.max(0, now - settings.dedupRetention().toMillis());
-        try (WindowStoreIterator<Long> hits = seen.fetch(key, from, now)) {
+        try (WindowStoreIterator<String> hits = seen.fetch(key, from, now)) {
             if (hits.hasNext()) {
-                return true;
+                String scored = hits.next().value;
+                return scored.length() != TransactionContent.HASH_LENGTH || scored.equals(content)
+                        ? Seen.SAME_CONTENT : Seen.OTHER_CONTENT;
             }
         }
-        seen.put(key, now, now);
-        return false;
+        seen.put(key, content, now);
+        return Seen.NO;
+    }
+
+    /**
+     * A transaction id this card already used with other content: ingest refuses that, so it came
+     * another way (the bulk import, a lost ingest database). Scoring it would put two different
+     * transactions under one alert id; dropping it silently would hide it. It goes to dead letters.
+     */
+    private void deadLetterConflict(Record<String, Transaction> record) {
+        byte[] key = record.key().getBytes(StandardCharsets.UTF_8);
+        byte[] value = transactions.serialize(Topics.TRANSACTIONS.name(), record.value());
+        DeadLetter dead = DeadLetter.refused(TransactionReader.source(context, key, value, record.headers()),
+                new ConflictingTransactionException(), CONFLICT, settings.applicationId());
+        DeadLetterForward.forward(context, dead, record.timestamp(), metrics);
     }
 
     /** Length-prefixed, so no card token and transaction id can run into another pair. */

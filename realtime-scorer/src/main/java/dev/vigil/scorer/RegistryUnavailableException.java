@@ -1,5 +1,7 @@
 package dev.vigil.scorer;
 
+import dev.vigil.schemas.SerdeFailures;
+
 /**
  * The schema registry could not be asked (unreachable, timing out, failing with 5xx). Transient:
  * the record is fine and must be scored once the registry answers, so this fails the stream
@@ -8,7 +10,7 @@ package dev.vigil.scorer;
 final class RegistryUnavailableException extends RuntimeException {
 
     RegistryUnavailableException(Throwable cause) {
-        super("schema registry unavailable (" + Failures.root(cause).getClass().getName()
+        super("schema registry unavailable (" + SerdeFailures.root(cause).getClass().getName()
                 + "); the record will be read again when the stream thread is replaced", cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.scorer;
 
+import dev.vigil.schemas.SerdeFailures;
 import dev.vigil.schemas.TopicSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,8 @@ class ScorerBeans {
     @Singleton
     StreamsUncaughtExceptionHandler streamThreadFailures() {
         return failure -> {
-            if (Failures.isRegistryUnavailable(failure) || causedByRegistryOutage(failure)) {
-                LOG.warnf("stream thread failed: %s; replacing it to retry", Failures.root(failure).getClass().getName());
+            if (SerdeFailures.isRegistryUnavailable(failure) || causedByRegistryOutage(failure)) {
+                LOG.warnf("stream thread failed: %s; replacing it to retry", SerdeFailures.root(failure).getClass().getName());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             LOG.errorf(failure, "stream thread failed; shutting the Kafka Streams client down");

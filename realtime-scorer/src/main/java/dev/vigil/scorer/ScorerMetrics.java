@@ -156,10 +156,11 @@ final class ScorerMetrics {
         duplicates.increment();
     }
 
-    void deadLettered(Throwable cause) {
+    /** @param causeClass the failure's class name; counted by its simple name */
+    void deadLettered(String causeClass) {
         Counter.builder("vigil.scorer.dead.letters")
                 .description("Records sent to the dead-letter topic, by cause")
-                .tag("cause", cause.getClass().getSimpleName())
+                .tag("cause", causeClass.substring(causeClass.lastIndexOf('.') + 1))
                 .register(registry).increment();
     }
 }

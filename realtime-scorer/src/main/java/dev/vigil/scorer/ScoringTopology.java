@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -24,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * transactions (bytes) ─▶ read-transaction ─┬─▶ score-transaction ─┬─▶ fraud-alerts
  *                                           │     [card-profiles]    └─▶ transaction-scores
- *                                           │     [seen-transactions]
+ *                                           │     [seen-transactions]  └─▶ dead-letters (a reused id, other content)
  *                                           │     reads [merchant-risk], the current models
  *                                           │     (falls back from a model over the alert ceiling)
  *                                           └─▶ dead-letters (original bytes + cause headers)
@@ -77,18 +78,20 @@ final class ScoringTopology {
                 MERCHANT_RISK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.MERCHANT_RISK.name(),
                 MERCHANT_RISK_LOADER, () -> new MerchantRiskLoader(metrics));
         Deserializer<MerchantRisk> merchantRisks = serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
-        topology.addProcessor(SCORER, () -> new CardScorer(settings, models, guard, merchantRisks, metrics, clock), READER);
+        Serializer<Transaction> transactionBytes = serdes.valueSerde(Topics.TRANSACTIONS).serializer();
+        topology.addProcessor(SCORER,
+                () -> new CardScorer(settings, models, guard, merchantRisks, transactionBytes, metrics, clock), READER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), CardProfileSerde.create()), SCORER);
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_STORE, settings.dedupRetention(), DEDUP_WINDOW, false),
-                Serdes.String(), Serdes.Long()), SCORER);
+                Serdes.String(), Serdes.String()), SCORER);
         topology.addSink(ALERTS_SINK, Topics.FRAUD_ALERTS.name(), new StringSerializer(),
                 serdes.<Alert>valueSerde(Topics.FRAUD_ALERTS).serializer(), SCORER);
         topology.addSink(SCORES_SINK, Topics.TRANSACTION_SCORES.name(), new StringSerializer(),
                 serdes.<TransactionScore>valueSerde(Topics.TRANSACTION_SCORES).serializer(), SCORER);
         topology.addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), new ByteArraySerializer(),
-                new ByteArraySerializer(), READER);
+                new ByteArraySerializer(), READER, SCORER);
         return topology;
     }
 }

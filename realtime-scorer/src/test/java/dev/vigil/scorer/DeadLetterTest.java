@@ -8,9 +8,9 @@ import static dev.vigil.scorer.Fixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.features.CardProfile;
 import dev.vigil.schemas.DeadLetterHeaders;
 import dev.vigil.schemas.Topics;
-import dev.vigil.features.CardProfile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +69,29 @@ class DeadLetterTest {
             assertThat(scorer.deadLetters.isEmpty()).isTrue();
             assertThat(profile(scorer).count()).as("both good records scored").isEqualTo(2);
             assertThat(scorer.meters.find("vigil.scorer.dead.letters").counter().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReusedTransactionIdWithOtherContentGoesToDeadLettersWithItsCauseAndIsNotScored() {
+        try (ScorerDriver scorer = new ScorerDriver(stateDir)) {
+            scorer.send(tx("tx-1", 1_000, HOME, MIDNIGHT));
+
+            scorer.send(tx("tx-1", 99_000, HOME, MIDNIGHT));
+
+            TestRecord<byte[], byte[]> dead = scorer.deadLetters.readRecord();
+            assertThat(header(dead.headers(), DeadLetterHeaders.CAUSE_MESSAGE))
+                    .isEqualTo("a transaction with this card and id was scored with other content");
+            assertThat(header(dead.headers(), DeadLetterHeaders.CAUSE_CLASS))
+                    .isEqualTo(ConflictingTransactionException.class.getName());
+            assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+            assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo(CARD);
+            assertThat(dead.value()).as("the record, readable").isEqualTo(scorer.avro(tx("tx-1", 99_000, HOME, MIDNIGHT)));
+            assertThat(scorer.scores.readValuesToList()).as("only the first content is scored").hasSize(1);
+            assertThat(profile(scorer).count()).isEqualTo(1);
+            assertThat(scorer.meters.find("vigil.scorer.dead.letters").tag("cause", "ConflictingTransactionException")
+                    .counter().count()).isEqualTo(1);
+            assertThat(scorer.meters.find("vigil.scorer.duplicates").counter().count()).isZero();
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.vigil.alerts.disposition;
 
-import dev.vigil.alerts.http.Problem;
-import dev.vigil.alerts.http.Problem.InvalidParameter;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.Problem;
+import dev.vigil.schemas.CardNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,31 +21,32 @@ public record DispositionRequest(String disposition, String note, Integer versio
     }
 
     Checked check(String analyst) {
-        List<InvalidParameter> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Disposition verdict = null;
         if (disposition == null) {
-            errors.add(new InvalidParameter("disposition", "is required"));
+            errors.add(new FieldError("disposition", "is required"));
         } else {
             try {
                 verdict = Disposition.valueOf(disposition);
             } catch (IllegalArgumentException e) {
-                errors.add(new InvalidParameter("disposition", "must be CONFIRMED_FRAUD or FALSE_POSITIVE"));
+                errors.add(new FieldError("disposition", "must be CONFIRMED_FRAUD, FALSE_POSITIVE or REOPEN"));
             }
         }
-        if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)) {
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "the token's subject must be 1 to " + MAX_ANALYST_LENGTH + " printable characters to sign a decision"));
+        if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)
+                || CardNumbers.appearIn(analyst)) {
+            throw new ProblemException(Problem.of(403, "Forbidden", "the token's subject must be 1 to "
+                    + MAX_ANALYST_LENGTH + " printable characters, with no card number, to sign a decision"));
         }
         if (note != null && (note.length() > MAX_NOTE_LENGTH || hasControlCharacters(note.replace('\n', ' ')))) {
-            errors.add(new InvalidParameter("note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));
-        } else if (note != null && note.replaceAll("[ -]", "").matches(".*\\d{12,19}.*")) {
-            errors.add(new InvalidParameter("note", "must not contain a card number"));
+            errors.add(new FieldError("note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));
+        } else if (CardNumbers.appearIn(note)) {
+            errors.add(new FieldError("note", CardNumbers.REASON));
         }
         if (version == null || version < 0) {
-            errors.add(new InvalidParameter("version", "is required: the alert version the decision was made on"));
+            errors.add(new FieldError("version", "is required: the alert version the decision was made on"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.badParameters(errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
         return new Checked(verdict, analyst.strip(), note == null || note.isBlank() ? null : note.strip(), version);
     }

@@ -1,7 +1,7 @@
 package dev.vigil.alerts.disposition;
 
 import dev.vigil.alerts.http.Caller;
-import dev.vigil.alerts.http.Problem;
+import dev.vigil.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 public class DispositionResource {
 
-    /** What a decision changed: the alert's new status and version. */
+    /** What a decision changed: the alert's new status and version, and its label's id ({@code null} for a reopen). */
     public record Decided(String alertId, String status, int version, String labelId) {
     }
 
@@ -44,8 +44,9 @@ public class DispositionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide an alert", description = "CONFIRMED_FRAUD or FALSE_POSITIVE, on the version the analyst saw."
-            + " The label reaches transaction-labels exactly once (transactional outbox).")
+    @Operation(summary = "Decide an alert", description = "CONFIRMED_FRAUD or FALSE_POSITIVE, or REOPEN, on the version the"
+            + " analyst saw. A verdict's label reaches transaction-labels (transactional outbox); a reopen sends none."
+            + " Every decision is kept in the alert's history.")
     @APIResponse(responseCode = "200", description = "Decided")
     @APIResponse(responseCode = "400", description = "A field is invalid; each one is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,6 +62,7 @@ public class DispositionResource {
         }
         DispositionRequest.Checked decision = request.check(caller.name());
         int version = dispositions.decide(caller.bank(), alertId, decision, clock.instant());
-        return new Decided(alertId, decision.disposition().status.name(), version, Dispositions.labelId(alertId, version));
+        return new Decided(alertId, decision.disposition().status.name(), version,
+                decision.disposition().label == null ? null : Dispositions.labelId(alertId, version));
     }
 }

@@ -1,8 +1,8 @@
 package dev.vigil.alerts.disposition;
 
 import dev.vigil.alerts.Jdbc;
-import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.Problem;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +15,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -33,6 +36,10 @@ class Dispositions {
             + " disposition_note = ?, disposed_at = ? WHERE alert_id = ? AND bank_id = ? AND version = ?"
             + " RETURNING bank_id, transaction_id, card_token, event_time, version";
     static final String CURRENT_VERSION = "SELECT version FROM alerts WHERE alert_id = ? AND bank_id = ?";
+    static final String HISTORY = "INSERT INTO disposition_history (alert_id, bank_id, version, status, analyst, note,"
+            + " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String HISTORY_OF = "SELECT version, status, analyst, note, decided_at FROM disposition_history"
+            + " WHERE alert_id = ? AND bank_id = ? ORDER BY version";
     static final String OUTBOX = "INSERT INTO label_outbox (label_id, bank_id, transaction_id, card_token, label,"
             + " labelled_at, transaction_time, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -67,11 +74,13 @@ class Dispositions {
 
     private static int decide(Connection connection, String bankId, String alertId, DispositionRequest.Checked decision, Instant now)
             throws SQLException {
+        boolean reopen = decision.disposition().label == null;
         try (PreparedStatement update = connection.prepareStatement(DECIDE)) {
             update.setString(1, decision.disposition().status.name());
-            update.setString(2, decision.analyst());
-            update.setString(3, decision.note());
-            update.setObject(4, now.atOffset(ZoneOffset.UTC));
+            // an open alert carries no disposition; who reopened it, and why, is in the history
+            update.setString(2, reopen ? null : decision.analyst());
+            update.setString(3, reopen ? null : decision.note());
+            update.setObject(4, reopen ? null : now.atOffset(ZoneOffset.UTC));
             update.setString(5, alertId);
             update.setString(6, bankId);
             update.setInt(7, decision.version());
@@ -80,6 +89,19 @@ class Dispositions {
                     throw refusal(connection, bankId, alertId, decision.version());
                 }
                 int version = decided.getInt("version");
+                try (PreparedStatement history = connection.prepareStatement(HISTORY)) {
+                    history.setString(1, alertId);
+                    history.setString(2, bankId);
+                    history.setInt(3, version);
+                    history.setString(4, decision.disposition().status.name());
+                    history.setString(5, decision.analyst());
+                    history.setString(6, decision.note());
+                    history.setObject(7, now.atOffset(ZoneOffset.UTC));
+                    history.executeUpdate();
+                }
+                if (reopen) {
+                    return version;
+                }
                 try (PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
                     outbox.setString(1, labelId(alertId, version));
                     outbox.setString(2, decided.getString("bank_id"));
@@ -96,17 +118,44 @@ class Dispositions {
         }
     }
 
+    /** Every decision on the bank's alert, oldest first; 404 when the bank has no such alert. */
+    List<Decision> history(String bankId, String alertId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (currentVersion(connection, bankId, alertId).isEmpty()) {
+                throw ProblemException.notFound("no alert with this id");
+            }
+            try (PreparedStatement select = connection.prepareStatement(HISTORY_OF)) {
+                select.setString(1, alertId);
+                select.setString(2, bankId);
+                List<Decision> decisions = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        decisions.add(new Decision(rows.getInt("version"), rows.getString("status"), rows.getString("analyst"),
+                                rows.getString("note"), rows.getObject("decided_at", OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return decisions;
+            }
+        }
+    }
+
     private static ProblemException refusal(Connection connection, String bankId, String alertId, int staleVersion)
             throws SQLException {
+        OptionalInt current = currentVersion(connection, bankId, alertId);
+        if (current.isEmpty()) {
+            return ProblemException.notFound("no alert with this id");
+        }
+        return new ProblemException(Problem.of(409, "Conflict", "the alert changed since version " + staleVersion
+                + "; it is now at version " + current.getAsInt() + ": read it again and decide on that"));
+    }
+
+    /** The bank's alert's version, or empty when the bank has no such alert. */
+    private static OptionalInt currentVersion(Connection connection, String bankId, String alertId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CURRENT_VERSION)) {
             select.setString(1, alertId);
             select.setString(2, bankId);
             try (ResultSet current = select.executeQuery()) {
-                if (!current.next()) {
-                    return ProblemException.notFound("no alert with this id");
-                }
-                return new ProblemException(Problem.of(409, "Conflict", "the alert changed since version " + staleVersion
-                        + "; it is now at version " + current.getInt("version") + ": read it again and decide on that"));
+                return current.next() ? OptionalInt.of(current.getInt("version")) : OptionalInt.empty();
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.vigil.alerts.http;
 
+import dev.vigil.problems.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

@@ -1,5 +1,7 @@
 package dev.vigil.alerts.http;
 
+import dev.vigil.problems.Problem;
+
 /** Ends a request with the given problem document as its answer. */
 public final class ProblemException extends RuntimeException {
 

@@ -1,5 +1,9 @@
 package dev.vigil.alerts.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -7,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,6 +45,20 @@ final class ProblemMappers {
         return answer(Problem.of(status.getStatusCode(), status.getReasonPhrase(), status.getReasonPhrase()));
     }
 
+    /** A body field the request does not have: refused by name, as ingest refuses one. */
+    @ServerExceptionMapper
+    Response unknownField(UnrecognizedPropertyException e) {
+        return answer(Problem.invalid(List.of(new FieldError(
+                dev.vigil.problems.UnknownParameters.shown(e.getPropertyName()), "is not a field of this request"))));
+    }
+
+    /** A body that is not the JSON the request takes; Jackson's message could quote it, so it is not used. */
+    @ServerExceptionMapper
+    Response unreadableBody(JsonProcessingException e) {
+        return answer(Problem.invalid(List.of(new FieldError("body",
+                "is not a JSON object of this request's fields"))));
+    }
+
     @ServerExceptionMapper
     Response database(SQLException e) {
         LOG.warnf("database query failed: %s (SQLState %s)", e.getClass().getName(), e.getSQLState());
@@ -54,6 +73,6 @@ final class ProblemMappers {
     }
 
     private static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return problem.toResponse();
     }
 }

@@ -1,8 +1,8 @@
 package dev.vigil.alerts.query;
 
-import dev.vigil.alerts.http.Problem;
-import dev.vigil.alerts.http.Problem.InvalidParameter;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +23,7 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
     static final int MAX_TEXT_LENGTH = 128;
 
     AlertFilter toFilter(int defaultLimit, int maxLimit) {
-        List<InvalidParameter> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String bank = text("bankId", bankId, errors);
         String card = text("cardToken", cardToken, errors);
         String merchant = text("merchantId", merchantId, errors);
@@ -34,14 +34,14 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
         Instant toTime = parse("to", to, errors, AlertQueryParameters::instant,
                 "must be an ISO-8601 instant with a zone, e.g. 2026-11-22T09:15:30Z");
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
-            errors.add(new InvalidParameter("to", "must be after from"));
+            errors.add(new FieldError("to", "must be after from"));
         }
         Double score = parse("minScore", minScore, errors, AlertQueryParameters::score, "must be a number from 0 to 1");
         Integer size = parse("limit", limit, errors, value -> limit(value, maxLimit), "must be a whole number from 1 to " + maxLimit);
         Cursor after = parse("cursor", cursor, errors, value -> Cursor.decode(value).orElseThrow(IllegalArgumentException::new),
                 "is not a cursor this API returned");
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.badParameters(errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
         return new AlertFilter(bank, parsedStatus, card, merchant, fromTime, toTime, score, after,
                 size == null ? defaultLimit : size);
@@ -56,7 +56,7 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
 
     /** The window defaults to the 30 days before {@code to}, itself defaulting to now; at most 366 days. */
     static CountFilter countFilter(String bankId, String from, String to, Instant now) {
-        List<InvalidParameter> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String bank = text("bankId", bankId, errors);
         String zoned = "must be an ISO-8601 instant with a zone, e.g. 2026-11-22T09:15:30Z";
         Instant fromTime = parse("from", from, errors, AlertQueryParameters::instant, zoned);
@@ -65,36 +65,36 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
             toTime = toTime == null ? now : toTime;
             fromTime = fromTime == null ? toTime.minus(DEFAULT_COUNT_WINDOW) : fromTime;
             if (!fromTime.isBefore(toTime)) {
-                errors.add(new InvalidParameter("to", "must be after from"));
+                errors.add(new FieldError("to", "must be after from"));
             } else if (Duration.between(fromTime, toTime).compareTo(MAX_COUNT_WINDOW) > 0) {
-                errors.add(new InvalidParameter("from", "must be at most 366 days before to"));
+                errors.add(new FieldError("from", "must be at most 366 days before to"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.badParameters(errors));
+            throw new ProblemException(Problem.invalid(errors));
         }
         return new CountFilter(bank, fromTime, toTime);
     }
 
-    private static String text(String name, String value, List<InvalidParameter> errors) {
+    private static String text(String name, String value, List<FieldError> errors) {
         if (value == null) {
             return null;
         }
         if (value.isBlank() || value.length() > MAX_TEXT_LENGTH) {
-            errors.add(new InvalidParameter(name, "must be 1 to " + MAX_TEXT_LENGTH + " characters"));
+            errors.add(new FieldError(name, "must be 1 to " + MAX_TEXT_LENGTH + " characters"));
             return null;
         }
         return value;
     }
 
-    private static <T> T parse(String name, String value, List<InvalidParameter> errors, Function<String, T> parser, String reason) {
+    private static <T> T parse(String name, String value, List<FieldError> errors, Function<String, T> parser, String reason) {
         if (value == null) {
             return null;
         }
         try {
             return parser.apply(value.strip());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            errors.add(new InvalidParameter(name, reason));
+            errors.add(new FieldError(name, reason));
             return null;
         }
     }

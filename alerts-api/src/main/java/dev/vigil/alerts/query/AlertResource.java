@@ -2,8 +2,9 @@ package dev.vigil.alerts.query;
 
 import dev.vigil.alerts.AlertsConfig;
 import dev.vigil.alerts.http.Caller;
-import dev.vigil.alerts.http.Problem;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.Problem;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -106,8 +107,8 @@ public class AlertResource {
     private String ownBank(String bankId) {
         String bank = caller.bank();
         if (bankId != null && !bankId.equals(bank)) {
-            throw new ProblemException(new Problem("about:blank", "Forbidden", 403, "bankId must be the bank of the token",
-                    List.of(new Problem.InvalidParameter("bankId", "is not the bank of the token"))));
+            throw new ProblemException(Problem.of(403, "Forbidden", "bankId must be the bank of the token",
+                    List.of(new FieldError("bankId", "is not the bank of the token"))));
         }
         return bank;
     }

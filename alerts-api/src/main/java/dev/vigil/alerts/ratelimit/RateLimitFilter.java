@@ -1,7 +1,7 @@
 package dev.vigil.alerts.ratelimit;
 
 import dev.vigil.alerts.http.Caller;
-import dev.vigil.alerts.http.Problem;
+import dev.vigil.problems.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

@@ -73,6 +73,9 @@ public class AlertSink {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, sink.maxPollRecords());
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sink.sessionTimeout().toMillis());
+        // a third of the session, as Kafka advises, so one late heartbeat does not end a live member
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) sink.sessionTimeout().toMillis() / 3);
         return config;
     }
 

@@ -2,18 +2,23 @@ package dev.vigil.alerts.sink;
 
 import dev.vigil.alerts.query.AlertFeed;
 import dev.vigil.events.Alert;
+import dev.vigil.schemas.DeadLetter;
+import dev.vigil.schemas.SerdeFailures;
 import dev.vigil.schemas.Topics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -35,12 +40,10 @@ import org.jboss.logging.Logger;
 final class SinkLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SinkLoop.class);
+    static final String UNSTORABLE = "alert's card fields are not a six-digit BIN and a four-digit last four";
 
     /** Read, stored and dead-lettered in one batch. */
-    record Batch(List<NewAlert> alerts, List<Poison> poison, Map<TopicPartition, OffsetAndMetadata> next) {
-    }
-
-    record Poison(ConsumerRecord<byte[], byte[]> record, Throwable cause) {
+    record Batch(List<NewAlert> alerts, List<DeadLetter> poison, Map<TopicPartition, OffsetAndMetadata> next) {
     }
 
     /** The registry could not be asked about a record: not the record's fault. */
@@ -77,15 +80,9 @@ final class SinkLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.FRAUD_ALERTS.name()));
+            subscribe();
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-                if (records.isEmpty()) {
-                    status.up();
-                } else {
-                    handle(records);
-                }
-                metrics.lag(consumer);
+                pollOnce();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -98,11 +95,51 @@ final class SinkLoop implements Runnable {
             status.stopped("failed: " + e.getClass().getName());
             throw e;
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // leave the group at once, so the partitions move now rather than after the session timeout
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
             if (status.snapshot().state() != SinkStatus.State.STOPPED) {
                 status.stopped("shut down");
             }
         }
+    }
+
+    /**
+     * Subscribes to {@code fraud-alerts}; readiness follows the assignment: partitions taken away
+     * (a rebalance, a lost session) make the sink not ready until it holds and reads some again.
+     */
+    void subscribe() {
+        consumer.subscribe(List.of(Topics.FRAUD_ALERTS.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    status.unassigned("partitions revoked");
+                }
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                status.unassigned("partitions lost");
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // ready once a poll on them went through: see pollOnce
+            }
+        });
+    }
+
+    /** One poll and what follows; up only while the sink holds partitions and reads them. */
+    void pollOnce() throws InterruptedException {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
+        if (!records.isEmpty()) {
+            handle(records);
+        } else if (consumer.assignment().isEmpty()) {
+            status.unassigned("no partitions of " + Topics.FRAUD_ALERTS.name() + " assigned yet");
+        } else {
+            status.up();
+        }
+        metrics.lag(consumer);
     }
 
     /** Ends the loop; safe from any thread. */
@@ -115,11 +152,12 @@ final class SinkLoop implements Runnable {
         try {
             Batch batch = read(records);
             List<NewAlert> inserted = writer.insert(batch.alerts());
-            for (Poison poison : batch.poison()) {
-                deadLetters.send(poison.record(), poison.cause());
+            for (DeadLetter poison : batch.poison()) {
+                deadLetters.send(poison);
             }
             consumer.commitSync(batch.next());
             metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
+            metrics.latencies(inserted, Instant.now());
             inserted.forEach(alert -> feed.publish(alert.view()));
             backoff.reset();
             status.up();
@@ -138,20 +176,36 @@ final class SinkLoop implements Runnable {
     Batch read(ConsumerRecords<byte[], byte[]> records) throws RegistryUnavailable {
         List<NewAlert> alerts = new ArrayList<>();
         Instant now = Instant.now();
-        List<Poison> poison = new ArrayList<>();
+        List<DeadLetter> poison = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            Alert alert;
             try {
-                alerts.add(NewAlert.of(deserializer.deserialize(record.topic(), record.headers(), record.value()), now));
+                if (record.value() == null) {
+                    throw new IllegalArgumentException("record has no value");
+                }
+                alert = deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
-                if (Failures.isTransient(e)) {
+                // the scorer's rule: a registry that does not answer (network, time-out, 5xx) is an outage, not poison
+                if (SerdeFailures.isRegistryUnavailable(e)) {
                     throw new RegistryUnavailable(e);
                 }
-                poison.add(new Poison(record, e));
+                poison.add(DeadLetter.unreadable(source(record), e, Alert.class, DeadLetters.FAILED_BY));
+                continue;
             }
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            try {
+                alerts.add(NewAlert.of(alert, now));
+            } catch (IllegalArgumentException e) {
+                poison.add(DeadLetter.refused(source(record), e, UNSTORABLE, DeadLetters.FAILED_BY));
+            }
         }
         return new Batch(alerts, poison, next);
+    }
+
+    private static DeadLetter.Source source(ConsumerRecord<byte[], byte[]> record) {
+        return new DeadLetter.Source(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                record.headers());
     }
 
     /** Rewinds to the batch's first records, so the next polls read it again, and waits a while. */

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the sink reads and stores alerts; not while it waits for the database or the registry. */
+/**
+ * Ready while the sink holds partitions of {@code fraud-alerts} and reads and stores them; not while it
+ * has none (starting, rebalancing, a lost session) or waits for the database or the registry.
+ */
 @Readiness
 @ApplicationScoped
 class SinkReadiness implements HealthCheck {

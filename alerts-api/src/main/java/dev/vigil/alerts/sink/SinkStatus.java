@@ -2,10 +2,10 @@ package dev.vigil.alerts.sink;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What the sink is doing, for the readiness check: up once it reads and stores, down while it retries. */
+/** What the sink is doing, for the readiness check: up while it holds partitions and reads and stores, down otherwise. */
 final class SinkStatus {
 
-    enum State { STARTING, UP, RETRYING, STOPPED }
+    enum State { STARTING, UNASSIGNED, UP, RETRYING, STOPPED }
 
     record Snapshot(State state, String detail) {
     }
@@ -14,6 +14,11 @@ final class SinkStatus {
 
     void up() {
         current.set(new Snapshot(State.UP, "consuming"));
+    }
+
+    /** Holds no partitions: alerts are not being stored by this instance. */
+    void unassigned(String why) {
+        current.set(new Snapshot(State.UNASSIGNED, why));
     }
 
     void retrying(String why) {

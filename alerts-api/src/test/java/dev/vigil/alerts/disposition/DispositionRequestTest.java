@@ -3,8 +3,8 @@ package dev.vigil.alerts.disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.vigil.alerts.http.Problem.InvalidParameter;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.FieldError;
 import org.junit.jupiter.api.Test;
 
 class DispositionRequestTest {
@@ -22,7 +22,7 @@ class DispositionRequestTest {
                 () -> new DispositionRequest("MAYBE", "x".repeat(501), -1).check("ana"));
 
         assertThat(refused.problem().status()).isEqualTo(400);
-        assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter)
+        assertThat(refused.problem().errors()).extracting(FieldError::field)
                 .containsExactly("disposition", "note", "version");
     }
 
@@ -31,7 +31,7 @@ class DispositionRequestTest {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
                 () -> new DispositionRequest("FALSE_POSITIVE", null, null).check("ana"));
 
-        assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter).containsExactly("version");
+        assertThat(refused.problem().errors()).extracting(FieldError::field).containsExactly("version");
     }
 
     @Test
@@ -39,7 +39,16 @@ class DispositionRequestTest {
         ProblemException refused = catchThrowableOfType(ProblemException.class,
                 () -> new DispositionRequest("CONFIRMED_FRAUD", "card 4111 1111 1111 1111 was used", 0).check("ana"));
 
-        assertThat(refused.problem().errors()).containsExactly(new InvalidParameter("note", "must not contain a card number"));
+        assertThat(refused.problem().errors()).containsExactly(new FieldError("note", "must not contain a card number"));
+        assertThat(refused.problem().toString()).doesNotContain("4111");
+    }
+
+    @Test
+    void refusesToSignADecisionWithAnAnalystNameHoldingACardNumber() {
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> new DispositionRequest("FALSE_POSITIVE", null, 0).check("ana-4111111111111111"));
+
+        assertThat(refused.problem().status()).isEqualTo(403);
         assertThat(refused.problem().toString()).doesNotContain("4111");
     }
 

@@ -6,22 +6,28 @@ import static dev.vigil.alerts.AlertFixtures.newBank;
 import static dev.vigil.alerts.AlertTopic.WITHIN_SECONDS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.vigil.alerts.AlertTopic;
-import dev.vigil.alerts.JwtKeysResource;
 import dev.vigil.alerts.Tokens;
 import dev.vigil.events.Alert;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +59,61 @@ class DispositionsApiTest {
 
     @Inject
     MeterRegistry meters;
+
+    private static ValidatableResponse decideAs(Alert alert, String analyst, String disposition,
+            String note, int version) {
+        String token = Tokens.demo().mint(analyst, alert.getBankId(), "analyst", Duration.ofMinutes(5));
+        Map<String, Object> body = note == null ? Map.of("disposition", disposition, "version", version)
+                : Map.of("disposition", disposition, "note", note, "version", version);
+        return Tokens.withToken(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId()).then();
+    }
+
+    @Test
+    void aDecisionCanBeReopenedAndDecidedAgainAndTheHistoryKeepsWhoDecidedWhatAndWhen() {
+        Alert alert = storedAlert("tx-reopened");
+
+        decideAs(alert, "ana", "CONFIRMED_FRAUD", "cardholder disputes", 0).statusCode(200).body("version", equalTo(1));
+        decideAs(alert, "bob", "REOPEN", "dispute withdrawn", 1).statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("version", equalTo(2))
+                .body("labelId", nullValue());
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then()
+                .body("status", equalTo("OPEN"))
+                .body("disposition", nullValue());
+        decideAs(alert, "ana", "FALSE_POSITIVE", null, 2).statusCode(200).body("version", equalTo(3));
+
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}/history", alert.getAlertId()).then().statusCode(200)
+                .body("version", contains(1, 2, 3))
+                .body("status", contains("CONFIRMED_FRAUD", "OPEN", "FALSE_POSITIVE"))
+                .body("analyst", contains("ana", "bob", "ana"))
+                .body("note[1]", equalTo("dispute withdrawn"))
+                .body("decidedAt", everyItem(notNullValue()));
+    }
+
+    @Test
+    void theHistoryIsAppendOnly() throws SQLException {
+        Alert alert = storedAlert("tx-history-kept");
+        decideAs(alert, "ana", "CONFIRMED_FRAUD", null, 0).statusCode(200);
+
+        try (Connection connection = dataSource.getConnection(); Statement rewrite = connection.createStatement()) {
+            SQLException refused = catchThrowableOfType(SQLException.class,
+                    () -> rewrite.executeUpdate("UPDATE disposition_history SET analyst = 'someone-else'"));
+            assertThat(refused.getMessage()).contains("append-only");
+            SQLException deleted = catchThrowableOfType(SQLException.class,
+                    () -> rewrite.executeUpdate("DELETE FROM disposition_history"));
+            assertThat(deleted.getMessage()).contains("append-only");
+        }
+        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}/history", alert.getAlertId()).then()
+                .body("analyst", contains("ana"));
+    }
+
+    @Test
+    void anotherBanksHistoryIsNotFound() {
+        Alert alert = storedAlert("tx-history-private");
+
+        Tokens.asApp(newBank()).get("/api/v1/alerts/{id}/history", alert.getAlertId()).then().statusCode(404);
+    }
 
     @Test
     void aConfirmedFraudChangesTheAlertAndSendsAFraudLabelByAnAnalyst() {
@@ -150,7 +211,7 @@ class DispositionsApiTest {
         Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "MAYBE"))
                 .post("/api/v1/alerts/{id}/disposition", "any-alert")
                 .then().statusCode(400).contentType(containsString("application/problem+json"))
-                .body("errors.parameter", equalTo(List.of("disposition", "version")));
+                .body("errors.field", equalTo(List.of("disposition", "version")));
     }
 
     @Test

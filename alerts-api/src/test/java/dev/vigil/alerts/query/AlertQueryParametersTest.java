@@ -3,8 +3,8 @@ package dev.vigil.alerts.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.vigil.alerts.http.Problem.InvalidParameter;
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.problems.FieldError;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +36,9 @@ class AlertQueryParametersTest {
         ProblemException refused = catchThrowableOfType(ProblemException.class, () -> parameters.toFilter(50, 500));
 
         assertThat(refused.problem().status()).isEqualTo(400);
-        assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter)
+        assertThat(refused.problem().errors()).extracting(FieldError::field)
                 .containsExactly("bankId", "status", "from", "to", "minScore", "limit", "cursor");
-        assertThat(refused.problem().errors()).extracting(InvalidParameter::reason)
+        assertThat(refused.problem().errors()).extracting(FieldError::reason)
                 .noneMatch(reason -> reason.contains("CLOSED") || reason.contains("garbage") || reason.contains("yesterday"));
     }
 
@@ -49,7 +49,7 @@ class AlertQueryParametersTest {
 
         ProblemException refused = catchThrowableOfType(ProblemException.class, () -> parameters.toFilter(50, 500));
 
-        assertThat(refused.problem().errors()).containsExactly(new InvalidParameter("to", "must be after from"));
+        assertThat(refused.problem().errors()).containsExactly(new FieldError("to", "must be after from"));
     }
 
     @Test
@@ -57,7 +57,7 @@ class AlertQueryParametersTest {
         for (String limit : new String[] {"0", "-1", "501", "ten", "2.5"}) {
             AlertQueryParameters parameters = new AlertQueryParameters(null, null, null, null, null, null, null, limit, null);
             assertThat(catchThrowableOfType(ProblemException.class, () -> parameters.toFilter(50, 500)).problem().errors())
-                    .extracting(InvalidParameter::parameter).containsExactly("limit");
+                    .extracting(FieldError::field).containsExactly("limit");
         }
     }
 
@@ -74,6 +74,6 @@ class AlertQueryParametersTest {
         ProblemException refused = catchThrowableOfType(ProblemException.class, () -> AlertQueryParameters.countFilter(
                 "bank-a", "2024-01-01T00:00:00Z", "2026-01-01T00:00:00Z", Instant.now()));
 
-        assertThat(refused.problem().errors()).extracting(InvalidParameter::parameter).containsExactly("from");
+        assertThat(refused.problem().errors()).extracting(FieldError::field).containsExactly("from");
     }
 }

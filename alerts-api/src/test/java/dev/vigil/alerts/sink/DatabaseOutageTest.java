@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.alerts.AlertTopic;
-import dev.vigil.alerts.JwtKeysResource;
 import dev.vigil.alerts.sink.DatabaseBehindProxyResource.DatabaseProxy;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.testing.JwtKeysResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,7 @@
 package dev.vigil.ingest.card;
 
 import dev.vigil.ingest.validation.Checked;
+import dev.vigil.schemas.CardNumbers;
 
 /**
  * A card number (PAN) that passed the format and Luhn checks. It lives only for the duration of
@@ -22,7 +23,7 @@ public record CardNumber(String digits) {
         if (text.length() < MIN_DIGITS || text.length() > MAX_DIGITS) {
             return Checked.fail("must be " + MIN_DIGITS + " to " + MAX_DIGITS + " digits long");
         }
-        if (!passesLuhn(text)) {
+        if (!CardNumbers.passesLuhn(text)) {
             return Checked.fail("fails the Luhn check");
         }
         return Checked.ok(new CardNumber(text));
@@ -40,23 +41,5 @@ public record CardNumber(String digits) {
     @Override
     public String toString() {
         return "CardNumber[hidden]";
-    }
-
-    /** ISO/IEC 7812 check digit: doubling every second digit from the right. */
-    static boolean passesLuhn(String digits) {
-        int sum = 0;
-        boolean doubled = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
-            if (doubled) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubled = !doubled;
-        }
-        return sum % 10 == 0;
     }
 }

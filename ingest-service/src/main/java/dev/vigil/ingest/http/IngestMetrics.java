@@ -1,6 +1,6 @@
 package dev.vigil.ingest.http;
 
-import dev.vigil.ingest.validation.FieldError;
+import dev.vigil.problems.FieldError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;

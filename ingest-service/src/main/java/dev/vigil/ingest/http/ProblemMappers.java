@@ -2,13 +2,15 @@ package dev.vigil.ingest.http;
 
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
-import dev.vigil.ingest.validation.FieldError;
-import jakarta.ws.rs.NotSupportedException;
+import dev.vigil.problems.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Turns the exceptions that end a request into problem documents. Metrics are tagged with the
@@ -35,8 +37,15 @@ class ProblemMappers {
         return Problems.unavailable(e.getMessage());
     }
 
+    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return Problems.unauthenticated();
+    }
+
+    /** A valid token whose role may not send, or that names no bank. */
     @ServerExceptionMapper
-    Response unsupportedMediaType(NotSupportedException e) {
-        return Problems.unsupportedMediaType();
+    Response forbidden(ForbiddenException e) {
+        return Problems.forbidden();
     }
 }

@@ -7,7 +7,6 @@ import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.ingest.card.CardNumber;
 import dev.vigil.ingest.json.JsonValue;
-import dev.vigil.ingest.validation.Checked;
 import dev.vigil.ingest.validation.Checks;
 import dev.vigil.ingest.validation.FieldErrors;
 import dev.vigil.ingest.validation.ObjectFields;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates a submitted label (see docs/architecture.md): a pure function of the parsed body and
@@ -33,8 +31,6 @@ final class LabelValidator {
     static final Set<String> SERVER_OWNED = Set.of("labelId", "cardToken");
     private static final Set<Label> LABELS = EnumSet.of(Label.FRAUD, Label.GENUINE);
     private static final Set<LabelSource> SOURCES = EnumSet.of(LabelSource.CHARGEBACK, LabelSource.CARDHOLDER);
-    /** Twelve or more digits, maybe grouped by spaces or dashes: could be a card number. */
-    private static final Pattern CARD_LIKE = Pattern.compile("[0-9](?:[ -]?[0-9]){11,}");
 
     private final Duration maxAhead;
 
@@ -62,7 +58,7 @@ final class LabelValidator {
         if (transactionTime != null && labelTimeKnown && transactionTime.isAfter(labelledAt == null ? now : labelledAt)) {
             in.reject("transactionTime", "must not be after labelledAt: a label cannot precede its transaction");
         }
-        String note = in.accept("note", noCardNumber(Checks.freeText(in.text("note", OPTIONAL), NOTE_MAX_LENGTH)));
+        String note = in.accept("note", Checks.freeText(in.text("note", OPTIONAL), NOTE_MAX_LENGTH));
         return errors.toValidation(
                 () -> new LabelRequest(transactionId, bankId, card, label, source, labelledAt, transactionTime, note));
     }
@@ -77,13 +73,5 @@ final class LabelValidator {
             return null;
         }
         return time.toInstant();
-    }
-
-    /** A note is free text that goes to Kafka, so it must not carry what the pan field may not. */
-    private static Checked<String> noCardNumber(Checked<String> note) {
-        if (note == null || !note.isOk() || !CARD_LIKE.matcher(note.value()).find()) {
-            return note;
-        }
-        return Checked.fail("must not contain a card number (12 or more digits in a row)");
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Bounded in size and time: entries older than the TTL are dropped, and when full the oldest
  * entry goes, so memory stays flat under any load. This is the fast path only; the durable
- * guarantee across restarts is the scorer's deduplication on (card, transactionId).
+ * guarantee across restarts and instances is {@link SentTransactions}.
  *
  * <p>Concurrent requests for one key are settled here: the first becomes the owner and produces,
  * the others wait for its outcome. Thread-safe.

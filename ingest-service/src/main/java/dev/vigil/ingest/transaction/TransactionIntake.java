@@ -6,6 +6,7 @@ import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
 import dev.vigil.ingest.kafka.EventPublisher;
 import dev.vigil.schemas.Topics;
+import dev.vigil.schemas.TransactionContent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -26,19 +27,73 @@ class TransactionIntake {
     record Outcome(int produced, int replayed, List<Integer> conflicts) {
     }
 
-    private record Pending(IdempotencyCache.Key key, Transaction event, IdempotencyCache.Claim claim) {
+    /** A transaction of the submission on its way: claimed in the cache, maybe produced. */
+    private static final class Pending {
+        private final int index;
+        private final IdempotencyCache.Key key;
+        private final Transaction event;
+        private final String contentHash;
+        private final IdempotencyCache.Claim claim;
+        private boolean sent;
+        private CompletableFuture<?> acknowledged = new CompletableFuture<>();
+
+        Pending(int index, IdempotencyCache.Key key, Transaction event, String contentHash,
+                IdempotencyCache.Claim claim) {
+            this.index = index;
+            this.key = key;
+            this.event = event;
+            this.contentHash = contentHash;
+            this.claim = claim;
+        }
+
+        int index() {
+            return index;
+        }
+
+        IdempotencyCache.Key key() {
+            return key;
+        }
+
+        Transaction event() {
+            return event;
+        }
+
+        IdempotencyCache.Claim claim() {
+            return claim;
+        }
+
+        String contentHash() {
+            return contentHash;
+        }
+
+        /** This instance is the first to claim it since it started (or since the cache forgot it). */
         boolean owned() {
             return claim.kind() == IdempotencyCache.Kind.FIRST;
+        }
+
+        /** Acknowledged before, as the durable store knows: answered without producing. */
+        boolean sent() {
+            return sent;
+        }
+
+        void markSent() {
+            sent = true;
+        }
+
+        CompletableFuture<?> acknowledged() {
+            return acknowledged;
         }
     }
 
     private final PanTokenizer tokenizer;
     private final EventPublisher publisher;
     private final IdempotencyCache cache;
+    private final SentTransactions sentTransactions;
     private final Clock clock;
 
-    TransactionIntake(PanTokenizer tokenizer, EventPublisher publisher, IngestConfig config, Clock clock,
-            MeterRegistry metrics) {
+    TransactionIntake(PanTokenizer tokenizer, EventPublisher publisher, SentTransactions sentTransactions,
+            IngestConfig config, Clock clock, MeterRegistry metrics) {
+        this.sentTransactions = sentTransactions;
         this.tokenizer = tokenizer;
         this.publisher = publisher;
         this.clock = clock;
@@ -50,9 +105,10 @@ class TransactionIntake {
 
     /**
      * Produces the transactions that are new, all or none as far as this instance can: when any
-     * reuses an accepted id with other content, nothing is produced and their indexes are
-     * returned. Throws {@link EventLogUnavailableException} when Kafka did not acknowledge them
-     * all in time; a retry then produces only those that were not acknowledged.
+     * reuses an id its bank sent with other content (known to this instance or to the
+     * {@link SentTransactions} store), nothing is produced and their indexes are returned. Throws
+     * {@link EventLogUnavailableException} when Kafka did not acknowledge them all in time; a retry
+     * then produces only those that were not acknowledged.
      */
     Outcome submit(List<TransactionRequest> requests) {
         Instant receivedAt = clock.instant();
@@ -62,20 +118,64 @@ class TransactionIntake {
             TransactionRequest request = requests.get(i);
             Transaction event = TransactionEvents.toEvent(request, tokenizer.tokenize(request.card()), receivedAt);
             IdempotencyCache.Key key = IdempotencyCache.Key.of(request);
-            IdempotencyCache.Claim claim = cache.claim(key, TransactionEvents.contentHash(event));
+            String contentHash = TransactionContent.hash(event);
+            IdempotencyCache.Claim claim = cache.claim(key, contentHash);
             if (claim.kind() == IdempotencyCache.Kind.CONFLICT) {
                 conflicts.add(i);
             } else {
-                pending.add(new Pending(key, event, claim));
+                pending.add(new Pending(i, key, event, contentHash, claim));
+            }
+        }
+        if (conflicts.isEmpty()) {
+            try {
+                conflicts = claimDurably(pending);
+            } catch (RuntimeException e) {
+                // the store did not answer: release the claims, or retries would wait on them
+                pending.stream().filter(Pending::owned).forEach(p -> cache.failed(p.key(), p.claim()));
+                throw e;
             }
         }
         if (!conflicts.isEmpty()) {
             pending.stream().filter(Pending::owned).forEach(p -> cache.failed(p.key(), p.claim()));
             return new Outcome(0, 0, conflicts);
         }
-        int produced = (int) pending.stream().filter(Pending::owned).count();
-        publisher.awaitAll(produceOwned(pending));
-        return new Outcome(produced, pending.size() - produced, List.of());
+        List<Pending> toProduce = pending.stream().filter(Pending::owned).filter(p -> !p.sent()).toList();
+        pending.stream().filter(Pending::owned).filter(Pending::sent).forEach(p -> cache.accepted(p.claim()));
+        List<CompletableFuture<?>> acknowledgements = produceOwned(pending);
+        try {
+            publisher.awaitAll(acknowledgements);
+        } finally {
+            sentTransactions.acknowledged(requests.get(0).bankId(), toProduce.stream()
+                    .filter(p -> p.acknowledged().isDone() && !p.acknowledged().isCompletedExceptionally())
+                    .map(p -> p.event().getTransactionId())
+                    .toList());
+        }
+        return new Outcome(toProduce.size(), pending.size() - toProduce.size(), List.of());
+    }
+
+    /**
+     * Claims the ids this instance owns in the durable store (a batch is one bank's: the resource
+     * checked that); returns the indexes of those its bank sent before with other content.
+     */
+    private List<Integer> claimDurably(List<Pending> pending) {
+        List<Pending> owned = pending.stream().filter(Pending::owned).toList();
+        if (owned.isEmpty()) {
+            return List.of();
+        }
+        List<SentTransactions.Known> known = sentTransactions.claim(owned.get(0).key().bankId(), owned.stream()
+                .map(p -> new SentTransactions.Claim(p.event().getTransactionId(), p.contentHash(),
+                        p.event().getCardToken(), p.event().getEventTime().toString()))
+                .toList());
+        List<Integer> conflicts = new ArrayList<>();
+        for (int i = 0; i < owned.size(); i++) {
+            switch (known.get(i)) {
+                case CONFLICT -> conflicts.add(owned.get(i).index());
+                case SENT -> owned.get(i).markSent();
+                case NEW, UNCONFIRMED -> {
+                }
+            }
+        }
+        return conflicts;
     }
 
     /** One future per pending transaction, completing when it is known to be in Kafka. */
@@ -83,6 +183,9 @@ class TransactionIntake {
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>(pending.size());
         boolean sendFailed = false;
         for (Pending p : pending) {
+            if (p.owned() && p.sent()) {
+                continue;
+            }
             if (!p.owned()) {
                 acknowledgements.add(p.claim().outcome().thenAccept(TransactionIntake::requireAccepted));
             } else if (sendFailed) {
@@ -99,6 +202,7 @@ class TransactionIntake {
                     }
                 });
                 sendFailed = acknowledged.isCompletedExceptionally();
+                p.acknowledged = acknowledged;
                 acknowledgements.add(acknowledged);
             }
         }

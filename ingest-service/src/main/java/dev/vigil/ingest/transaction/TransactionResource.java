@@ -2,13 +2,15 @@ package dev.vigil.ingest.transaction;
 
 import dev.vigil.ingest.IngestConfig;
 import dev.vigil.ingest.http.IngestMetrics;
-import dev.vigil.ingest.http.Problem;
 import dev.vigil.ingest.http.Problems;
+import dev.vigil.ingest.http.Sender;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.json.MalformedJsonException;
-import dev.vigil.ingest.validation.FieldError;
 import dev.vigil.ingest.validation.TimeWindow;
 import dev.vigil.ingest.validation.Validation;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
  * {@link TransactionIntake}, answer. Runs on worker threads: it waits for Kafka's acknowledgement.
  */
 @Path("/api/v1/transactions")
+@RolesAllowed(Sender.ROLE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TransactionResource {
@@ -39,10 +42,12 @@ public class TransactionResource {
     private final BatchValidator batchValidator;
     private final TransactionIntake intake;
     private final IngestMetrics metrics;
+    private final Sender sender;
     private final Clock clock;
 
     TransactionResource(IngestConfig config, JsonReader reader, TransactionIntake intake, IngestMetrics metrics,
-            Clock clock) {
+            Sender sender, Clock clock) {
+        this.sender = sender;
         this.reader = reader;
         this.validator = new TransactionValidator(config.amount().maxMinor(),
                 new TimeWindow(config.clockSkew().future(), config.clockSkew().past()));
@@ -58,6 +63,10 @@ public class TransactionResource {
         if (!request.isValid()) {
             metrics.rejected("transaction", request.errors(), TransactionValidator.FIELDS);
             return Problems.invalid(request.errors());
+        }
+        List<FieldError> foreign = sender.foreignBanks(List.of(request.value().bankId()), i -> "bankId");
+        if (!foreign.isEmpty()) {
+            return Problems.foreignBank(foreign);
         }
         TransactionIntake.Outcome outcome = intake.submit(List.of(request.value()));
         if (!outcome.conflicts().isEmpty()) {
@@ -75,6 +84,12 @@ public class TransactionResource {
         if (!requests.isValid()) {
             metrics.rejected("batch", requests.errors(), TransactionValidator.FIELDS);
             return Problems.invalid(requests.errors());
+        }
+        List<FieldError> foreign = sender.foreignBanks(
+                requests.value().stream().map(TransactionRequest::bankId).toList(),
+                i -> BatchValidator.FIELD + "[" + i + "].bankId");
+        if (!foreign.isEmpty()) {
+            return Problems.foreignBank(foreign);
         }
         TransactionIntake.Outcome outcome = intake.submit(requests.value());
         if (!outcome.conflicts().isEmpty()) {

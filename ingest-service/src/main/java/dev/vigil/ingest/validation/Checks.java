@@ -1,5 +1,6 @@
 package dev.vigil.ingest.validation;
 
+import dev.vigil.schemas.CardNumbers;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +28,10 @@ public final class Checks {
     private Checks() {
     }
 
-    /** A sender-chosen id: not blank, at most {@code maxLength} characters of a restricted alphabet. */
+    /**
+     * A sender-chosen id: not blank, at most {@code maxLength} characters of a restricted alphabet,
+     * and no card number (ids go to Kafka, the scorer's state and the alert store in clear).
+     */
     public static Checked<String> identifier(String text, int maxLength) {
         if (text == null) {
             return null;
@@ -44,10 +48,13 @@ public final class Checks {
         if (!IDENTIFIER.matcher(text).matches()) {
             return Checked.fail("may contain only letters, digits and . _ - : /");
         }
+        if (CardNumbers.appearIn(text)) {
+            return Checked.fail(CardNumbers.REASON);
+        }
         return Checked.ok(text);
     }
 
-    /** Free text such as a note: at most {@code maxLength} characters, no control characters but line breaks. */
+    /** Free text such as a note: at most {@code maxLength} characters, no control characters but line breaks, no card number. */
     public static Checked<String> freeText(String text, int maxLength) {
         if (text == null) {
             return null;
@@ -57,6 +64,9 @@ public final class Checks {
         }
         if (CONTROL.matcher(text.replace('\n', ' ')).find()) {
             return Checked.fail("must not contain control characters other than line breaks");
+        }
+        if (CardNumbers.appearIn(text)) {
+            return Checked.fail(CardNumbers.REASON);
         }
         return Checked.ok(text);
     }

@@ -1,5 +1,6 @@
 package dev.vigil.ingest.validation;
 
+import dev.vigil.problems.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

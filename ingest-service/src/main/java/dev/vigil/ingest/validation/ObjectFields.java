@@ -1,9 +1,10 @@
 package dev.vigil.ingest.validation;
 
 import dev.vigil.ingest.json.JsonValue;
+import dev.vigil.problems.FieldError;
+import dev.vigil.problems.UnknownParameters;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Typed access to the members of one JSON object, recording an error for every member that is
@@ -11,9 +12,6 @@ import java.util.regex.Pattern;
  * {@code null} when the member is absent or unusable, so the caller checks only what is there.
  */
 public final class ObjectFields {
-
-    /** Field names we repeat back in an error; anything else could be data, so it is not shown. */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private final Map<String, JsonValue> members;
     private final String path;
@@ -45,7 +43,8 @@ public final class ObjectFields {
             if (serverOwned.contains(name)) {
                 errors.add(fields.field(name), "is set by the server and must not be sent");
             } else if (!known.contains(name)) {
-                if (PLAIN_NAME.matcher(name).matches()) {
+                // names are repeated back only when plain (the rule of unknown query parameters too)
+                if (UnknownParameters.shown(name).equals(name)) {
                     errors.add(fields.field(name), "is not a known field");
                 } else {
                     errors.add(fields.field("<unnamed>"), "an unknown field whose name is not shown"

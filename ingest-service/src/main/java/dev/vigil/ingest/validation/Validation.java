@@ -1,5 +1,6 @@
 package dev.vigil.ingest.validation;
 
+import dev.vigil.problems.FieldError;
 import java.util.List;
 
 /** The result of validating a request: the value when there is no error, else every error found. */

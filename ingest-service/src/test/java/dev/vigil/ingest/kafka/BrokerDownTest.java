@@ -5,8 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
+import dev.vigil.ingest.testing.Senders;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.testing.JwtKeysResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** With nothing listening at the bootstrap address, requests answer 503 within seconds. */
 @QuarkusTest
+@WithTestResource(JwtKeysResource.class)
 @TestProfile(BrokerDownTest.NoBroker.class)
 class BrokerDownTest {
 
@@ -38,9 +44,13 @@ class BrokerDownTest {
     public static class NoBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            LocalStack stack = LocalStack.forTests();
             return Map.of(
                     "kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
-                    "apicurio.registry.url", LocalStack.forTests().registryUrl(),
+                    "apicurio.registry.url", stack.registryUrl(),
+                    "quarkus.datasource.jdbc.url", stack.jdbcUrl(),
+                    "quarkus.datasource.username", stack.dbUser(),
+                    "quarkus.datasource.password", stack.dbPassword(),
                     "vigil.ingest.kafka.max-block", "PT2S",
                     "vigil.ingest.kafka.delivery-timeout", "PT3S");
         }
@@ -86,7 +96,7 @@ class BrokerDownTest {
     }
 
     static Response post(String path, String body) {
-        return given().contentType("application/json").body(body).when().post(path);
+        return Senders.ofFixturesBank().body(body).when().post(path);
     }
 
     @Test
@@ -128,7 +138,8 @@ class BrokerDownTest {
     }
 
     @Test
-    void labelAnswers503WithinSeconds() {
+    void labelAnswers503WithinSeconds() throws SQLException {
+        AppConfig.recordSent(Senders.BANK, "tx-000123", VISA);
         long start = System.nanoTime();
 
         post("/api/v1/labels", Fixtures.label().render()).then().statusCode(503);

@@ -1,7 +1,6 @@
 package dev.vigil.ingest.label;
 
 import static dev.vigil.ingest.testing.Fixtures.VISA;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
@@ -11,7 +10,9 @@ import dev.vigil.events.TransactionLabel;
 import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The label endpoint against a real broker and registry from the local stack. */
 @QuarkusTest
+@WithTestResource(JwtKeysResource.class)
 @WithTestResource(LocalStackResource.class)
 class LabelApiTest {
 
@@ -49,13 +51,22 @@ class LabelApiTest {
         labels.close();
     }
 
+    /** A transaction of the fixtures' bank and card, sent and acknowledged: labels may name it. */
+    static String sentTransaction() {
+        String id = "tx-" + UUID.randomUUID();
+        Senders.ofFixturesBank().body(Fixtures.transactionAMinuteAgo().text("transactionId", id).render())
+                .when().post("/api/v1/transactions")
+                .then().statusCode(202);
+        return id;
+    }
+
     @Test
     void labelIsProducedKeyedByTheCardTokenWithItsId() {
-        String transactionId = "tx-" + UUID.randomUUID();
+        String transactionId = sentTransaction();
         Instant before = Instant.now();
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        String labelId = given().contentType("application/json")
+        String labelId = Senders.ofFixturesBank()
                 .body(Fixtures.label().text("transactionId", transactionId)
                         .text("transactionTime", Fixtures.iso(before.minusSeconds(3600))).render())
                 .when().post("/api/v1/labels")
@@ -80,21 +91,57 @@ class LabelApiTest {
 
     @Test
     void retriedLabelGetsTheSameId() {
-        String body = Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render();
+        String body = Fixtures.label().text("transactionId", sentTransaction()).render();
 
-        String first = given().contentType("application/json").body(body).post("/api/v1/labels")
+        String first = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
                 .then().statusCode(202).extract().path("labelId");
-        String second = given().contentType("application/json").body(body).post("/api/v1/labels")
+        String second = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
                 .then().statusCode(202).extract().path("labelId");
 
         assertThat(second).isEqualTo(first);
     }
 
     @Test
+    void aLabelForATransactionTheBankNeverSentIsRefused422AndNotProduced() {
+        Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
+
+        Senders.ofFixturesBank().body(Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("transactionId"))
+                .body("errors.reason", contains("names no transaction this bank sent"));
+
+        assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
+    }
+
+    @Test
+    void aLabelOnAnotherCardThanItsTransactionsIsRefused422() {
+        Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
+
+        Senders.ofFixturesBank().body(Fixtures.label().text("transactionId", sentTransaction())
+                        .text("pan", Fixtures.MASTERCARD).render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(422)
+                .body("errors.field", contains("pan"));
+
+        assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
+    }
+
+    @Test
+    void aTransactionIdAnotherBankSentIsNotThisBanksToLabel() {
+        String id = sentTransaction();
+
+        Senders.of("bank-b").body(Fixtures.label().text("transactionId", id).text("bankId", "bank-b").render())
+                .when().post("/api/v1/labels")
+                .then().statusCode(422)
+                .body("errors.field", contains("transactionId"));
+    }
+
+    @Test
     void invalidLabelIsRejectedAndNothingReachesKafka() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        given().contentType("application/json")
+        Senders.ofFixturesBank()
                 .body(Fixtures.label().text("source", "ANALYST").text("pan", "4111111111111112").render())
                 .when().post("/api/v1/labels")
                 .then().statusCode(400).body("errors.field", contains("pan", "source"));

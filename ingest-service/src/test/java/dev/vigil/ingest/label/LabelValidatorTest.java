@@ -9,8 +9,8 @@ import dev.vigil.events.LabelSource;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.testing.JsonText;
-import dev.vigil.ingest.validation.FieldError;
 import dev.vigil.ingest.validation.Validation;
+import dev.vigil.problems.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,13 @@ class LabelValidatorTest {
     @Test
     void rejectsNoteContainingACardNumber() {
         assertThat(errors(label().text("note", "customer read out 4111 1111 1111 1111 on the phone")))
-                .containsExactly(new FieldError("note", "must not contain a card number (12 or more digits in a row)"));
+                .containsExactly(new FieldError("note", "must not contain a card number"));
+    }
+
+    @Test
+    void rejectsACardNumberAsTheTransactionId() {
+        assertThat(errors(label().text("transactionId", "5555555555554444")))
+                .containsExactly(new FieldError("transactionId", "must not contain a card number"));
     }
 
     @Test

@@ -16,7 +16,9 @@ import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
+import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /** The transaction endpoints against a real broker and registry from the local stack. */
 @QuarkusTest
+@WithTestResource(JwtKeysResource.class)
 @WithTestResource(LocalStackResource.class)
 class TransactionApiTest {
 
@@ -66,7 +69,7 @@ class TransactionApiTest {
     }
 
     static Response post(String path, String body) {
-        return given().contentType("application/json").body(body).when().post(path);
+        return Senders.ofFixturesBank().body(body).when().post(path);
     }
 
     private Transaction value(ConsumerRecord<byte[], byte[]> record) {
@@ -233,7 +236,7 @@ class TransactionApiTest {
 
     @Test
     void wrongContentTypeIsRefusedWith415() {
-        given().contentType("text/plain").body(freshTransaction().render())
+        Senders.ofFixturesBank().contentType("text/plain").body(freshTransaction().render())
                 .when().post("/api/v1/transactions")
                 .then().statusCode(415).contentType("application/problem+json");
     }

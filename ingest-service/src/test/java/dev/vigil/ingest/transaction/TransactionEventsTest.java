@@ -12,6 +12,7 @@ import dev.vigil.ingest.card.CardToken;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.testing.JsonText;
+import dev.vigil.schemas.TransactionContent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,23 +78,23 @@ class TransactionEventsTest {
 
     @Test
     void contentHashIgnoresSpellingAndReceptionTime() throws Exception {
-        String asString = TransactionEvents.contentHash(event(transaction().text("amount", "12.30"), RECEIVED));
-        String asNumber = TransactionEvents.contentHash(event(transaction().raw("amount", "12.3"), RECEIVED.plusSeconds(9)));
+        String asString = TransactionContent.hash(event(transaction().text("amount", "12.30"), RECEIVED));
+        String asNumber = TransactionContent.hash(event(transaction().raw("amount", "12.3"), RECEIVED.plusSeconds(9)));
 
         assertThat(asString).isEqualTo(asNumber).hasSize(64);
     }
 
     @Test
     void contentHashChangesWithAnyField() throws Exception {
-        String original = TransactionEvents.contentHash(event(transaction(), RECEIVED));
+        String original = TransactionContent.hash(event(transaction(), RECEIVED));
 
-        assertThat(TransactionEvents.contentHash(event(transaction().text("amount", "12.35"), RECEIVED)))
+        assertThat(TransactionContent.hash(event(transaction().text("amount", "12.35"), RECEIVED)))
                 .isNotEqualTo(original);
-        assertThat(TransactionEvents.contentHash(event(transaction().text("pan", "5555555555554444"), RECEIVED)))
+        assertThat(TransactionContent.hash(event(transaction().text("pan", "5555555555554444"), RECEIVED)))
                 .isNotEqualTo(original);
-        assertThat(TransactionEvents.contentHash(event(transaction().without("terminalId"), RECEIVED)))
+        assertThat(TransactionContent.hash(event(transaction().without("terminalId"), RECEIVED)))
                 .isNotEqualTo(original);
-        assertThat(TransactionEvents.contentHash(
+        assertThat(TransactionContent.hash(
                 event(transaction().text("timestamp", "2026-11-22T09:15:00Z"), RECEIVED)))
                 .as("same instant, other offset: the local time of day differs")
                 .isNotEqualTo(original);

@@ -9,9 +9,9 @@ import dev.vigil.events.Channel;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.testing.JsonText;
-import dev.vigil.ingest.validation.FieldError;
 import dev.vigil.ingest.validation.TimeWindow;
 import dev.vigil.ingest.validation.Validation;
+import dev.vigil.problems.FieldError;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -277,6 +277,15 @@ class TransactionValidatorTest {
     void rejectsIdentifierLongerThan64Characters(String field) {
         assertThat(errors(transaction().text(field, "x".repeat(65))))
                 .containsExactly(error(field, "must be at most 64 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transactionId", "bankId", "merchantId", "terminalId"})
+    void rejectsACardNumberInAnyIdentifierByNameWithoutEchoingIt(String field) {
+        List<FieldError> errors = errors(transaction().text(field, "id-" + VISA));
+
+        assertThat(errors).containsExactly(error(field, "must not contain a card number"));
+        assertThat(errors.toString()).doesNotContain(VISA);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vigil.loadgen.backtest;
 
+import dev.vigil.loadgen.replay.CsvTransactions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads a few named columns of a plain CSV (a header line, comma-separated, no quoted commas): the
+ * Reads a few named columns of a CSV (a header line, fields split as the import splits them): the
  * trainer's offline scores and a dataset's scenario column. Errors name the file, the line and the
  * column, never a value.
  */
@@ -25,7 +26,7 @@ final class NamedColumns {
             if (header == null) {
                 throw new IllegalArgumentException(file + " is empty: it needs a header line");
             }
-            List<String> names = List.of(header.replace("\uFEFF", "").split(",", -1)).stream().map(String::strip).toList();
+            List<String> names = CsvTransactions.split(header.replace("\uFEFF", "")).stream().map(String::strip).toList();
             int[] at = new int[columns.size()];
             for (int i = 0; i < at.length; i++) {
                 at[i] = names.indexOf(columns.get(i));
@@ -39,14 +40,14 @@ final class NamedColumns {
                 if (text.isBlank()) {
                     continue;
                 }
-                String[] fields = text.split(",", -1);
-                if (fields.length != names.size()) {
-                    throw new IllegalArgumentException(file + ":" + line + " has " + fields.length + " fields, the header "
+                List<String> fields = CsvTransactions.split(text);
+                if (fields.size() != names.size()) {
+                    throw new IllegalArgumentException(file + ":" + line + " has " + fields.size() + " fields, the header "
                             + names.size());
                 }
                 String[] values = new String[at.length];
                 for (int i = 0; i < at.length; i++) {
-                    values[i] = fields[at[i]].strip();
+                    values[i] = fields.get(at[i]).strip();
                 }
                 each.accept(values);
             }

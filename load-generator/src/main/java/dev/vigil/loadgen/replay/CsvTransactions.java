@@ -210,7 +210,7 @@ public final class CsvTransactions implements Closeable {
     }
 
     /** Splits a CSV line; a field in double quotes may hold commas and doubled quotes. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,25 +29,39 @@ public final class IngestClient implements Target {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String baseUrl;
+    private final IngestTokens tokens;
     private final HttpClient http;
 
-    public IngestClient(String baseUrl) {
+    public IngestClient(String baseUrl, IngestTokens tokens) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     @Override
     public CompletableFuture<String> send(SimTransaction transaction) {
-        return http.sendAsync(post("/api/v1/transactions", TransactionBody.of(transaction)),
+        return http.sendAsync(post("/api/v1/transactions", transaction.bankId(), TransactionBody.of(transaction)),
                 HttpResponse.BodyHandlers.discarding()).handle(IngestClient::outcome);
     }
 
-    /** Sends up to {@value #MAX_BATCH} transactions in one request (ingest's limit) and waits for the answer. */
+    /**
+     * Sends up to {@value #MAX_BATCH} transactions and waits for the answers: one request per bank,
+     * each with that bank's token (ingest refuses a batch holding another bank's transaction). The
+     * first failure is the outcome.
+     */
     @Override
     public String sendBatch(List<SimTransaction> transactions) throws IOException, InterruptedException {
-        List<TransactionBody> bodies = transactions.stream().map(TransactionBody::of).toList();
-        return outcome(http.send(post("/api/v1/transactions/batch", new BatchBody(bodies)),
-                HttpResponse.BodyHandlers.discarding()), null);
+        Map<String, List<TransactionBody>> byBank = new LinkedHashMap<>();
+        for (SimTransaction transaction : transactions) {
+            byBank.computeIfAbsent(transaction.bankId(), bank -> new ArrayList<>()).add(TransactionBody.of(transaction));
+        }
+        String failure = null;
+        for (Map.Entry<String, List<TransactionBody>> batch : byBank.entrySet()) {
+            String outcome = outcome(http.send(post("/api/v1/transactions/batch", batch.getKey(),
+                    new BatchBody(batch.getValue())), HttpResponse.BodyHandlers.discarding()), null);
+            failure = failure == null ? outcome : failure;
+        }
+        return failure;
     }
 
     @Override
@@ -52,7 +69,7 @@ public final class IngestClient implements Target {
         LabelBody label = new LabelBody(transaction.transactionId(), transaction.bankId(), transaction.pan(),
                 fraud ? "FRAUD" : "GENUINE", fraud ? "CHARGEBACK" : "CARDHOLDER", utc(labelledAt),
                 utc(transaction.eventTime()));
-        return http.sendAsync(post("/api/v1/labels", label), HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(post("/api/v1/labels", transaction.bankId(), label), HttpResponse.BodyHandlers.discarding())
                 .handle(IngestClient::outcome);
     }
 
@@ -70,13 +87,15 @@ public final class IngestClient implements Target {
     public void close() {
     }
 
-    private HttpRequest post(String path, Object body) {
+    /** A post with the bank's sender token; without one ingest answers 401, which the report counts. */
+    private HttpRequest post(String path, String bank, Object body) {
         try {
-            return HttpRequest.newBuilder(URI.create(baseUrl + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/json")
                     .timeout(TIMEOUT)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            tokens.forBank(bank).ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            return request.build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a request body", e);
         }

@@ -24,14 +24,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Demo bearer tokens for alerts-api: RS256 JWTs signed with a local key pair made at first use
- * ({@code jwt-private.pem}, readable by its owner only, and {@code jwt-public.pem}, which alerts-api
- * verifies with). A stand-in for a bank's identity provider, for demos and tests only.
+ * Demo bearer tokens for alerts-api and ingest-service: RS256 JWTs signed with a local key pair made
+ * at first use ({@code jwt-private.pem}, readable by its owner only, and {@code jwt-public.pem}, which
+ * both services verify with). A stand-in for a bank's identity provider, for demos and tests only.
  */
 public final class DemoTokens {
 
     public static final String ISSUER = "vigil-demo";
     public static final String AUDIENCE = "vigil-alerts-api";
+    /** The audience of {@value #SENDER} tokens: a sender's token is good for ingest and nothing else. */
+    public static final String INGEST_AUDIENCE = "vigil-ingest-service";
+    /** The longest a token may live (exp - iat); both services refuse longer ones (smallrye.jwt.time-to-live). */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+    /** The role of a bank's system that posts transactions and labels to ingest-service. */
+    public static final String SENDER = "sender";
     /** The claim naming the caller's bank; every alerts-api query is scoped to it. */
     public static final String BANK_CLAIM = "bank_id";
 
@@ -76,12 +82,15 @@ public final class DemoTokens {
         return publicKeyFile;
     }
 
-    /** A token for a bank's app ({@code app}) or analyst ({@code analyst}), valid for {@code ttl} from now. */
+    /**
+     * A token for a bank's app ({@code app}) or analyst ({@code analyst}) of alerts-api, or its
+     * {@value #SENDER} for ingest-service, valid for {@code ttl} from now.
+     */
     public String mint(String subject, String bank, String role, Duration ttl) {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
-        claims.put("aud", AUDIENCE);
+        claims.put("aud", SENDER.equals(role) ? INGEST_AUDIENCE : AUDIENCE);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put(BANK_CLAIM, bank);

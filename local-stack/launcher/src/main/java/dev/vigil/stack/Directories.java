@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class Directories {
+/** Files and folders the stack and its tests make and remove. */
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes a file, or a directory and everything in it; nothing if it does not exist. */
-    static void deleteRecursively(Path path) {
+    public static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {
             return;
         }

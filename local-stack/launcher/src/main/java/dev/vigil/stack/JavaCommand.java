@@ -4,8 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Command lines for the stack's Java child processes. Their classpaths are resolved by Maven when
- * this module is built and shipped inside it: the broker's (Kafka 4.4 with its own kafka-clients)
- * and this module's own runtime classpath (for the registry stand-in), so neither depends on the
- * classpath of whoever starts the stack.
+ * Command lines for the Kafka broker's child JVMs. Its classpath (Kafka 4.4 with its own
+ * kafka-clients) is resolved by Maven when this module is built and shipped inside it, so it does
+ * not depend on the classpath of whoever starts the stack.
  */
 final class JavaCommand {
 
@@ -40,11 +37,6 @@ final class JavaCommand {
         return checked(resource("broker.classpath"), "the Kafka broker");
     }
 
-    /** This module's classes and its runtime dependencies. */
-    static String launcherClasspath() {
-        return checked(ownLocation() + File.pathSeparator + resource("launcher.classpath"), "the local stack");
-    }
-
     private static String checked(String classpath, String what) {
         List<String> missing = Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !Files.exists(Path.of(entry))).toList();
@@ -64,27 +56,5 @@ final class JavaCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The jar or classes directory this class was loaded from. */
-    private static String ownLocation() {
-        URL url = JavaCommand.class.getResource(JavaCommand.class.getSimpleName() + ".class");
-        if (url == null) {
-            throw new IllegalStateException("cannot locate the local-stack classes");
-        }
-        String spec = url.toString();
-        try {
-            if (spec.startsWith("jar:file:")) {
-                return Path.of(new URL(spec.substring(4, spec.indexOf("!/"))).toURI()).toString();
-            }
-            if (spec.startsWith("file:")) {
-                // .../classes/dev/vigil/stack/JavaCommand.class -> .../classes
-                return Path.of(url.toURI()).getParent().getParent().getParent().getParent().toString();
-            }
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot locate the local-stack classes from " + spec, e);
-        }
-        throw new IllegalStateException("the local-stack classes were loaded from " + spec
-                + ", not from a jar or directory, so its child processes cannot be started");
     }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Vigil's real dependencies for integration tests: a Kafka broker (KRaft), the schema registry
- * stand-in, PostgreSQL and Prometheus, on free 127.0.0.1 ports, in a temporary directory, with every topic of
+ * Vigil's real dependencies for integration tests: a Kafka broker (KRaft), Apicurio Registry,
+ * PostgreSQL and Prometheus, on free 127.0.0.1 ports, in a temporary directory, with every topic of
  * the catalogue created. The same processes {@code ./vigil stack up} runs for users.
  *
  * <p>{@link #forTests()} starts one stack per JVM, on first use, and a JVM shutdown hook stops it
@@ -43,7 +43,7 @@ public final class LocalStack implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    /** The JVM-wide test stack, started by the first call (about 5 s) and reused after. */
+    /** The JVM-wide test stack, started by the first call (about 15 s) and reused after. */
     public static LocalStack forTests() {
         synchronized (LOCK) {
             if (shared != null) {

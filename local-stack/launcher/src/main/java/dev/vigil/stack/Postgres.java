@@ -24,8 +24,9 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * PostgreSQL from the operating system's binaries ({@code initdb}, {@code pg_ctl}), with a
- * database {@value #DATABASE} owned by the role {@value #USER}. PostgreSQL refuses to run as root,
+ * PostgreSQL from the operating system's binaries ({@code initdb}, {@code pg_ctl}), with the
+ * databases {@value #DATABASE} (Vigil's) and {@value #REGISTRY_DATABASE} (the schema registry's)
+ * owned by the role {@value #USER}. PostgreSQL refuses to run as root,
  * so a root user runs it as the {@code postgres} OS user, which then owns its data directory.
  */
 final class Postgres implements Component {
@@ -33,6 +34,7 @@ final class Postgres implements Component {
     static final String DATABASE = "vigil";
     static final String USER = "vigil";
     static final String PASSWORD = "vigil";
+    static final String REGISTRY_DATABASE = "registry";
     private static final String SUPERUSER = "postgres";
 
     private final StackLayout layout;
@@ -67,6 +69,11 @@ final class Postgres implements Component {
         return jdbcUrl(DATABASE);
     }
 
+    /** The schema registry's database, apart from Vigil's tables. */
+    SchemaRegistry.Storage registryStorage() {
+        return new SchemaRegistry.Storage(jdbcUrl(REGISTRY_DATABASE), USER, PASSWORD);
+    }
+
     @Override
     public void start() {
         if (process().isPresent()) {
@@ -94,6 +101,26 @@ final class Postgres implements Component {
                 "PostgreSQL started but left no running postmaster; see " + log + ":\n" + ChildProcesses.tail(log, 20)));
         ChildProcesses.writePid(layout.pidFile(name()), postmaster.pid());
         Readiness.await("PostgreSQL on port " + port, postmaster, log, Duration.ofSeconds(30), this::answers);
+        requireRegistryDatabase();
+    }
+
+    /**
+     * A cluster without the registry's database holds data written while schemas were kept elsewhere:
+     * the schema ids its records carry mean nothing to this registry, so the stack refuses to go on
+     * rather than let the registry hand the same ids to other schemas.
+     */
+    private void requireRegistryDatabase() {
+        try (Connection ignored = connect(REGISTRY_DATABASE, USER, PASSWORD)) {
+            // present
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot reach the " + REGISTRY_DATABASE + " database: " + e.getMessage(), e);
+            }
+            throw new IllegalStateException("PostgreSQL in " + pgdata() + " has no '" + REGISTRY_DATABASE + "' database,"
+                    + " where the schema registry keeps its schemas: this stack's data predates it, and the schema ids"
+                    + " on its topics are unknown to the registry. Start afresh: stop the stack and delete "
+                    + layout.root().resolve("data"));
+        }
     }
 
     @Override
@@ -194,8 +221,9 @@ final class Postgres implements Component {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
             statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+            statement.execute("CREATE DATABASE " + REGISTRY_DATABASE + " OWNER " + USER);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the " + USER + " role and database: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create the " + USER + " role and databases: " + e.getMessage(), e);
         }
     }
 

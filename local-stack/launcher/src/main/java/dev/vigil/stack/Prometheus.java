@@ -33,14 +33,20 @@ final class Prometheus implements Component {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** A job of the stack's own components, on a port known when the stack is made. */
+    record Scrape(String job, String metricsPath, int port) {
+    }
+
     private final StackLayout layout;
     private final int port;
+    private final List<Scrape> components;
     private final Lifetime lifetime;
     private final Map<String, String> env;
 
-    Prometheus(StackLayout layout, int port, Lifetime lifetime, Map<String, String> env) {
+    Prometheus(StackLayout layout, int port, List<Scrape> components, Lifetime lifetime, Map<String, String> env) {
         this.layout = layout;
         this.port = port;
+        this.components = List.copyOf(components);
         this.lifetime = lifetime;
         this.env = env;
     }
@@ -140,6 +146,13 @@ final class Prometheus implements Component {
                 .append("rule_files:\n  - ").append(rules).append('\n')
                 .append("scrape_configs:\n")
                 .append("  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:").append(port).append("']\n");
+        for (Scrape component : components) {
+            yaml.append("  - job_name: ").append(component.job()).append('\n')
+                    .append("    metrics_path: ").append(component.metricsPath()).append('\n')
+                    .append("    static_configs:\n")
+                    .append("      - targets: ['127.0.0.1:").append(component.port()).append("']\n")
+                    .append("        labels: {service: ").append(component.job()).append("}\n");
+        }
         for (Service service : Service.ALL) {
             yaml.append("  - job_name: ").append(service.name()).append('\n')
                     .append("    metrics_path: /q/metrics\n")

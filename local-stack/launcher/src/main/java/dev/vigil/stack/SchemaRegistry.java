@@ -6,21 +6,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The schema registry: the Apicurio Registry stand-in ({@code dev.vigil.stack.registry}) run as a
- * child JVM. Once it answers, the stack sets the global COMPATIBILITY rule to BACKWARD through the
- * registry's REST API, the same call that configures the real Apicurio Registry.
+ * Apicurio Registry, from its distribution on Maven Central, as a child JVM on a JDK new enough for
+ * it ({@link Jdks}), keeping its schemas in the stack's PostgreSQL. Its REST API and its management
+ * interface (health, metrics) each listen on a 127.0.0.1 port of their own. Once it is ready, the
+ * stack sets the global COMPATIBILITY rule to BACKWARD.
  */
 final class SchemaRegistry implements Component {
 
-    private static final String MAIN = "dev.vigil.stack.registry.ApicurioRegistryStandIn";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A JVM option naming this stack's directory, so the stack recognises its own registry process. */
+    private static final String MARKER = "-Dvigil.stack=";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -28,14 +32,25 @@ final class SchemaRegistry implements Component {
     private record Rule(String ruleType, String config) {
     }
 
+    /** Where the registry keeps its data: a PostgreSQL database. */
+    record Storage(String jdbcUrl, String user, String password) {
+    }
+
     private final StackLayout layout;
     private final int port;
+    private final int managementPort;
+    private final Storage storage;
     private final Lifetime lifetime;
+    private final Map<String, String> env;
 
-    SchemaRegistry(StackLayout layout, int port, Lifetime lifetime) {
+    SchemaRegistry(StackLayout layout, int port, int managementPort, Storage storage, Lifetime lifetime,
+            Map<String, String> env) {
         this.layout = layout;
         this.port = port;
+        this.managementPort = managementPort;
+        this.storage = storage;
         this.lifetime = lifetime;
+        this.env = env;
     }
 
     @Override
@@ -48,6 +63,11 @@ final class SchemaRegistry implements Component {
         return port;
     }
 
+    /** The port of its health checks and of its metrics ({@code /metrics}). */
+    int managementPort() {
+        return managementPort;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port + "/apis/registry/v3";
     }
@@ -55,24 +75,60 @@ final class SchemaRegistry implements Component {
     @Override
     public void start() {
         if (process().isEmpty()) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-            ProcessHandle process = ChildProcesses.launch(JavaCommand.java(jvm, JavaCommand.launcherClasspath(), MAIN,
-                    List.of("--port", Integer.toString(port), "--data-dir", dataDir())), Map.of(),
+            RegistryDistribution distribution = RegistryDistribution.packaged();
+            Jdks.Jdk jdk = Jdks.find(distribution.minimumJava(), distribution.name(), env,
+                    Path.of(System.getProperty("java.home")), Jdks.SYSTEM_JVMS);
+            ProcessHandle process = ChildProcesses.launch(command(jdk, distribution), storageEnvironment(),
                     layout.log(name()), layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-            Readiness.await("the schema registry on port " + port, process, layout.log(name()), START_TIMEOUT,
-                    this::answers);
+            Readiness.await(distribution.name() + " on port " + port, process, layout.log(name()), START_TIMEOUT,
+                    this::ready);
         }
         ensureGlobalRule("COMPATIBILITY", "BACKWARD");
     }
 
+    private List<String> command(Jdks.Jdk jdk, RegistryDistribution distribution) {
+        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-Xmx256m", "-XX:+UseSerialGC"));
+        if (lifetime == Lifetime.TEST) {
+            // a test registry serves a few schemas for minutes: starting fast matters more than peak speed
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of(MARKER + layout.root(),
+                // both listeners default to every interface on fixed ports (8080, 9000)
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
+                // one log line per request would bury what matters in the log
+                "-Dquarkus.http.access-log.enabled=false",
+                "-jar", distribution.runJar().toString()));
+        return command;
+    }
+
+    /**
+     * Its storage, as environment variables (the names docker-compose sets too), so the password is
+     * not on a command line. The registry's default of 20 idle connections would take a fifth of
+     * PostgreSQL's 100 for a handful of schemas.
+     */
+    private Map<String, String> storageEnvironment() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("APICURIO_STORAGE_KIND", "sql");
+        variables.put("APICURIO_STORAGE_SQL_KIND", "postgresql");
+        variables.put("APICURIO_DATASOURCE_URL", storage.jdbcUrl());
+        variables.put("APICURIO_DATASOURCE_USERNAME", storage.user());
+        variables.put("APICURIO_DATASOURCE_PASSWORD", storage.password());
+        variables.put("APICURIO_DATASOURCE_JDBC_INITIAL_SIZE", "2");
+        variables.put("APICURIO_DATASOURCE_JDBC_MIN_SIZE", "2");
+        variables.put("APICURIO_DATASOURCE_JDBC_MAX_SIZE", "10");
+        return variables;
+    }
+
     @Override
     public Optional<ProcessHandle> process() {
-        return ChildProcesses.running(layout.pidFile(name()), dataDir());
+        // the option is followed by the next argument: no other stack's directory matches as a prefix
+        return ChildProcesses.running(layout.pidFile(name()), MARKER + layout.root() + " ");
     }
 
     @Override
     public boolean healthy() {
-        return process().isPresent() && answers();
+        return process().isPresent() && ready();
     }
 
     @Override
@@ -80,14 +136,16 @@ final class SchemaRegistry implements Component {
         process().ifPresent(p -> ChildProcesses.stop(p, Duration.ofSeconds(10)));
     }
 
-    private String dataDir() {
-        return layout.data(name()).toString();
-    }
-
-    private boolean answers() {
+    /** Its readiness check, which includes reaching its storage. */
+    private boolean ready() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
         try {
-            return send("GET", "/system/info", null).statusCode() == 200;
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -116,14 +174,11 @@ final class SchemaRegistry implements Component {
     }
 
     private HttpResponse<String> send(String method, String path, String jsonBody) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5));
-        if (jsonBody == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).build();
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

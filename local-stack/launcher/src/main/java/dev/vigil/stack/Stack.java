@@ -29,9 +29,12 @@ final class Stack {
         this.layout = layout;
         this.ports = ports;
         this.kafka = new KafkaBroker(layout, ports.kafka(), ports.kafkaController(), lifetime);
-        this.registry = new SchemaRegistry(layout, ports.registry(), lifetime);
         this.postgres = new Postgres(layout, ports.postgres(), lifetime);
-        this.prometheus = new Prometheus(layout, ports.prometheus(), lifetime, System.getenv());
+        this.registry = new SchemaRegistry(layout, ports.registry(), ports.registryManagement(), postgres.registryStorage(),
+                lifetime, System.getenv());
+        this.prometheus = new Prometheus(layout, ports.prometheus(),
+                List.of(new Prometheus.Scrape(registry.name(), "/metrics", registry.managementPort())), lifetime,
+                System.getenv());
     }
 
     StackLayout layout() {
@@ -44,18 +47,18 @@ final class Stack {
     }
 
     /**
-     * Starts whatever is not running, all at once (they do not depend on each other), creates the
-     * topics and writes {@code stack.env}. If one part fails, what this call started is stopped again.
+     * Starts whatever is not running, all at once but for the registry, which keeps its schemas in
+     * PostgreSQL and so starts once PostgreSQL answers; creates the topics and writes
+     * {@code stack.env}. If one part fails, what this call started is stopped again.
      */
     void up() {
         List<Component> wasRunning = components().stream().filter(c -> c.process().isPresent()).toList();
         requirePortsFree(wasRunning);
         ExecutorService starters = Executors.newFixedThreadPool(components().size());
         try {
-            List<CompletableFuture<Void>> starts = new ArrayList<>();
-            for (Component component : components()) {
-                starts.add(CompletableFuture.runAsync(component::start, starters));
-            }
+            CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start, starters);
+            List<CompletableFuture<Void>> starts = List.of(database, database.thenRunAsync(registry::start, starters),
+                    CompletableFuture.runAsync(kafka::start, starters), CompletableFuture.runAsync(prometheus::start, starters));
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
             TopicSetup.createMissingAndAlign(kafka.bootstrapServers());
         } catch (RuntimeException e) {
@@ -118,6 +121,8 @@ final class Stack {
         }
         if (!running.contains(registry)) {
             Ports.requireFree(ports.registry(), "the schema registry", StackPorts.REGISTRY_PORT);
+            Ports.requireFree(ports.registryManagement(), "the schema registry's management interface",
+                    StackPorts.REGISTRY_MANAGEMENT_PORT);
         }
         if (!running.contains(postgres)) {
             Ports.requireFree(ports.postgres(), "PostgreSQL", StackPorts.PG_PORT);

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code ./vigil stack up [--services] | down | status | logs [component] }: Vigil's dependencies
+ * {@code ./vigil stack up [--services] | down | status | logs [component] | jdk}: Vigil's dependencies
  * (and, with {@code --services}, its packaged services) as background processes on 127.0.0.1,
  * kept under {@code <repo>/.vigil} ({@code VIGIL_STACK_DIR} overrides). Run from the repository root.
  */
@@ -27,6 +27,8 @@ public final class StackCli {
     static final String STACK_DIR = "VIGIL_STACK_DIR";
     private static final String PAN_TOKEN_KEY = "VIGIL_PAN_TOKEN_KEY";
     private static final String JWT_PUBLIC_KEY = "VIGIL_ALERTS_JWT_PUBLIC_KEY";
+    private static final String INGEST_JWT_PUBLIC_KEY = "VIGIL_INGEST_JWT_PUBLIC_KEY";
+    private static final List<String> ROLES = List.of("app", "analyst", DemoTokens.SENDER);
 
     private final Path repository;
     private final StackLayout layout;
@@ -68,9 +70,11 @@ public final class StackCli {
                 return logs(rest);
             case "token":
                 return token(rest);
+            case "jdk":
+                return jdk(rest);
             case "help":
-                out.println("usage: ./vigil stack up [--services] | down | status | logs [component]"
-                        + " | token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
+                out.println("usage: ./vigil stack up [--services] | down | status | logs [component] | jdk"
+                        + " | token --bank BANK [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]");
                 return 0;
             default:
                 throw new IllegalArgumentException("unknown command '" + command + "'; try ./vigil stack help");
@@ -94,6 +98,7 @@ public final class StackCli {
             Map<String, String> serviceEnv = new HashMap<>(stack.serviceEnvironment());
             serviceEnv.put(PAN_TOKEN_KEY, panTokenKey());
             serviceEnv.put(JWT_PUBLIC_KEY, demoTokens().publicKeyFile().toString());
+            serviceEnv.put(INGEST_JWT_PUBLIC_KEY, demoTokens().publicKeyFile().toString());
             // The scorer's RocksDB stores live with the rest of the stack's data, whatever the working directory.
             serviceEnv.put("VIGIL_SCORER_STATE_DIR", layout.data("scorer").toString());
             for (Service service : Service.ALL) {
@@ -175,6 +180,16 @@ public final class StackCli {
         return 0;
     }
 
+    /** Which JDK the registry runs on; fails, naming what to install, when there is none (./vigil checks it first). */
+    private int jdk(List<String> options) {
+        requireOnly(options, List.of());
+        RegistryDistribution registry = RegistryDistribution.packaged();
+        Jdks.Jdk jdk = Jdks.find(registry.minimumJava(), registry.name(), env, Path.of(System.getProperty("java.home")),
+                Jdks.SYSTEM_JVMS);
+        out.println(registry.name() + " runs on Java " + jdk.feature() + " at " + jdk.home());
+        return 0;
+    }
+
     /** The stack with the ports it was started on ({@code stack.env}), unless the environment names others. */
     private Stack stack() {
         Map<String, String> settings = new HashMap<>(savedSettings());
@@ -227,23 +242,28 @@ public final class StackCli {
         }
     }
 
-    /** {@code token --bank B [--role app|analyst] [--subject NAME] [--ttl PT8H]}: prints a demo bearer token for alerts-api. */
+    /** {@code token --bank B [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]}: prints a demo bearer token for alerts-api (app, analyst) or ingest-service (sender). */
     private int token(List<String> options) {
         Map<String, String> values = new HashMap<>(Map.of("--role", "app", "--ttl", "PT8H"));
         for (int i = 0; i < options.size(); i += 2) {
             String name = options.get(i);
             if (!List.of("--bank", "--role", "--subject", "--ttl").contains(name) || i + 1 >= options.size()) {
-                throw new IllegalArgumentException("usage: ./vigil token --bank BANK [--role app|analyst] [--subject NAME] [--ttl PT8H]");
+                throw new IllegalArgumentException("usage: ./vigil token --bank BANK [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]");
             }
             values.put(name, options.get(i + 1));
         }
         String bank = values.get("--bank");
         String role = values.get("--role");
-        if (bank == null || !List.of("app", "analyst").contains(role)) {
-            throw new IllegalArgumentException("a token needs --bank, and --role app or analyst");
+        if (bank == null || !ROLES.contains(role)) {
+            throw new IllegalArgumentException("a token needs --bank, and --role app, analyst or sender");
         }
         String subject = values.getOrDefault("--subject", role + "@" + bank);
-        out.println(demoTokens().mint(subject, bank, role, Duration.parse(values.get("--ttl"))));
+        Duration ttl = Duration.parse(values.get("--ttl"));
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(DemoTokens.MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("--ttl must be positive and at most " + DemoTokens.MAX_LIFETIME
+                    + ": the services refuse tokens that live longer");
+        }
+        out.println(demoTokens().mint(subject, bank, role, ttl));
         return 0;
     }
 

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The 127.0.0.1 ports of a stack's components. */
-record StackPorts(int kafka, int kafkaController, int registry, int postgres, int prometheus) {
+record StackPorts(int kafka, int kafkaController, int registry, int registryManagement, int postgres, int prometheus) {
 
     static final String KAFKA_PORT = "VIGIL_KAFKA_PORT";
     static final String KAFKA_CONTROLLER_PORT = "VIGIL_KAFKA_CONTROLLER_PORT";
     static final String REGISTRY_PORT = "VIGIL_REGISTRY_PORT";
+    static final String REGISTRY_MANAGEMENT_PORT = "VIGIL_REGISTRY_MANAGEMENT_PORT";
     static final String PG_PORT = "VIGIL_PG_PORT";
     static final String PROMETHEUS_PORT = "VIGIL_PROMETHEUS_PORT";
 
@@ -21,7 +22,7 @@ record StackPorts(int kafka, int kafkaController, int registry, int postgres, in
     static StackPorts from(Map<String, String> env) {
         int kafka = port(env, KAFKA_PORT, 9092);
         return new StackPorts(kafka, port(env, KAFKA_CONTROLLER_PORT, kafka + 1), port(env, REGISTRY_PORT, 8081),
-                port(env, PG_PORT, 15432), port(env, PROMETHEUS_PORT, 9090));
+                port(env, REGISTRY_MANAGEMENT_PORT, 9081), port(env, PG_PORT, 15432), port(env, PROMETHEUS_PORT, 9090));
     }
 
     /** Ports nobody listens on right now, for a stack that must not collide with another (tests). */
@@ -29,11 +30,12 @@ record StackPorts(int kafka, int kafkaController, int registry, int postgres, in
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             // held open together so they are distinct
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 6; i++) {
                 sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
             }
             return new StackPorts(sockets.get(0).getLocalPort(), sockets.get(1).getLocalPort(),
-                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort());
+                    sockets.get(2).getLocalPort(), sockets.get(3).getLocalPort(), sockets.get(4).getLocalPort(),
+                    sockets.get(5).getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find free ports on 127.0.0.1", e);
         } finally {
@@ -50,7 +52,8 @@ record StackPorts(int kafka, int kafkaController, int registry, int postgres, in
     /** The variables that reproduce these ports, as written to {@code stack.env}. */
     Map<String, String> asEnvironment() {
         return Map.of(KAFKA_PORT, Integer.toString(kafka), KAFKA_CONTROLLER_PORT, Integer.toString(kafkaController),
-                REGISTRY_PORT, Integer.toString(registry), PG_PORT, Integer.toString(postgres),
+                REGISTRY_PORT, Integer.toString(registry), REGISTRY_MANAGEMENT_PORT, Integer.toString(registryManagement),
+                PG_PORT, Integer.toString(postgres),
                 PROMETHEUS_PORT, Integer.toString(prometheus));
     }
 

@@ -55,6 +55,15 @@ class DemoTokensTest {
         assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
     }
 
+    @Test
+    void aSenderTokenIsForIngestOnly() throws Exception {
+        String[] parts = DemoTokens.in(dir).mint("system@bank-a", "bank-a", DemoTokens.SENDER, Duration.ofMinutes(5)).split("\\.");
+
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(claims.get("aud").asText()).isEqualTo(DemoTokens.INGEST_AUDIENCE);
+        assertThat(claims.get("groups").get(0).asText()).isEqualTo("sender");
+    }
+
     private static PublicKey publicKey(Path pem) throws Exception {
         String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));

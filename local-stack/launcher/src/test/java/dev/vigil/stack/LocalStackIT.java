@@ -125,6 +125,18 @@ class LocalStackIT {
     }
 
     @Test
+    void prometheusScrapesTheRegistrysMetrics() {
+        HttpClient http = HttpClient.newHttpClient();
+        URI query = URI.create(stack.prometheusUrl() + "/api/v1/query?query="
+                + URLEncoder.encode("up{job=\"registry\"} * on(instance) group_left jvm_info_total{job=\"registry\"}",
+                        StandardCharsets.UTF_8));
+        // up is 1 and the registry's own JVM metrics came with the scrape
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(http.send(HttpRequest.newBuilder(query).build(), HttpResponse.BodyHandlers.ofString()).body())
+                        .contains("\"job\":\"registry\"").contains("\"1\"]"));
+    }
+
+    @Test
     void prometheusLoadedVigilsAlertRules() throws Exception {
         HttpResponse<String> rules = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(stack.prometheusUrl() + "/api/v1/rules")).build(),

@@ -2,18 +2,30 @@ package dev.vigil.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.events.Transaction;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +72,7 @@ class StackCliIT {
     void statusReportsEveryComponentRunningAndHealthyAfterUpExited() {
         Result status = cli("status");
 
-        assertThat(status.exitCode()).isZero();
+        assertThat(status.exitCode()).as(status.output()).isZero();
         for (String component : List.of("kafka", "registry", "postgres", "prometheus")) {
             assertThat(status.line(component)).matches(component + "\\s+running\\s+\\d+\\s+\\d+\\s+yes");
             assertThat(ProcessHandle.of(status.pid(component))).get().matches(ProcessHandle::isAlive);
@@ -72,8 +84,9 @@ class StackCliIT {
     @Test
     @Order(2)
     void logsShowsAComponentsLog() {
-        assertThat(cli("logs", "registry").output()).contains("Apicurio Registry stand-in listening on http://127.0.0.1:"
-                + env.get(StackPorts.REGISTRY_PORT));
+        assertThat(cli("logs", "registry").output()).contains("apicurio-registry-app")
+                .contains("Listening on: http://127.0.0.1:" + env.get(StackPorts.REGISTRY_PORT))
+                .contains("Management interface listening on http://127.0.0.1:" + env.get(StackPorts.REGISTRY_MANAGEMENT_PORT));
     }
 
     @Test
@@ -88,6 +101,37 @@ class StackCliIT {
 
     @Test
     @Order(4)
+    void aRecordWrittenBeforeDownAndUpStillDeserializesAfterIt() throws Exception {
+        Transaction written = Fixtures.transaction("tx-before-restart-" + UUID.randomUUID(), 4321);
+        RecordMetadata sent;
+        try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                serdes().keySerde(Topics.TRANSACTIONS).serializer(), serdes().valueSerde(Topics.TRANSACTIONS).serializer())) {
+            sent = producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, written))
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(cli("down").exitCode()).isZero();
+        assertThat(cli("up").exitCode()).isZero();
+
+        // a new consumer has no schema cached: it asks the restarted registry for the id the record carries
+        try (KafkaConsumer<String, Transaction> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                serdes().keySerde(Topics.TRANSACTIONS).deserializer(), serdes().valueSerde(Topics.TRANSACTIONS).deserializer())) {
+            TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, sent.offset());
+            List<Transaction> read = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (read.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> read.add(record.value()));
+            }
+            assertThat(read).first().isEqualTo(written);
+        }
+    }
+
+    @Test
+    @Order(5)
     void downStopsEveryProcessAndStatusThenReportsThemStopped() {
         Result before = cli("status");
         List<Long> pids = List.of(before.pid("kafka"), before.pid("registry"), before.pid("postgres"), before.pid("prometheus"));
@@ -101,6 +145,14 @@ class StackCliIT {
             assertThat(after.line(component)).matches(component + "\\s+stopped\\s+-\\s+\\d+\\s+no");
         }
         assertThat(repository.resolve(".vigil/data/postgres/pgdata")).isDirectory();
+    }
+
+    private static String bootstrapServers() {
+        return "127.0.0.1:" + env.get(StackPorts.KAFKA_PORT);
+    }
+
+    private static TopicSerdes serdes() {
+        return new TopicSerdes("http://127.0.0.1:" + env.get(StackPorts.REGISTRY_PORT) + "/apis/registry/v3", true);
     }
 
     private static Result cli(String... args) {
