@@ -142,6 +142,14 @@ public final class TrainerCli {
                 converter = IntervalConverter.class,
                 description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
+        @Option(names = "--learners", split = ",", defaultValue = "${env:VIGIL_TRAINER_LEARNERS:-lr,rf,gbt}",
+                converter = LearnerConverter.class,
+                description = "the candidates fitted and ranked, of lr, rf, gbt (default: ${DEFAULT-VALUE})")
+        List<Learner> learners;
+        @Option(names = "--genuine-sample", defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
+                description = "share of the training windows' genuine transactions the candidates are fitted on, every "
+                        + "labelled fraud kept; evaluation scores every transaction (default: ${DEFAULT-VALUE})")
+        double genuineSample;
         @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
                 converter = IntervalConverter.class,
                 description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
@@ -203,7 +211,7 @@ public final class TrainerCli {
         TrainingConfig trainingConfig() {
             return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
                     .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention)
-                    .withReviewShare(alertBudget);
+                    .withReviewShare(alertBudget).withLearners(learners, genuineSample);
         }
 
         GatePolicy gatePolicy() {
@@ -368,6 +376,20 @@ public final class TrainerCli {
                     }
                 }
             };
+        }
+    }
+
+    /** A learner by its short name ({@code lr}, {@code rf}, {@code gbt}). */
+    static final class LearnerConverter implements CommandLine.ITypeConverter<Learner> {
+        @Override
+        public Learner convert(String text) {
+            String name = text.trim().toLowerCase(Locale.ROOT);
+            for (Learner learner : Learner.values()) {
+                if (learner.prefix().equals(name)) {
+                    return learner;
+                }
+            }
+            throw new CommandLine.TypeConversionException("not a learner (lr, rf, gbt): " + text);
         }
     }
 

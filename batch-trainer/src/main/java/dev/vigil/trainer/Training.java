@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.when;
 
 import dev.vigil.events.ModelBundle;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.Row;
 /**
  * The training pipeline as a function: history in, evaluated candidates and the fit to publish out.
  * Features come from {@link FeatureFold} (with merchant risk as of each transaction), labels from
- * {@link Labelling} with their arrival time respected. Each {@link Learner}, weighted for class
+ * {@link Labelling} with their arrival time respected. Each configured {@link Learner}, weighted for class
  * imbalance, is fitted on the evaluation training window and measured on the evaluation window
  * ({@link TrainingWindows}); the best by average precision is then fitted once more, with the same
  * parameters, on the final training window: that fit is what the gate may publish.
@@ -49,8 +50,16 @@ final class Training {
         }
     }
 
-    /** Transactions and labelled frauds of a training window. */
-    record Labelled(long rows, long frauds) {
+    /**
+     * Transactions and labelled frauds a training window's fit used: every fraud and {@code genuineSample}
+     * of its genuine transactions.
+     */
+    record Labelled(long rows, long frauds, double genuineSample) {
+        /** {@code rows} with, when genuine transactions were sampled, the share kept. */
+        String rowsShown() {
+            return genuineSample >= 1 ? Long.toString(rows)
+                    : String.format(Locale.ROOT, "%d (genuine sampled at %.0f%%)", rows, 100 * genuineSample);
+        }
     }
 
     /**
@@ -109,12 +118,12 @@ final class Training {
         Dataset<Row> vectors = FeatureFold.vectors(transactions.where(col("eventTime").lt(lit(windows.end()))), labels,
                 config.merchantRisk(), config.dedupRetention()).cache();
         phases.time("features", vectors::count);
-        Dataset<Row> evaluationTrainSet = labelled(vectors, labels, windows.evaluationTrain());
-        Dataset<Row> finalTrainSet = labelled(vectors, labels, windows.finalTrain());
+        Dataset<Row> evaluationTrainSet = sampled(labelled(vectors, labels, windows.evaluationTrain()), config);
+        Dataset<Row> finalTrainSet = sampled(labelled(vectors, labels, windows.finalTrain()), config);
         Evaluation evaluation = new Evaluation(labelled(vectors, labels, windows.evaluation()).cache(),
                 Evaluation.fraudKnownSince(labels, windows.evaluation().labelsKnownBy()), config.precisionK());
-        Labelled evaluationTrain = phases.time("labels", () -> counted(evaluationTrainSet));
-        Labelled finalTrain = phases.time("labels", () -> counted(finalTrainSet));
+        Labelled evaluationTrain = phases.time("labels", () -> counted(evaluationTrainSet, config));
+        Labelled finalTrain = phases.time("labels", () -> counted(finalTrainSet, config));
         Evaluation.Counts evaluationCounts = phases.time("labels", evaluation::counts);
         requireEnoughLabels(windows, config, evaluationTrain, evaluationCounts, finalTrain, () -> {
             vectors.unpersist();
@@ -124,7 +133,7 @@ final class Training {
         Dataset<Row> weighted = weighted(evaluationTrainSet, evaluationTrain);
         List<Candidate> candidates = new ArrayList<>();
         List<Evaluation.TestScore> testScores = new ArrayList<>();
-        for (Learner learner : Learner.values()) {
+        for (Learner learner : config.learners()) {
             candidates.add(evaluated(learner, weighted, evaluation, windows, config, trainedAt, phases, testScores));
         }
         weighted.unpersist();
@@ -145,8 +154,18 @@ final class Training {
                 .and(col("eventTime").lt(lit(window.to())))), labels, window.labelsKnownBy());
     }
 
-    private static Labelled counted(Dataset<Row> set) {
-        return new Labelled(set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count());
+    /**
+     * Every labelled fraud and {@code config.genuineSample()} of the genuine rows, drawn with the run's seed:
+     * fitting time falls with the rows while the frauds, the scarce class, are all kept. The class weights
+     * are computed on what is kept, so the two classes still weigh the same.
+     */
+    private static Dataset<Row> sampled(Dataset<Row> set, TrainingConfig config) {
+        return config.genuineSample() >= 1 ? set
+                : set.where(col(Labelling.LABEL).equalTo(1.0).or(rand(config.seed()).lt(config.genuineSample())));
+    }
+
+    private static Labelled counted(Dataset<Row> set, TrainingConfig config) {
+        return new Labelled(set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count(), config.genuineSample());
     }
 
     /** Balanced class weights: all frauds together weigh as much as all genuine transactions. */

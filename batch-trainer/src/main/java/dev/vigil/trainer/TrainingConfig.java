@@ -1,6 +1,7 @@
 package dev.vigil.trainer;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a training run splits time and sizes its models.
@@ -21,10 +22,23 @@ import java.time.Duration;
  *                         its label delay also places the evaluation window ({@link TrainingWindows})
  * @param dedupRetention   how long, in stream time, the scorer remembers a transaction id (its
  *                         {@code vigil.scorer.dedup-retention}): a retry within it is not folded
+ * @param learners         the candidates fitted and ranked (all three by default)
+ * @param genuineSample    share of the training windows' genuine transactions the learners are fitted on,
+ *                         every labelled fraud kept (1: all); evaluation always scores every transaction
  */
 record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
         double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
-        RiskClock merchantRisk, Duration dedupRetention) {
+        RiskClock merchantRisk, Duration dedupRetention, List<Learner> learners, double genuineSample) {
+
+    TrainingConfig {
+        learners = List.copyOf(learners);
+        if (learners.isEmpty()) {
+            throw new IllegalArgumentException("at least one learner");
+        }
+        if (!(genuineSample > 0 && genuineSample <= 1)) {
+            throw new IllegalArgumentException("the genuine sample must be above 0 and at most 1, it is " + genuineSample);
+        }
+    }
 
     /** The scorer's default dedup retention ({@code vigil.scorer.dedup-retention=P1D}). */
     static final Duration SCORER_DEDUP_RETENTION = Duration.ofDays(1);
@@ -33,7 +47,7 @@ record TrainingConfig(Duration train, Duration delay, Duration test, int precisi
             double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
             RiskClock merchantRisk) {
         this(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth, boostingRounds, seed,
-                minFrauds, merchantRisk, SCORER_DEDUP_RETENTION);
+                minFrauds, merchantRisk, SCORER_DEDUP_RETENTION, List.of(Learner.values()), 1);
     }
 
     static TrainingConfig defaults() {
@@ -48,26 +62,31 @@ record TrainingConfig(Duration train, Duration delay, Duration test, int precisi
 
     TrainingConfig withDedupRetention(Duration dedupRetention) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention, learners, genuineSample);
     }
 
     TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention, learners, genuineSample);
     }
 
     TrainingConfig withReviewShare(double reviewShare) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention, learners, genuineSample);
     }
 
     TrainingConfig withMinFrauds(long minFrauds) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention, learners, genuineSample);
+    }
+
+    TrainingConfig withLearners(List<Learner> learners, double genuineSample) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention, learners, genuineSample);
     }
 
     TrainingConfig withMerchantRisk(RiskClock merchantRisk) {
         return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention, learners, genuineSample);
     }
 }

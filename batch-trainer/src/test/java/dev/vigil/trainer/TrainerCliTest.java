@@ -67,6 +67,23 @@ class TrainerCliTest {
     }
 
     @Test
+    void everyLearnerOnEveryTransactionUnlessLearnersAndAGenuineSampleAreGiven() {
+        TrainingConfig defaults = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train").endpoints.trainingConfig();
+        assertThat(defaults.learners()).containsExactly(Learner.values());
+        assertThat(defaults.genuineSample()).isEqualTo(1.0);
+
+        TrainingConfig demo = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--learners", "GBT,lr",
+                "--genuine-sample", "0.2").endpoints.trainingConfig();
+        assertThat(demo.learners()).containsExactly(Learner.GRADIENT_BOOSTED_TREES, Learner.LOGISTIC_REGRESSION);
+        assertThat(demo.genuineSample()).isEqualTo(0.2);
+
+        assertThatThrownBy(() -> parsed("train", "--learners", "svm"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a learner (lr, rf, gbt): svm");
+        assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--genuine-sample", "0")
+                .endpoints.trainingConfig()).hasMessageContaining("the genuine sample must be above 0 and at most 1");
+    }
+
+    @Test
     void theHandbookProtocolsOptionsPlaceTheWindowsTheLabelDelayBeforeTheReference() {
         TrainerCli.TrainCommand handbook = parsed("train", "--reference-time", "2018-08-08T00:00:00Z",
                 "--train-window", "7d", "--delay-window", "7d", "--test-window", "7d", "--label-delay", "7d");

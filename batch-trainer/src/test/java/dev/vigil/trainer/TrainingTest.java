@@ -73,6 +73,23 @@ class TrainingTest {
     }
 
     @Test
+    void fitsOnlyTheConfiguredLearnersOnEveryFraudAndASampleOfGenuineTransactions() {
+        Training.Result sampled = Training.train(population.transactions(spark), population.labels(spark), windows,
+                config.withLearners(List.of(Learner.LOGISTIC_REGRESSION), 0.5), TRAINED_AT);
+
+        assertThat(sampled.candidates()).extracting(Training.Candidate::type)
+                .containsExactly(ModelType.LOGISTIC_REGRESSION);
+        assertThat(sampled.evaluationTrain().frauds()).isEqualTo(result.evaluationTrain().frauds());
+        assertThat(sampled.finalTrain().frauds()).isEqualTo(result.finalTrain().frauds());
+        long genuine = result.evaluationTrain().rows() - result.evaluationTrain().frauds();
+        long kept = sampled.evaluationTrain().rows() - sampled.evaluationTrain().frauds();
+        assertThat(kept).isBetween((long) (0.4 * genuine), (long) (0.6 * genuine));
+        // the evaluation, and so the gate, still scores every transaction of its window
+        assertThat(sampled.evaluationCounts()).isEqualTo(result.evaluationCounts());
+        assertThat(sampled.evaluationTrain().rowsShown()).contains("genuine sampled at 50%");
+    }
+
+    @Test
     void trainsAllThreeLearnersAndRanksThemByAveragePrecision() {
         assertThat(result.candidates()).extracting(Training.Candidate::type).containsExactlyInAnyOrder(
                 ModelType.LOGISTIC_REGRESSION, ModelType.RANDOM_FOREST, ModelType.GRADIENT_BOOSTED_TREES);
