@@ -55,10 +55,9 @@ final class Training {
      * of its genuine transactions.
      */
     record Labelled(long rows, long frauds, double genuineSample) {
-        /** {@code rows} with, when genuine transactions were sampled, the share kept. */
-        String rowsShown() {
-            return genuineSample >= 1 ? Long.toString(rows)
-                    : String.format(Locale.ROOT, "%d (genuine sampled at %.0f%%)", rows, 100 * genuineSample);
+        /** When genuine transactions were sampled, the share kept ({@code "; genuine sampled at 20%"}); else empty. */
+        String sampled() {
+            return genuineSample >= 1 ? "" : String.format(Locale.ROOT, "; genuine sampled at %.0f%%", 100 * genuineSample);
         }
     }
 

@@ -91,13 +91,13 @@ final class TrainingReport {
                                 + "; not beaten by " + number(margin) + ")");
         TrainingWindows w = result.windows();
         Evaluation.Counts e = result.evaluationCounts();
-        return String.format(Locale.ROOT, "candidates fitted: %s transactions (%d frauds) %s%n"
+        return String.format(Locale.ROOT, "candidates fitted: %d transactions (%d frauds%s) %s%n"
                         + "evaluation: %d (%d frauds; %d (%d frauds) without known-compromised cards) %s%n"
-                        + "final fit: %s (%d frauds) %s%n"
+                        + "final fit: %d (%d frauds%s) %s%n"
                         + "best: %s (%s) AUC %s, average precision %s%n%s%npublished: %s%n",
-                result.evaluationTrain().rowsShown(), result.evaluationTrain().frauds(), w.evaluationTrain(),
-                e.rows(), e.frauds(), e.keptRows(), e.keptFrauds(), w.evaluation(),
-                result.finalTrain().rowsShown(), result.finalTrain().frauds(), w.finalTrain(),
+                result.evaluationTrain().rows(), result.evaluationTrain().frauds(), result.evaluationTrain().sampled(),
+                w.evaluationTrain(), e.rows(), e.frauds(), e.keptRows(), e.keptFrauds(), w.evaluation(),
+                result.finalTrain().rows(), result.finalTrain().frauds(), result.finalTrain().sampled(), w.finalTrain(),
                 best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
                 number(best.averagePrecision()), gate(outcome.evidence()), published);
     }
@@ -130,13 +130,13 @@ final class TrainingReport {
         String best = outcome.best().bundle().getModelVersion();
         md.append("# Training run ").append(best).append("\n\n");
         md.append("| window | event times | labels known by | transactions | frauds |\n|---|---|---|---|---|\n");
-        row(md, "candidates fitted", w.evaluationTrain(), result.evaluationTrain().rowsShown(),
-                result.evaluationTrain().frauds() + "");
+        row(md, "candidates fitted", w.evaluationTrain(), result.evaluationTrain().rows() + "",
+                result.evaluationTrain().frauds() + result.evaluationTrain().sampled());
         row(md, "evaluation (candidates ranked, gate)", w.evaluation(),
                 e.keptRows() + " (" + e.rows() + " before known-compromised cards are left out)",
                 e.keptFrauds() + " (" + e.frauds() + ")");
-        row(md, "final fit (published)", w.finalTrain(), result.finalTrain().rowsShown(),
-                result.finalTrain().frauds() + "");
+        row(md, "final fit (published)", w.finalTrain(), result.finalTrain().rows() + "",
+                result.finalTrain().frauds() + result.finalTrain().sampled());
         md.append("\nMetrics on the evaluation window, cards known to be compromised before a day left out of that "
                 + "day (`card_precision_at_k` as the Fraud Detection Handbook publishes it; `top_card_fraud_share_at_k`"
                 + " is not: every card kept, divided by min(k, cards)). The published model is ")

@@ -86,7 +86,8 @@ class TrainingTest {
         assertThat(kept).isBetween((long) (0.4 * genuine), (long) (0.6 * genuine));
         // the evaluation, and so the gate, still scores every transaction of its window
         assertThat(sampled.evaluationCounts()).isEqualTo(result.evaluationCounts());
-        assertThat(sampled.evaluationTrain().rowsShown()).contains("genuine sampled at 50%");
+        assertThat(sampled.evaluationTrain().sampled()).isEqualTo("; genuine sampled at 50%");
+        assertThat(result.evaluationTrain().sampled()).isEmpty();
     }
 
     @Test
