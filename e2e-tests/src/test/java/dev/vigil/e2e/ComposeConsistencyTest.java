@@ -157,16 +157,12 @@ class ComposeConsistencyTest {
     @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
     void prometheusScrapesEachServiceAsTheLocalStackDoes(String service) throws IOException {
         String port = defaultOf(applicationProperties(service), "quarkus.http.port");
-        JsonNode job = scrapeJob(service);
-        assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
-        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo(service + ":" + port);
+        assertScrapes(service, "/q/metrics", service + ":" + port);
     }
 
     @Test
     void prometheusScrapesTheRegistryOnItsManagementPortAsTheLocalStackDoes() throws IOException {
-        JsonNode job = scrapeJob("registry");
-        assertThat(job.path("metrics_path").asText()).isEqualTo("/metrics");
-        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo("registry:9000");
+        assertScrapes("registry", "/metrics", "registry:9000");
         assertThat(compose.at("/services/registry/healthcheck/test/1").asText()).contains("localhost:9000/health/ready");
     }
 
@@ -174,9 +170,7 @@ class ComposeConsistencyTest {
     @Test
     void prometheusScrapesKafkasJmxExporterAgentAsTheLocalStackDoes() throws IOException {
         String port = localStackDefaultPort("KAFKA_METRICS_PORT");
-        JsonNode job = scrapeJob("kafka");
-        assertThat(job.path("metrics_path").asText()).isEqualTo("/metrics");
-        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo("kafka:" + port);
+        assertScrapes("kafka", "/metrics", "kafka:" + port);
         assertThat(compose.at("/services/kafka/environment/KAFKA_OPTS").asText())
                 .isEqualTo("-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=" + port + ":/etc/kafka-jmx/kafka-jmx.yml");
         assertThat(compose.at("/services/kafka/volumes").toString())
@@ -189,9 +183,7 @@ class ComposeConsistencyTest {
     @Test
     void prometheusScrapesThePostgresqlExporterAsTheLocalStackDoes() throws IOException {
         String port = localStackDefaultPort("PG_EXPORTER_PORT");
-        JsonNode job = scrapeJob("postgres");
-        assertThat(job.path("metrics_path").asText()).isEqualTo("/metrics");
-        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo("postgres-exporter:" + port);
+        assertScrapes("postgres", "/metrics", "postgres-exporter:" + port);
         JsonNode exporter = compose.at("/services/postgres-exporter");
         assertThat(exporter.path("image").asText()).startsWith("prometheuscommunity/postgres-exporter:");
         assertThat(exporter.at("/environment/DATA_SOURCE_URI").asText()).isEqualTo("postgres:5432/vigil?sslmode=disable");
@@ -237,16 +229,19 @@ class ComposeConsistencyTest {
         assertThat(compose.at("/services/" + service + "/profiles/0").asText()).isEqualTo("trainer");
     }
 
-    /** A job of compose's Prometheus, named as the local stack names it. */
-    private static JsonNode scrapeJob(String name) throws IOException {
+    /** Compose's Prometheus has a job named as the local stack names it, scraping {@code path} on {@code target}. */
+    private static void assertScrapes(String name, String path, String target) throws IOException {
         JsonNode prometheus = new ObjectMapper(new YAMLFactory())
                 .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
-        for (JsonNode job : prometheus.path("scrape_configs")) {
-            if (job.path("job_name").asText().equals(name)) {
-                return job;
+        JsonNode job = null;
+        for (JsonNode candidate : prometheus.path("scrape_configs")) {
+            if (candidate.path("job_name").asText().equals(name)) {
+                job = candidate;
             }
         }
-        throw new AssertionError("no scrape job named " + name + " (the local stack's job name)");
+        assertThat(job).as("a scrape job named %s (the local stack's job name)", name).isNotNull();
+        assertThat(job.path("metrics_path").asText()).as("%s's metrics path", name).isEqualTo(path);
+        assertThat(job.at("/static_configs/0/targets/0").asText()).as("%s's target", name).isEqualTo(target);
     }
 
     /** The default of one of the local stack's ports, as StackPorts declares it. */
