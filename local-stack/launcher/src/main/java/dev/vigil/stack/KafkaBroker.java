@@ -116,10 +116,12 @@ final class KafkaBroker implements Component {
         if (!Ports.listening(port) || !Ports.listening(metricsPort)) {
             return false;
         }
+        // a broker that listens answers within milliseconds on an idle machine, but a fresh admin client on a
+        // 2-core machine at a load average of 30 needed more than 2 s (StackCliIT's status right after up)
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000)).nodes().get(6, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
