@@ -93,8 +93,11 @@ class ComposeConsistencyTest {
     }
 
     @Test
-    void runsTheBrokerAndRegistryVersionsThePomPins() {
-        assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + pomProperty("kafka.broker.version"));
+    void runsTheBrokerAndRegistryVersionsThePomPins() throws IOException {
+        String broker = "apache/kafka:" + pomProperty("kafka.broker.version");
+        assertThat(compose.at("/services/kafka/build/dockerfile").asText()).isEqualTo("docker/kafka.Dockerfile");
+        assertThat(Files.readString(RepoFiles.path("docker/kafka.Dockerfile"))).contains("FROM " + broker + "\n");
+        assertThat(compose.at("/services/kafka-init/image").asText()).isEqualTo(broker);
         assertThat(compose.at("/services/registry/image").asText())
                 .isEqualTo("apicurio/apicurio-registry:" + pomProperty("apicurio.registry.server.version"));
     }
@@ -153,34 +156,44 @@ class ComposeConsistencyTest {
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
     void prometheusScrapesEachServiceAsTheLocalStackDoes(String service) throws IOException {
-        JsonNode prometheus = new ObjectMapper(new YAMLFactory())
-                .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
         String port = defaultOf(applicationProperties(service), "quarkus.http.port");
-        JsonNode job = null;
-        for (JsonNode candidate : prometheus.path("scrape_configs")) {
-            if (candidate.path("job_name").asText().equals(service)) {
-                job = candidate;
-            }
-        }
-        assertThat(job).as("a scrape job named %s (the local stack's job name)", service).isNotNull();
-        assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
-        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo(service + ":" + port);
+        assertScrapes(service, "/q/metrics", service + ":" + port);
     }
 
     @Test
     void prometheusScrapesTheRegistryOnItsManagementPortAsTheLocalStackDoes() throws IOException {
-        JsonNode prometheus = new ObjectMapper(new YAMLFactory())
-                .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
-        JsonNode job = null;
-        for (JsonNode candidate : prometheus.path("scrape_configs")) {
-            if (candidate.path("job_name").asText().equals("registry")) {
-                job = candidate;
-            }
-        }
-        assertThat(job).as("a scrape job named registry (the local stack's job name)").isNotNull();
-        assertThat(job.path("metrics_path").asText()).isEqualTo("/metrics");
-        assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo("registry:9000");
+        assertScrapes("registry", "/metrics", "registry:9000");
         assertThat(compose.at("/services/registry/healthcheck/test/1").asText()).contains("localhost:9000/health/ready");
+    }
+
+    /** The broker's JMX exporter agent: loaded with the repository's rules, on the local stack's default port. */
+    @Test
+    void prometheusScrapesKafkasJmxExporterAgentAsTheLocalStackDoes() throws IOException {
+        String port = localStackDefaultPort("KAFKA_METRICS_PORT");
+        assertScrapes("kafka", "/metrics", "kafka:" + port);
+        assertThat(compose.at("/services/kafka/environment/KAFKA_OPTS").asText())
+                .isEqualTo("-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=" + port + ":/etc/kafka-jmx/kafka-jmx.yml");
+        assertThat(compose.at("/services/kafka/volumes").toString())
+                .contains("./dashboards/prometheus/kafka-jmx.yml:/etc/kafka-jmx/kafka-jmx.yml:ro");
+        assertThat(compose.at("/services/kafka/healthcheck/test/1").asText()).as("the health probe's JVM must not load the agent")
+                .startsWith("KAFKA_OPTS= ");
+    }
+
+    /** PostgreSQL's exporter: its own service, reading the vigil database, on the local stack's default port. */
+    @Test
+    void prometheusScrapesThePostgresqlExporterAsTheLocalStackDoes() throws IOException {
+        String port = localStackDefaultPort("PG_EXPORTER_PORT");
+        assertScrapes("postgres", "/metrics", "postgres-exporter:" + port);
+        JsonNode exporter = compose.at("/services/postgres-exporter");
+        assertThat(exporter.path("image").asText()).startsWith("prometheuscommunity/postgres-exporter:");
+        assertThat(exporter.at("/environment/DATA_SOURCE_URI").asText()).isEqualTo("postgres:5432/vigil?sslmode=disable");
+        assertThat(exporter.at("/environment/DATA_SOURCE_PASS").asText()).matches(REQUIRED_VARIABLE);
+        assertThat(exporter.at("/ports/0").asText()).isEqualTo(LOOPBACK + port + ":" + port);
+        // the extra queries the local stack passes with --extend.query-path
+        assertThat(exporter.at("/environment/PG_EXPORTER_EXTEND_QUERY_PATH").asText())
+                .isEqualTo("/etc/postgres-exporter/postgres-queries.yml");
+        assertThat(exporter.path("volumes").toString())
+                .contains("./dashboards/prometheus/postgres-queries.yml:/etc/postgres-exporter/postgres-queries.yml:ro");
     }
 
     @Test
@@ -214,6 +227,29 @@ class ComposeConsistencyTest {
                 .contains("KAFKA_BOOTSTRAP_SERVERS", "APICURIO_REGISTRY_URL", "VIGIL_TRAINER_JDBC_URL", "VIGIL_HISTORY_DIR");
         assertThat(compose.at("/services/" + service + "/build/dockerfile").asText()).isEqualTo("docker/trainer.Dockerfile");
         assertThat(compose.at("/services/" + service + "/profiles/0").asText()).isEqualTo("trainer");
+    }
+
+    /** Compose's Prometheus has a job named as the local stack names it, scraping {@code path} on {@code target}. */
+    private static void assertScrapes(String name, String path, String target) throws IOException {
+        JsonNode prometheus = new ObjectMapper(new YAMLFactory())
+                .readTree(RepoFiles.path("dashboards/prometheus/prometheus.yml").toFile());
+        JsonNode job = null;
+        for (JsonNode candidate : prometheus.path("scrape_configs")) {
+            if (candidate.path("job_name").asText().equals(name)) {
+                job = candidate;
+            }
+        }
+        assertThat(job).as("a scrape job named %s (the local stack's job name)", name).isNotNull();
+        assertThat(job.path("metrics_path").asText()).as("%s's metrics path", name).isEqualTo(path);
+        assertThat(job.at("/static_configs/0/targets/0").asText()).as("%s's target", name).isEqualTo(target);
+    }
+
+    /** The default of one of the local stack's ports, as StackPorts declares it. */
+    private static String localStackDefaultPort(String constant) throws IOException {
+        Matcher m = Pattern.compile("port\\(env, " + constant + ", (\\d+)\\)").matcher(Files.readString(
+                RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/StackPorts.java")));
+        assertThat(m.find()).as("StackPorts' default for %s", constant).isTrue();
+        return m.group(1);
     }
 
     private static String applicationProperties(String service) throws IOException {

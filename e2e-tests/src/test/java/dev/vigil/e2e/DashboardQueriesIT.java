@@ -108,10 +108,10 @@ class DashboardQueriesIT {
         }
     }
 
-    /** The alert rules' metric names (recording rules' own names, with a colon, aside). */
+    /** The alert rules' metric names (recording rules' own names, with a colon, aside): Vigil's, Kafka's, PostgreSQL's. */
     static Stream<String> ruleMetrics() throws IOException {
         String rules = java.nio.file.Files.readString(ComposeConsistencyTest.RepoFiles.path("dashboards/prometheus/alerts.yml"));
-        Matcher names = Pattern.compile("\\b((?:vigil|kafka)_[a-z0-9_]+)\\b").matcher(rules);
+        Matcher names = Pattern.compile("\\b((?:vigil|kafka|pg)_[a-z0-9_]+)\\b").matcher(rules);
         java.util.Set<String> found = new java.util.TreeSet<>();
         while (names.find()) {
             found.add(names.group(1));

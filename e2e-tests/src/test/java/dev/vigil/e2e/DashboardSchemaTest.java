@@ -50,7 +50,7 @@ class DashboardSchemaTest {
     static Stream<Path> dashboards() throws IOException {
         try (Stream<Path> files = Files.list(ComposeConsistencyTest.RepoFiles.path("dashboards/grafana/dashboards"))) {
             List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-            assertThat(json).as("dashboards").hasSize(3);
+            assertThat(json).as("dashboards").hasSize(4);
             return json.stream();
         }
     }

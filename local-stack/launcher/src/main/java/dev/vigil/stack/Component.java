@@ -3,7 +3,7 @@ package dev.vigil.stack;
 import java.util.Optional;
 
 /**
- * One process of the stack (Kafka, the registry, PostgreSQL; Prometheus later): started unless
+ * One process of the stack (Kafka, the registry, PostgreSQL, its exporter, Prometheus): started unless
  * already running, probed, stopped.
  */
 interface Component {

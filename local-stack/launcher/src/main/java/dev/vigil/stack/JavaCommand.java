@@ -37,6 +37,11 @@ final class JavaCommand {
         return checked(resource("broker.classpath"), "the Kafka broker");
     }
 
+    /** The Prometheus JMX exporter agent jar the broker JVM loads ({@code -javaagent}). */
+    static String jmxExporterAgent() {
+        return checked(resource("jmx-exporter.path"), "the Prometheus JMX exporter agent");
+    }
+
     private static String checked(String classpath, String what) {
         List<String> missing = Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !Files.exists(Path.of(entry))).toList();

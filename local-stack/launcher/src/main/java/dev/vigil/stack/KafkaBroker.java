@@ -1,12 +1,10 @@
 package dev.vigil.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM), run from the Maven
- * Central artifacts as a child JVM with a classpath of its own.
+ * Central artifacts as a child JVM with a classpath of its own. The Prometheus JMX exporter agent
+ * in the same JVM serves its metrics on a port of their own (rules: dashboards/prometheus/kafka-jmx.yml).
  */
 final class KafkaBroker implements Component {
 
@@ -29,12 +28,14 @@ final class KafkaBroker implements Component {
     private final StackLayout layout;
     private final int port;
     private final int controllerPort;
+    private final int metricsPort;
     private final Lifetime lifetime;
 
-    KafkaBroker(StackLayout layout, int port, int controllerPort, Lifetime lifetime) {
+    KafkaBroker(StackLayout layout, int port, int controllerPort, int metricsPort, Lifetime lifetime) {
         this.layout = layout;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.metricsPort = metricsPort;
         this.lifetime = lifetime;
     }
 
@@ -48,6 +49,11 @@ final class KafkaBroker implements Component {
         return port;
     }
 
+    /** Where the JMX exporter agent serves {@code /metrics}. */
+    int metricsPort() {
+        return metricsPort;
+    }
+
     String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -58,7 +64,7 @@ final class KafkaBroker implements Component {
             return;
         }
         Path config = writeConfig();
-        Path log4j = copyResource("kafka-log4j2.properties", layout.config("kafka-log4j2.properties"));
+        Path log4j = Resources.copy("kafka-log4j2.properties", layout.config("kafka-log4j2.properties"));
         Path log = layout.log(name());
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j.toUri()));
@@ -71,7 +77,11 @@ final class KafkaBroker implements Component {
                     List.of("format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
                             "--ignore-formatted")), log, Duration.ofSeconds(60), dataDir());
         }
-        ProcessHandle process = ChildProcesses.launch(JavaCommand.java(jvm, JavaCommand.brokerClasspath(), "kafka.Kafka",
+        Path metricsRules = Resources.copy("prometheus/kafka-jmx.yml", layout.config("kafka-jmx.yml"));
+        // the server only, not the format tool above: the agent would bind the metrics port there too
+        List<String> server = new ArrayList<>(jvm);
+        server.add("-javaagent:" + JavaCommand.jmxExporterAgent() + "=127.0.0.1:" + metricsPort + ":" + metricsRules);
+        ProcessHandle process = ChildProcesses.launch(JavaCommand.java(server, JavaCommand.brokerClasspath(), "kafka.Kafka",
                 List.of(config.toString())), Map.of(), log, layout.pidFile(name()), lifetime == Lifetime.DAEMON);
         Readiness.await("the Kafka broker on port " + port, process, log, START_TIMEOUT, this::answers);
     }
@@ -101,14 +111,17 @@ final class KafkaBroker implements Component {
         process().ifPresent(p -> ChildProcesses.stop(p, Duration.ZERO));
     }
 
+    /** The agent listens before Kafka's main runs, so a broker that answers has its metrics up too. */
     private boolean answers() {
-        if (!Ports.listening(port)) {
+        if (!Ports.listening(port) || !Ports.listening(metricsPort)) {
             return false;
         }
+        // a broker that listens answers within milliseconds on an idle machine, but a fresh admin client on a
+        // 2-core machine at a load average of 30 needed more than 2 s (StackCliIT's status right after up)
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(3, TimeUnit.SECONDS);
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000)).nodes().get(6, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -154,17 +167,5 @@ final class KafkaBroker implements Component {
             throw new UncheckedIOException("cannot write " + config, e);
         }
         return config;
-    }
-
-    private static Path copyResource(String name, Path target) {
-        try (InputStream in = KafkaBroker.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the local-stack jar");
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Prometheus from the operating system's package ({@code apt-get install prometheus}), scraping
@@ -28,8 +26,6 @@ import java.util.stream.Stream;
 final class Prometheus implements Component {
 
     static final String BIN = "VIGIL_PROMETHEUS_BIN";
-    /** The rules as packaged from dashboards/prometheus/alerts.yml (see the launcher's pom). */
-    private static final String RULES_RESOURCE = "/dev/vigil/stack/prometheus/alerts.yml";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -130,15 +126,7 @@ final class Prometheus implements Component {
 
     /** prometheus.yml and the rules beside it, rewritten at every start. */
     private Path writeConfig() {
-        Path rules = layout.config("alerts.yml");
-        try (InputStream packaged = Prometheus.class.getResourceAsStream(RULES_RESOURCE)) {
-            if (packaged == null) {
-                throw new IllegalStateException("the launcher jar lacks " + RULES_RESOURCE + "; rebuild local-stack");
-            }
-            Files.copy(packaged, rules, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + rules, e);
-        }
+        Path rules = Resources.copy("prometheus/alerts.yml", layout.config("alerts.yml"));
         StringBuilder yaml = new StringBuilder()
                 .append("# written by the Vigil local stack at every start; dashboards/prometheus/prometheus.yml is the\n")
                 .append("# same configuration for docker-compose, with the services' container names as targets\n")
@@ -183,22 +171,6 @@ final class Prometheus implements Component {
 
     /** {@code VIGIL_PROMETHEUS_BIN}, else {@code prometheus} on the PATH. */
     private Path binary() {
-        String configured = env.get(BIN);
-        if (configured != null && !configured.isBlank()) {
-            Path path = Path.of(configured);
-            if (!Files.isExecutable(path)) {
-                throw new IllegalStateException(BIN + "=" + configured + " is not an executable file");
-            }
-            return path;
-        }
-        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        return Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/bin"))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, "prometheus"))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Prometheus is not installed: run "
-                        + "'apt-get install --no-install-recommends prometheus' (./vigil does it as root) or set "
-                        + BIN + " to its binary"));
+        return Executables.find(env, BIN, "prometheus", "apt-get install --no-install-recommends prometheus");
     }
 }

@@ -15,7 +15,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Vigil's dependencies on 127.0.0.1: Kafka, the schema registry, PostgreSQL and Prometheus, in one directory. */
+/**
+ * Vigil's dependencies on 127.0.0.1: Kafka, the schema registry, PostgreSQL and Prometheus, in one
+ * directory; Prometheus scrapes the registry, Kafka (its JMX exporter agent) and PostgreSQL (its exporter).
+ */
 final class Stack {
 
     private final StackLayout layout;
@@ -23,18 +26,23 @@ final class Stack {
     private final KafkaBroker kafka;
     private final SchemaRegistry registry;
     private final Postgres postgres;
+    private final PostgresExporter postgresExporter;
     private final Prometheus prometheus;
 
     Stack(StackLayout layout, StackPorts ports, Lifetime lifetime) {
         this.layout = layout;
         this.ports = ports;
-        this.kafka = new KafkaBroker(layout, ports.kafka(), ports.kafkaController(), lifetime);
+        this.kafka = new KafkaBroker(layout, ports.kafka(), ports.kafkaController(), ports.kafkaMetrics(), lifetime);
         this.postgres = new Postgres(layout, ports.postgres(), lifetime);
+        this.postgresExporter = new PostgresExporter(layout, ports.postgresExporter(), ports.postgres(), lifetime,
+                System.getenv());
         this.registry = new SchemaRegistry(layout, ports.registry(), ports.registryManagement(), postgres.registryStorage(),
                 lifetime, System.getenv());
         this.prometheus = new Prometheus(layout, ports.prometheus(),
-                List.of(new Prometheus.Scrape(registry.name(), "/metrics", registry.managementPort())), lifetime,
-                System.getenv());
+                List.of(new Prometheus.Scrape(registry.name(), "/metrics", registry.managementPort()),
+                        new Prometheus.Scrape(kafka.name(), "/metrics", kafka.metricsPort()),
+                        new Prometheus.Scrape(postgres.name(), "/metrics", postgresExporter.port())),
+                lifetime, System.getenv());
     }
 
     StackLayout layout() {
@@ -43,12 +51,12 @@ final class Stack {
 
     /** In start order; stopped in reverse. */
     List<Component> components() {
-        return List.of(postgres, kafka, registry, prometheus);
+        return List.of(postgres, postgresExporter, kafka, registry, prometheus);
     }
 
     /**
      * Starts whatever is not running, all at once but for the registry, which keeps its schemas in
-     * PostgreSQL and so starts once PostgreSQL answers; creates the topics and writes
+     * PostgreSQL, and PostgreSQL's exporter: both start once PostgreSQL answers; creates the topics and writes
      * {@code stack.env}. If one part fails, what this call started is stopped again.
      */
     void up() {
@@ -58,6 +66,7 @@ final class Stack {
         try {
             CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start, starters);
             List<CompletableFuture<Void>> starts = List.of(database, database.thenRunAsync(registry::start, starters),
+                    database.thenRunAsync(postgresExporter::start, starters),
                     CompletableFuture.runAsync(kafka::start, starters), CompletableFuture.runAsync(prometheus::start, starters));
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
             TopicSetup.createMissingAndAlign(kafka.bootstrapServers());
@@ -118,6 +127,7 @@ final class Stack {
         if (!running.contains(kafka)) {
             Ports.requireFree(ports.kafka(), "Kafka", StackPorts.KAFKA_PORT);
             Ports.requireFree(ports.kafkaController(), "the Kafka controller", StackPorts.KAFKA_CONTROLLER_PORT);
+            Ports.requireFree(ports.kafkaMetrics(), "Kafka's metrics", StackPorts.KAFKA_METRICS_PORT);
         }
         if (!running.contains(registry)) {
             Ports.requireFree(ports.registry(), "the schema registry", StackPorts.REGISTRY_PORT);
@@ -126,6 +136,9 @@ final class Stack {
         }
         if (!running.contains(postgres)) {
             Ports.requireFree(ports.postgres(), "PostgreSQL", StackPorts.PG_PORT);
+        }
+        if (!running.contains(postgresExporter)) {
+            Ports.requireFree(ports.postgresExporter(), "the PostgreSQL exporter", StackPorts.PG_EXPORTER_PORT);
         }
         if (!running.contains(prometheus)) {
             Ports.requireFree(ports.prometheus(), "Prometheus", StackPorts.PROMETHEUS_PORT);

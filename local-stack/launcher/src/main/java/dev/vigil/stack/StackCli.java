@@ -141,7 +141,7 @@ public final class StackCli {
     }
 
     private boolean printStatus(Stack stack) {
-        String format = "%-16s %-8s %-8s %-6s %s%n";
+        String format = "%-18s %-8s %-8s %-6s %s%n";
         out.printf(Locale.ROOT, format, "COMPONENT", "STATE", "PID", "PORT", "HEALTHY");
         boolean allHealthy = true;
         for (Component component : stack.components()) {

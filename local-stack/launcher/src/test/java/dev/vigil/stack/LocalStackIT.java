@@ -34,6 +34,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -136,13 +139,38 @@ class LocalStackIT {
                         .contains("\"job\":\"registry\"").contains("\"1\"]"));
     }
 
+    /** The broker's JMX exporter agent: the broker serves, partitions have leaders, one controller, and topics' traffic per topic. */
+    @Test
+    void prometheusScrapesTheBrokerThroughItsJmxExporterAgent() throws Exception {
+        produceOne(Topics.DEAD_LETTERS.name());
+
+        awaitValue("up{job=\"kafka\"}", "1"::equals);
+        awaitValue("kafka_server_kafkaserver_brokerstate", "3"::equals);  // RUNNING
+        awaitValue("kafka_controller_kafkacontroller_activecontrollercount", "1"::equals);
+        awaitValue("kafka_controller_kafkacontroller_offlinepartitionscount", "0"::equals);
+        awaitValue("kafka_server_replicamanager_underreplicatedpartitions", "0"::equals);
+        awaitValue("kafka_server_brokertopicmetrics_messagesin_total{topic=\"dead-letters\"}", v -> Double.parseDouble(v) > 0);
+        awaitValue("kafka_network_requestmetrics_totaltimems{request=\"Produce\",quantile=\"0.99\"}",
+                v -> Double.parseDouble(v) >= 0);
+    }
+
+    /** prometheus-postgres-exporter reaches the stack's PostgreSQL with the stack's own settings. */
+    @Test
+    void prometheusScrapesPostgresqlThroughItsExporter() {
+        awaitValue("up{job=\"postgres\"}", "1"::equals);
+        awaitValue("pg_up{job=\"postgres\"}", "1"::equals);  // the exporter connected
+        awaitValue("pg_settings_max_connections", v -> Double.parseDouble(v) > 0);
+        awaitValue("sum(pg_stat_activity_count{datname=\"vigil\"})", v -> Double.parseDouble(v) > 0);
+    }
+
     @Test
     void prometheusLoadedVigilsAlertRules() throws Exception {
         HttpResponse<String> rules = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(stack.prometheusUrl() + "/api/v1/rules")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(rules.body()).contains("\"VigilDeadLetters\"", "\"VigilConsumerLagGrowing\"", "\"VigilModelStale\"");
+        assertThat(rules.body()).contains("\"VigilDeadLetters\"", "\"VigilConsumerLagGrowing\"", "\"VigilModelStale\"",
+                "\"KafkaBrokerDown\"", "\"PostgresDown\"");
     }
 
     @Test
@@ -195,6 +223,7 @@ class LocalStackIT {
                     new byte[] {1})).get(30, TimeUnit.SECONDS);
         }
         int port = Integer.parseInt(stack.kafkaBootstrapServers().substring(stack.kafkaBootstrapServers().indexOf(':') + 1));
+        String startedBefore = promValue("process_start_time_seconds{job=\"kafka\"}");
 
         stack.crashKafka();
         assertThat(Ports.listening(port)).as("the port answers after the crash").isFalse();
@@ -210,6 +239,36 @@ class LocalStackIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(new String(r.key(), StandardCharsets.UTF_8)));
                 return keys.contains(key);
             });
+        }
+        // the crash raises an alert, though the broker was back before any down alert's minute
+        awaitValue("ALERTS{alertname=\"VigilServiceRestarted\", job=\"kafka\", alertstate=\"firing\"}", "1"::equals);
+        awaitValue("process_start_time_seconds{job=\"kafka\"}", started -> !started.equals(startedBefore));
+    }
+
+    /** The value of {@code expr}'s single series once Prometheus has one (it scrapes every 5 s). */
+    private String promValue(String expr) {
+        return awaitValue(expr, value -> true);
+    }
+
+    /**
+     * Waits up to 60 s for {@code expr} to have a single series whose value is {@code expected}
+     * (Prometheus scrapes and evaluates rules every 5 s) and returns that value.
+     */
+    private String awaitValue(String expr, Predicate<String> expected) {
+        HttpClient http = HttpClient.newHttpClient();
+        URI query = URI.create(stack.prometheusUrl() + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+        Pattern single = Pattern.compile("\"result\":\\[\\{\"metric\":\\{[^}]*},\"value\":\\[[0-9.]+,\"([^\"]+)\"]}]");
+        return await(expr).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Matcher m = single.matcher(http.send(HttpRequest.newBuilder(query).build(), HttpResponse.BodyHandlers.ofString()).body());
+            return m.find() ? m.group(1) : null;
+        }, value -> value != null && expected.test(value));
+    }
+
+    private void produceOne(String topic) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, new byte[] {1}, new byte[] {1})).get(30, TimeUnit.SECONDS);
         }
     }
 

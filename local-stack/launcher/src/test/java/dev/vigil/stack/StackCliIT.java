@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackCliIT {
 
+    private static final List<String> COMPONENTS = List.of("kafka", "registry", "postgres", "postgres-exporter", "prometheus");
     private static Path repository;
     private static Map<String, String> env;
 
@@ -73,7 +74,7 @@ class StackCliIT {
         Result status = cli("status");
 
         assertThat(status.exitCode()).as(status.output()).isZero();
-        for (String component : List.of("kafka", "registry", "postgres", "prometheus")) {
+        for (String component : COMPONENTS) {
             assertThat(status.line(component)).matches(component + "\\s+running\\s+\\d+\\s+\\d+\\s+yes");
             assertThat(ProcessHandle.of(status.pid(component))).get().matches(ProcessHandle::isAlive);
         }
@@ -134,14 +135,14 @@ class StackCliIT {
     @Order(5)
     void downStopsEveryProcessAndStatusThenReportsThemStopped() {
         Result before = cli("status");
-        List<Long> pids = List.of(before.pid("kafka"), before.pid("registry"), before.pid("postgres"), before.pid("prometheus"));
+        List<Long> pids = COMPONENTS.stream().map(before::pid).toList();
 
         assertThat(cli("down").exitCode()).isZero();
 
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         Result after = cli("status");
         assertThat(after.exitCode()).isEqualTo(3);
-        for (String component : List.of("kafka", "registry", "postgres", "prometheus")) {
+        for (String component : COMPONENTS) {
             assertThat(after.line(component)).matches(component + "\\s+stopped\\s+-\\s+\\d+\\s+no");
         }
         assertThat(repository.resolve(".vigil/data/postgres/pgdata")).isDirectory();
