@@ -133,29 +133,7 @@ final class Trees {
 
     /** Sum over trees of weight × leaf value. */
     double raw(double[] features) {
-        double[] x = comparable(features);
-        double sum = 0;
-        int t = 0;
-        for (; t + LANES <= roots.length; t += LANES) {
-            int a = roots[t];
-            int b = roots[t + 1];
-            int c = roots[t + 2];
-            int d = roots[t + 3];
-            for (int s = steps[t]; s > 0; s--) {
-                a = step(a, x);
-                b = step(b, x);
-                c = step(c, x);
-                d = step(d, x);
-            }
-            sum += weights[t] * value[a];
-            sum += weights[t + 1] * value[b];
-            sum += weights[t + 2] * value[c];
-            sum += weights[t + 3] * value[d];
-        }
-        for (; t < roots.length; t++) {
-            sum += weights[t] * value[leaf(t, x)];
-        }
-        return sum;
+        return walk(features, null);
     }
 
     double bias() {
@@ -164,15 +142,23 @@ final class Trees {
 
     /**
      * Saabas contributions into {@code out}, in the same walk that scores: returns {@link #raw}
-     * exactly (the same sum in the same order), so a score and its reasons take one walk. The walk
-     * notes each tree's path; then each feature's contributions are added tree by tree, root to
-     * leaf, as a plain walk adds them, so they too are bit for bit the same.
+     * exactly (the same sum in the same order), so a score and its reasons take one walk.
      */
     double contributions(double[] features, double[] out) {
-        double[] x = comparable(features);
         Arrays.fill(out, 0);
+        return walk(features, out);
+    }
+
+    /**
+     * The weighted sum of the trees' leaves, tree after tree. With {@code out}, the walk also notes
+     * each tree's path, then adds its contributions to each feature tree by tree, root to leaf, as a
+     * plain walk adds them, so they too are bit for bit the same.
+     */
+    private double walk(double[] features, double[] out) {
+        double[] x = comparable(features);
         int stride = maxSteps + 1;
-        int[] paths = new int[LANES * stride];
+        // lane k's path is paths[k * stride ...]; the score alone needs none (and allocates nothing)
+        int[] paths = out == null ? null : new int[LANES * stride];
         double sum = 0;
         int t = 0;
         for (; t + LANES <= roots.length; t += LANES) {
@@ -182,37 +168,50 @@ final class Trees {
             int d = roots[t + 3];
             int steps = this.steps[t];
             for (int s = 0; s < steps; s++) {
-                paths[s] = a;
-                paths[stride + s] = b;
-                paths[2 * stride + s] = c;
-                paths[3 * stride + s] = d;
+                if (paths != null) {
+                    paths[s] = a;
+                    paths[stride + s] = b;
+                    paths[2 * stride + s] = c;
+                    paths[3 * stride + s] = d;
+                }
                 a = step(a, x);
                 b = step(b, x);
                 c = step(c, x);
                 d = step(d, x);
             }
-            paths[steps] = a;
-            paths[stride + steps] = b;
-            paths[2 * stride + steps] = c;
-            paths[3 * stride + steps] = d;
-            for (int lane = 0; lane < LANES; lane++) {
-                sum += addPath(weights[t + lane], paths, lane * stride, steps, out);
+            if (paths != null) {
+                paths[steps] = a;
+                paths[stride + steps] = b;
+                paths[2 * stride + steps] = c;
+                paths[3 * stride + steps] = d;
+                for (int lane = 0; lane < LANES; lane++) {
+                    addPath(paths, lane * stride, steps, out);
+                }
             }
+            sum += weights[t] * value[a];
+            sum += weights[t + 1] * value[b];
+            sum += weights[t + 2] * value[c];
+            sum += weights[t + 3] * value[d];
         }
         for (; t < roots.length; t++) {
             int node = roots[t];
             for (int s = 0; s < steps[t]; s++) {
-                paths[s] = node;
+                if (paths != null) {
+                    paths[s] = node;
+                }
                 node = step(node, x);
             }
-            paths[steps[t]] = node;
-            sum += addPath(weights[t], paths, 0, steps[t], out);
+            if (paths != null) {
+                paths[steps[t]] = node;
+                addPath(paths, 0, steps[t], out);
+            }
+            sum += weights[t] * value[node];
         }
         return sum;
     }
 
-    /** Adds one tree's path (its nodes from {@code from}) to {@code out}; returns weight × its leaf's value. */
-    private double addPath(double weight, int[] paths, int from, int steps, double[] out) {
+    /** Adds to {@code out} the contributions of one tree's path, its nodes from {@code from}. */
+    private void addPath(int[] paths, int from, int steps, double[] out) {
         int node = paths[from];
         for (int s = 1; s <= steps; s++) {
             int next = paths[from + s];
@@ -223,7 +222,6 @@ final class Trees {
             out[parentFeature[next]] += delta[next];
             node = next;
         }
-        return weight * value[node];
     }
 
     /**
@@ -252,13 +250,5 @@ final class Trees {
             }
         }
         return x;
-    }
-
-    private int leaf(int t, double[] x) {
-        int node = roots[t];
-        for (int s = steps[t]; s > 0; s--) {
-            node = step(node, x);
-        }
-        return node;
     }
 }
