@@ -49,8 +49,9 @@ class BacktestIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        for (String port : List.of("VIGIL_KAFKA_PORT", "VIGIL_KAFKA_CONTROLLER_PORT", "VIGIL_REGISTRY_PORT",
-                "VIGIL_REGISTRY_MANAGEMENT_PORT", "VIGIL_PG_PORT", "VIGIL_PROMETHEUS_PORT", "VIGIL_BACKTEST_SCORER_PORT")) {
+        for (String port : List.of("VIGIL_KAFKA_PORT", "VIGIL_KAFKA_CONTROLLER_PORT", "VIGIL_KAFKA_METRICS_PORT",
+                "VIGIL_REGISTRY_PORT", "VIGIL_REGISTRY_MANAGEMENT_PORT", "VIGIL_PG_PORT", "VIGIL_PG_EXPORTER_PORT",
+                "VIGIL_PROMETHEUS_PORT", "VIGIL_BACKTEST_SCORER_PORT")) {
             env.put(port, Integer.toString(Pipeline.freePort()));
         }
         env.put("VIGIL_TRAINER_HEAP", "1500m");

@@ -1,5 +1,6 @@
 package dev.vigil.scorer;
 
+import dev.vigil.events.Decision;
 import dev.vigil.events.Reason;
 import dev.vigil.features.Verdict;
 import dev.vigil.features.model.ModelEvaluator;
@@ -11,6 +12,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The scorer's own meters (Kafka Streams' are bound by the Quarkus extension). */
@@ -34,6 +38,10 @@ final class ScorerMetrics {
     private final Counter alerts;
     private final Counter merchantRiskApplied;
     private final DistributionSummary scores;
+    /** Per decision, the counters by model version and by reason code; never removed from the registry. */
+    private final Map<String, Map<String, Counter>> scored = byDecision();
+    private final Map<String, Map<String, Counter>> decisions = byDecision();
+    private final Map<String, Counter> alertsByReason = new ConcurrentHashMap<>();
 
     ScorerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -60,15 +68,17 @@ final class ScorerMetrics {
     }
 
     void scored(Verdict verdict, Instant receivedAt, Instant scoredAt) {
-        Counter.builder("vigil.scorer.scored")
+        String decision = verdict.decision().name();
+        // per record: the registry's look-up builds an id and hashes its tags each time, so keep the counters
+        scored.get(decision).computeIfAbsent(verdict.modelVersion(), model -> Counter.builder("vigil.scorer.scored")
                 .description("Transactions scored, by decision and the model (or rule set) that decided")
-                .tags("decision", verdict.decision().name(), "model", verdict.modelVersion())
-                .register(registry).increment();
+                .tags("decision", decision, "model", model)
+                .register(registry)).increment();
         for (Reason reason : verdict.reasons()) {
-            Counter.builder("vigil.scorer.decisions")
+            decisions.get(decision).computeIfAbsent(reason.getCode(), code -> Counter.builder("vigil.scorer.decisions")
                     .description("Scored transactions by decision and reason code (one count per reason)")
-                    .tags("decision", verdict.decision().name(), "reason", reason.getCode())
-                    .register(registry).increment();
+                    .tags("decision", decision, "reason", code)
+                    .register(registry)).increment();
         }
         scores.record(verdict.score());
         // a clock behind the ingest service's would give a negative time: count it as zero
@@ -79,10 +89,10 @@ final class ScorerMetrics {
     void alerted(Verdict verdict) {
         alerts.increment();
         for (Reason reason : verdict.reasons()) {
-            Counter.builder("vigil.scorer.alerts")
+            alertsByReason.computeIfAbsent(reason.getCode(), code -> Counter.builder("vigil.scorer.alerts")
                     .description("Alerts emitted, by reason code (an alert with two reasons counts under both)")
-                    .tag("reason", reason.getCode())
-                    .register(registry).increment();
+                    .tag("reason", code)
+                    .register(registry)).increment();
         }
     }
 
@@ -142,6 +152,14 @@ final class ScorerMetrics {
                 .description("Models refused live for alerting above the ceiling, and what scores instead")
                 .tags("scope", fallback.scope(), "from", fallback.from(), "to", fallback.to())
                 .register(registry).increment();
+    }
+
+    private static Map<String, Map<String, Counter>> byDecision() {
+        Map<String, Map<String, Counter>> byDecision = new HashMap<>();
+        for (Decision decision : Decision.values()) {
+            byDecision.put(decision.name(), new ConcurrentHashMap<>());
+        }
+        return Map.copyOf(byDecision);
     }
 
     void profilesExpired(int count) {

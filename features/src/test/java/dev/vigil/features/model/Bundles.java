@@ -68,15 +68,22 @@ public final class Bundles {
     /** A full random tree of the given depth; thresholds in (0, 1), narrowing along each path. */
     public static List<TreeNode> randomTree(Random random, int features, int depth, boolean probabilities) {
         List<TreeNode> nodes = new ArrayList<>();
-        grow(random, nodes, features, depth, probabilities, new double[features], ones(features));
+        grow(random, nodes, features, depth, probabilities, 0, new double[features], ones(features));
+        return nodes;
+    }
+
+    /** A random tree whose branches stop early (a leaf with probability {@code stop} at each level), at most {@code depth} deep. */
+    public static List<TreeNode> randomUnevenTree(Random random, int features, int depth, double stop) {
+        List<TreeNode> nodes = new ArrayList<>();
+        grow(random, nodes, features, depth, false, stop, new double[features], ones(features));
         return nodes;
     }
 
     private static int grow(Random random, List<TreeNode> nodes, int features, int depth, boolean probabilities,
-            double[] low, double[] high) {
+            double stop, double[] low, double[] high) {
         int index = nodes.size();
         double value = probabilities ? random.nextDouble() : random.nextGaussian();
-        if (depth == 0) {
+        if (depth == 0 || random.nextDouble() < stop) {
             nodes.add(leaf(value));
             return index;
         }
@@ -85,10 +92,10 @@ public final class Bundles {
         nodes.add(null);
         double[] leftHigh = high.clone();
         leftHigh[feature] = threshold;
-        int left = grow(random, nodes, features, depth - 1, probabilities, low, leftHigh);
+        int left = grow(random, nodes, features, depth - 1, probabilities, stop, low, leftHigh);
         double[] rightLow = low.clone();
         rightLow[feature] = threshold;
-        int right = grow(random, nodes, features, depth - 1, probabilities, rightLow, high);
+        int right = grow(random, nodes, features, depth - 1, probabilities, stop, rightLow, high);
         nodes.set(index, split(feature, threshold, left, right, value));
         return index;
     }

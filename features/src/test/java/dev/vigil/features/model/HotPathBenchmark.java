@@ -44,6 +44,9 @@ public class HotPathBenchmark {
     ModelEvaluator logistic;
     ModelEvaluator gbt;
     double[][] vectors;
+    /** Uniform in (0, 1), where the random trees' thresholds are: every split a coin toss, as a trained model's are. */
+    double[][] uniform;
+    int u;
     byte[] stored;
     int i;
 
@@ -70,6 +73,11 @@ public class HotPathBenchmark {
             vectors[k] = CardFeatures.next(profile, next[k], risk).features().values();
         }
         stored = CardProfileCodec.encode(profile);
+        // more vectors than a branch predictor can learn the paths of
+        uniform = new double[4096][];
+        for (int k = 0; k < uniform.length; k++) {
+            uniform[k] = Bundles.randomVector(random, SCHEMA.size());
+        }
     }
 
     private int nextIndex() {
@@ -96,6 +104,23 @@ public class HotPathBenchmark {
     @Benchmark
     public ModelEvaluator.Evaluation gbt100TreesDepth6Evaluate() {
         return gbt.evaluate(vectors[nextIndex()], 3);
+    }
+
+    /**
+     * The score over vectors that split unpredictably. The card vectors above go the same way at
+     * most splits of these random trees (an amount in euros is above every threshold in (0, 1)), so
+     * a branching walk is predicted well on them and flattered.
+     */
+    @Benchmark
+    public double gbt100TreesDepth6ScoreUniform() {
+        u = (u + 1) & 4095;
+        return gbt.score(uniform[u]);
+    }
+
+    @Benchmark
+    public ModelEvaluator.Evaluation gbt100TreesDepth6EvaluateUniform() {
+        u = (u + 1) & 4095;
+        return gbt.evaluate(uniform[u], 3);
     }
 
     @Benchmark

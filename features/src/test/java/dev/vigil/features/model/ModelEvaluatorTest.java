@@ -86,6 +86,39 @@ class ModelEvaluatorTest {
         }
     }
 
+    @Test
+    void boostedTreesScoreBitForBitAsAPlainWalkWhateverTheirShapes() {
+        Random random = new Random(19);
+        double[] out = new double[WIDE.size()];
+        double[] expected = new double[WIDE.size()];
+        for (int b = 0; b < 40; b++) {
+            // 1 to 13 trees: groups walked side by side and the trees after the last full group
+            int count = 1 + random.nextInt(13);
+            List<List<TreeNode>> trees = new ArrayList<>();
+            double[] weights = new double[count];
+            for (int t = 0; t < count; t++) {
+                trees.add(Bundles.randomUnevenTree(random, WIDE.size(), random.nextInt(9), 0.3));
+                weights[t] = 0.1 + random.nextDouble();
+            }
+            ModelBundle bundle = Bundles.ensemble(WIDE, "gbt-uneven", ModelType.GRADIENT_BOOSTED_TREES, weights, trees);
+            ModelEvaluator model = ModelEvaluator.compile(bundle, WIDE);
+            for (int v = 0; v < 50; v++) {
+                double[] x = Bundles.randomVector(random, WIDE.size());
+                // a NaN feature goes right, as in Spark
+                if (v % 10 == 0) {
+                    x[random.nextInt(x.length)] = Double.NaN;
+                }
+
+                double raw = ReferenceModel.contributions(bundle, x, expected);
+
+                assertThat(model.score(x)).isEqualTo(1 / (1 + Math.exp(-2 * raw)));
+                assertThat(model.score(x)).isEqualTo(ReferenceModel.score(bundle, x));
+                model.contributions(x, out);
+                assertThat(out).containsExactly(expected);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void biasPlusContributionsIsTheRawScore(ModelType type) {

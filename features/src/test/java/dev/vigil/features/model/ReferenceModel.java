@@ -43,6 +43,34 @@ final class ReferenceModel {
         return bundle.getModelType() == ModelType.GRADIENT_BOOSTED_TREES ? sum : sum / weights;
     }
 
+    /**
+     * Saabas contributions of a tree ensemble into {@code out}, the obvious way: tree by tree, root
+     * to leaf, each split adding weight × (child value − node value) to its feature (a forest's
+     * weights normalised to add up to 1). Returns the raw score, a forest's summed with those weights.
+     */
+    static double contributions(ModelBundle bundle, double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        var ensemble = bundle.getEnsemble();
+        double total = 0;
+        for (double w : ensemble.getWeights()) {
+            total += w;
+        }
+        double sum = 0;
+        for (int t = 0; t < ensemble.getTrees().size(); t++) {
+            double weight = bundle.getModelType() == ModelType.RANDOM_FOREST
+                    ? ensemble.getWeights().get(t) / total : ensemble.getWeights().get(t);
+            var nodes = ensemble.getTrees().get(t).getNodes();
+            TreeNode node = nodes.get(0);
+            while (node.getFeature() != -1) {
+                TreeNode next = nodes.get(x[node.getFeature()] <= node.getThreshold() ? node.getLeft() : node.getRight());
+                out[node.getFeature()] += weight * (next.getValue() - node.getValue());
+                node = next;
+            }
+            sum += weight * node.getValue();
+        }
+        return sum;
+    }
+
     private static double leaf(Tree tree, int index, double[] x) {
         TreeNode node = tree.getNodes().get(index);
         if (node.getFeature() == -1) {

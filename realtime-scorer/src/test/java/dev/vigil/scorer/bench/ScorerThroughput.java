@@ -42,7 +42,9 @@ import org.apache.kafka.common.serialization.Serde;
  * is the scorer process's user + system time over the same span, so records per CPU-second is the
  * per-core rate whatever else the machine runs.
  *
- * <p>Arguments: {@code [records=200000] [cards=20000] [guarantee=exactly_once_v2]}.
+ * <p>Arguments: {@code [records=200000] [cards=20000] [guarantee=exactly_once_v2]}. The system
+ * property {@code scorer.jvm.options} is handed to the scorer's JVM as {@code JAVA_TOOL_OPTIONS}
+ * (a flight recording, say: {@code -XX:StartFlightRecording=settings=profile,filename=scorer.jfr}).
  */
 public final class ScorerThroughput {
 
@@ -68,6 +70,10 @@ public final class ScorerThroughput {
             env.put("VIGIL_SCORER_STATE_DIR", work.resolve("state").toString());
             env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "vigil-scorer-bench-" + UUID.randomUUID());
             env.put("KAFKA_STREAMS_PROCESSING_GUARANTEE", guarantee);
+            String jvmOptions = System.getProperty("scorer.jvm.options");
+            if (jvmOptions != null) {
+                env.put("JAVA_TOOL_OPTIONS", jvmOptions);
+            }
             Path jar = Path.of(System.getProperty("vigil.repo.root", ".")).toAbsolutePath()
                     .resolve("realtime-scorer/target/quarkus-app/quarkus-run.jar");
             try (ServiceProcess scorer = ServiceProcess.start("realtime-scorer", jar, freePort(), env,
