@@ -49,11 +49,11 @@ import org.slf4j.LoggerFactory;
  * {@link CardFeatures} and {@link Verdict} run directly in Java over each card's transactions in topic
  * order, with the per-card profile carried across micro-batches and across a restart from the checkpoint.
  */
-class ScoreStreamTest {
+class ScoreStreamIT {
 
     static {
-        // see GateTest: logging must be initialised before LocalStack.forTests()
-        LoggerFactory.getLogger(ScoreStreamTest.class);
+        // see GateIT: logging must be initialised before LocalStack.forTests()
+        LoggerFactory.getLogger(ScoreStreamIT.class);
     }
 
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
