@@ -9,7 +9,7 @@ import dev.vigil.features.Verdict;
 import dev.vigil.features.rules.RulesConfig;
 import dev.vigil.features.rules.RulesScorer;
 import java.io.Serializable;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -36,10 +36,13 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, CardSc
             .thenComparingLong(Arrival::offset);
 
     private final ScoringContext context;
+    /** The only wall-clock reading: when a score was made (serializable, as Spark ships this function). */
+    private final Clock clock;
     private transient RulesScorer rules;
 
-    CardScoring(ScoringContext context) {
+    CardScoring(ScoringContext context, Clock clock) {
         this.context = context;
+        this.clock = clock;
     }
 
     /** A decoded transaction and where it was on the topic (public: Spark's serialization encoder requires it). */
@@ -65,8 +68,7 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, CardSc
             profile = step.profile();
             Verdict verdict = Verdict.of(rules.score(step.features()), context.model(tx.getBankId()),
                     step.features().values());
-            // the only wall-clock reading: when the score was made
-            scores.add(verdict.scoreRecord(tx, step.features(), Instant.now()));
+            scores.add(verdict.scoreRecord(tx, step.features(), clock.instant()));
         }
         state.update(CardProfileCodec.encode(profile));
         return scores.iterator();

@@ -7,6 +7,7 @@ import dev.vigil.events.TransactionScore;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,13 +65,13 @@ final class ScoreStream {
 
     /** Kafka source rows to {@code (card token, TransactionScore bytes)} rows for the Kafka sink. */
     static Dataset<Row> scores(Dataset<Row> records, String registryUrl, Topic<String, Transaction> input,
-            Topic<String, TransactionScore> output, ScoringContext context) {
+            Topic<String, TransactionScore> output, ScoringContext context, Clock clock) {
         Dataset<CardScoring.Arrival> arrivals = TopicRecords.decoded(records, registryUrl, input,
                 (tx, partition, offset) -> new CardScoring.Arrival(partition, offset, tx),
                 Encoders.javaSerialization(CardScoring.Arrival.class));
         Dataset<TransactionScore> scores = arrivals
                 .groupByKey((MapFunction<CardScoring.Arrival, String>) CardScoring.Arrival::card, Encoders.STRING())
-                .flatMapGroupsWithState(new CardScoring(context), OutputMode.Append(), Encoders.BINARY(),
+                .flatMapGroupsWithState(new CardScoring(context, clock), OutputMode.Append(), Encoders.BINARY(),
                         Encoders.javaSerialization(TransactionScore.class), GroupStateTimeout.NoTimeout());
         return TopicRecords.encoded(scores, registryUrl, output, TransactionScore::getCardToken);
     }
@@ -88,14 +89,14 @@ final class ScoreStream {
      * Starts the query. The output topic is created first if missing, with {@code transaction-scores}'
      * partitions.
      */
-    static StreamingQuery start(SparkSession spark, Settings settings, ScoringContext context)
+    static StreamingQuery start(SparkSession spark, Settings settings, ScoringContext context, Clock clock)
             throws TimeoutException {
         createIfMissing(settings.bootstrapServers(), settings.output());
         DataStreamReader source = TopicRecords.stream(spark, settings.bootstrapServers(), settings.inputTopic(),
                 settings.startingOffsets());
         Optional.of(settings.maxOffsetsPerTrigger()).filter(max -> max > 0)
                 .ifPresent(max -> source.option("maxOffsetsPerTrigger", max));
-        return scores(source.load(), settings.registryUrl(), settings.input(), settings.output(), context)
+        return scores(source.load(), settings.registryUrl(), settings.input(), settings.output(), context, clock)
                 .writeStream()
                 .queryName("score-stream")
                 .format("kafka")

@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import dev.vigil.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class ScoreStreamCommand implements Callable<Integer> {
             ScoringContext context = ScoreStream.context(spark, kafka.bootstrapServers, kafka.registryUrl);
             StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(kafka.bootstrapServers,
                     kafka.registryUrl, inputTopic, startingOffsets, maxOffsetsPerTrigger, outputTopic, checkpoint,
-                    Trigger.ProcessingTime(trigger.toMillis())), context);
+                    Trigger.ProcessingTime(trigger.toMillis())), context, Clock.systemUTC());
             System.out.printf(Locale.ROOT, "score-stream: %s -> %s, trigger %d ms, %s, checkpoint %s%n", inputTopic,
                     outputTopic, trigger.toMillis(), context.describe(), checkpoint);
             System.out.flush();

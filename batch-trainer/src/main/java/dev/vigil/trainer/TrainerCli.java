@@ -5,6 +5,7 @@ import dev.vigil.events.ModelBundle;
 import dev.vigil.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -84,6 +85,8 @@ public final class TrainerCli {
         String dbPassword;
         @Option(names = "--reports", defaultValue = "${env:VIGIL_REPORTS_DIR:-.vigil/reports}")
         Path reports;
+        /** The wall clock: "now" as a reference time, and when risks are computed and models trained; tests fix it. */
+        Clock clock = Clock.systemUTC();
         @Option(names = "--models", defaultValue = "${env:VIGIL_MODELS_DIR:-.vigil/data/models}",
                 description = "where each run's best Spark model is saved, to re-score the champion")
         Path models;
@@ -171,7 +174,7 @@ public final class TrainerCli {
         }
 
         Instant reference(SparkSession spark) {
-            return referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions(spark), labels(spark)));
+            return referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions(spark), labels(spark)), clock);
         }
 
         void archive(SparkSession spark) throws Exception {
@@ -191,7 +194,7 @@ public final class TrainerCli {
         void merchantRisk(SparkSession spark) {
             Instant reference = reference(spark);
             List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference,
-                    riskClock(), Instant.now());
+                    riskClock(), clock.instant());
             try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, kafka.bootstrapServers,
                     kafka.registryUrl)) {
                 MerchantRisks.publish(risks, publisher);
@@ -221,7 +224,7 @@ public final class TrainerCli {
         void train(SparkSession spark) throws Exception {
             TrainingConfig config = trainingConfig();
             TrainingWindows windows = config.windowsAt(reference(spark));
-            Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, Instant.now());
+            Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, clock.instant());
             ModelVersions versions = new ModelVersions(jdbcUrl, dbUser, dbPassword);
             versions.migrate();
             Gate.Outcome outcome;
@@ -353,11 +356,11 @@ public final class TrainerCli {
     record ReferenceTime(Instant fixed, boolean historyEnd) {
         static final ReferenceTime NOW = new ReferenceTime(null, false);
 
-        Instant resolve(Supplier<Optional<Instant>> endOfHistory) {
+        Instant resolve(Supplier<Optional<Instant>> endOfHistory, Clock clock) {
             if (fixed != null) {
                 return fixed;
             }
-            return historyEnd ? endOfHistory.get().orElseGet(Instant::now) : Instant.now();
+            return historyEnd ? endOfHistory.get().orElseGet(clock::instant) : clock.instant();
         }
     }
 

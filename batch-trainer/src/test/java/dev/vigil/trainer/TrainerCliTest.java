@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
 class TrainerCliTest {
 
     private static final Instant NEWEST = Instant.parse("2026-11-23T12:00:00.001Z");
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private final TrainerCli.IntervalConverter interval = new TrainerCli.IntervalConverter();
     private final TrainerCli.ReferenceTimeConverter reference = new TrainerCli.ReferenceTimeConverter();
 
@@ -38,13 +41,13 @@ class TrainerCliTest {
 
     @Test
     void referenceTimeIsAFixedInstantTheHistorysEndOrNow() {
-        Instant before = Instant.now();
-        assertThat(reference.convert("2026-11-01T00:00:00Z").resolve(() -> Optional.of(NEWEST)))
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        assertThat(reference.convert("2026-11-01T00:00:00Z").resolve(() -> Optional.of(NEWEST), clock))
                 .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
-        assertThat(reference.convert("history-end").resolve(() -> Optional.of(NEWEST))).isEqualTo(NEWEST);
+        assertThat(reference.convert("history-end").resolve(() -> Optional.of(NEWEST), clock)).isEqualTo(NEWEST);
         // an empty history has no end: now, and the run then finds too few labels
-        assertThat(reference.convert("history-end").resolve(Optional::empty)).isAfterOrEqualTo(before);
-        assertThat(reference.convert("now").resolve(() -> Optional.of(NEWEST))).isAfterOrEqualTo(before);
+        assertThat(reference.convert("history-end").resolve(Optional::empty, clock)).isEqualTo(NOW);
+        assertThat(reference.convert("now").resolve(() -> Optional.of(NEWEST), clock)).isEqualTo(NOW);
         assertThatThrownBy(() -> reference.convert("yesterday")).isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("history-end");
     }

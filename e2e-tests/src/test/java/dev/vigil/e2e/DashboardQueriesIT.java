@@ -71,7 +71,7 @@ class DashboardQueriesIT {
 
     static Stream<PanelQuery> panelQueries() throws IOException {
         List<PanelQuery> queries = new ArrayList<>();
-        for (Path file : DashboardSchemaTest.dashboards().toList()) {
+        for (Path file : DashboardSchemaIT.dashboards().toList()) {
             JsonNode dashboard = Http.JSON.readTree(file.toFile());
             for (JsonNode panel : dashboard.path("panels")) {
                 for (JsonNode target : panel.path("targets")) {

@@ -6,13 +6,10 @@ import static dev.vigil.scorer.Fixtures.MIDNIGHT;
 import static dev.vigil.scorer.Fixtures.ONE_MINUTE_LATER;
 import static dev.vigil.scorer.Fixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.features.CardProfile;
 import dev.vigil.schemas.DeadLetterHeaders;
 import dev.vigil.schemas.Topics;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -102,22 +99,6 @@ class DeadLetterTest {
 
             assertThat(header(scorer.deadLetters.readRecord().headers(), DeadLetterHeaders.CAUSE_MESSAGE))
                     .isEqualTo("record has no key (the card token)");
-        }
-    }
-
-    @Test
-    void anUnreachableRegistryFailsTheRecordInsteadOfDeadLetteringIt() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        try (ScorerDriver scorer = new ScorerDriver(stateDir, "http://127.0.0.1:" + closedPort + "/apis/registry/v3")) {
-            byte[] good = scorer.avro(tx("tx-1", 1_000, HOME, MIDNIGHT));
-
-            assertThatThrownBy(() -> scorer.transactions.pipeInput(CARD.getBytes(StandardCharsets.UTF_8), good, MIDNIGHT))
-                    .hasStackTraceContaining(RegistryUnavailableException.class.getName());
-            assertThat(scorer.deadLetters.isEmpty()).isTrue();
-            assertThat(profile(scorer)).isNull();
         }
     }
 

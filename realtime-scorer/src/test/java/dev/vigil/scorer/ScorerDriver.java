@@ -8,7 +8,7 @@ import dev.vigil.events.TransactionScore;
 import dev.vigil.features.rules.RulesConfig;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
-import dev.vigil.stack.LocalStack;
+import dev.vigil.schemas.testing.InMemoryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,8 +29,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The topology in a {@link TopologyTestDriver}, with the real Apicurio serde against the test
- * stack's registry, a fixed clock and its own state directory.
+ * The topology in a {@link TopologyTestDriver}, with the real Apicurio serde against an in-memory
+ * registry (no process, no socket), a fixed clock and its own state directory.
  */
 final class ScorerDriver implements AutoCloseable {
 
@@ -49,28 +49,28 @@ final class ScorerDriver implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Serializer<Transaction> transactionSerializer;
 
-    ScorerDriver(Path stateDir) {
-        this(stateDir, LocalStack.forTests().registryUrl());
-    }
+    /** The registry the test's records are written with; the scorer reads them through it too unless told otherwise. */
+    final InMemoryRegistry registry = new InMemoryRegistry();
 
-    ScorerDriver(Path stateDir, String registryUrl) {
-        this(stateDir, registryUrl, SETTINGS);
+    ScorerDriver(Path stateDir) {
+        this(stateDir, SETTINGS);
     }
 
     ScorerDriver(Path stateDir, ScorerSettings settings) {
-        this(stateDir, LocalStack.forTests().registryUrl(), settings);
+        this(stateDir, null, settings);
     }
 
-    ScorerDriver(Path stateDir, String registryUrl, ScorerSettings settings) {
-        TopicSerdes serdes = new TopicSerdes(LocalStack.forTests().registryUrl(), true);
-        TopicSerdes scorerSerdes = new TopicSerdes(registryUrl, true);
+    /** @param scorerSerdes the serdes the topology gets; null: the test's in-memory registry */
+    ScorerDriver(Path stateDir, TopicSerdes scorerSerdes, ScorerSettings settings) {
+        TopicSerdes serdes = new TopicSerdes(registry, true);
+        TopicSerdes topologySerdes = scorerSerdes != null ? scorerSerdes : serdes;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-scorer-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(
-                ScoringTopology.build(scorerSerdes, settings, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
+                ScoringTopology.build(topologySerdes, settings, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
                 props);
         transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(Topics.FRAUD_ALERTS.name(), new StringDeserializer(),

@@ -1,5 +1,8 @@
 package dev.vigil.schemas;
 
+import io.apicurio.registry.resolver.client.RegistryClientFacade;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
@@ -19,20 +22,36 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class TopicSerdes {
 
     private final Map<String, Object> registryConfig;
+    /** The registry to ask instead of one at a URL; null: each serde makes its own client from the URL. */
+    private final RegistryClientFacade client;
 
     /**
      * @param registryUrl  Apicurio Registry v3 API base, e.g. {@code http://127.0.0.1:8081/apis/registry/v3}
      * @param autoRegister whether serializers register a schema the registry does not have yet
      */
     public TopicSerdes(String registryUrl, boolean autoRegister) {
-        Objects.requireNonNull(registryUrl, "registryUrl");
+        Map<String, Object> config = config(autoRegister);
+        config.put(SerdeConfig.REGISTRY_URL, Objects.requireNonNull(registryUrl, "registryUrl"));
+        this.registryConfig = Map.copyOf(config);
+        this.client = null;
+    }
+
+    /**
+     * The same serdes against a registry client of the caller's, Apicurio's own seam for it (tests use
+     * an in-memory registry through it, so the serde they run is the one services run).
+     */
+    public TopicSerdes(RegistryClientFacade client, boolean autoRegister) {
+        this.registryConfig = Map.copyOf(config(autoRegister));
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    private static Map<String, Object> config(boolean autoRegister) {
         Map<String, Object> config = new HashMap<>();
-        config.put(SerdeConfig.REGISTRY_URL, registryUrl);
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister);
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachedDatumProvider.class.getName());
-        this.registryConfig = Map.copyOf(config);
+        return config;
     }
 
     /** The serde configuration shared by every Avro serde this instance builds. */
@@ -57,10 +76,17 @@ public final class TopicSerdes {
             return (Serde<T>) Serdes.ByteArray();
         }
         if (SpecificRecord.class.isAssignableFrom(type)) {
-            AvroSerde<T> serde = new AvroSerde<>();
+            AvroSerde<T> serde = client == null ? new AvroSerde<>() : new ClientSerde<>(client);
             serde.configure(registryConfig, isKey);
             return serde;
         }
         throw new IllegalArgumentException("no serde for " + type.getName());
+    }
+
+    /** Apicurio's Avro serde with the given client instead of one made from the URL. */
+    private static final class ClientSerde<T> extends AvroSerde<T> {
+        ClientSerde(RegistryClientFacade client) {
+            super(new AvroKafkaSerializer<>(client), new AvroKafkaDeserializer<>(client));
+        }
     }
 }

@@ -34,11 +34,12 @@ public class DispositionResource {
 
     private final Dispositions dispositions;
     private final Caller caller;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DispositionResource(Dispositions dispositions, Caller caller) {
+    DispositionResource(Dispositions dispositions, Caller caller, Clock clock) {
         this.dispositions = dispositions;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST

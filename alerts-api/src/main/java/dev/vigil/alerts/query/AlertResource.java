@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -40,9 +40,11 @@ public class AlertResource {
     private final AlertsConfig config;
     private final Caller caller;
     private final AlertFeed feed;
+    private final Clock clock;
 
-    AlertResource(AlertQueries queries, AlertsConfig config, Caller caller, AlertFeed feed) {
+    AlertResource(AlertQueries queries, AlertsConfig config, Caller caller, AlertFeed feed, Clock clock) {
         this.feed = feed;
+        this.clock = clock;
         this.queries = queries;
         this.config = config;
         this.caller = caller;
@@ -90,7 +92,7 @@ public class AlertResource {
             @Parameter(description = "Event time at or after this ISO-8601 instant (default: 30 days before to)") @QueryParam("from") String from,
             @Parameter(description = "Event time before this ISO-8601 instant (default: now)") @QueryParam("to") String to)
             throws SQLException {
-        return queries.counts(AlertQueryParameters.countFilter(ownBank(bankId), from, to, Instant.now()));
+        return queries.counts(AlertQueryParameters.countFilter(ownBank(bankId), from, to, clock.instant()));
     }
 
     @GET

@@ -12,6 +12,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +33,7 @@ public class AlertSink {
     private Thread thread;
 
     void start(@Observes StartupEvent event, AlertsConfig config, AgroalDataSource dataSource, ObjectMapper json,
-            MeterRegistry meters, AlertFeed feed, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            MeterRegistry meters, AlertFeed feed, Clock clock, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "apicurio.registry.url") String registryUrl) {
         AlertsConfig.Sink sink = config.sink();
         Deserializer<Alert> deserializer = new TopicSerdes(registryUrl, false).valueSerde(Topics.FRAUD_ALERTS).deserializer();
@@ -41,7 +42,7 @@ public class AlertSink {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, deserializer, new AlertWriter(dataSource, json),
                 new DeadLetters(producer, sink.deadLetterTimeout()), status, new SinkMetrics(meters), feed,
-                sink.pollTimeout(), new Backoff(sink.retryBackoff(), sink.retryBackoffMax()));
+                sink.pollTimeout(), new Backoff(sink.retryBackoff(), sink.retryBackoffMax()), clock);
         thread = new Thread(loop, "vigil-alert-sink");
         thread.start();
     }

@@ -6,6 +6,7 @@ import dev.vigil.schemas.DeadLetter;
 import dev.vigil.schemas.SerdeFailures;
 import dev.vigil.schemas.Topics;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +63,14 @@ final class SinkLoop implements Runnable {
     private final AlertFeed feed;
     private final Duration pollTimeout;
     private final Backoff backoff;
+    /** When an alert is stored: its creation time in the database and the end of its scored-to-stored latency. */
+    private final Clock clock;
     private volatile boolean running = true;
 
     SinkLoop(Consumer<byte[], byte[]> consumer, Deserializer<Alert> deserializer, AlertWriter writer,
-            DeadLetters deadLetters, SinkStatus status, SinkMetrics metrics, AlertFeed feed, Duration pollTimeout, Backoff backoff) {
+            DeadLetters deadLetters, SinkStatus status, SinkMetrics metrics, AlertFeed feed, Duration pollTimeout, Backoff backoff,
+            Clock clock) {
+        this.clock = clock;
         this.feed = feed;
         this.consumer = consumer;
         this.deserializer = deserializer;
@@ -157,7 +162,7 @@ final class SinkLoop implements Runnable {
             }
             consumer.commitSync(batch.next());
             metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
-            metrics.latencies(inserted, Instant.now());
+            metrics.latencies(inserted, clock.instant());
             inserted.forEach(alert -> feed.publish(alert.view()));
             backoff.reset();
             status.up();
@@ -175,7 +180,7 @@ final class SinkLoop implements Runnable {
 
     Batch read(ConsumerRecords<byte[], byte[]> records) throws RegistryUnavailable {
         List<NewAlert> alerts = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<DeadLetter> poison = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {

@@ -27,7 +27,7 @@ class SinkAssignmentTest {
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         status = new SinkStatus();
         sink = new SinkLoop(consumer, null, null, null, status, new SinkMetrics(new SimpleMeterRegistry()), null,
-                Duration.ofMillis(1), null);
+                Duration.ofMillis(1), null, null);
         sink.subscribe();
     }
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.kiota.ApiException;
+import dev.vigil.alerts.AlertFixtures;
 import dev.vigil.events.Alert;
 import dev.vigil.schemas.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +35,17 @@ class SinkReadTest {
         return new ConsumerRecords<>(Map.of(PARTITION, List.of(record)), Map.of());
     }
 
+    static final Instant READ_AT = Instant.parse("2026-11-22T09:16:00Z");
+
+    static SinkLoop reading(Deserializer<Alert> deserializer) {
+        return new SinkLoop(null, deserializer, null, null, null, null, null, null, null,
+                Clock.fixed(READ_AT, ZoneOffset.UTC));
+    }
+
     static SinkLoop failingWith(RuntimeException failure) {
-        Deserializer<Alert> deserializer = (topic, bytes) -> {
+        return reading((topic, bytes) -> {
             throw failure;
-        };
-        return new SinkLoop(null, deserializer, null, null, null, null, null, null, null);
+        });
     }
 
     static RuntimeException registryAnswered(int status) {
@@ -43,6 +53,19 @@ class SinkReadTest {
             {
                 setResponseStatusCode(status);
             }
+        });
+    }
+
+    @Test
+    void aReadableAlertIsCreatedAtTheTimeOfTheSinksClock() throws Exception {
+        Alert alert = AlertFixtures.alert("bank-a", "tx-1", AlertFixtures.NINE_FIFTEEN, 0.9);
+
+        SinkLoop.Batch batch = reading((topic, bytes) -> alert).read(oneRecord());
+
+        assertThat(batch.poison()).isEmpty();
+        assertThat(batch.alerts()).singleElement().satisfies(stored -> {
+            assertThat(stored.transactionId()).isEqualTo("tx-1");
+            assertThat(stored.createdAt()).isEqualTo(READ_AT);
         });
     }
 

@@ -43,8 +43,17 @@ public final class LocalStack implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * Set by the build for unit tests (surefire's configuration in the root pom): they need no
+     * process and no socket, so a {@code *Test} that reaches for the stack fails at once.
+     */
+    static final String UNIT_TESTS = "vigil.unit-tests";
+
     /** The JVM-wide test stack, started by the first call (about 15 s) and reused after. */
     public static LocalStack forTests() {
+        if (Boolean.getBoolean(UNIT_TESTS)) {
+            throw new IllegalStateException("a *Test must not start the stack; name it *IT (failsafe runs it in verify)");
+        }
         synchronized (LOCK) {
             if (shared != null) {
                 return shared;

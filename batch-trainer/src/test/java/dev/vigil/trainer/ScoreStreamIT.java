@@ -21,8 +21,10 @@ import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,15 +51,15 @@ import org.slf4j.LoggerFactory;
  * {@link CardFeatures} and {@link Verdict} run directly in Java over each card's transactions in topic
  * order, with the per-card profile carried across micro-batches and across a restart from the checkpoint.
  */
-class ScoreStreamTest {
+class ScoreStreamIT {
 
     static {
-        // see GateTest: logging must be initialised before LocalStack.forTests()
-        LoggerFactory.getLogger(ScoreStreamTest.class);
+        // see GateIT: logging must be initialised before LocalStack.forTests()
+        LoggerFactory.getLogger(ScoreStreamIT.class);
     }
 
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
-    /** scoredAt is wall-clock time, the one field the two runs cannot share. */
+    /** scoredAt is wall-clock time: both runs are given this one, so every field compares. */
     private static final Instant SCORED_AT = Instant.EPOCH;
     private static final int RECORDS_PER_BATCH = 4;
 
@@ -104,8 +106,7 @@ class ScoreStreamTest {
         assertThat(scored).extracting(TransactionScore::getTransactionId).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (TransactionScore score : scored) {
-            assertThat(TransactionScore.newBuilder(score).setScoredAt(SCORED_AT).build())
-                    .as(score.getTransactionId()).isEqualTo(expected.get(score.getTransactionId()));
+            assertThat(score).as(score.getTransactionId()).isEqualTo(expected.get(score.getTransactionId()));
         }
         assertThat(scored).extracting(TransactionScore::getModelVersion).containsOnly(model.getModelVersion());
         assertThat(scored).as("some transaction decided other than APPROVE").anyMatch(TransactionScore::getAlerted);
@@ -142,7 +143,7 @@ class ScoreStreamTest {
     private StreamingQuery startAndAwait(ScoringContext context) throws Exception {
         StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(stack.kafkaBootstrapServers(),
                 stack.registryUrl(), input.name(), "earliest", RECORDS_PER_BATCH, output.name(),
-                dir.resolve("checkpoint"), Trigger.AvailableNow()), context);
+                dir.resolve("checkpoint"), Trigger.AvailableNow()), context, Clock.fixed(SCORED_AT, ZoneOffset.UTC));
         query.awaitTermination();
         return query;
     }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The archive against the real local stack: records in through the registry serde, Parquet out. */
-class ArchiveTest {
+class ArchiveIT {
 
     static {
-        // see GateTest: logging must be initialised before LocalStack.forTests()
-        LoggerFactory.getLogger(ArchiveTest.class);
+        // see GateIT: logging must be initialised before LocalStack.forTests()
+        LoggerFactory.getLogger(ArchiveIT.class);
     }
 
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");

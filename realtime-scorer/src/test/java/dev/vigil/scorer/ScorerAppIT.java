@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(StateDirResource.class)
-class ScorerAppTest {
+class ScorerAppIT {
 
     static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
     final LocalStack stack = LocalStack.forTests();

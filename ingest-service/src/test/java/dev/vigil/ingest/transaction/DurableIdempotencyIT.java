@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * after a restart or on another instance: the answers come from the durable store alone.
  */
 @QuarkusTest
-@TestProfile(DurableIdempotencyTest.NoMemory.class)
+@TestProfile(DurableIdempotencyIT.NoMemory.class)
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class DurableIdempotencyTest {
+class DurableIdempotencyIT {
 
     public static class NoMemory implements QuarkusTestProfile {
         @Override

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class AlertStreamTest {
+class AlertStreamIT {
 
     final AlertTopic topic = new AlertTopic();
 

@@ -46,9 +46,9 @@ import org.junit.jupiter.api.Test;
  * itself checks the database directly.
  */
 @QuarkusTest
-@TestProfile(DatabaseOutageTest.DatabaseBehindProxy.class)
+@TestProfile(DatabaseOutageIT.DatabaseBehindProxy.class)
 @WithTestResource(JwtKeysResource.class)
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     /**
      * An application of its own (a profile always gets one; a different set of test resources alone

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * pages linked by {@code nextCursor}, 401 without the right bearer token. alerts-api itself is
  * exercised by e2e-tests' LoadGeneratorIT.
  */
-class AlertsClientTest {
+class AlertsClientIT {
 
     static final Instant FROM = Instant.parse("2026-11-23T09:00:00Z");
     static final String ITEM = "{\"alertId\":\"a%d\",\"bankId\":\"bank-a\",\"transactionId\":\"tx-%d\","

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
  * a clock the test moves (so recovery is shown without waiting for it).
  */
 @QuarkusTest
-@TestProfile(RateLimitTest.ThreeAtOnceThenOnePerSecond.class)
+@TestProfile(RateLimitIT.ThreeAtOnceThenOnePerSecond.class)
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class RateLimitTest {
+class RateLimitIT {
 
     public static class ThreeAtOnceThenOnePerSecond implements QuarkusTestProfile {
         @Override

@@ -27,13 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /** The gate against the real local stack: Kafka, Apicurio Registry and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GateTest {
+class GateIT {
 
     static {
         // LocalStack.forTests() holds the system properties' lock while its threads start Kafka
         // clients; log4j (Spark's slf4j binding) reads those properties when it first initialises,
         // so initialise logging before the stack, or the two deadlock.
-        LoggerFactory.getLogger(GateTest.class);
+        LoggerFactory.getLogger(GateIT.class);
     }
 
     /** Floors the synthetic history meets; each refusal has its own test in GatePolicyTest. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * datasources only, no instance ids, a query in every target, unique panel ids.
  * {@code DashboardQueriesIT} then runs every query against live data.
  */
-class DashboardSchemaTest {
+class DashboardSchemaIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path WORK = Path.of("target", "grafana-schema").toAbsolutePath();
@@ -38,7 +38,7 @@ class DashboardSchemaTest {
     @BeforeAll
     static void installSchema() throws Exception {
         Files.createDirectories(WORK);
-        try (InputStream packageJson = DashboardSchemaTest.class.getResourceAsStream("/grafana-schema/package.json")) {
+        try (InputStream packageJson = DashboardSchemaIT.class.getResourceAsStream("/grafana-schema/package.json")) {
             Files.copy(packageJson, WORK.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(WORK.resolve("node_modules/@grafana/schema"))) {

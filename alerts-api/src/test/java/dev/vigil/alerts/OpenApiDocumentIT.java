@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class OpenApiDocumentTest {
+class OpenApiDocumentIT {
 
     @Test
     void listsExactlyTheServicesOwnPaths() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class SenderAuthTest {
+class SenderAuthIT {
 
     static KafkaProbe kafka;
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(JwtKeysResource.class)
 @WithTestResource(LocalStackResource.class)
-class LabelApiTest {
+class LabelApiIT {
 
     static final String TOPIC = Topics.TRANSACTION_LABELS.name();
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class AuthTest {
+class AuthIT {
 
     final AlertTopic topic = new AlertTopic();
     String victim;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class ErrorFormatTest {
+class ErrorFormatIT {
 
     static final String PROBLEM = "application/problem+json";
 

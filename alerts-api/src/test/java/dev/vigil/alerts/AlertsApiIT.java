@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class AlertsApiTest {
+class AlertsApiIT {
 
     final AlertTopic topic = new AlertTopic();
 

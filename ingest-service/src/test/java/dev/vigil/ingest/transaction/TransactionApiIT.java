@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(JwtKeysResource.class)
 @WithTestResource(LocalStackResource.class)
-class TransactionApiTest {
+class TransactionApiIT {
 
     static final String TOPIC = Topics.TRANSACTIONS.name();
 
@@ -153,7 +153,7 @@ class TransactionApiTest {
     @Test
     void validBatchIsAcceptedWholeInOrder() {
         List<JsonText> txs = List.of(freshTransaction(), freshTransaction(), freshTransaction());
-        List<String> ids = txs.stream().map(TransactionApiTest::idOf).collect(Collectors.toList());
+        List<String> ids = txs.stream().map(TransactionApiIT::idOf).collect(Collectors.toList());
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
 
         post("/api/v1/transactions/batch", batch(txs.toArray(JsonText[]::new))).then()

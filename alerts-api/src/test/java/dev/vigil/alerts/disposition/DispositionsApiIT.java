@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(JwtKeysResource.class)
-class DispositionsApiTest {
+class DispositionsApiIT {
 
     final AlertTopic topic = new AlertTopic();
 

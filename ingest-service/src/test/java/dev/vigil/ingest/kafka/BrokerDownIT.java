@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /** With nothing listening at the bootstrap address, requests answer 503 within seconds. */
 @QuarkusTest
 @WithTestResource(JwtKeysResource.class)
-@TestProfile(BrokerDownTest.NoBroker.class)
-class BrokerDownTest {
+@TestProfile(BrokerDownIT.NoBroker.class)
+class BrokerDownIT {
 
     /** The registry is up (so serialization works) but no broker listens at the bootstrap port. */
     public static class NoBroker implements QuarkusTestProfile {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus' alert rules, checked by Prometheus' own tool: they parse, and each alert fires on
  * the series that should fire it and stays quiet on healthy ones ({@code alerts.test.yml}).
  */
-class AlertRulesTest {
+class AlertRulesIT {
 
     static final Path RULES_DIR = ComposeConsistencyTest.RepoFiles.path("dashboards/prometheus");
 
