@@ -125,6 +125,14 @@ public final class TrainerCli {
                 converter = IntervalConverter.class,
                 description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
+        @Option(names = "--grid", defaultValue = "${env:VIGIL_TRAINER_GRID}", converter = GridConverter.class,
+                description = "learners and hyper-parameters model selection tries, e.g. 'lr:reg=0.0001|0.01;"
+                        + "rf:trees=100,depth=8|12;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
+        Grid grid;
+        @Option(names = "--folds", defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
+                description = "time-ordered folds each setting is validated on: the evaluation window and the test "
+                        + "windows before it (default: ${DEFAULT-VALUE})")
+        int folds;
         @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
                 converter = IntervalConverter.class,
                 description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
@@ -185,6 +193,7 @@ public final class TrainerCli {
 
         TrainingConfig trainingConfig() {
             return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
+                    .withSelection(grid == null ? Grid.parse(Grid.DEFAULT) : grid, folds)
                     .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention);
         }
 
@@ -364,6 +373,17 @@ public final class TrainerCli {
     }
 
     /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
+    static class GridConverter implements CommandLine.ITypeConverter<Grid> {
+        @Override
+        public Grid convert(String text) {
+            try {
+                return Grid.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {

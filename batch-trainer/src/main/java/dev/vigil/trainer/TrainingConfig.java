@@ -11,9 +11,9 @@ import java.time.Duration;
  * @param precisionK       k of card precision at k per day
  * @param reviewShare      share of test transactions the exported review threshold flags
  * @param declineShare     share of test transactions the exported decline threshold flags
- * @param forestTrees      random-forest size
- * @param treeDepth        depth of forest and boosted trees
- * @param boostingRounds   gradient-boosting iterations
+ * @param grid             the learners and hyper-parameters model selection tries
+ * @param folds            how many time-ordered folds each setting is fitted and validated on: the evaluation
+ *                         window and the {@code folds - 1} test-window-long steps before it ({@link ModelSelection})
  * @param seed             seed of every randomised learner, for reproducible runs
  * @param minFrauds        labelled frauds the training and the test window must each hold, or no model is trained
  * @param merchantRisk     when the merchant risk folded with each transaction is evaluated (label delay, interval);
@@ -22,22 +22,31 @@ import java.time.Duration;
  *                         {@code vigil.scorer.dedup-retention}): a retry within it is not folded
  */
 record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
-        double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
-        RiskClock merchantRisk, Duration dedupRetention) {
+        double declineShare, Grid grid, int folds, long seed, long minFrauds, RiskClock merchantRisk,
+        Duration dedupRetention) {
 
     /** The scorer's default dedup retention ({@code vigil.scorer.dedup-retention=P1D}). */
     static final Duration SCORER_DEDUP_RETENTION = Duration.ofDays(1);
 
+    TrainingConfig {
+        if (folds < 1) {
+            throw new IllegalArgumentException("folds must be at least 1, not " + folds);
+        }
+    }
+
+    /** One setting per learner (a forest, boosted trees of the same depth, a logistic regression), one fold. */
     TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
             double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
             RiskClock merchantRisk) {
-        this(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth, boostingRounds, seed,
-                minFrauds, merchantRisk, SCORER_DEDUP_RETENTION);
+        this(train, delay, test, precisionK, reviewShare, declineShare, Grid.parse(String.format(java.util.Locale.ROOT,
+                "lr;rf:trees=%d,depth=%d;gbt:rounds=%d,depth=%d", forestTrees, treeDepth, boostingRounds, treeDepth)),
+                1, seed, minFrauds, merchantRisk, SCORER_DEDUP_RETENTION);
     }
 
     static TrainingConfig defaults() {
         return new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 100, 0.01, 0.002,
-                30, 5, 20, 7L, 20, RiskClock.of(Duration.ofDays(7), RiskClock.DAY));
+                Grid.parse(Grid.DEFAULT), 3, 7L, 20, RiskClock.of(Duration.ofDays(7), RiskClock.DAY),
+                SCORER_DEDUP_RETENTION);
     }
 
     /** The windows of a run at {@code reference}, the evaluation ending the merchant risk's label delay before it. */
@@ -46,22 +55,27 @@ record TrainingConfig(Duration train, Duration delay, Duration test, int precisi
     }
 
     TrainingConfig withDedupRetention(Duration dedupRetention) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
+                minFrauds, merchantRisk, dedupRetention);
     }
 
     TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
+                minFrauds, merchantRisk, dedupRetention);
     }
 
     TrainingConfig withMinFrauds(long minFrauds) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
+                minFrauds, merchantRisk, dedupRetention);
+    }
+
+    TrainingConfig withSelection(Grid grid, int folds) {
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
+                minFrauds, merchantRisk, dedupRetention);
     }
 
     TrainingConfig withMerchantRisk(RiskClock merchantRisk) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, forestTrees, treeDepth,
-                boostingRounds, seed, minFrauds, merchantRisk, dedupRetention);
+        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
+                minFrauds, merchantRisk, dedupRetention);
     }
 }

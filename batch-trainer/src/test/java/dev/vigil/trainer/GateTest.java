@@ -114,7 +114,7 @@ class GateTest {
                     .setModelVersion(c.bundle().getModelVersion() + suffix).build()));
         }
         return new Training.Result(run.windows(), run.evaluationTrain(), run.evaluationCounts(), run.finalTrain(),
-                candidates, run.evaluation(), run.testScores());
+                candidates, run.evaluation(), run.testScores(), run.selection());
     }
 
     private List<ModelBundle> publishedModels() {
