@@ -21,7 +21,7 @@ record Grid(List<Setting> settings) {
      * The default, sized for about ten minutes on a million transactions on two cores with three folds
      * (batch-trainer/README.md): regularisation for the logistic regression, depth for the ensembles.
      */
-    static final String DEFAULT = "lr:reg=0.0001|0.01;rf:trees=100,depth=8|12;gbt:rounds=100,depth=4|6,step=0.1";
+    static final String DEFAULT = "lr:reg=0.0001|0.01;rf:trees=100,depth=8|12;gbt:rounds=50,depth=4|6,step=0.2";
 
     /** One learner with one value for each of its parameters. */
     record Setting(Learner learner, Map<String, Double> params) {
