@@ -229,7 +229,10 @@ import_slice "$TEST_TO" "$MATURED"
 wait_scored
 log "$(trainer archive --once)"
 trainer score --model-version "$VERSION" --from "$REFERENCE" --to "$TEST_TO" --out "$OUT/offline-scores.csv" >&2
+# the published test set: cards with a fraud known since the start of the published model's training window
+KNOWN_FROM=$(plus_days "$REFERENCE" "-$(( $(duration_days "$DELAY_WINDOW" --delay-window) + $(duration_days "$TRAIN_WINDOW" --train-window) ))")
 java -jar "$LOAD_GENERATOR_JAR" backtest-report --from "$REFERENCE" --to "$TEST_TO" --k "$K" --name "$NAME" \
+    --known-compromised-from "$KNOWN_FROM" \
     --offline "$OUT/offline-scores.csv" "${SCENARIOS[@]}" --out "$OUT" | tee "$OUT/summary.txt"
 
 if command -v gnuplot > /dev/null; then

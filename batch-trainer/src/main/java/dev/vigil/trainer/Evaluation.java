@@ -53,12 +53,15 @@ final class Evaluation {
     }
 
     /**
-     * Per card token, the arrival of its earliest FRAUD label among those known by {@code knownBy}. A
-     * label names its card, so no join to the transactions is needed.
+     * Per card token, the arrival of its earliest FRAUD label among those known by {@code knownBy}, of
+     * transactions at or after {@code from} (a label without its transaction's time counts): the Handbook
+     * counts the frauds from the start of the training window on, not those of all history. A label
+     * names its card, so no join to the transactions is needed.
      */
-    static Map<String, Instant> fraudKnownSince(Dataset<Row> labels, Instant knownBy) {
+    static Map<String, Instant> fraudKnownSince(Dataset<Row> labels, Instant from, Instant knownBy) {
         Map<String, Instant> since = new HashMap<>();
-        for (Row row : labels.where(col("label").equalTo("FRAUD").and(col("labelledAt").leq(lit(knownBy))))
+        for (Row row : labels.where(col("label").equalTo("FRAUD").and(col("labelledAt").leq(lit(knownBy)))
+                        .and(col("transactionTime").isNull().or(col("transactionTime").geq(lit(from)))))
                 .groupBy("cardToken").agg(min("labelledAt")).collectAsList()) {
             since.put(row.getString(0), HistoryRows.instant(row.get(1)));
         }

@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
+import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -18,21 +19,22 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The three MLlib learners, each with its parameters from {@link TrainingConfig} and its export to the
+ * The three MLlib learners, each with the parameters a {@link Grid} may set and its export to the
  * portable bundle: one definition, so the candidate ranked on the evaluation window and the final fit
  * published after it are the same learner with the same parameters.
  */
 enum Learner {
 
-    LOGISTIC_REGRESSION("lr", ModelType.LOGISTIC_REGRESSION) {
+    LOGISTIC_REGRESSION("lr", ModelType.LOGISTIC_REGRESSION, "reg", "elastic", "iterations") {
         @Override
-        Transformer fit(Dataset<Row> weighted, TrainingConfig config) {
+        Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
             return new Pipeline().setStages(new PipelineStage[] {
                 new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true).setWithStd(true),
                 new LogisticRegression().setFeaturesCol("scaled").setLabelCol(Labelling.LABEL)
                         .setWeightCol(Training.WEIGHT)
                         // already standardised by the scaler, whose means and scales the bundle carries
-                        .setStandardization(false).setMaxIter(100).setRegParam(1e-3)
+                        .setStandardization(false).setMaxIter((int) setting.get("iterations", 100))
+                        .setRegParam(setting.get("reg", 1e-3)).setElasticNetParam(setting.get("elastic", 0))
             }).fit(weighted);
         }
 
@@ -46,11 +48,12 @@ enum Learner {
         }
     },
 
-    RANDOM_FOREST("rf", ModelType.RANDOM_FOREST) {
+    RANDOM_FOREST("rf", ModelType.RANDOM_FOREST, "trees", "depth", "leaf") {
         @Override
-        Transformer fit(Dataset<Row> weighted, TrainingConfig config) {
+        Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
             return new RandomForestClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
-                    .setNumTrees(config.forestTrees()).setMaxDepth(config.treeDepth()).setSeed(config.seed())
+                    .setNumTrees((int) setting.get("trees", 30)).setMaxDepth((int) setting.get("depth", 5))
+                    .setMinInstancesPerNode((int) setting.get("leaf", 1)).setSeed(seed)
                     .fit(weighted);
         }
 
@@ -61,11 +64,13 @@ enum Learner {
         }
     },
 
-    GRADIENT_BOOSTED_TREES("gbt", ModelType.GRADIENT_BOOSTED_TREES) {
+    GRADIENT_BOOSTED_TREES("gbt", ModelType.GRADIENT_BOOSTED_TREES, "rounds", "depth", "step", "subsample") {
         @Override
-        Transformer fit(Dataset<Row> weighted, TrainingConfig config) {
+        Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
             return new GBTClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
-                    .setMaxIter(config.boostingRounds()).setMaxDepth(config.treeDepth()).setSeed(config.seed())
+                    .setMaxIter((int) setting.get("rounds", 20)).setMaxDepth((int) setting.get("depth", 5))
+                    .setStepSize(setting.get("step", 0.1)).setSubsamplingRate(setting.get("subsample", 1.0))
+                    .setSeed(seed)
                     .fit(weighted);
         }
 
@@ -78,10 +83,17 @@ enum Learner {
 
     private final String prefix;
     private final ModelType type;
+    private final List<String> parameters;
 
-    Learner(String prefix, ModelType type) {
+    Learner(String prefix, ModelType type, String... parameters) {
         this.prefix = prefix;
         this.type = type;
+        this.parameters = List.of(parameters);
+    }
+
+    /** The names {@link Grid} may set for this learner (besides the class weight every learner takes). */
+    List<String> parameters() {
+        return parameters;
     }
 
     /** Short name: the model version's prefix and the phase names. */
@@ -93,8 +105,11 @@ enum Learner {
         return type;
     }
 
-    /** Fits on rows with {@code features}, {@code label} and {@code weight} columns. */
-    abstract Transformer fit(Dataset<Row> weighted, TrainingConfig config);
+    /**
+     * Fits on rows with {@code features}, {@code label} and {@code weight} columns, with the setting's
+     * parameters (a parameter it does not set keeps this learner's default).
+     */
+    abstract Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed);
 
     /** The model's portable form, without the run's metadata (version, windows, thresholds). */
     abstract ModelBundle.Builder export(Transformer model);
@@ -106,5 +121,14 @@ enum Learner {
             }
         }
         throw new IllegalArgumentException("no learner for " + type);
+    }
+
+    static Learner ofPrefix(String prefix) {
+        for (Learner learner : values()) {
+            if (learner.prefix.equals(prefix)) {
+                return learner;
+            }
+        }
+        throw new IllegalArgumentException("no learner '" + prefix + "' (lr, rf, gbt)");
     }
 }

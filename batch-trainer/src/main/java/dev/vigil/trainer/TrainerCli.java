@@ -145,14 +145,18 @@ public final class TrainerCli {
                 converter = IntervalConverter.class,
                 description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
-        @Option(names = "--learners", split = ",", defaultValue = "${env:VIGIL_TRAINER_LEARNERS:-lr,rf,gbt}",
-                converter = LearnerConverter.class,
-                description = "the candidates fitted and ranked, of lr, rf, gbt (default: ${DEFAULT-VALUE})")
-        List<Learner> learners;
         @Option(names = "--genuine-sample", defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
                 description = "share of the training windows' genuine transactions the candidates are fitted on, every "
                         + "labelled fraud kept; evaluation scores every transaction (default: ${DEFAULT-VALUE})")
         double genuineSample;
+        @Option(names = "--grid", defaultValue = "${env:VIGIL_TRAINER_GRID}", converter = GridConverter.class,
+                description = "learners and hyper-parameters model selection tries, e.g. 'lr:reg=0.0001|0.01;"
+                        + "rf:trees=100,depth=8|12;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
+        Grid grid;
+        @Option(names = "--folds", defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
+                description = "time-ordered folds each setting is validated on: the evaluation window and the test "
+                        + "windows before it (default: ${DEFAULT-VALUE})")
+        int folds;
         @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
                 converter = IntervalConverter.class,
                 description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
@@ -213,8 +217,9 @@ public final class TrainerCli {
 
         TrainingConfig trainingConfig() {
             return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
+                    .withSelection(grid == null ? Grid.parse(Grid.DEFAULT) : grid, folds, genuineSample)
                     .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention)
-                    .withReviewShare(alertBudget).withLearners(learners, genuineSample);
+                    .withReviewShare(alertBudget);
         }
 
         GatePolicy gatePolicy() {
@@ -382,20 +387,6 @@ public final class TrainerCli {
         }
     }
 
-    /** A learner by its short name ({@code lr}, {@code rf}, {@code gbt}). */
-    static final class LearnerConverter implements CommandLine.ITypeConverter<Learner> {
-        @Override
-        public Learner convert(String text) {
-            String name = text.trim().toLowerCase(Locale.ROOT);
-            for (Learner learner : Learner.values()) {
-                if (learner.prefix().equals(name)) {
-                    return learner;
-                }
-            }
-            throw new CommandLine.TypeConversionException("not a learner (lr, rf, gbt): " + text);
-        }
-    }
-
     /** An interval ({@link IntervalConverter}) that a {@link RiskClock} can step by. */
     static final class RiskIntervalConverter extends IntervalConverter {
         @Override
@@ -411,6 +402,17 @@ public final class TrainerCli {
     }
 
     /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
+    static class GridConverter implements CommandLine.ITypeConverter<Grid> {
+        @Override
+        public Grid convert(String text) {
+            try {
+                return Grid.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {

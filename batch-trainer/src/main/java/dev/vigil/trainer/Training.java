@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.functions;
@@ -26,10 +27,11 @@ import org.apache.spark.sql.Row;
 /**
  * The training pipeline as a function: history in, evaluated candidates and the fit to publish out.
  * Features come from {@link FeatureFold} (with merchant risk as of each transaction), labels from
- * {@link Labelling} with their arrival time respected. Each configured {@link Learner}, weighted for class
- * imbalance, is fitted on the evaluation training window and measured on the evaluation window
- * ({@link TrainingWindows}); the best by average precision is then fitted once more, with the same
- * parameters, on the final training window: that fit is what the gate may publish.
+ * {@link Labelling} with their arrival time respected. Every setting of the {@link Grid} is fitted and
+ * validated on time-ordered folds ({@link ModelSelection}), fold 0 being the evaluation training and
+ * evaluation windows ({@link TrainingWindows}); each learner's best setting by mean average precision is
+ * a candidate, measured on the evaluation window; the best candidate is then fitted once more, with the
+ * same parameters, on the final training window: that fit is what the gate may publish.
  */
 final class Training {
 
@@ -42,6 +44,11 @@ final class Training {
     record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
         double averagePrecision() {
             return metrics.get(MetricNames.AVERAGE_PRECISION);
+        }
+
+        /** Mean average precision of the candidate's setting over the selection's folds. */
+        double validationAveragePrecision() {
+            return metrics.getOrDefault(MetricNames.VALIDATION_AVERAGE_PRECISION, averagePrecision());
         }
 
         /** {@code rows} with a {@code score} column: Spark's fraud probability. */
@@ -67,16 +74,27 @@ final class Training {
      * evaluation window and every evaluated candidate's score of each of its transactions.
      */
     record Result(TrainingWindows windows, Labelled evaluationTrain, Evaluation.Counts evaluationCounts,
-            Labelled finalTrain, List<Candidate> candidates, Evaluation evaluation, List<Evaluation.TestScore> testScores) {
+            Labelled finalTrain, List<Candidate> candidates, Evaluation evaluation, List<Evaluation.TestScore> testScores,
+            Selection selection) {
         Candidate best() {
             return candidates.get(0);
         }
+    }
+
+    /**
+     * How the published setting was chosen: the folds' validation windows (newest first; older folds
+     * without enough labelled frauds are left out), every setting's average precision per fold, the choice.
+     */
+    record Selection(List<TrainingWindows.Window> validations, List<ModelSelection.Trial> trials,
+            Grid.Setting chosen) {
     }
 
     /** Metric names, as recorded in bundles, reports and the model_versions table. */
     static final class MetricNames {
         static final String AUC_ROC = "auc_roc";
         static final String AVERAGE_PRECISION = "average_precision";
+        /** Mean average precision of the candidate's setting over the prequential folds ({@link ModelSelection}). */
+        static final String VALIDATION_AVERAGE_PRECISION = "validation_average_precision";
         static final String REVIEW_SHARE = "test_review_share";
         static final String SCORE_P50 = "test_score_p50";
         static final String SCORE_P95 = "test_score_p95";
@@ -120,7 +138,8 @@ final class Training {
         Dataset<Row> evaluationTrainSet = sampled(labelled(vectors, labels, windows.evaluationTrain()), config);
         Dataset<Row> finalTrainSet = sampled(labelled(vectors, labels, windows.finalTrain()), config);
         Evaluation evaluation = new Evaluation(labelled(vectors, labels, windows.evaluation()).cache(),
-                Evaluation.fraudKnownSince(labels, windows.evaluation().labelsKnownBy()), config.precisionK());
+                Evaluation.fraudKnownSince(labels, windows.evaluationTrain().from(),
+                        windows.evaluation().labelsKnownBy()), config.precisionK());
         Labelled evaluationTrain = phases.time("labels", () -> counted(evaluationTrainSet, config));
         Labelled finalTrain = phases.time("labels", () -> counted(finalTrainSet, config));
         Evaluation.Counts evaluationCounts = phases.time("labels", evaluation::counts);
@@ -129,18 +148,56 @@ final class Training {
             evaluation.release();
         });
 
-        Dataset<Row> weighted = weighted(evaluationTrainSet, evaluationTrain);
+        List<ModelSelection.Fold> folds = new ArrayList<>();
+        folds.add(new ModelSelection.Fold(0, windows, evaluationTrainSet.cache(), evaluationTrain, evaluation));
+        for (int k = 1; k < config.folds(); k++) {
+            earlierFold(k, windows, vectors, labels, config, phases).ifPresent(folds::add);
+        }
+        String version = VERSION_TIME.format(trainedAt);
+        ModelSelection.Outcome selection = ModelSelection.select(config.grid(), folds, config.seed(),
+                learner -> learner.prefix() + "-" + version, phases);
+        for (ModelSelection.Fold fold : folds) {
+            fold.train().unpersist();
+            if (fold.index() > 0) {
+                fold.evaluation().release();
+            }
+        }
         List<Candidate> candidates = new ArrayList<>();
         List<Evaluation.TestScore> testScores = new ArrayList<>();
-        for (Learner learner : config.learners()) {
-            candidates.add(evaluated(learner, weighted, evaluation, windows, config, trainedAt, phases, testScores));
+        for (ModelSelection.Best best : selection.best().values()) {
+            candidates.add(candidate(best, evaluation, windows, config, trainedAt, phases));
+            testScores.addAll(best.scores());
         }
-        weighted.unpersist();
-        candidates.sort(Comparator.comparingDouble(Candidate::averagePrecision).reversed());
-        candidates.set(0, finalFit(candidates.get(0), finalTrainSet, finalTrain, windows, config, phases));
+        candidates.sort(Comparator.comparingDouble(Candidate::validationAveragePrecision).reversed());
+        Grid.Setting chosen = selection.best().get(Learner.of(candidates.get(0).type())).trial().setting();
+        candidates.set(0, finalFit(candidates.get(0), chosen, finalTrainSet, finalTrain, windows, config, phases));
         vectors.unpersist();
         return new Result(windows, evaluationTrain, evaluationCounts, finalTrain, List.copyOf(candidates), evaluation,
-                List.copyOf(testScores));
+                List.copyOf(testScores), new Selection(folds.stream().map(f -> f.windows().evaluation()).toList(),
+                        selection.trials(), chosen));
+    }
+
+    /**
+     * Fold {@code k}: the run's windows moved {@code k} test windows back, labels as known then; empty when
+     * its training or evaluation window holds fewer than the minimum of labelled frauds.
+     */
+    private static Optional<ModelSelection.Fold> earlierFold(int k, TrainingWindows windows, Dataset<Row> vectors,
+            Dataset<Row> labels, TrainingConfig config, Phases phases) {
+        TrainingWindows earlier = windows.earlier(config.test().multipliedBy(k));
+        Dataset<Row> train = sampled(labelled(vectors, labels, earlier.evaluationTrain()), config).cache();
+        Evaluation evaluation = new Evaluation(labelled(vectors, labels, earlier.evaluation()).cache(),
+                Evaluation.fraudKnownSince(labels, earlier.evaluationTrain().from(),
+                        earlier.evaluation().labelsKnownBy()), config.precisionK());
+        Labelled trainCounts = phases.time("labels", () -> counted(train, config));
+        Evaluation.Counts counts = phases.time("labels", evaluation::counts);
+        long needed = Math.max(1, config.minFrauds());
+        if (enough(trainCounts.frauds(), trainCounts.rows(), needed)
+                && enough(counts.keptFrauds(), counts.keptRows(), needed)) {
+            return Optional.of(new ModelSelection.Fold(k, earlier, train, trainCounts, evaluation));
+        }
+        train.unpersist();
+        evaluation.release();
+        return Optional.empty();
     }
 
     /** {@code rows} with a {@code score} column: {@code model}'s fraud probability. */
@@ -167,10 +224,14 @@ final class Training {
         return new Labelled(set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count(), config.genuineSample());
     }
 
-    /** Balanced class weights: all frauds together weigh as much as all genuine transactions. */
-    private static Dataset<Row> weighted(Dataset<Row> set, Labelled counts) {
-        double fraudWeight = (double) (counts.rows() - counts.frauds()) / counts.frauds();
-        return set.withColumn(WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0)).cache();
+    /**
+     * {@code set} with a {@code weight} column: a fraud weighs (genuine / frauds) to the power
+     * {@code exponent}, a genuine transaction 1; exponent 1 balances the classes (all frauds together
+     * weigh as much as all genuine transactions), 0 leaves them unweighted.
+     */
+    static Dataset<Row> weighted(Dataset<Row> set, Labelled counts, double exponent) {
+        double fraudWeight = Math.pow((double) (counts.rows() - counts.frauds()) / counts.frauds(), exponent);
+        return set.withColumn(WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0));
     }
 
     private static void requireEnoughLabels(TrainingWindows windows, TrainingConfig config, Labelled evaluationTrain,
@@ -196,17 +257,22 @@ final class Training {
         return frauds >= needed && frauds < rows;
     }
 
-    private static Candidate evaluated(Learner learner, Dataset<Row> weighted, Evaluation evaluation,
-            TrainingWindows windows, TrainingConfig config, Instant trainedAt, Phases phases,
-            List<Evaluation.TestScore> testScores) {
+    /**
+     * A learner's best setting as a candidate: its fit on the evaluation training window, measured on
+     * the evaluation window, with thresholds from those scores and the setting's mean validation average
+     * precision among its metrics.
+     */
+    private static Candidate candidate(ModelSelection.Best best, Evaluation evaluation, TrainingWindows windows,
+            TrainingConfig config, Instant trainedAt, Phases phases) {
+        Learner learner = best.trial().setting().learner();
         String p = learner.prefix();
-        Transformer model = phases.time("fit " + p, () -> learner.fit(weighted, config));
+        Transformer model = best.model();
         ModelBundle.Builder exported = phases.time("export " + p, () -> learner.export(model));
         return phases.time("evaluate " + p, () -> {
             String version = p + "-" + VERSION_TIME.format(trainedAt);
-            List<Evaluation.TestScore> scores = evaluation.scores(version, scored(model, evaluation.testSet()));
-            testScores.addAll(scores);
+            List<Evaluation.TestScore> scores = best.scores();
             Map<String, Double> metrics = evaluation.measure(scores);
+            metrics.put(MetricNames.VALIDATION_AVERAGE_PRECISION, best.trial().mean());
             double[] ascending = scores.stream().mapToDouble(Evaluation.TestScore::score).sorted().toArray();
             Set<String> rulesAlerted = evaluation.rulesAlerted();
             double[] byRow = scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
@@ -248,11 +314,12 @@ final class Training {
      * by the same learner with the same parameters, whereas the final fit has no later labelled window to
      * be measured on (its scores of its own training rows would flatter it and set thresholds too high).
      */
-    private static Candidate finalFit(Candidate evaluated, Dataset<Row> finalTrainSet, Labelled counts,
-            TrainingWindows windows, TrainingConfig config, Phases phases) {
-        Learner learner = Learner.of(evaluated.type());
-        Dataset<Row> weighted = weighted(finalTrainSet, counts);
-        Transformer model = phases.time("final fit " + learner.prefix(), () -> learner.fit(weighted, config));
+    private static Candidate finalFit(Candidate evaluated, Grid.Setting setting, Dataset<Row> finalTrainSet,
+            Labelled counts, TrainingWindows windows, TrainingConfig config, Phases phases) {
+        Learner learner = setting.learner();
+        Dataset<Row> weighted = weighted(finalTrainSet, counts, setting.weight()).cache();
+        Transformer model = phases.time("final fit " + learner.prefix(),
+                () -> learner.fit(weighted, setting, config.seed()));
         weighted.unpersist();
         ModelBundle evaluatedBundle = evaluated.bundle();
         ModelBundle bundle = learner.export(model)

@@ -40,6 +40,7 @@ final class TrainingReport {
         json.put("gate", gateJson(outcome.evidence()));
         json.put("windows", windows(result));
         json.put("thresholds", THRESHOLDS);
+        json.put("selection", selection(result.selection()));
         json.put("scores", name + ".scores.csv");
         json.put("candidates", outcome.decisions().stream().map(d -> Map.of(
                 "version", d.bundle().getModelVersion(), "type", d.bundle().getModelType().name(),
@@ -51,6 +52,15 @@ final class TrainingReport {
         Path markdown = dir.resolve(name + ".md");
         Files.writeString(markdown, markdown(result, outcome));
         return markdown;
+    }
+
+    private static Map<String, Object> selection(Training.Selection selection) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("validations", selection.validations().stream().map(Object::toString).toList());
+        json.put("chosen", selection.chosen().toString());
+        json.put("trials", selection.trials().stream().map(t -> Map.of("setting", t.setting().toString(),
+                "averagePrecisions", t.averagePrecisions(), "mean", t.mean())).toList());
+        return json;
     }
 
     private static Map<String, Object> windows(Training.Result result) {
@@ -94,12 +104,15 @@ final class TrainingReport {
         return String.format(Locale.ROOT, "candidates fitted: %d transactions (%d frauds%s) %s%n"
                         + "evaluation: %d (%d frauds; %d (%d frauds) without known-compromised cards) %s%n"
                         + "final fit: %d (%d frauds%s) %s%n"
-                        + "best: %s (%s) AUC %s, average precision %s%n%s%npublished: %s%n",
+                        + "best: %s (%s) AUC %s, average precision %s%n"
+                        + "chosen: %s (mean average precision %s over %d folds)%n%s%npublished: %s%n",
                 result.evaluationTrain().rows(), result.evaluationTrain().frauds(), result.evaluationTrain().sampled(),
                 w.evaluationTrain(), e.rows(), e.frauds(), e.keptRows(), e.keptFrauds(), w.evaluation(),
                 result.finalTrain().rows(), result.finalTrain().frauds(), result.finalTrain().sampled(), w.finalTrain(),
                 best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
-                number(best.averagePrecision()), gate(outcome.evidence()), published);
+                number(best.averagePrecision()), result.selection().chosen(),
+                number(best.validationAveragePrecision()), result.selection().validations().size(),
+                gate(outcome.evidence()), published);
     }
 
     private static Map<String, Object> gateJson(GateEvidence g) {
@@ -148,6 +161,7 @@ final class TrainingReport {
                 .append("\n- ").append(gate(outcome.evidence()))
                 .append("\n- published: ").append(outcome.published() ? "yes"
                         : "no" + outcome.refusal().map(reason -> " (" + reason + ")").orElse("")).append("\n\n");
+        selectionTable(md, result.selection());
         List<String> metricNames = List.copyOf(outcome.best().metrics().keySet());
         md.append("| version | model | status | ").append(String.join(" | ", metricNames)).append(" |\n");
         md.append("|---|---|---|").append("---|".repeat(metricNames.size())).append("\n");
@@ -160,6 +174,27 @@ final class TrainingReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** Every setting tried, its average precision per fold (fold 0 the evaluation window) and their mean. */
+    private static void selectionTable(StringBuilder md, Training.Selection selection) {
+        md.append("Model selection: each setting fitted on each fold's training window and validated on its window "
+                + "(fold 0 is the evaluation window; fold k the same arrangement k test windows earlier, labels as "
+                + "known then); chosen by mean average precision: `").append(selection.chosen()).append("`.\n\n");
+        md.append("| setting |");
+        for (int k = 0; k < selection.validations().size(); k++) {
+            md.append(" AP fold ").append(k).append(" (").append(selection.validations().get(k).from()).append(") |");
+        }
+        md.append(" mean |\n|---|").append("---|".repeat(selection.validations().size())).append("---|\n");
+        for (ModelSelection.Trial trial : selection.trials()) {
+            md.append("| ").append(trial.setting().equals(selection.chosen()) ? "**" + trial.setting() + "**"
+                    : trial.setting().toString()).append(" |");
+            for (double ap : trial.averagePrecisions()) {
+                md.append(' ').append(number(ap)).append(" |");
+            }
+            md.append(' ').append(number(trial.mean())).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void row(StringBuilder md, String name, TrainingWindows.Window w, String rows, String frauds) {

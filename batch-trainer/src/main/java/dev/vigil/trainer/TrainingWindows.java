@@ -35,6 +35,10 @@ record TrainingWindows(Window evaluationTrain, Window evaluation, Window finalTr
             }
         }
 
+        Window earlier(Duration by) {
+            return new Window(from.minus(by), to.minus(by), labelsKnownBy.minus(by));
+        }
+
         @Override
         public String toString() {
             return from + " .. " + to + " (labels known by " + labelsKnownBy + ")";
@@ -57,6 +61,11 @@ record TrainingWindows(Window evaluationTrain, Window evaluation, Window finalTr
                 new Window(evaluationTrainTo.minus(train), evaluationTrainTo, evaluationFrom),
                 new Window(evaluationFrom, evaluationTo, reference),
                 new Window(finalTo.minus(train), finalTo, reference));
+    }
+
+    /** Every window, and when its labels are known, moved {@code by} back in time: a run that long ago. */
+    TrainingWindows earlier(Duration by) {
+        return new TrainingWindows(evaluationTrain.earlier(by), evaluation.earlier(by), finalTrain.earlier(by));
     }
 
     /** The end of the newest window: transactions after it are not used. */

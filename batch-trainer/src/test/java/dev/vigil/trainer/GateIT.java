@@ -139,7 +139,7 @@ class GateIT {
                 t.candidate() + suffix, t.transactionId(), t.cardToken(), t.eventTime(), t.fraud(), t.score(),
                 t.knownCompromised())).toList();
         return new Training.Result(run.windows(), run.evaluationTrain(), run.evaluationCounts(), run.finalTrain(),
-                candidates, run.evaluation(), scores);
+                candidates, run.evaluation(), scores, run.selection());
     }
 
     private List<ModelBundle> publishedModels() {

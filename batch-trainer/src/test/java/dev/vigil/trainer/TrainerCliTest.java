@@ -70,18 +70,22 @@ class TrainerCliTest {
     }
 
     @Test
-    void everyLearnerOnEveryTransactionUnlessLearnersAndAGenuineSampleAreGiven() {
+    void theDefaultGridOnThreeFoldsOnEveryTransactionUnlessAGridFoldsAndAGenuineSampleAreGiven() {
         TrainingConfig defaults = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train").endpoints.trainingConfig();
-        assertThat(defaults.learners()).containsExactly(Learner.values());
+        assertThat(defaults.grid()).isEqualTo(Grid.parse(Grid.DEFAULT));
+        assertThat(defaults.folds()).isEqualTo(3);
         assertThat(defaults.genuineSample()).isEqualTo(1.0);
 
-        TrainingConfig demo = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--learners", "GBT,lr",
-                "--genuine-sample", "0.2").endpoints.trainingConfig();
-        assertThat(demo.learners()).containsExactly(Learner.GRADIENT_BOOSTED_TREES, Learner.LOGISTIC_REGRESSION);
+        TrainingConfig demo = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--grid", "gbt:rounds=20,depth=5",
+                "--folds", "1", "--genuine-sample", "0.2").endpoints.trainingConfig();
+        assertThat(demo.grid().learners()).containsExactly(Learner.GRADIENT_BOOSTED_TREES);
+        assertThat(demo.folds()).isEqualTo(1);
         assertThat(demo.genuineSample()).isEqualTo(0.2);
 
-        assertThatThrownBy(() -> parsed("train", "--learners", "svm"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a learner (lr, rf, gbt): svm");
+        assertThatThrownBy(() -> parsed("train", "--grid", "svm:c=1"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("no learner 'svm' (lr, rf, gbt)");
+        assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--folds", "0")
+                .endpoints.trainingConfig()).hasMessageContaining("folds must be at least 1");
         assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--genuine-sample", "0")
                 .endpoints.trainingConfig()).hasMessageContaining("the genuine sample must be above 0 and at most 1");
     }

@@ -73,9 +73,9 @@ class TrainingTest {
     }
 
     @Test
-    void fitsOnlyTheConfiguredLearnersOnEveryFraudAndASampleOfGenuineTransactions() {
+    void fitsOnlyTheGridsLearnersOnEveryFraudAndASampleOfGenuineTransactions() {
         Training.Result sampled = Training.train(population.transactions(spark), population.labels(spark), windows,
-                config.withLearners(List.of(Learner.LOGISTIC_REGRESSION), 0.5), TRAINED_AT);
+                config.withSelection(Grid.parse("lr"), 1, 0.5), TRAINED_AT);
 
         assertThat(sampled.candidates()).extracting(Training.Candidate::type)
                 .containsExactly(ModelType.LOGISTIC_REGRESSION);

@@ -38,9 +38,10 @@ public final class Metrics {
      * fraud label arrived before the start of that UTC day, has its transactions of that day removed
      * (an investigator has already blocked it; scoring it again measures nothing). With chargebacks
      * arriving 7 days after the fraud this keeps the Handbook's rule: frauds up to the test day minus
-     * 8 days are known.
+     * 8 days are known. The Handbook counts only the frauds from its training window's start on; the
+     * caller's map holds the frauds it counts.
      *
-     * @param fraudKnownSince per card token, the arrival time of its earliest fraud label (cards
+     * @param fraudKnownSince per card token, the arrival time of its earliest counted fraud label (cards
      *                        without one absent); labels carry their own time, never a replay's clock
      */
     public static List<Scored> withoutKnownCompromised(List<Scored> scored, Map<String, Instant> fraudKnownSince) {

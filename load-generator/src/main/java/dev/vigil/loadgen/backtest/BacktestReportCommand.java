@@ -30,6 +30,9 @@ public final class BacktestReportCommand implements Callable<Integer> {
     int k;
     @Option(names = "--name", defaultValue = "backtest", description = "what the summary line calls the run (default: ${DEFAULT-VALUE})")
     String name;
+    @Option(names = "--known-compromised-from", description = "only frauds of transactions from this instant on make a "
+            + "card known to be compromised (the Handbook: its training window's start; default: every fraud)")
+    Instant knownCompromisedFrom;
     @Option(names = "--offline", description = "the trainer's offline scores of the window (batch-trainer score --out): compared with the live ones")
     Path offline;
     @Option(names = "--scenarios", description = "a CSV naming each transaction's fraud scenario (e.g. the dataset itself)")
@@ -54,7 +57,7 @@ public final class BacktestReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--k must be at least 1");
         }
         TopicSerdes serdes = new TopicSerdes(registryUrl, false);
-        LabelTruth truth = new LabelTruth();
+        LabelTruth truth = knownCompromisedFrom == null ? new LabelTruth() : new LabelTruth(knownCompromisedFrom);
         long labels = TopicToEnd.read(bootstrapServers, serdes, Topics.TRANSACTION_LABELS, truth::add);
         LiveScores live = new LiveScores(from, to);
         long scores = TopicToEnd.read(bootstrapServers, serdes, Topics.TRANSACTION_SCORES, live::add);

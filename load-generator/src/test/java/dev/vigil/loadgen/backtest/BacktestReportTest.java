@@ -79,6 +79,24 @@ class BacktestReportTest {
     }
 
     @Test
+    void onlyFraudsFromTheKnownCompromisedStartMakeACardKnownAsTheHandbookCountsFromItsTrainingWindow() {
+        Instant trainingStart = TEST_START.minus(Duration.ofDays(14));
+        LabelTruth truth = new LabelTruth(trainingStart);
+        // card-c's fraud happened before the training window: the Handbook does not know it; card-f's did not
+        truth.add(withTime(fraudLabel("older", "card-c", TEST_START.minus(Duration.ofDays(9))),
+                trainingStart.minus(Duration.ofDays(2))));
+        truth.add(withTime(fraudLabel("recent", "card-f", TEST_START.minus(Duration.ofDays(6))),
+                trainingStart.plus(Duration.ofDays(1))));
+        truth.add(fraudLabel("untimed", "card-g", TEST_START.minus(Duration.ofDays(6))));
+
+        assertThat(truth.firstFraudKnown()).containsOnlyKeys("card-f", "card-g");
+    }
+
+    private static TransactionLabel withTime(TransactionLabel label, Instant transactionTime) {
+        return TransactionLabel.newBuilder(label).setTransactionTime(transactionTime).build();
+    }
+
+    @Test
     void theSummaryLineHasTheFormToolsRead() {
         LabelTruth truth = new LabelTruth();
         truth.add(fraudLabel("t1", "card-a", NOON.plus(Duration.ofDays(7))));
