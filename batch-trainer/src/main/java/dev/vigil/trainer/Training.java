@@ -153,9 +153,8 @@ final class Training {
         for (int k = 1; k < config.folds(); k++) {
             earlierFold(k, windows, vectors, labels, config, phases).ifPresent(folds::add);
         }
-        String version = VERSION_TIME.format(trainedAt);
         ModelSelection.Outcome selection = ModelSelection.select(config.grid(), folds, config.seed(),
-                learner -> learner.prefix() + "-" + version, phases);
+                learner -> version(learner, trainedAt), phases);
         for (ModelSelection.Fold fold : folds) {
             fold.train().unpersist();
             if (fold.index() > 0) {
@@ -175,6 +174,11 @@ final class Training {
         return new Result(windows, evaluationTrain, evaluationCounts, finalTrain, List.copyOf(candidates), evaluation,
                 List.copyOf(testScores), new Selection(folds.stream().map(f -> f.windows().evaluation()).toList(),
                         selection.trials(), chosen));
+    }
+
+    /** A candidate's model version: its learner's prefix and the run's time ({@code rf-20261206T053949Z}). */
+    private static String version(Learner learner, Instant trainedAt) {
+        return learner.prefix() + "-" + VERSION_TIME.format(trainedAt);
     }
 
     /**
@@ -269,7 +273,7 @@ final class Training {
         Transformer model = best.model();
         ModelBundle.Builder exported = phases.time("export " + p, () -> learner.export(model));
         return phases.time("evaluate " + p, () -> {
-            String version = p + "-" + VERSION_TIME.format(trainedAt);
+            String version = version(learner, trainedAt);
             List<Evaluation.TestScore> scores = best.scores();
             Map<String, Double> metrics = evaluation.measure(scores);
             metrics.put(MetricNames.VALIDATION_AVERAGE_PRECISION, best.trial().mean());
