@@ -203,13 +203,9 @@ log "the scorer has scored $IMPORTED transactions"
 publish_risk "$REFERENCE"
 TRAIN_OUT=$OUT/train.out
 status=0
-# the backtest measures the model the trainer chose, so the gate's "beats the rules at their alert rate" is
-# not asked (VIGIL_BACKTEST_MARGIN_OVER_RULES to ask it): on a dataset without the patterns the rules look
-# for (the Handbook's) they raise a handful of alerts, and recall at that rate says nothing of the model.
-# The gate's floors and the alert budget still apply.
 trainer train --reference-time "$REFERENCE" --train-window "$TRAIN_WINDOW" --delay-window "$DELAY_WINDOW" \
     --test-window "$VALIDATION_WINDOW" --label-delay "$LABEL_DELAY" --risk-interval "$RISK_INTERVAL" \
-    --min-frauds "$MIN_FRAUDS" --margin-over-rules="${VIGIL_BACKTEST_MARGIN_OVER_RULES:--1}" > "$TRAIN_OUT" || status=$?
+    --min-frauds "$MIN_FRAUDS" > "$TRAIN_OUT" || status=$?
 cat "$TRAIN_OUT" >&2
 [ "$status" = 0 ] || fail "the training run did not train (exit status $status; $OUT/logs/batch-trainer.log)"
 grep -q '^published: yes' "$TRAIN_OUT" || fail "the gate published no model: nothing for the scorer to be measured with"
@@ -239,14 +235,4 @@ java -jar "$LOAD_GENERATOR_JAR" backtest-report --from "$REFERENCE" --to "$TEST_
     --known-compromised-from "$KNOWN_FROM" \
     --offline "$OUT/offline-scores.csv" "${SCENARIOS[@]}" --out "$OUT" | tee "$OUT/summary.txt"
 
-if command -v gnuplot > /dev/null; then
-    gnuplot <<GNUPLOT
-set terminal pngcairo size 800,560 noenhanced
-set output '$OUT/pr-curve.png'
-set title 'Live scorer, $NAME: precision-recall on the test window'
-set xlabel 'recall'; set ylabel 'precision'; set xrange [0:1]; set yrange [0:1]; set grid
-set datafile separator tab
-plot '$OUT/pr-curve.tsv' skip 1 using 3:2 with lines linewidth 2 title 'live scorer ($VERSION)'
-GNUPLOT
-fi
 log "report: $OUT/report.md, $OUT/report.json, $OUT/pr-curve.png"

@@ -10,8 +10,9 @@ import java.util.List;
  * alerts and recall, the candidate's recall at the rules' alert rate, and the share the candidate
  * alerts at its review threshold with the rules beside it (as the scorer decides: either one alerts).
  *
- * @param comparedAlerts       how many alerts the comparison allows: the rules' own, or the budget's
- *                             share when the rules raise none there (recall at zero alerts says nothing)
+ * @param comparedAlerts       how many alerts the comparison allows: the rules' own, or the budget's share
+ *                             when the rules raise fewer (recall at a handful of alerts says nothing of a
+ *                             model that will be allowed the budget; the rules are measured at their own)
  * @param rulesCaught          frauds the rules alert on
  * @param modelCaught          frauds among the candidate's {@code comparedAlerts} highest scores
  * @param alerts               transactions the rules or the candidate's review threshold alert on
@@ -32,7 +33,7 @@ record GateEvidence(long transactions, long frauds, Duration span, long rulesAle
                 rows.stream().map(Scored::eventTime).max(Comparator.naturalOrder()).orElseThrow());
         long rulesAlerts = rows.stream().filter(Scored::rulesAlert).count();
         long rulesCaught = rows.stream().filter(r -> r.rulesAlert() && r.fraud()).count();
-        long compared = rulesAlerts > 0 ? rulesAlerts : (long) Math.floor(alertBudget * transactions);
+        long compared = Math.max(rulesAlerts, (long) Math.floor(alertBudget * transactions));
         // equal scores: genuine ones first, so a model that cannot tell its top apart gets no credit for luck
         long modelCaught = rows.stream()
                 .sorted(Comparator.comparingDouble(Scored::score).reversed()

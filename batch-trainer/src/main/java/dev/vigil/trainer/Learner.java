@@ -2,6 +2,7 @@ package dev.vigil.trainer;
 
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -46,14 +47,22 @@ enum Learner {
                             (LogisticRegressionModel) pipeline.stages()[1]))
                     .setEnsemble(null);
         }
+
+        @Override
+        double[] importances(Transformer model) {
+            // the weights of standardised features: comparable with each other, sign left out
+            double[] weights = ((LogisticRegressionModel) ((PipelineModel) model).stages()[1]).coefficients().toArray();
+            return normalised(Arrays.stream(weights).map(Math::abs).toArray());
+        }
     },
 
-    RANDOM_FOREST("rf", ModelType.RANDOM_FOREST, "trees", "depth", "leaf") {
+    RANDOM_FOREST("rf", ModelType.RANDOM_FOREST, "trees", "depth", "leaf", "bins") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
             return new RandomForestClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
                     .setNumTrees((int) setting.get("trees", 30)).setMaxDepth((int) setting.get("depth", 5))
-                    .setMinInstancesPerNode((int) setting.get("leaf", 1)).setSeed(seed)
+                    .setMinInstancesPerNode((int) setting.get("leaf", 1)).setMaxBins((int) setting.get("bins", 32))
+                    .setSeed(seed)
                     .fit(weighted);
         }
 
@@ -62,15 +71,20 @@ enum Learner {
             return ModelBundle.newBuilder().setModelType(type()).setLogistic(null)
                     .setEnsemble(ModelExport.randomForest((RandomForestClassificationModel) model));
         }
+
+        @Override
+        double[] importances(Transformer model) {
+            return ((RandomForestClassificationModel) model).featureImportances().toArray();
+        }
     },
 
-    GRADIENT_BOOSTED_TREES("gbt", ModelType.GRADIENT_BOOSTED_TREES, "rounds", "depth", "step", "subsample") {
+    GRADIENT_BOOSTED_TREES("gbt", ModelType.GRADIENT_BOOSTED_TREES, "rounds", "depth", "step", "subsample", "bins") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
             return new GBTClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
                     .setMaxIter((int) setting.get("rounds", 20)).setMaxDepth((int) setting.get("depth", 5))
                     .setStepSize(setting.get("step", 0.1)).setSubsamplingRate(setting.get("subsample", 1.0))
-                    .setSeed(seed)
+                    .setMaxBins((int) setting.get("bins", 32)).setSeed(seed)
                     .fit(weighted);
         }
 
@@ -78,6 +92,11 @@ enum Learner {
         ModelBundle.Builder export(Transformer model) {
             return ModelBundle.newBuilder().setModelType(type()).setLogistic(null)
                     .setEnsemble(ModelExport.gradientBoosted((GBTClassificationModel) model));
+        }
+
+        @Override
+        double[] importances(Transformer model) {
+            return ((GBTClassificationModel) model).featureImportances().toArray();
         }
     };
 
@@ -113,6 +132,18 @@ enum Learner {
 
     /** The model's portable form, without the run's metadata (version, windows, thresholds). */
     abstract ModelBundle.Builder export(Transformer model);
+
+    /**
+     * Each feature's share of the model's decisions, in vector order, summing to 1 (0 everywhere for a
+     * model that uses none): the trees' mean impurity decrease (MLlib's {@code featureImportances}),
+     * the logistic regression's absolute weights of the standardised features.
+     */
+    abstract double[] importances(Transformer model);
+
+    private static double[] normalised(double[] values) {
+        double sum = Arrays.stream(values).sum();
+        return sum == 0 ? values : Arrays.stream(values).map(v -> v / sum).toArray();
+    }
 
     static Learner of(ModelType type) {
         for (Learner learner : values()) {

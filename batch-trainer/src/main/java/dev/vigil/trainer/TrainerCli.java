@@ -151,7 +151,7 @@ public final class TrainerCli {
         double genuineSample;
         @Option(names = "--grid", defaultValue = "${env:VIGIL_TRAINER_GRID}", converter = GridConverter.class,
                 description = "learners and hyper-parameters model selection tries, e.g. 'lr:reg=0.0001|0.01;"
-                        + "rf:trees=100,depth=8|12;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
+                        + "rf:trees=100,depth=8|12,bins=64;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
         Grid grid;
         @Option(names = "--folds", defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
                 description = "time-ordered folds each setting is validated on: the evaluation window and the test "

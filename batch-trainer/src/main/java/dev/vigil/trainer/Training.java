@@ -55,6 +55,16 @@ final class Training {
         Dataset<Row> score(Dataset<Row> rows) {
             return scored(model, rows);
         }
+
+        /** The {@code n} features the model leans on most, by {@link Learner#importances}, most first. */
+        List<Map.Entry<String, Double>> topFeatures(int n) {
+            double[] importances = Learner.of(type).importances(model);
+            List<String> names = FeatureFold.SCHEMA.names();
+            return java.util.stream.IntStream.range(0, importances.length)
+                    .mapToObj(i -> Map.entry(names.get(i), importances[i]))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(n).toList();
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.vigil.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vigil.features.quality.Metrics;
+import dev.vigil.features.quality.PrCurvePlot;
 import dev.vigil.schemas.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +27,9 @@ final class TrainingReport {
             + "lowest threshold at which the default rules' alerts and the model's together stay within the alert "
             + "budget, never above decline";
 
+    static final int TOP_FEATURES = 10;
+    static final String PR_CURVE = ".pr-curve.png";
+
     private TrainingReport() {
     }
 
@@ -39,9 +44,12 @@ final class TrainingReport {
         json.put("refusal", outcome.refusal().orElse(null));
         json.put("gate", gateJson(outcome.evidence()));
         json.put("windows", windows(result));
-        json.put("thresholds", THRESHOLDS);
+        json.put("thresholds", Map.of("review", outcome.best().bundle().getReviewThreshold(),
+                "decline", outcome.best().bundle().getDeclineThreshold(), "how", THRESHOLDS));
         json.put("selection", selection(result.selection()));
+        json.put("topFeatures", topFeatures(outcome.best()));
         json.put("scores", name + ".scores.csv");
+        json.put("precisionRecallCurve", name + PR_CURVE);
         json.put("candidates", outcome.decisions().stream().map(d -> Map.of(
                 "version", d.bundle().getModelVersion(), "type", d.bundle().getModelType().name(),
                 "status", d.status().column(), "metrics", d.bundle().getMetrics())).toList());
@@ -49,9 +57,19 @@ final class TrainingReport {
         Csv.write(dir.resolve(name + ".scores.csv"), SCORES_HEADER, result.testScores().stream().map(s -> List.of(
                 s.candidate(), s.transactionId(), s.cardToken(), s.eventTime(), s.fraud(), s.score(),
                 s.knownCompromised())));
+        PrCurvePlot.write(dir.resolve(name + PR_CURVE), Metrics.precisionRecallCurve(result.testScores().stream()
+                        .filter(s -> s.candidate().equals(name) && !s.knownCompromised())
+                        .map(Evaluation.TestScore::scored).toList()),
+                name + ", evaluation window without known-compromised cards");
         Path markdown = dir.resolve(name + ".md");
         Files.writeString(markdown, markdown(result, outcome));
         return markdown;
+    }
+
+    private static Map<String, Double> topFeatures(Training.Candidate best) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        best.topFeatures(TOP_FEATURES).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     private static Map<String, Object> selection(Training.Selection selection) {
@@ -154,14 +172,25 @@ final class TrainingReport {
                 + "day (`card_precision_at_k` as the Fraud Detection Handbook publishes it; `top_card_fraud_share_at_k`"
                 + " is not: every card kept, divided by min(k, cards)). The published model is ")
                 .append(best).append(" fitted again on the final window.\n\n");
-        md.append("- ").append(THRESHOLDS).append("\n");
+        md.append("- thresholds of the published model: review ")
+                .append(number(outcome.best().bundle().getReviewThreshold())).append(", decline ")
+                .append(number(outcome.best().bundle().getDeclineThreshold())).append(": ").append(THRESHOLDS)
+                .append("\n");
         md.append("- per-transaction scores of every evaluated candidate: `").append(best).append(".scores.csv`\n");
+        md.append("- precision-recall curve of the published setting on the evaluation window: ![](").append(best)
+                .append(PR_CURVE).append(")\n");
         md.append("- champion's average precision on this evaluation window: ")
                 .append(outcome.championAveragePrecision().map(TrainingReport::number).orElse("none"))
                 .append("\n- ").append(gate(outcome.evidence()))
                 .append("\n- published: ").append(outcome.published() ? "yes"
                         : "no" + outcome.refusal().map(reason -> " (" + reason + ")").orElse("")).append("\n\n");
         selectionTable(md, result.selection());
+        md.append("Top features of the published fit (share of its decisions: the trees' impurity decrease, the "
+                + "logistic regression's absolute standardised weights):\n\n| feature | importance |\n|---|---|\n");
+        for (Map.Entry<String, Double> feature : outcome.best().topFeatures(TOP_FEATURES)) {
+            md.append("| ").append(feature.getKey()).append(" | ").append(number(feature.getValue())).append(" |\n");
+        }
+        md.append('\n');
         List<String> metricNames = List.copyOf(outcome.best().metrics().keySet());
         md.append("| version | model | status | ").append(String.join(" | ", metricNames)).append(" |\n");
         md.append("|---|---|---|").append("---|".repeat(metricNames.size())).append("\n");

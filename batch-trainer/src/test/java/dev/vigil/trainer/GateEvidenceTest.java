@@ -60,6 +60,20 @@ class GateEvidenceTest {
         assertThat(evidence.modelRecall()).isEqualTo(1.0);
     }
 
+    @Test
+    void comparesAtTheBudgetWhenTheRulesRaiseFewerAlerts() {
+        List<GateEvidence.Scored> rows = new ArrayList<>();
+        // 1,000 rows, 5 frauds: the rules alert once (a fraud); the model's five highest scores are the frauds
+        for (int i = 0; i < 1000; i++) {
+            boolean fraud = i % 200 == 0;
+            rows.add(row(i, fraud, fraud ? 0.9 : 0.1, i == 0));
+        }
+        GateEvidence evidence = GateEvidence.of(rows, 0.5, 0.005);
+        assertThat(evidence.comparedAlerts()).as("the budget's 5, not the rules' one").isEqualTo(5);
+        assertThat(evidence.rulesRecall()).isEqualTo(0.2);
+        assertThat(evidence.modelRecall()).isEqualTo(1.0);
+    }
+
     private static GateEvidence.Scored row(int hour, boolean fraud, double score, boolean rulesAlert) {
         return new GateEvidence.Scored(MIDNIGHT.plus(Duration.ofHours(hour)), fraud, score, rulesAlert);
     }

@@ -96,9 +96,14 @@ public final class Metrics {
      * precision times the recall gained there. 0 without frauds.
      */
     public static double averagePrecision(List<Scored> scored) {
+        return areaUnder(precisionRecallCurve(scored));
+    }
+
+    /** The sum over a {@link #precisionRecallCurve curve}'s points of precision times the recall gained there. */
+    public static double areaUnder(List<PrPoint> curve) {
         double sum = 0;
         double previousRecall = 0;
-        for (PrPoint point : precisionRecallCurve(scored)) {
+        for (PrPoint point : curve) {
             sum += (point.recall() - previousRecall) * point.precision();
             previousRecall = point.recall();
         }

@@ -51,7 +51,8 @@ final class BacktestReport {
     }
 
     record Result(String name, Instant from, Instant to, long scored, long duplicates, Map<String, Long> modelVersions,
-            Protocol protocol, Decisions decisions, List<Scenario> scenarios, Equality equality, List<PrPoint> curve) {
+            Protocol protocol, Decisions decisions, double alertBudget, List<Scenario> scenarios, Equality equality,
+            List<PrPoint> curve) {
     }
 
     /**
@@ -59,10 +60,11 @@ final class BacktestReport {
      * @param truth     the labels, with their arrival times
      * @param offline   the trainer's offline scores of the same transactions, keyed by {@link #key}, or {@code null}
      * @param scenarios per transaction id, the data's fraud scenario ("0" or empty for genuine), or empty
+     * @param alertBudget the share of transactions the scorer may alert on, which the model's thresholds were set for
      */
     static Result of(String name, Instant from, Instant to, List<Live> live, long duplicates, LabelTruth truth,
             Map<String, Double> offline,
-            Map<String, String> scenarios, int k) {
+            Map<String, String> scenarios, int k, double alertBudget) {
         List<Scored> all = new ArrayList<>(live.size());
         Map<String, Long> versions = new TreeMap<>();
         for (Live s : live) {
@@ -75,7 +77,7 @@ final class BacktestReport {
                 Metrics.cardPrecisionAtK(testSet, k), Metrics.topCardFraudShareAtK(testSet, k));
         Decisions decisions = Decisions.of(Confusion.count(live, Live::alerted,
                 s -> truth.fraud(s.bankId(), s.transactionId())));
-        return new Result(name, from, to, live.size(), duplicates, versions, protocol, decisions,
+        return new Result(name, from, to, live.size(), duplicates, versions, protocol, decisions, alertBudget,
                 scenarios(live, truth, scenarios), offline == null ? null : equality(live, offline),
                 Metrics.precisionRecallCurve(testSet));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.vigil.features.quality.Metrics.PrPoint;
+import dev.vigil.features.quality.PrCurvePlot;
 import dev.vigil.loadgen.backtest.BacktestReport.Result;
 import dev.vigil.loadgen.backtest.BacktestReport.Scenario;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A backtest's result as {@code report.md}, {@code report.json} and {@code pr-curve.tsv} (for the PNG). */
+/** A backtest's result as {@code report.md}, {@code report.json}, {@code pr-curve.tsv} and {@code pr-curve.png}. */
 final class ReportFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -33,6 +34,8 @@ final class ReportFiles {
             tsv.append(String.format(Locale.ROOT, "%.9f\t%.6f\t%.6f%n", p.threshold(), p.precision(), p.recall()));
         }
         Files.writeString(dir.resolve("pr-curve.tsv"), tsv, StandardCharsets.UTF_8);
+        PrCurvePlot.write(dir.resolve("pr-curve.png"), r.curve(),
+                "Live scorer, " + r.name() + ": the test window without known-compromised cards");
     }
 
     static String markdown(Result r) {
@@ -52,9 +55,12 @@ final class ReportFiles {
                 p.aucRoc(), p.averagePrecision(), p.cardPrecisionAtK(), p.topCardFraudShareAtK()));
         BacktestReport.Decisions d = r.decisions();
         md.append("## The scorer's decisions (every transaction of the window; an alert is REVIEW or DECLINE)\n\n");
-        md.append("| transactions | alerts | alert rate | precision | frauds | recall |\n|---|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %d | %s |%n%n", d.transactions(), d.alerts(),
-                percent(d.alertRate()), percent(d.precision()), d.frauds(), percent(d.recall())));
+        md.append("| transactions | alerts | alert rate | alert budget | precision | frauds | recall |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s (%s) | %s | %d | %s |%n%n", d.transactions(),
+                d.alerts(), percent(d.alertRate()), percent(r.alertBudget()),
+                d.alertRate() <= r.alertBudget() ? "within" : "over by " + percent(d.alertRate() - r.alertBudget()),
+                percent(d.precision()), d.frauds(), percent(d.recall())));
         if (!r.scenarios().isEmpty()) {
             md.append("| scenario | frauds | alerted | recall |\n|---|---|---|---|\n");
             for (Scenario s : r.scenarios()) {
