@@ -1,15 +1,14 @@
 package dev.vigil.trainer;
 
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Publishes records to a topic through the registry serde, idempotently, waiting for every acknowledgement. */
@@ -31,11 +30,7 @@ final class Publisher<K, V> implements AutoCloseable {
 
     private static <K, V> Producer<K, V> producer(Topic<K, V> topic, String bootstrapServers, String registryUrl) {
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "batch-trainer-" + topic.name()),
+        return new KafkaProducer<>(ReliableProducer.settings(bootstrapServers, "batch-trainer-" + topic.name()),
                 serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer());
     }
 

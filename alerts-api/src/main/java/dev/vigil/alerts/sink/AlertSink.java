@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.alerts.AlertsConfig;
 import dev.vigil.alerts.query.AlertFeed;
 import dev.vigil.events.Alert;
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import io.agroal.api.AgroalDataSource;
@@ -13,11 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -80,12 +81,7 @@ public class AlertSink {
         return config;
     }
 
-    private static Properties producerConfig(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-alerts-api-dead-letters");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return config;
+    private static Map<String, Object> producerConfig(String bootstrapServers) {
+        return ReliableProducer.settings(bootstrapServers, "vigil-alerts-api-dead-letters");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.ingest.kafka;
 
 import dev.vigil.ingest.IngestConfig;
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,9 +55,7 @@ public class EventPublisher {
             MeterRegistry metrics) {
         int maxBlock = Math.toIntExact(config.kafka().maxBlock().toMillis());
         int deliveryTimeout = Math.toIntExact(config.kafka().deliveryTimeout().toMillis());
-        Map<String, Object> settings = KafkaClients.common(bootstrapServers, "producer");
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> settings = ReliableProducer.settings(bootstrapServers, KafkaClients.CLIENT_ID + "-producer");
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) maxBlock);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         // Kafka requires delivery.timeout >= linger + request.timeout; half leaves room for one retry
