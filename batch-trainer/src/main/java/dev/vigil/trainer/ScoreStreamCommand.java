@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +38,7 @@ final class ScoreStreamCommand implements Callable<Integer> {
 
     @Mixin
     TrainerCli.Kafka kafka;
-    @Option(names = "--trigger", defaultValue = "1s", converter = TrainerCli.IntervalConverter.class,
+    @Option(names = "--trigger", defaultValue = "1s", converter = DurationConverter.class,
             description = "micro-batch trigger interval; 0 starts the next batch as soon as one ends (default: ${DEFAULT-VALUE})")
     Duration trigger;
     @Option(names = "--checkpoint", defaultValue = "${env:VIGIL_SCORE_STREAM_CHECKPOINT:-.vigil/data/score-stream-checkpoint}",
@@ -53,7 +54,7 @@ final class ScoreStreamCommand implements Callable<Integer> {
     String startingOffsets;
     @Option(names = "--max-offsets-per-trigger", defaultValue = "0", description = "0: no limit (default)")
     long maxOffsetsPerTrigger;
-    @Option(names = "--report-every", defaultValue = "10s", converter = TrainerCli.IntervalConverter.class)
+    @Option(names = "--report-every", defaultValue = "10s", converter = DurationConverter.class)
     Duration reportEvery;
 
     @Override

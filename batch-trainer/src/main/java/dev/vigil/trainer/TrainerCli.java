@@ -1,5 +1,6 @@
 package dev.vigil.trainer;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.ModelBundle;
 import dev.vigil.schemas.Topics;
@@ -107,7 +108,7 @@ public final class TrainerCli {
                 description = "transactions the evaluation window must hold for the gate to publish (default: ${DEFAULT-VALUE})")
         long minTestTransactions;
         @Option(names = "--min-test-span", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_SPAN:-1d}",
-                converter = IntervalConverter.class,
+                converter = DurationConverter.class,
                 description = "time from the evaluation window's first to its last transaction the gate requires "
                         + "(default: ${DEFAULT-VALUE})")
         Duration minTestSpan;
@@ -121,7 +122,7 @@ public final class TrainerCli {
                         + "candidate above it (default: ${DEFAULT-VALUE})")
         double alertBudget;
         @Option(names = "--label-delay", defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
-                converter = IntervalConverter.class,
+                converter = DurationConverter.class,
                 description = "how long labels take to arrive: merchant risk windows and the evaluation window end this "
                         + "long before the reference time (default: ${DEFAULT-VALUE})")
         Duration labelDelay;
@@ -135,14 +136,14 @@ public final class TrainerCli {
         @Option(names = "--label-delay-days", description = "the same as --label-delay <days>d")
         Integer labelDelayDays;
         @Option(names = "--train-window", defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
-                converter = IntervalConverter.class, description = "training window (default: ${DEFAULT-VALUE})")
+                converter = DurationConverter.class, description = "training window (default: ${DEFAULT-VALUE})")
         Duration trainWindow;
         @Option(names = "--delay-window", defaultValue = "${env:VIGIL_TRAINER_DELAY_WINDOW:-7d}",
-                converter = IntervalConverter.class,
+                converter = DurationConverter.class,
                 description = "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
         Duration delayWindow;
         @Option(names = "--test-window", defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
-                converter = IntervalConverter.class,
+                converter = DurationConverter.class,
                 description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
         @Option(names = "--genuine-sample", defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
@@ -158,7 +159,7 @@ public final class TrainerCli {
                         + "windows before it (default: ${DEFAULT-VALUE})")
         int folds;
         @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
-                converter = IntervalConverter.class,
+                converter = DurationConverter.class,
                 description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
                         + "within it (stream time) is not folded again (default: ${DEFAULT-VALUE})")
         Duration dedupRetention;
@@ -249,7 +250,7 @@ public final class TrainerCli {
         Endpoints endpoints;
         @Option(names = "--once", description = "archive what is on the topics now, then stop")
         boolean once;
-        @Option(names = "--every", defaultValue = "1m", converter = IntervalConverter.class,
+        @Option(names = "--every", defaultValue = "1m", converter = DurationConverter.class,
                 description = "micro-batch interval when running continuously (default: ${DEFAULT-VALUE})")
         Duration every;
 
@@ -330,7 +331,7 @@ public final class TrainerCli {
 
     @Command(name = "every", description = "Merchant risk then training, every <interval> (6h, 30m, PT6H).")
     static final class EveryCommand implements Callable<Integer> {
-        @Parameters(index = "0", converter = IntervalConverter.class)
+        @Parameters(index = "0", converter = DurationConverter.class)
         Duration interval;
         @Mixin
         Endpoints endpoints;
@@ -387,8 +388,8 @@ public final class TrainerCli {
         }
     }
 
-    /** An interval ({@link IntervalConverter}) that a {@link RiskClock} can step by. */
-    static final class RiskIntervalConverter extends IntervalConverter {
+    /** An interval ({@link DurationConverter}) that a {@link RiskClock} can step by. */
+    static final class RiskIntervalConverter extends DurationConverter {
         @Override
         public Duration convert(String text) {
             Duration interval = super.convert(text);
@@ -401,7 +402,7 @@ public final class TrainerCli {
         }
     }
 
-    /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
+    /** A model-selection grid ({@link Grid#parse}), its errors as picocli's. */
     static class GridConverter implements CommandLine.ITypeConverter<Grid> {
         @Override
         public Grid convert(String text) {
@@ -410,30 +411,6 @@ public final class TrainerCli {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    static class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            if (t.equals("0")) {
-                return Duration.ZERO;
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new CommandLine.TypeConversionException("not an interval: " + text);
-            };
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -19,7 +20,7 @@ class TrainerCliTest {
 
     private static final Instant NEWEST = Instant.parse("2026-11-23T12:00:00.001Z");
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    private final TrainerCli.IntervalConverter interval = new TrainerCli.IntervalConverter();
+    private final DurationConverter interval = new DurationConverter();
     private final TrainerCli.ReferenceTimeConverter reference = new TrainerCli.ReferenceTimeConverter();
 
     @Test

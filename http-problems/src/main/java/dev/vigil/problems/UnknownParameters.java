@@ -1,6 +1,6 @@
 package dev.vigil.problems;
 
-import dev.vigil.schemas.CardNumbers;
+import dev.vigil.card.CardNumbers;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;

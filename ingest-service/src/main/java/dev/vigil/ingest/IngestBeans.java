@@ -2,7 +2,7 @@ package dev.vigil.ingest;
 
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
-import dev.vigil.schemas.BinCountries;
+import dev.vigil.card.BinCountries;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

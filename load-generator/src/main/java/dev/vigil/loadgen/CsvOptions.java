@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.replay.CsvMapping;
 import dev.vigil.loadgen.replay.CsvTransactions;
 import dev.vigil.loadgen.replay.ReplayPlan;

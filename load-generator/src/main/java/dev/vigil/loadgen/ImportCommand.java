@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.imports.HistoryImport;
 import dev.vigil.loadgen.imports.ImportSummary;
 import dev.vigil.loadgen.imports.KafkaHistorySink;

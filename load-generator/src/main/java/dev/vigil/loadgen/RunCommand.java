@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.population.Population;
 import dev.vigil.loadgen.report.SentTransaction;
 import dev.vigil.loadgen.scenario.Scenario;

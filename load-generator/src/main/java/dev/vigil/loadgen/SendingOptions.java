@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.kafka.KafkaTarget;
 import dev.vigil.loadgen.send.IngestClient;
 import dev.vigil.loadgen.send.IngestTokens;

@@ -1,11 +1,9 @@
 package dev.vigil.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -119,17 +117,5 @@ class LoadGeneratorTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--rate must be above 0");
-    }
-
-    @Test
-    void durationsAreReadInShortOrIsoForm() {
-        DurationConverter converter = new DurationConverter();
-
-        assertThat(converter.convert("45s")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(converter.convert("2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(converter.convert("3d")).isEqualTo(Duration.ofDays(3));
-        assertThat(converter.convert("PT1H")).isEqualTo(Duration.ofHours(1));
-        assertThatThrownBy(() -> converter.convert("soon")).hasMessageContaining("'soon' is not a duration");
     }
 }

@@ -3,7 +3,7 @@ package dev.vigil.alerts.disposition;
 import dev.vigil.alerts.http.ProblemException;
 import dev.vigil.problems.FieldError;
 import dev.vigil.problems.Problem;
-import dev.vigil.schemas.CardNumbers;
+import dev.vigil.card.CardNumbers;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.vigil.ingest.card;
 
-import dev.vigil.schemas.BinCountries;
-import dev.vigil.schemas.CardTokenizer;
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardTokenizer;
 
 /**
  * Replaces a validated card number with its token ({@link CardTokenizer}: HMAC-SHA256 under the

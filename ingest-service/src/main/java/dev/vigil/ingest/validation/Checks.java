@@ -1,6 +1,6 @@
 package dev.vigil.ingest.validation;
 
-import dev.vigil.schemas.CardNumbers;
+import dev.vigil.card.CardNumbers;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

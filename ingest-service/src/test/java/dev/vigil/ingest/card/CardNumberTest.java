@@ -2,7 +2,7 @@ package dev.vigil.ingest.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.schemas.CardNumbers;
+import dev.vigil.card.CardNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

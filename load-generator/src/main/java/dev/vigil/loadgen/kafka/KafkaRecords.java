@@ -6,7 +6,7 @@ import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
-import dev.vigil.schemas.BinCountries;
+import dev.vigil.card.BinCountries;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

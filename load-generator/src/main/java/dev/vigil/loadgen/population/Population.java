@@ -1,6 +1,6 @@
 package dev.vigil.loadgen.population;
 
-import dev.vigil.schemas.BinCountries;
+import dev.vigil.card.BinCountries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.vigil.loadgen.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.schemas.BinCountries;
+import dev.vigil.card.BinCountries;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.vigil.schemas;
+package dev.vigil.card;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.vigil.schemas;
+package dev.vigil.card;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.vigil.ingest.http;
+package dev.vigil.http.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -9,8 +9,9 @@ import java.time.Duration;
 /**
  * Publishes {@code http.server.requests} as a histogram with fixed buckets, so Prometheus can
  * compute the p99 of a request across instances ({@code histogram_quantile}); Quarkus exports
- * only count and sum by default. The buckets bracket a request that waits for the broker's
- * acknowledgement: a few milliseconds normally, seconds when the broker is slow.
+ * only count and sum by default. The buckets bracket both services' requests: a few milliseconds
+ * normally (an acknowledgement from the broker, a query of the alert store by index), seconds
+ * when the broker is slow or the database busy.
  */
 @Singleton
 public class RequestLatencyHistogram implements MeterFilter {

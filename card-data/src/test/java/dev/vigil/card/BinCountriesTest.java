@@ -1,4 +1,4 @@
-package dev.vigil.schemas;
+package dev.vigil.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
