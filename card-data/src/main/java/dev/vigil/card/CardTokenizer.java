@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The card token that stands for a card number everywhere past the ingest endpoint, and the key of
- * {@link Topics#TRANSACTIONS}: HMAC-SHA256 of the number's digits under the key of
+ * the {@code transactions} topic: HMAC-SHA256 of the number's digits under the key of
  * {@code VIGIL_PAN_TOKEN_KEY} (base64 of at least 32 random bytes), base64url without padding.
  * Keyed, so a token cannot be reversed by hashing the (small) space of card numbers without the
  * key; stable, so one card always has one token and its records share a partition.

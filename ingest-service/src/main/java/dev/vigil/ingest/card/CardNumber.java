@@ -29,15 +29,6 @@ public record CardNumber(String digits) {
         return Checked.ok(new CardNumber(text));
     }
 
-    /** The issuer identification number: first six digits, kept for rules (issuer country, card type). */
-    public String bin() {
-        return digits.substring(0, 6);
-    }
-
-    public String last4() {
-        return digits.substring(digits.length() - 4);
-    }
-
     @Override
     public String toString() {
         return "CardNumber[hidden]";

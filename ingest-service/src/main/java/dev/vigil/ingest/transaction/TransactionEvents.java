@@ -1,7 +1,7 @@
 package dev.vigil.ingest.transaction;
 
 import dev.vigil.events.Transaction;
-import dev.vigil.ingest.card.CardToken;
+import dev.vigil.card.CardToken;
 import java.time.Instant;
 
 /** A validated request as the Avro record that goes to Kafka. */

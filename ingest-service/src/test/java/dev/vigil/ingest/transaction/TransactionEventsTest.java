@@ -5,10 +5,11 @@ import static dev.vigil.ingest.testing.Fixtures.VISA;
 import static dev.vigil.ingest.testing.Fixtures.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.card.BinCountries;
 import dev.vigil.events.Channel;
 import dev.vigil.events.Transaction;
 import dev.vigil.ingest.card.CardNumber;
-import dev.vigil.ingest.card.CardToken;
+import dev.vigil.card.CardToken;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.testing.JsonText;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TransactionEventsTest {
 
     static final PanTokenizer TOKENIZER =
-            new PanTokenizer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+            new PanTokenizer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), BinCountries.defaults());
     static final Instant RECEIVED = NOW.plusMillis(250);
 
     private final TransactionValidator validator = new TransactionValidator(TransactionValidatorTest.MAX_MINOR,

@@ -6,34 +6,31 @@ import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
-import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
+import dev.vigil.schemas.LabelIds;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.UUID;
 
 /**
  * A simulated transaction and its label as the records ingest-service produces for the same
- * request (its {@code TransactionEvents} and {@code LabelEvents}): card number replaced by its
- * token, BIN and last four, the issuing country from ingest's default BIN table, the amount in
- * minor units of the currency, times as the HTTP path sends them (UTC, so a UTC offset of 0), no
- * terminal id (the simulator sends none).
+ * request (its {@code TransactionEvents} and {@code LabelEvents}): card number replaced by what is
+ * kept of it ({@link CardToken}, as ingest keeps it), the amount in minor units of the currency,
+ * times as the HTTP path sends them (UTC, so a UTC offset of 0), no terminal id (the simulator
+ * sends none), ingest's label id ({@link LabelIds}).
  */
 final class KafkaRecords {
-
-    private static final BinCountries BIN_TABLE = BinCountries.defaults();
 
     private KafkaRecords() {
     }
 
-    static Transaction transaction(SimTransaction t, String cardToken, Instant receivedAt) {
+    static Transaction transaction(SimTransaction t, CardToken card, Instant receivedAt) {
         return Transaction.newBuilder()
                 .setTransactionId(t.transactionId())
                 .setBankId(t.bankId())
-                .setCardToken(cardToken)
-                .setCardBin(t.pan().substring(0, 6))
-                .setCardLast4(t.pan().substring(t.pan().length() - 4))
+                .setCardToken(card.token())
+                .setCardBin(card.bin())
+                .setCardLast4(card.last4())
                 .setAmountMinor(amountMinor(t.amount(), t.currency()))
                 .setCurrency(t.currency())
                 .setMerchantId(t.merchantId())
@@ -46,7 +43,7 @@ final class KafkaRecords {
                 .setEventTime(t.eventTime())
                 .setUtcOffsetMinutes(0)
                 .setReceivedAt(receivedAt)
-                .setCardCountry(BIN_TABLE.countryOf(t.pan()).orElse(null))
+                .setCardCountry(card.country())
                 .build();
     }
 
@@ -55,7 +52,7 @@ final class KafkaRecords {
         Label label = fraud ? Label.FRAUD : Label.GENUINE;
         LabelSource source = fraud ? LabelSource.CHARGEBACK : LabelSource.CARDHOLDER;
         return TransactionLabel.newBuilder()
-                .setLabelId(labelId(t.bankId(), t.transactionId(), label, source))
+                .setLabelId(LabelIds.of(t.bankId(), t.transactionId(), label, source))
                 .setBankId(t.bankId())
                 .setTransactionId(t.transactionId())
                 .setCardToken(cardToken)
@@ -65,15 +62,6 @@ final class KafkaRecords {
                 .setTransactionTime(t.eventTime())
                 .setNote(null)
                 .build();
-    }
-
-    /**
-     * Ingest's label id: a name-based UUID of bank, transaction, label and source joined by line
-     * breaks, so a label sent twice keeps its id whichever way it went.
-     */
-    static String labelId(String bankId, String transactionId, Label label, LabelSource source) {
-        String name = String.join("\n", bankId, transactionId, label.name(), source.name());
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**

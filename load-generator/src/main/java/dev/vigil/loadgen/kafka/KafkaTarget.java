@@ -4,6 +4,8 @@ import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.send.Target;
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
 import dev.vigil.card.CardTokenizer;
 import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.Topic;
@@ -74,6 +76,8 @@ public final class KafkaTarget implements Target {
     private static final int HISTORY_BATCH_BYTES = 256 * 1024;
 
     private final CardTokenizer tokenizer;
+    /** Ingest's default table: the load generator's BINs are the demo ones. */
+    private final BinCountries binCountries = BinCountries.defaults();
     private final Mode mode;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Serializer<String> keys;
@@ -130,7 +134,7 @@ public final class KafkaTarget implements Target {
         Transaction record;
         try {
             Instant receivedAt = mode == Mode.HISTORY ? transaction.eventTime() : Instant.now();
-            record = KafkaRecords.transaction(transaction, tokenizer.token(transaction.pan()), receivedAt);
+            record = KafkaRecords.transaction(transaction, CardToken.of(transaction.pan(), tokenizer, binCountries), receivedAt);
         } catch (IllegalArgumentException refused) {
             // what ingest would answer 400 to; the message names the currency, not the record
             return CompletableFuture.completedFuture("refused: " + refused.getMessage());

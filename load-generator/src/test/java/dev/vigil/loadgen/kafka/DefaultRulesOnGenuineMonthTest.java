@@ -2,6 +2,9 @@ package dev.vigil.loadgen.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
+import dev.vigil.card.CardTokenizer;
 import dev.vigil.events.Decision;
 import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
@@ -28,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +121,10 @@ class DefaultRulesOnGenuineMonthTest {
     /** Card profiles in memory, as the scorer's store would hold them, and the rules' verdicts counted. */
     private static final class Folding {
 
+        private static final CardTokenizer TOKENIZER =
+                new CardTokenizer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        private static final BinCountries BIN_TABLE = BinCountries.defaults();
+
         private final RulesScorer rules = new RulesScorer(RulesConfig.DEFAULTS);
         private final Map<String, CardProfile> profiles = new HashMap<>();
         private final Map<ReasonCode, Long> byReason = new EnumMap<>(ReasonCode.class);
@@ -130,8 +136,9 @@ class DefaultRulesOnGenuineMonthTest {
         }
 
         RiskScore score(SimTransaction sim) {
-            String token = token(sim.pan());
-            Transaction tx = KafkaRecords.transaction(sim, token, sim.eventTime());
+            CardToken card = CardToken.of(sim.pan(), TOKENIZER, BIN_TABLE);
+            String token = card.token();
+            Transaction tx = KafkaRecords.transaction(sim, card, sim.eventTime());
             CardFeatures.Step step = CardFeatures.next(profiles.getOrDefault(token, CardProfile.EMPTY), tx, null);
             profiles.put(token, step.profile());
             RiskScore score = rules.score(step.features());
@@ -145,9 +152,5 @@ class DefaultRulesOnGenuineMonthTest {
             return score;
         }
 
-        /** Stands in for ingest's keyed token: the card number stays in this process's memory only. */
-        private static String token(String pan) {
-            return "tok-" + UUID.nameUUIDFromBytes(pan.getBytes(StandardCharsets.UTF_8));
-        }
-    }
+        /** Stands in for ingest's keyed token: the card number stays in this process's memory only. */    }
 }
