@@ -81,9 +81,9 @@ final class KafkaBroker implements Component {
         // the server only, not the format tool above: the agent would bind the metrics port there too
         List<String> server = new ArrayList<>(jvm);
         server.add("-javaagent:" + JavaCommand.jmxExporterAgent() + "=127.0.0.1:" + metricsPort + ":" + metricsRules);
-        ProcessHandle process = ChildProcesses.launch(JavaCommand.java(server, JavaCommand.brokerClasspath(), "kafka.Kafka",
-                List.of(config.toString())), Map.of(), log, layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-        Readiness.await("the Kafka broker on port " + port, process, log, START_TIMEOUT, this::answers);
+        Component.launch(layout, name(), lifetime, "the Kafka broker on port " + port,
+                JavaCommand.java(server, JavaCommand.brokerClasspath(), "kafka.Kafka", List.of(config.toString())),
+                Map.of(), START_TIMEOUT, this::answers);
     }
 
     @Override

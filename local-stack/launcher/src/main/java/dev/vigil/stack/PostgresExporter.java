@@ -55,10 +55,8 @@ final class PostgresExporter implements Component {
                 "DATA_SOURCE_USER", Postgres.USER,
                 "DATA_SOURCE_PASS", Postgres.PASSWORD);
         Path queries = Resources.copy("prometheus/postgres-queries.yml", layout.config("postgres-queries.yml"));
-        ProcessHandle process = ChildProcesses.launch(List.of(binary.toString(), "--extend.query-path=" + queries,
-                listenAddress()), connection,
-                layout.log(name()), layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-        Readiness.await("the PostgreSQL exporter on port " + port, process, layout.log(name()), START_TIMEOUT,
+        Component.launch(layout, name(), lifetime, "the PostgreSQL exporter on port " + port,
+                List.of(binary.toString(), "--extend.query-path=" + queries, listenAddress()), connection, START_TIMEOUT,
                 () -> Ports.listening(port));
     }
 

@@ -2,10 +2,6 @@ package dev.vigil.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +23,6 @@ final class Prometheus implements Component {
 
     static final String BIN = "VIGIL_PROMETHEUS_BIN";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** A job of the stack's own components, on a port known when the stack is made. */
     record Scrape(String job, String metricsPath, int port) {
@@ -83,9 +78,8 @@ final class Prometheus implements Component {
                 "--storage.tsdb.retention.time=" + (lifetime == Lifetime.DAEMON ? "7d" : "1h"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle");
-        ProcessHandle process = ChildProcesses.launch(command, Map.of(), layout.log(name()), layout.pidFile(name()),
-                lifetime == Lifetime.DAEMON);
-        Readiness.await("Prometheus on port " + port, process, layout.log(name()), START_TIMEOUT, this::answers);
+        Component.launch(layout, name(), lifetime, "Prometheus on port " + port, command, Map.of(), START_TIMEOUT,
+                this::answers);
     }
 
     @Override
@@ -158,15 +152,7 @@ final class Prometheus implements Component {
     }
 
     private boolean answers() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/-/ready")).timeout(Duration.ofSeconds(2)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers200(url() + "/-/ready", Duration.ofSeconds(2));
     }
 
     /** {@code VIGIL_PROMETHEUS_BIN}, else {@code prometheus} on the PATH. */

@@ -1,5 +1,10 @@
 package dev.vigil.stack;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -8,6 +13,7 @@ import java.util.function.BooleanSupplier;
 final class Readiness {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private Readiness() {
     }
@@ -32,6 +38,19 @@ final class Readiness {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + what, e);
             }
+        }
+    }
+
+    /** Whether a GET of {@code url} answers 200 within {@code timeout}: a quick probe, not a wait. */
+    static boolean answers200(String url, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -78,10 +78,8 @@ final class SchemaRegistry implements Component {
             RegistryDistribution distribution = RegistryDistribution.packaged();
             Jdks.Jdk jdk = Jdks.find(distribution.minimumJava(), distribution.name(), env,
                     Path.of(System.getProperty("java.home")), Jdks.SYSTEM_JVMS);
-            ProcessHandle process = ChildProcesses.launch(command(jdk, distribution), storageEnvironment(),
-                    layout.log(name()), layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-            Readiness.await(distribution.name() + " on port " + port, process, layout.log(name()), START_TIMEOUT,
-                    this::ready);
+            Component.launch(layout, name(), lifetime, distribution.name() + " on port " + port,
+                    command(jdk, distribution), storageEnvironment(), START_TIMEOUT, this::ready);
         }
         ensureGlobalRule("COMPATIBILITY", "BACKWARD");
     }
@@ -138,16 +136,7 @@ final class SchemaRegistry implements Component {
 
     /** Its readiness check, which includes reaching its storage. */
     private boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers200("http://127.0.0.1:" + managementPort + "/health/ready", Duration.ofSeconds(5));
     }
 
     /** Creates the global rule, or updates it when it already exists (409). */

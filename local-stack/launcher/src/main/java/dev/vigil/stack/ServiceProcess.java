@@ -1,10 +1,5 @@
 package dev.vigil.stack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +19,6 @@ public final class ServiceProcess implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final int port;
@@ -85,16 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Whether a service answers 200 on {@code /q/health/ready} at the port. */
     static boolean ready(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers200("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofSeconds(2));
     }
 
     private static ProcessHandle launch(Path jar, int port, Map<String, String> environment, Path log, Path pidFile,
