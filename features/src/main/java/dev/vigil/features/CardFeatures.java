@@ -90,11 +90,6 @@ public final class CardFeatures {
         return new Step(after, features(before, after, tx, eventTime, location, merchant));
     }
 
-    /** {@link #next(CardProfile, Transaction, MerchantRisk)} for a merchant without known risk. */
-    public static Step next(CardProfile before, Transaction tx) {
-        return next(before, tx, null);
-    }
-
     /** The outcome of one transaction: the card's new profile and the transaction's features. */
     public record Step(CardProfile profile, FeatureVector features) {
     }

@@ -16,16 +16,7 @@ import java.util.stream.Stream;
 public record FeatureSchema(String name, int version, List<String> names) {
 
     /**
-     * The first card features, as the backbone computed them. No longer computed: kept so a model
-     * trained on them is recognised and refused by name.
-     */
-    public static final FeatureSchema CARD_V1 = new FeatureSchema("card", 1, List.of(
-            Names.AMOUNT_MINOR, Names.PRIOR_COUNT, Names.AMOUNT_MEAN, Names.AMOUNT_STD, Names.AMOUNT_TO_MEAN_RATIO,
-            Names.AMOUNT_Z_SCORE, Names.SECONDS_SINCE_LAST, Names.TX_COUNT_10M, Names.TX_COUNT_1H,
-            Names.DISTINCT_COUNTRIES_BEFORE, Names.NEW_COUNTRY, Names.CARD_NOT_PRESENT, Names.KM_FROM_LAST_LOCATION));
-
-    /**
-     * Card-v1 grown to several horizons, travel speed, local time, new merchants and MCCs, merchant
+     * The first card features grown to several horizons, travel speed, local time, new merchants and MCCs, merchant
      * risk. No longer computed: kept so a model trained on it is recognised and refused by name.
      */
     public static final FeatureSchema CARD_V2 = new FeatureSchema("card", 2, List.of(

@@ -241,7 +241,7 @@ class ModelEvaluatorTest {
 
     @Test
     void refusesAModelTrainedOnTheFirstCardFeatures() {
-        ModelBundle bundle = Bundles.randomLogistic(new Random(1), FeatureSchema.CARD_V1);
+        ModelBundle bundle = Bundles.randomLogistic(new Random(1), new FeatureSchema("card", 1, FeatureSchema.CURRENT.names()));
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
                 .hasMessage("model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v3");

@@ -40,7 +40,7 @@ class RulesScorerTest {
     static final Location SAO_PAULO = new Location(-23.55, -46.63);
 
     static RiskScore score(List<Transaction> history, Transaction scored) {
-        return RULES.score(CardFeatures.next(fold(history), scored).features());
+        return RULES.score(CardFeatures.next(fold(history), scored, null).features());
     }
 
     static List<ReasonCode> codes(RiskScore score) {
@@ -80,7 +80,7 @@ class RulesScorerTest {
         for (int day = 0; day < 13; day++) {
             skewed.add(tx("tx-w" + day, day != 6 ? 100 : 10_000, HOME, MIDNIGHT.plus(Duration.ofDays(day))));
         }
-        FeatureVector features = CardFeatures.next(fold(skewed), tx("tx-big", 10_000, HOME, DAY_TWELVE)).features();
+        FeatureVector features = CardFeatures.next(fold(skewed), tx("tx-big", 10_000, HOME, DAY_TWELVE), null).features();
         assertThat(features.get(FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO)).as("far above the mean")
                 .isGreaterThan(RulesConfig.DEFAULTS.amountRatio());
         assertThat(features.get(FeatureSchema.Names.AMOUNT_Z_SCORE)).as("but within the card's spread")
@@ -192,7 +192,7 @@ class RulesScorerTest {
     void theDecisionFollowsTheConfiguredThresholds() {
         RulesScorer strict = new RulesScorer(new RulesConfig(10, 10.0, 4.0, 3, 500, 1000, 0.75, 0.6, 0.5, 0.8, 0.3, 0.5));
 
-        RiskScore score = strict.score(CardFeatures.next(fold(NORMAL_FORTNIGHT), tx("tx-br", 1_000, ABROAD, DAY_TWELVE)).features());
+        RiskScore score = strict.score(CardFeatures.next(fold(NORMAL_FORTNIGHT), tx("tx-br", 1_000, ABROAD, DAY_TWELVE), null).features());
 
         assertThat(score.decision()).isEqualTo(Decision.DECLINE);
     }
@@ -220,7 +220,7 @@ class RulesScorerTest {
 
     @Test
     void aFirstTransactionIsNeverFlaggedForAmountOrCountry() {
-        RiskScore score = RULES.score(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 999_999, ABROAD, MIDNIGHT)).features());
+        RiskScore score = RULES.score(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 999_999, ABROAD, MIDNIGHT), null).features());
 
         assertThat(score.reasons()).isEmpty();
     }
