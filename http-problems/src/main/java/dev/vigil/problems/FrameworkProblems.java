@@ -3,6 +3,9 @@ package dev.vigil.problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -21,8 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * What the framework refuses by itself answered as problems, not as its own HTML or empty bodies:
- * an unknown path or method and an unsupported media type inside the REST layer (mappers), and the
- * same plus an over-large body before it (the HTTP router's error handlers).
+ * an unknown path or method, an unsupported media type and a missing, invalid or insufficient bearer
+ * token inside the REST layer (mappers), and the same plus an over-large body before it (the HTTP
+ * router's error handlers).
  */
 @ApplicationScoped
 public class FrameworkProblems {
@@ -86,5 +90,18 @@ public class FrameworkProblems {
     @ServerExceptionMapper
     Response notAcceptable(NotAcceptableException e) {
         return Problem.of(406, "Not Acceptable", "this resource answers application/json").toResponse();
+    }
+
+    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return Problem.of(401, "Unauthorized", "a valid bearer token is required").toResponseBuilder()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A valid token whose role does not allow the call, or that names no bank. */
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "Forbidden", "the token does not allow this").toResponse();
     }
 }

@@ -4,38 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vigil.problems.FieldError;
 import dev.vigil.problems.Problem;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error answer is an RFC 7807 problem document. */
-final class ProblemMappers {
+/** Every error answer of this service's own is an RFC 7807 problem document (401, 403, 404...: {@code FrameworkProblems}). */
+final class AlertsProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Logger LOG = Logger.getLogger(AlertsProblemMappers.class);
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
         return answer(e.problem());
-    }
-
-    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(answer(Problem.of(401, "Unauthorized", "a valid bearer token is required")))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-    }
-
-    /** A valid token whose role does not allow the call. */
-    @ServerExceptionMapper
-    Response forbidden(ForbiddenException e) {
-        return answer(Problem.of(403, "Forbidden", "the token's role does not allow this"));
     }
 
     /** The framework's own answers (unknown path, wrong method, unsupported media type, ...). */

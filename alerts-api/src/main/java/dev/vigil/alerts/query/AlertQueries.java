@@ -3,6 +3,7 @@ package dev.vigil.alerts.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.schemas.MinorUnits;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -88,7 +89,7 @@ class AlertQueries {
         String currency = rs.getString("currency");
         return new AlertView(rs.getString("alert_id"), rs.getString("bank_id"), rs.getString("transaction_id"),
                 rs.getString("card_token"), rs.getString("card_masked"),
-                Amounts.decimal(amountMinor, currency), amountMinor, currency,
+                MinorUnits.decimal(amountMinor, currency), amountMinor, currency,
                 rs.getString("merchant_id"), rs.getString("mcc"), rs.getString("merchant_country"), rs.getString("channel"),
                 instant(rs, "event_time"), rs.getDouble("score"), rs.getString("decision"), reasons(rs.getString("reasons")),
                 rs.getString("model_version"), rs.getString("status"), instant(rs, "scored_at"), instant(rs, "created_at"),

@@ -2,8 +2,8 @@ package dev.vigil.alerts.sink;
 
 import dev.vigil.alerts.query.AlertReason;
 import dev.vigil.alerts.query.AlertView;
-import dev.vigil.alerts.query.Amounts;
 import dev.vigil.events.Alert;
+import dev.vigil.schemas.MinorUnits;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +26,7 @@ record NewAlert(String alertId, String bankId, String transactionId, String card
 
     /** As served, once stored. */
     AlertView view() {
-        return new AlertView(alertId, bankId, transactionId, cardToken, cardMasked, Amounts.decimal(amountMinor, currency),
+        return new AlertView(alertId, bankId, transactionId, cardToken, cardMasked, MinorUnits.decimal(amountMinor, currency),
                 amountMinor, currency, merchantId, mcc, merchantCountry, channel, eventTime, score, decision, reasons,
                 modelVersion, "OPEN", scoredAt, createdAt, 0, null);
     }

@@ -3,9 +3,6 @@ package dev.vigil.ingest.http;
 import dev.vigil.ingest.json.MalformedJsonException;
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
 import dev.vigil.problems.FieldError;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +13,11 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * Turns the exceptions that end a request into problem documents. Metrics are tagged with the
  * resource method, which the resources name after their endpoint.
  */
-class ProblemMappers {
+class IngestProblemMappers {
 
     private final IngestMetrics metrics;
 
-    ProblemMappers(IngestMetrics metrics) {
+    IngestProblemMappers(IngestMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -35,17 +32,5 @@ class ProblemMappers {
     Response unavailable(EventLogUnavailableException e, SimpleResourceInfo endpoint) {
         metrics.unavailable(endpoint.getMethodName());
         return Problems.unavailable(e.getMessage());
-    }
-
-    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    Response unauthenticated(RuntimeException e) {
-        return Problems.unauthenticated();
-    }
-
-    /** A valid token whose role may not send, or that names no bank. */
-    @ServerExceptionMapper
-    Response forbidden(ForbiddenException e) {
-        return Problems.forbidden();
     }
 }

@@ -2,7 +2,6 @@ package dev.vigil.ingest.http;
 
 import dev.vigil.problems.FieldError;
 import dev.vigil.problems.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -19,16 +18,6 @@ public final class Problems {
     /** Records of another bank than the token's: the sender may not send them, whatever they hold. */
     public static Response foreignBank(List<FieldError> errors) {
         return Problem.of(403, "Forbidden", "a sender may send records of its own bank only", errors).toResponse();
-    }
-
-    static Response unauthenticated() {
-        return Problem.of(401, "Unauthorized", "a valid bearer token is required").toResponseBuilder()
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
-    }
-
-    static Response forbidden() {
-        return Problem.of(403, "Forbidden", "the token does not allow this").toResponse();
     }
 
     /** A label about a transaction the bank did not send (or on another card): never taken for training. */

@@ -8,9 +8,8 @@ import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.card.CardToken;
 import dev.vigil.schemas.LabelIds;
-import java.math.BigDecimal;
+import dev.vigil.schemas.MinorUnits;
 import java.time.Instant;
-import java.util.Currency;
 
 /**
  * A simulated transaction and its label as the records ingest-service produces for the same
@@ -31,7 +30,7 @@ final class KafkaRecords {
                 .setCardToken(card.token())
                 .setCardBin(card.bin())
                 .setCardLast4(card.last4())
-                .setAmountMinor(amountMinor(t.amount(), t.currency()))
+                .setAmountMinor(MinorUnits.of(t.amount(), t.currency()))
                 .setCurrency(t.currency())
                 .setMerchantId(t.merchantId())
                 .setMcc(t.mcc())
@@ -62,22 +61,5 @@ final class KafkaRecords {
                 .setTransactionTime(t.eventTime())
                 .setNote(null)
                 .build();
-    }
-
-    /**
-     * A decimal amount in major units as minor units of its ISO 4217 currency (cents of EUR, yen
-     * of JPY); refused, as ingest refuses it, when it has more decimals than the currency.
-     */
-    static long amountMinor(String amount, String currencyCode) {
-        int exponent = Currency.getInstance(currencyCode).getDefaultFractionDigits();
-        if (exponent < 0) {
-            throw new IllegalArgumentException(currencyCode + " has no minor unit");
-        }
-        BigDecimal major = new BigDecimal(amount).stripTrailingZeros();
-        if (major.scale() > exponent) {
-            throw new IllegalArgumentException("an amount has more decimal places than " + currencyCode + " allows ("
-                    + exponent + ")");
-        }
-        return major.movePointRight(exponent).longValueExact();
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.loadgen.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.card.CardToken;
 import dev.vigil.events.Channel;
@@ -74,20 +73,6 @@ class KafkaRecordsTest {
 
         assertThat(new String(transaction, StandardCharsets.ISO_8859_1)).contains(TOKEN).doesNotContain(PAN);
         assertThat(new String(label, StandardCharsets.ISO_8859_1)).contains(TOKEN).doesNotContain(PAN);
-    }
-
-    @Test
-    void amountsAreInMinorUnitsOfTheirCurrency() {
-        assertThat(KafkaRecords.amountMinor("12.34", "EUR")).isEqualTo(1234);
-        assertThat(KafkaRecords.amountMinor("12.00", "JPY")).isEqualTo(12);
-        assertThat(KafkaRecords.amountMinor("1.50", "BHD")).isEqualTo(1500);
-        assertThat(KafkaRecords.amountMinor("100.00", "EUR")).isEqualTo(10_000);
-    }
-
-    @Test
-    void refusesAnAmountWithMoreDecimalsThanItsCurrencyAsIngestDoes() {
-        assertThatThrownBy(() -> KafkaRecords.amountMinor("12.34", "JPY"))
-                .hasMessage("an amount has more decimal places than JPY allows (0)");
     }
 
     @Test
