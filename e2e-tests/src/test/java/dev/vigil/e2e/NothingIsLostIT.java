@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9, "prove nothing is lost": two scorer instances (one consumer group, a standby replica
+ * Nothing is lost: two scorer instances (one consumer group, a standby replica
  * of every task) with alerts-api and ingest, under faults. After every run, for the run's bank:
  * every transaction ingest acknowledged has exactly one score on {@code transaction-scores}
  * (read_committed); the {@code alerts} table holds exactly one row per fraud and nothing else;

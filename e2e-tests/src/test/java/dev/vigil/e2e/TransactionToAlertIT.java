@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backbone, as a bank's system sees it: JSON over HTTP into ingest-service, the alert out of
+ * The main path, as a bank's system sees it: JSON over HTTP into ingest-service, the alert out of
  * alerts-api, through the real broker, registry and database, with the packaged services running
  * as their own processes.
  */

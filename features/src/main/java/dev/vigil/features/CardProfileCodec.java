@@ -26,7 +26,7 @@ import java.util.Optional;
  * </pre>
  *
  * Version 2: 317 bytes for a card seen once in one country without a location (301 for
- * {@link CardProfile#EMPTY}); at most {@value #MAX_SIZE} bytes. A version 1 profile (the backbone's)
+ * {@link CardProfile#EMPTY}); at most {@value #MAX_SIZE} bytes. A version 1 profile (the first release's)
  * is read with empty horizons and sketches: its first transaction after the upgrade counts as a new
  * merchant and MCC, and its horizons build up from there. A new layout gets a new version byte, and
  * {@link #decode} keeps reading the old ones.

@@ -86,7 +86,7 @@ class CardProfileCodecTest {
     void readsVersion1ProfilesWithEmptyHorizonsAndSketches() {
         CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
         byte[] v2 = CardProfileCodec.encode(profile);
-        // a backbone (v1) profile is the v2 layout without the trailing horizons and sketches
+        // a version 1 profile is the v2 layout without the trailing horizons and sketches
         byte[] v1 = Arrays.copyOf(v2, v2.length - (12 * 8 + 20 * 8));
         v1[0] = 1;
 
