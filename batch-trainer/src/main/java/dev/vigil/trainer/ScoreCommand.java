@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
-    TrainerCli.Endpoints endpoints;
+    TrainerCli.BatchOptions options;
     @Option(names = "--model-version", required = true, description = "a version published to fraud-models")
     String modelVersion;
     @Option(names = "--from", required = true, converter = InstantConverter.class,
@@ -46,10 +46,11 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--from must be before --to");
         }
         try (SparkSession spark = SparkSessions.create("vigil-score")) {
-            Map<String, ModelBundle> published = published(spark, endpoints.kafka.bootstrapServers,
-                    endpoints.kafka.registryUrl, modelVersion);
-            List<OfflineScoring.Scored> scored = OfflineScoring.score(endpoints.transactions(spark),
-                    endpoints.labels(spark), endpoints.trainingConfig(), published, RulesConfig.DEFAULTS, from, to);
+            Map<String, ModelBundle> published = published(spark, options.kafka.bootstrapServers,
+                    options.kafka.registryUrl, modelVersion);
+            ParquetHistory history = options.parquetHistory();
+            List<OfflineScoring.Scored> scored = OfflineScoring.score(history.transactions(spark),
+                    history.labels(spark), options.trainingConfig(), published, RulesConfig.DEFAULTS, from, to);
             Csv.write(out, OfflineScoring.HEADER, scored.stream().map(OfflineScoring.Scored::csvRow));
             System.out.printf(Locale.ROOT, "score: %d transactions of %s .. %s scored with %s (scopes %s) into %s%n",
                     scored.size(), from, to, modelVersion, published.keySet(), out);

@@ -1,27 +1,18 @@
 package dev.vigil.trainer;
 
 import dev.vigil.cli.DurationConverter;
-import dev.vigil.events.MerchantRisk;
-import dev.vigil.events.ModelBundle;
-import dev.vigil.schemas.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,8 +59,11 @@ public final class TrainerCli {
         String registryUrl;
     }
 
-    /** Where the history is and where results go; every value also from the environment. */
-    static final class Endpoints {
+    /**
+     * What a batch run reads and where its results go, and its settings: options only, every value
+     * also from the environment. A run of them is a {@link BatchRun}.
+     */
+    static final class BatchOptions {
         @Option(names = "--history", defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
                 description = "Parquet history: transactions/ and labels/ below it (default: ${DEFAULT-VALUE})")
         Path history;
@@ -164,50 +158,6 @@ public final class TrainerCli {
                         + "within it (stream time) is not folded again (default: ${DEFAULT-VALUE})")
         Duration dedupRetention;
 
-        Dataset<Row> transactions(SparkSession spark) {
-            return read(spark, history.resolve("transactions"), HistoryRows.TRANSACTION);
-        }
-
-        Dataset<Row> labels(SparkSession spark) {
-            return read(spark, history.resolve("labels"), HistoryRows.LABEL);
-        }
-
-        /** Nothing archived yet reads as an empty history, which then has too few labels to train. */
-        private static Dataset<Row> read(SparkSession spark, Path dir, StructType schema) {
-            return Files.isDirectory(dir) ? spark.read().schema(schema).parquet(dir.toString())
-                    : spark.createDataFrame(List.of(), schema);
-        }
-
-        Instant reference(SparkSession spark) {
-            return referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions(spark), labels(spark)), clock);
-        }
-
-        void archive(SparkSession spark) throws Exception {
-            long[] rows = new long[2];
-            List<StreamingQuery> queries = Archive.start(spark, kafka.bootstrapServers, kafka.registryUrl, history, checkpoints,
-                    Trigger.AvailableNow());
-            for (int i = 0; i < queries.size(); i++) {
-                queries.get(i).awaitTermination();
-                for (StreamingQueryProgress progress : queries.get(i).recentProgress()) {
-                    rows[i] += progress.numInputRows();
-                }
-            }
-            System.out.printf(Locale.ROOT, "archive: %d transactions and %d labels read from Kafka into %s%n",
-                    rows[0], rows[1], history);
-        }
-
-        void merchantRisk(SparkSession spark) {
-            Instant reference = reference(spark);
-            List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference,
-                    riskClock(), clock.instant());
-            try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, kafka.bootstrapServers,
-                    kafka.registryUrl)) {
-                MerchantRisks.publish(risks, publisher);
-            }
-            System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %s before %s)%n",
-                    risks.size(), labelDelay(), reference);
-        }
-
         Duration labelDelay() {
             return labelDelayDays == null ? labelDelay : Duration.ofDays(labelDelayDays);
         }
@@ -227,27 +177,15 @@ public final class TrainerCli {
             return new GatePolicy(minTestTransactions, minFrauds, minTestSpan, marginOverRules, alertBudget);
         }
 
-        void train(SparkSession spark) throws Exception {
-            TrainingConfig config = trainingConfig();
-            TrainingWindows windows = config.windowsAt(reference(spark));
-            Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, clock.instant());
-            ModelVersions versions = new ModelVersions(jdbcUrl, dbUser, dbPassword);
-            versions.migrate();
-            Gate.Outcome outcome;
-            try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS, kafka.bootstrapServers,
-                    kafka.registryUrl)) {
-                outcome = new Gate(versions, models, margin, gatePolicy()).decide(result, publisher);
-            }
-            Path report = TrainingReport.write(reports, result, outcome);
-            System.out.print(TrainingReport.summary(result, outcome, margin));
-            System.out.printf(Locale.ROOT, "report: %s%n", report);
+        ParquetHistory parquetHistory() {
+            return new ParquetHistory(history);
         }
     }
 
     @Command(name = "archive", description = "Archive transactions and labels from Kafka to the Parquet history.")
     static final class ArchiveCommand implements Callable<Integer> {
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
         @Option(names = "--once", description = "archive what is on the topics now, then stop")
         boolean once;
         @Option(names = "--every", defaultValue = "1m", converter = DurationConverter.class,
@@ -258,11 +196,11 @@ public final class TrainerCli {
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-archive")) {
                 if (once) {
-                    endpoints.archive(spark);
+                    BatchRun.archive(spark, options);
                     return 0;
                 }
-                for (StreamingQuery query : Archive.start(spark, endpoints.kafka.bootstrapServers, endpoints.kafka.registryUrl,
-                        endpoints.history, endpoints.checkpoints, Trigger.ProcessingTime(every.toMillis()))) {
+                for (StreamingQuery query : Archive.start(spark, options.kafka.bootstrapServers, options.kafka.registryUrl,
+                        options.history, options.checkpoints, Trigger.ProcessingTime(every.toMillis()))) {
                     query.awaitTermination();
                 }
             }
@@ -276,15 +214,15 @@ public final class TrainerCli {
         @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
         boolean archive;
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-merchant-risk")) {
                 if (archive) {
-                    endpoints.archive(spark);
+                    BatchRun.archive(spark, options);
                 }
-                endpoints.merchantRisk(spark);
+                new BatchRun(spark, options).merchantRisk();
             }
             return 0;
         }
@@ -293,12 +231,12 @@ public final class TrainerCli {
     @Command(name = "train", description = "Train, evaluate, gate and maybe publish a model; write a report.")
     static final class TrainCommand implements Callable<Integer> {
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-train")) {
-                endpoints.train(spark);
+                new BatchRun(spark, options).train();
             }
             return 0;
         }
@@ -311,7 +249,7 @@ public final class TrainerCli {
         @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
         boolean archive;
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
@@ -320,10 +258,10 @@ public final class TrainerCli {
             }
             try (SparkSession spark = SparkSessions.create("vigil-batch")) {
                 if (archive) {
-                    endpoints.archive(spark);
+                    BatchRun.archive(spark, options);
                 }
-                endpoints.merchantRisk(spark);
-                endpoints.train(spark);
+                // one run, one reference time: merchant risk and training as of the same instant
+                new BatchRun(spark, options).all();
             }
             return 0;
         }
@@ -334,7 +272,7 @@ public final class TrainerCli {
         @Parameters(index = "0", converter = DurationConverter.class)
         Duration interval;
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
@@ -342,8 +280,8 @@ public final class TrainerCli {
                 while (!Thread.currentThread().isInterrupted()) {
                     long started = System.nanoTime();
                     try {
-                        endpoints.merchantRisk(spark);
-                        endpoints.train(spark);
+                        // a new run each time, so "now" and the history's end move on
+                        new BatchRun(spark, options).all();
                     } catch (NotEnoughLabels young) {
                         System.out.println("not trained: " + young.getMessage());
                     } catch (RuntimeException e) {
@@ -358,7 +296,7 @@ public final class TrainerCli {
         }
     }
 
-    /** {@code now}, {@code history-end}, or a fixed instant: resolved when a run starts, so a schedule moves on. */
+    /** {@code now}, {@code history-end}, or a fixed instant: resolved once when a run starts, so a schedule moves on. */
     record ReferenceTime(Instant fixed, boolean historyEnd) {
         static final ReferenceTime NOW = new ReferenceTime(null, false);
 

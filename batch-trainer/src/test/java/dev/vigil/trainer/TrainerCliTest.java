@@ -56,29 +56,29 @@ class TrainerCliTest {
     @Test
     void windowsAndTheFraudMinimumAreOptionsWithTheDocumentedDefaults() {
         TrainerCli.TrainCommand defaults = parsed("train");
-        assertThat(defaults.endpoints.trainWindow).isEqualTo(Duration.ofDays(21));
-        assertThat(defaults.endpoints.delayWindow).isEqualTo(Duration.ofDays(7));
-        assertThat(defaults.endpoints.testWindow).isEqualTo(Duration.ofDays(7));
-        assertThat(defaults.endpoints.minFrauds).isEqualTo(20);
+        assertThat(defaults.options.trainWindow).isEqualTo(Duration.ofDays(21));
+        assertThat(defaults.options.delayWindow).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.options.testWindow).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.options.minFrauds).isEqualTo(20);
 
         TrainerCli.TrainCommand demo = parsed("train", "--train-window", "3d", "--delay-window", "10s",
                 "--test-window", "40s", "--min-frauds", "5", "--reference-time", "history-end");
-        assertThat(demo.endpoints.trainWindow).isEqualTo(Duration.ofDays(3));
-        assertThat(demo.endpoints.delayWindow).isEqualTo(Duration.ofSeconds(10));
-        assertThat(demo.endpoints.testWindow).isEqualTo(Duration.ofSeconds(40));
-        assertThat(demo.endpoints.minFrauds).isEqualTo(5);
-        assertThat(demo.endpoints.referenceTime.historyEnd()).isTrue();
+        assertThat(demo.options.trainWindow).isEqualTo(Duration.ofDays(3));
+        assertThat(demo.options.delayWindow).isEqualTo(Duration.ofSeconds(10));
+        assertThat(demo.options.testWindow).isEqualTo(Duration.ofSeconds(40));
+        assertThat(demo.options.minFrauds).isEqualTo(5);
+        assertThat(demo.options.referenceTime.historyEnd()).isTrue();
     }
 
     @Test
     void theDefaultGridOnThreeFoldsOnEveryTransactionUnlessAGridFoldsAndAGenuineSampleAreGiven() {
-        TrainingConfig defaults = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train").endpoints.trainingConfig();
+        TrainingConfig defaults = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train").options.trainingConfig();
         assertThat(defaults.grid()).isEqualTo(Grid.parse(Grid.DEFAULT));
         assertThat(defaults.folds()).isEqualTo(3);
         assertThat(defaults.genuineSample()).isEqualTo(1.0);
 
         TrainingConfig demo = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--grid", "gbt:rounds=20,depth=5",
-                "--folds", "1", "--genuine-sample", "0.2").endpoints.trainingConfig();
+                "--folds", "1", "--genuine-sample", "0.2").options.trainingConfig();
         assertThat(demo.grid().learners()).containsExactly(Learner.GRADIENT_BOOSTED_TREES);
         assertThat(demo.folds()).isEqualTo(1);
         assertThat(demo.genuineSample()).isEqualTo(0.2);
@@ -86,21 +86,21 @@ class TrainerCliTest {
         assertThatThrownBy(() -> parsed("train", "--grid", "svm:c=1"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("no learner 'svm' (lr, rf, gbt)");
         assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--folds", "0")
-                .endpoints.trainingConfig()).hasMessageContaining("folds must be at least 1");
+                .options.trainingConfig()).hasMessageContaining("folds must be at least 1");
         assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--genuine-sample", "0")
-                .endpoints.trainingConfig()).hasMessageContaining("the genuine sample must be above 0 and at most 1");
+                .options.trainingConfig()).hasMessageContaining("the genuine sample must be above 0 and at most 1");
     }
 
     @Test
     void theHandbookProtocolsOptionsPlaceTheWindowsTheLabelDelayBeforeTheReference() {
         TrainerCli.TrainCommand handbook = parsed("train", "--reference-time", "2018-08-08T00:00:00Z",
                 "--train-window", "7d", "--delay-window", "7d", "--test-window", "7d", "--label-delay", "7d");
-        TrainingWindows windows = handbook.endpoints.trainingConfig()
-                .windowsAt(handbook.endpoints.referenceTime.fixed());
+        TrainingWindows windows = handbook.options.trainingConfig()
+                .windowsAt(handbook.options.referenceTime.fixed());
         assertThat(windows.evaluation().from()).isEqualTo(Instant.parse("2018-07-25T00:00:00Z"));
         assertThat(windows.evaluationTrain().from()).isEqualTo(Instant.parse("2018-07-11T00:00:00Z"));
         assertThat(windows.finalTrain().to()).isEqualTo(Instant.parse("2018-08-01T00:00:00Z"));
-        assertThat(handbook.endpoints.trainingConfig().dedupRetention()).isEqualTo(Duration.ofDays(1));
+        assertThat(handbook.options.trainingConfig().dedupRetention()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -120,14 +120,14 @@ class TrainerCliTest {
 
     @Test
     void theLabelDelayIsADurationWithTheFormerWholeDaysOptionAsAnAlias() {
-        TrainerCli.Endpoints defaults = TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk").endpoints;
+        TrainerCli.BatchOptions defaults = TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk").options;
         assertThat(defaults.riskClock()).isEqualTo(RiskClock.of(Duration.ofDays(7), Duration.ofDays(1)));
 
         assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay", "20s",
-                "--risk-interval", "10s").endpoints.riskClock())
+                "--risk-interval", "10s").options.riskClock())
                 .isEqualTo(RiskClock.of(Duration.ofSeconds(20), Duration.ofSeconds(10)));
         assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay-days", "3")
-                .endpoints.riskClock().labelDelay()).isEqualTo(Duration.ofDays(3));
+                .options.riskClock().labelDelay()).isEqualTo(Duration.ofDays(3));
         assertThatThrownBy(() -> new TrainerCli.RiskIntervalConverter().convert("7m"))
                 .isInstanceOf(CommandLine.TypeConversionException.class).hasMessageContaining("divide a day");
     }
