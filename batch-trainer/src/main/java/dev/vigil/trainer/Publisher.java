@@ -12,18 +12,18 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Publishes records to a topic through the registry serde, idempotently, waiting for every acknowledgement. */
-final class Publisher<K, V> implements AutoCloseable {
+public final class Publisher<K, V> implements AutoCloseable {
 
     private final Topic<K, V> topic;
     private final Producer<K, V> producer;
     // KafkaProducer.flush() returns normally after a failed send: the failure only reaches a callback
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
-    Publisher(Topic<K, V> topic, String bootstrapServers, String registryUrl) {
+    public Publisher(Topic<K, V> topic, String bootstrapServers, String registryUrl) {
         this(topic, producer(topic, bootstrapServers, registryUrl));
     }
 
-    Publisher(Topic<K, V> topic, Producer<K, V> producer) {
+    public Publisher(Topic<K, V> topic, Producer<K, V> producer) {
         this.topic = topic;
         this.producer = producer;
     }
@@ -34,7 +34,7 @@ final class Publisher<K, V> implements AutoCloseable {
                 serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer());
     }
 
-    void send(K key, V value) {
+    public void send(K key, V value) {
         producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, failure) -> {
             if (failure != null) {
                 firstFailure.compareAndSet(null, failure);
@@ -46,7 +46,7 @@ final class Publisher<K, V> implements AutoCloseable {
      * Waits until every record sent so far is acknowledged or failed; throws with the first failure
      * if any send failed, so a caller never reports records as published that were not.
      */
-    void flush() {
+    public void flush() {
         producer.flush();
         Exception failure = firstFailure.get();
         if (failure != null) {
@@ -54,7 +54,7 @@ final class Publisher<K, V> implements AutoCloseable {
         }
     }
 
-    void sendAndWait(K key, V value) {
+    public void sendAndWait(K key, V value) {
         try {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -8,17 +8,17 @@ import org.apache.spark.sql.SparkSession;
  * The thin shell around the pipelines. {@code local[*]} unless a master is already configured, so
  * the same jar runs on a laptop and, unchanged, under {@code spark-submit --master ...} on a cluster.
  */
-final class SparkSessions {
+public final class SparkSessions {
 
     private SparkSessions() {
     }
 
-    static SparkSession create(String appName) {
+    public static SparkSession create(String appName) {
         return create(appName, Map.of());
     }
 
     /** With the job's own defaults, each unless configured otherwise ({@code --conf}, {@code -Dspark.*}). */
-    static SparkSession create(String appName, Map<String, String> defaults) {
+    public static SparkSession create(String appName, Map<String, String> defaults) {
         SparkConf conf = new SparkConf(true).setAppName(appName);
         defaults.forEach(conf::setIfMissing);
         if (!conf.contains("spark.master")) {

@@ -1,6 +1,16 @@
 package dev.vigil.trainer;
 
 import dev.vigil.cli.DurationConverter;
+import dev.vigil.trainer.archive.Archive;
+import dev.vigil.trainer.archive.ParquetHistory;
+import dev.vigil.trainer.bench.Benchmark;
+import dev.vigil.trainer.gate.GatePolicy;
+import dev.vigil.trainer.risk.RiskClock;
+import dev.vigil.trainer.scorestream.ScoreStreamCommand;
+import dev.vigil.trainer.scoring.ScoreCommand;
+import dev.vigil.trainer.training.Grid;
+import dev.vigil.trainer.training.NotEnoughLabels;
+import dev.vigil.trainer.training.TrainingConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,19 +61,19 @@ public final class TrainerCli {
     }
 
     /** The broker and the schema registry, also from the environment. */
-    static final class Kafka {
+    public static final class Kafka {
         @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
-        String bootstrapServers;
+        public String bootstrapServers;
         @Option(names = "--registry-url",
                 defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
-        String registryUrl;
+        public String registryUrl;
     }
 
     /**
      * What a batch run reads and where its results go, and its settings: options only, every value
      * also from the environment. A run of them is a {@link BatchRun}.
      */
-    static final class BatchOptions {
+    public static final class BatchOptions {
         @Option(names = "--history", defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
                 description = "Parquet history: transactions/ and labels/ below it (default: ${DEFAULT-VALUE})")
         Path history;
@@ -71,7 +81,7 @@ public final class TrainerCli {
                 description = "the archive's Structured Streaming checkpoints (default: ${DEFAULT-VALUE})")
         Path checkpoints;
         @Mixin
-        Kafka kafka;
+        public Kafka kafka;
         @Option(names = "--jdbc-url", defaultValue = "${env:VIGIL_TRAINER_JDBC_URL:-jdbc:postgresql://127.0.0.1:15432/vigil}")
         String jdbcUrl;
         @Option(names = "--db-user", defaultValue = "${env:VIGIL_TRAINER_DB_USER:-vigil}")
@@ -166,7 +176,7 @@ public final class TrainerCli {
             return RiskClock.of(labelDelay(), riskInterval);
         }
 
-        TrainingConfig trainingConfig() {
+        public TrainingConfig trainingConfig() {
             return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
                     .withSelection(grid == null ? Grid.parse(Grid.DEFAULT) : grid, folds, genuineSample)
                     .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention)
@@ -177,7 +187,7 @@ public final class TrainerCli {
             return new GatePolicy(minTestTransactions, minFrauds, minTestSpan, marginOverRules, alertBudget);
         }
 
-        ParquetHistory parquetHistory() {
+        public ParquetHistory parquetHistory() {
             return new ParquetHistory(history);
         }
     }

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.cli.DurationConverter;
+import dev.vigil.trainer.risk.RiskClock;
+import dev.vigil.trainer.scoring.ScoreCommand;
+import dev.vigil.trainer.training.Grid;
+import dev.vigil.trainer.training.Learner;
+import dev.vigil.trainer.training.NotEnoughLabels;
+import dev.vigil.trainer.training.TrainingConfig;
+import dev.vigil.trainer.training.TrainingWindows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
