@@ -70,7 +70,7 @@ class ComposeConsistencyTest {
 
     @Test
     void everyPublishedPortBindsToLoopbackByDefault() {
-        compose.path("services").fields().forEachRemaining(service -> {
+        compose.path("services").properties().forEach(service -> {
             for (JsonNode port : service.getValue().path("ports")) {
                 assertThat(port.asText()).as("a port of %s", service.getKey()).startsWith(LOOPBACK);
             }
@@ -80,8 +80,8 @@ class ComposeConsistencyTest {
     @Test
     void noSecretHasADefault() {
         Set<String> secrets = new TreeSet<>();
-        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields()
-                .forEachRemaining(variable -> {
+        compose.path("services").properties().forEach(service -> service.getValue().path("environment").properties()
+                .forEach(variable -> {
                     if (SECRET_NAME.matcher(variable.getKey()).matches()) {
                         secrets.add(variable.getKey());
                         assertThat(variable.getValue().asText()).as("%s of %s", variable.getKey(), service.getKey())
@@ -112,8 +112,8 @@ class ComposeConsistencyTest {
             local.put(m.group(1), m.group(2));
         }
         Map<String, String> composed = new HashMap<>();
-        compose.at("/services/registry/environment").fields()
-                .forEachRemaining(e -> composed.put(e.getKey(), e.getValue().asText()));
+        compose.at("/services/registry/environment").properties()
+                .forEach(e -> composed.put(e.getKey(), e.getValue().asText()));
 
         assertThat(local).containsEntry("APICURIO_STORAGE_KIND", "sql").containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
         assertThat(composed).containsAllEntriesOf(local);

@@ -49,6 +49,8 @@ final class SinkLoop implements Runnable {
 
     /** The registry could not be asked about a record: not the record's fault. */
     static final class RegistryUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         RegistryUnavailable(Throwable cause) {
             super(cause);
         }

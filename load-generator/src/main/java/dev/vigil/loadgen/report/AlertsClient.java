@@ -41,6 +41,8 @@ public final class AlertsClient {
 
     /** Why the alerts could not be read. */
     public static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unavailable(String message) {
             super(message);
         }

@@ -110,8 +110,8 @@ final class Postgres implements Component {
      * rather than let the registry hand the same ids to other schemas.
      */
     private void requireRegistryDatabase() {
-        try (Connection ignored = connect(REGISTRY_DATABASE, USER, PASSWORD)) {
-            // present
+        try {
+            connect(REGISTRY_DATABASE, USER, PASSWORD).close(); // present
         } catch (SQLException e) {
             if (!"3D000".equals(e.getSQLState())) {
                 throw new IllegalStateException("cannot reach the " + REGISTRY_DATABASE + " database: " + e.getMessage(), e);
@@ -167,7 +167,8 @@ final class Postgres implements Component {
     }
 
     private boolean answers() {
-        try (Connection ignored = connect(DATABASE, USER, PASSWORD)) {
+        try {
+            connect(DATABASE, USER, PASSWORD).close();
             return true;
         } catch (SQLException e) {
             return false;

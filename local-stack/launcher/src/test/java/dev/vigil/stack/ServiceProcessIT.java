@@ -36,8 +36,9 @@ class ServiceProcessIT {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeQuarkusService.class.getName());
         Path testClasses = Path.of(FakeQuarkusService.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, testClasses.toUri().toString());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar)) {
             // the manifest is the whole jar: the class comes from the test classes it points at
+            new JarOutputStream(out, manifest).close();
         }
     }
 
