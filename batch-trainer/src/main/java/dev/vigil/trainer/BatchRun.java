@@ -40,23 +40,32 @@ final class BatchRun {
         ParquetHistory history = options.parquetHistory();
         this.transactions = history.transactions(spark);
         this.labels = history.labels(spark);
-        this.reference = options.referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions, labels),
-                options.clock);
+        this.reference =
+                options.referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions, labels), options.clock);
     }
 
     /** Reads what is on the topics now into the history, then stops (before a run, so that it sees them). */
     static void archive(SparkSession spark, TrainerCli.BatchOptions options) throws Exception {
         long[] rows = new long[2];
-        List<StreamingQuery> queries = Archive.start(spark, options.kafka.bootstrapServers, options.kafka.registryUrl,
-                options.history, options.checkpoints, Trigger.AvailableNow());
+        List<StreamingQuery> queries = Archive.start(
+                spark,
+                options.kafka.bootstrapServers,
+                options.kafka.registryUrl,
+                options.history,
+                options.checkpoints,
+                Trigger.AvailableNow());
         for (int i = 0; i < queries.size(); i++) {
             queries.get(i).awaitTermination();
             for (StreamingQueryProgress progress : queries.get(i).recentProgress()) {
                 rows[i] += progress.numInputRows();
             }
         }
-        System.out.printf(Locale.ROOT, "archive: %d transactions and %d labels read from Kafka into %s%n",
-                rows[0], rows[1], options.history);
+        System.out.printf(
+                Locale.ROOT,
+                "archive: %d transactions and %d labels read from Kafka into %s%n",
+                rows[0],
+                rows[1],
+                options.history);
     }
 
     /** Merchant risk, then training, as of the same reference time. */
@@ -66,14 +75,18 @@ final class BatchRun {
     }
 
     void merchantRisk() {
-        List<MerchantRisk> risks = MerchantRisks.compute(transactions, labels, reference, options.riskClock(),
-                options.clock.instant());
-        try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK,
-                options.kafka.bootstrapServers, options.kafka.registryUrl)) {
+        List<MerchantRisk> risks =
+                MerchantRisks.compute(transactions, labels, reference, options.riskClock(), options.clock.instant());
+        try (Publisher<String, MerchantRisk> publisher =
+                new Publisher<>(Topics.MERCHANT_RISK, options.kafka.bootstrapServers, options.kafka.registryUrl)) {
             MerchantRisks.publish(risks, publisher);
         }
-        System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %s before %s)%n",
-                risks.size(), options.labelDelay(), reference);
+        System.out.printf(
+                Locale.ROOT,
+                "merchant-risk: published %d records (transactions up to %s before %s)%n",
+                risks.size(),
+                options.labelDelay(),
+                reference);
     }
 
     void train() throws Exception {
@@ -83,9 +96,10 @@ final class BatchRun {
         ModelVersions versions = new ModelVersions(options.jdbcUrl, options.dbUser, options.dbPassword);
         versions.migrate();
         Gate.Outcome outcome;
-        try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS,
-                options.kafka.bootstrapServers, options.kafka.registryUrl)) {
-            outcome = new Gate(versions, options.models, options.margin, options.gatePolicy()).decide(result, publisher);
+        try (Publisher<String, ModelBundle> publisher =
+                new Publisher<>(Topics.FRAUD_MODELS, options.kafka.bootstrapServers, options.kafka.registryUrl)) {
+            outcome =
+                    new Gate(versions, options.models, options.margin, options.gatePolicy()).decide(result, publisher);
         }
         Path report = TrainingReport.write(options.reports, result, outcome);
         System.out.print(TrainingReport.summary(result, outcome, options.margin));

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static void write(Path file, List<String> header, Stream<List<Object>> rows) {
         try {

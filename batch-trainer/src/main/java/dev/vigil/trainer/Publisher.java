@@ -30,8 +30,10 @@ public final class Publisher<K, V> implements AutoCloseable {
 
     private static <K, V> Producer<K, V> producer(Topic<K, V> topic, String bootstrapServers, String registryUrl) {
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
-        return new KafkaProducer<>(ReliableProducer.settings(bootstrapServers, "batch-trainer-" + topic.name()),
-                serdes.keySerde(topic).serializer(), serdes.valueSerde(topic).serializer());
+        return new KafkaProducer<>(
+                ReliableProducer.settings(bootstrapServers, "batch-trainer-" + topic.name()),
+                serdes.keySerde(topic).serializer(),
+                serdes.valueSerde(topic).serializer());
     }
 
     public void send(K key, V value) {

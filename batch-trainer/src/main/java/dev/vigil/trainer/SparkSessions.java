@@ -10,8 +10,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
 
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
     public static SparkSession create(String appName) {
         return create(appName, Map.of());
@@ -31,7 +30,8 @@ public final class SparkSessions {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             // one machine: a few tasks per core, not the cluster default of 200 tiny ones per shuffle
-            conf.setIfMissing("spark.sql.shuffle.partitions",
+            conf.setIfMissing(
+                    "spark.sql.shuffle.partitions",
                     Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
         }
         // rows carry Instant and LocalDate: java.sql.Timestamp conversion needs JDK internals opened

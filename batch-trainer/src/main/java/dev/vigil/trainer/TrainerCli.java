@@ -36,9 +36,19 @@ import picocli.CommandLine.Parameters;
  * standard error. Exit status: 0 done (published or not), {@value #NOT_TRAINED} too little labelled
  * history to train, 1 failed, 2 bad options.
  */
-@Command(name = "batch-trainer", mixinStandardHelpOptions = true,
-        subcommands = {TrainerCli.ArchiveCommand.class, TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
-            TrainerCli.EveryCommand.class, ScoreCommand.class, ScoreStreamCommand.class, Benchmark.class})
+@Command(
+        name = "batch-trainer",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            TrainerCli.ArchiveCommand.class,
+            TrainerCli.MerchantRiskCommand.class,
+            TrainerCli.TrainCommand.class,
+            TrainerCli.RunCommand.class,
+            TrainerCli.EveryCommand.class,
+            ScoreCommand.class,
+            ScoreStreamCommand.class,
+            Benchmark.class
+        })
 public final class TrainerCli {
 
     static final int NOT_TRAINED = 3;
@@ -49,7 +59,8 @@ public final class TrainerCli {
 
     /** The command line, reporting too little labelled history in one line with its own exit status. */
     static CommandLine commandLine() {
-        return new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new TrainerCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof NotEnoughLabels) {
                         cmd.getOut().println("not trained: " + e.getMessage());
@@ -64,7 +75,9 @@ public final class TrainerCli {
     public static final class Kafka {
         @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
         public String bootstrapServers;
-        @Option(names = "--registry-url",
+
+        @Option(
+                names = "--registry-url",
                 defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
         public String registryUrl;
     }
@@ -74,63 +87,108 @@ public final class TrainerCli {
      * also from the environment. A run of them is a {@link BatchRun}.
      */
     public static final class BatchOptions {
-        @Option(names = "--history", defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
+        @Option(
+                names = "--history",
+                defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
                 description = "Parquet history: transactions/ and labels/ below it (default: ${DEFAULT-VALUE})")
         Path history;
-        @Option(names = "--checkpoints", defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}",
+
+        @Option(
+                names = "--checkpoints",
+                defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}",
                 description = "the archive's Structured Streaming checkpoints (default: ${DEFAULT-VALUE})")
         Path checkpoints;
+
         @Mixin
         public Kafka kafka;
-        @Option(names = "--jdbc-url", defaultValue = "${env:VIGIL_TRAINER_JDBC_URL:-jdbc:postgresql://127.0.0.1:15432/vigil}")
+
+        @Option(
+                names = "--jdbc-url",
+                defaultValue = "${env:VIGIL_TRAINER_JDBC_URL:-jdbc:postgresql://127.0.0.1:15432/vigil}")
         String jdbcUrl;
+
         @Option(names = "--db-user", defaultValue = "${env:VIGIL_TRAINER_DB_USER:-vigil}")
         String dbUser;
+
         @Option(names = "--db-password", defaultValue = "${env:VIGIL_TRAINER_DB_PASSWORD:-vigil}")
         String dbPassword;
+
         @Option(names = "--reports", defaultValue = "${env:VIGIL_REPORTS_DIR:-.vigil/reports}")
         Path reports;
         /** The wall clock: "now" as a reference time, and when risks are computed and models trained; tests fix it. */
         Clock clock = Clock.systemUTC();
-        @Option(names = "--models", defaultValue = "${env:VIGIL_MODELS_DIR:-.vigil/data/models}",
+
+        @Option(
+                names = "--models",
+                defaultValue = "${env:VIGIL_MODELS_DIR:-.vigil/data/models}",
                 description = "where each run's best Spark model is saved, to re-score the champion")
         Path models;
-        @Option(names = "--reference-time", defaultValue = "${env:VIGIL_TRAINER_REFERENCE_TIME:-now}",
+
+        @Option(
+                names = "--reference-time",
+                defaultValue = "${env:VIGIL_TRAINER_REFERENCE_TIME:-now}",
                 converter = ReferenceTimeConverter.class,
                 description = "the run's time R (labels known by then; evaluation ends --label-delay before it, the "
                         + "published fit --delay-window before it): now, history-end (just after the newest transaction "
                         + "or label in the history) or an ISO-8601 instant (default: ${DEFAULT-VALUE})")
         ReferenceTime referenceTime;
-        @Option(names = "--margin", defaultValue = "${env:VIGIL_TRAINER_MARGIN:-0.005}",
+
+        @Option(
+                names = "--margin",
+                defaultValue = "${env:VIGIL_TRAINER_MARGIN:-0.005}",
                 description = "average precision a candidate must gain over the champion (default: ${DEFAULT-VALUE})")
         double margin;
-        @Option(names = "--min-frauds", defaultValue = "${env:VIGIL_TRAINER_MIN_FRAUDS:-20}",
+
+        @Option(
+                names = "--min-frauds",
+                defaultValue = "${env:VIGIL_TRAINER_MIN_FRAUDS:-20}",
                 description = "labelled frauds the training and the test window must each hold, or no model is "
                         + "trained (default: ${DEFAULT-VALUE})")
         long minFrauds;
-        @Option(names = "--min-test-transactions", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_TRANSACTIONS:-1000}",
-                description = "transactions the evaluation window must hold for the gate to publish (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--min-test-transactions",
+                defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_TRANSACTIONS:-1000}",
+                description =
+                        "transactions the evaluation window must hold for the gate to publish (default: ${DEFAULT-VALUE})")
         long minTestTransactions;
-        @Option(names = "--min-test-span", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_SPAN:-1d}",
+
+        @Option(
+                names = "--min-test-span",
+                defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_SPAN:-1d}",
                 converter = DurationConverter.class,
                 description = "time from the evaluation window's first to its last transaction the gate requires "
                         + "(default: ${DEFAULT-VALUE})")
         Duration minTestSpan;
-        @Option(names = "--margin-over-rules", defaultValue = "${env:VIGIL_TRAINER_MARGIN_OVER_RULES:-0.05}",
+
+        @Option(
+                names = "--margin-over-rules",
+                defaultValue = "${env:VIGIL_TRAINER_MARGIN_OVER_RULES:-0.05}",
                 description = "recall a candidate must gain over the rules alone at their alert rate on the evaluation "
                         + "window (default: ${DEFAULT-VALUE})")
         double marginOverRules;
-        @Option(names = "--alert-budget", defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
-                description = "the scorer's alert budget, read from its own variable: the review threshold and the rules "
-                        + "together alert on at most this share of the evaluation window, and the gate refuses a "
-                        + "candidate above it (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--alert-budget",
+                defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
+                description =
+                        "the scorer's alert budget, read from its own variable: the review threshold and the rules "
+                                + "together alert on at most this share of the evaluation window, and the gate refuses a "
+                                + "candidate above it (default: ${DEFAULT-VALUE})")
         double alertBudget;
-        @Option(names = "--label-delay", defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
+
+        @Option(
+                names = "--label-delay",
+                defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
                 converter = DurationConverter.class,
-                description = "how long labels take to arrive: merchant risk windows and the evaluation window end this "
-                        + "long before the reference time (default: ${DEFAULT-VALUE})")
+                description =
+                        "how long labels take to arrive: merchant risk windows and the evaluation window end this "
+                                + "long before the reference time (default: ${DEFAULT-VALUE})")
         Duration labelDelay;
-        @Option(names = "--risk-interval", defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
+
+        @Option(
+                names = "--risk-interval",
+                defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
                 converter = RiskIntervalConverter.class,
                 description = "training folds each transaction with the merchant risk as of the last multiple of this "
                         + "since the epoch (1d: the start of its UTC day); divides a day (default: ${DEFAULT-VALUE})")
@@ -139,30 +197,55 @@ public final class TrainerCli {
         /** The former whole-days form of {@code --label-delay}, kept for existing scripts; wins when given. */
         @Option(names = "--label-delay-days", description = "the same as --label-delay <days>d")
         Integer labelDelayDays;
-        @Option(names = "--train-window", defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
-                converter = DurationConverter.class, description = "training window (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--train-window",
+                defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
+                converter = DurationConverter.class,
+                description = "training window (default: ${DEFAULT-VALUE})")
         Duration trainWindow;
-        @Option(names = "--delay-window", defaultValue = "${env:VIGIL_TRAINER_DELAY_WINDOW:-7d}",
+
+        @Option(
+                names = "--delay-window",
+                defaultValue = "${env:VIGIL_TRAINER_DELAY_WINDOW:-7d}",
                 converter = DurationConverter.class,
-                description = "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
+                description =
+                        "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
         Duration delayWindow;
-        @Option(names = "--test-window", defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
+
+        @Option(
+                names = "--test-window",
+                defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
                 converter = DurationConverter.class,
-                description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
+                description =
+                        "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
-        @Option(names = "--genuine-sample", defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
+
+        @Option(
+                names = "--genuine-sample",
+                defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
                 description = "share of the training windows' genuine transactions the candidates are fitted on, every "
                         + "labelled fraud kept; evaluation scores every transaction (default: ${DEFAULT-VALUE})")
         double genuineSample;
-        @Option(names = "--grid", defaultValue = "${env:VIGIL_TRAINER_GRID}", converter = GridConverter.class,
+
+        @Option(
+                names = "--grid",
+                defaultValue = "${env:VIGIL_TRAINER_GRID}",
+                converter = GridConverter.class,
                 description = "learners and hyper-parameters model selection tries, e.g. 'lr:reg=0.0001|0.01;"
                         + "rf:trees=100,depth=8|12;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
         Grid grid;
-        @Option(names = "--folds", defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
+
+        @Option(
+                names = "--folds",
+                defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
                 description = "time-ordered folds each setting is validated on: the evaluation window and the test "
                         + "windows before it (default: ${DEFAULT-VALUE})")
         int folds;
-        @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
+
+        @Option(
+                names = "--dedup-retention",
+                defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
                 converter = DurationConverter.class,
                 description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
                         + "within it (stream time) is not folded again (default: ${DEFAULT-VALUE})")
@@ -177,9 +260,12 @@ public final class TrainerCli {
         }
 
         public TrainingConfig trainingConfig() {
-            return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
+            return TrainingConfig.defaults()
+                    .withWindows(trainWindow, delayWindow, testWindow)
                     .withSelection(grid == null ? Grid.parse(Grid.DEFAULT) : grid, folds, genuineSample)
-                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention)
+                    .withMinFrauds(minFrauds)
+                    .withMerchantRisk(riskClock())
+                    .withDedupRetention(dedupRetention)
                     .withReviewShare(alertBudget);
         }
 
@@ -196,9 +282,14 @@ public final class TrainerCli {
     static final class ArchiveCommand implements Callable<Integer> {
         @Mixin
         BatchOptions options;
+
         @Option(names = "--once", description = "archive what is on the topics now, then stop")
         boolean once;
-        @Option(names = "--every", defaultValue = "1m", converter = DurationConverter.class,
+
+        @Option(
+                names = "--every",
+                defaultValue = "1m",
+                converter = DurationConverter.class,
                 description = "micro-batch interval when running continuously (default: ${DEFAULT-VALUE})")
         Duration every;
 
@@ -209,8 +300,13 @@ public final class TrainerCli {
                     BatchRun.archive(spark, options);
                     return 0;
                 }
-                for (StreamingQuery query : Archive.start(spark, options.kafka.bootstrapServers, options.kafka.registryUrl,
-                        options.history, options.checkpoints, Trigger.ProcessingTime(every.toMillis()))) {
+                for (StreamingQuery query : Archive.start(
+                        spark,
+                        options.kafka.bootstrapServers,
+                        options.kafka.registryUrl,
+                        options.history,
+                        options.checkpoints,
+                        Trigger.ProcessingTime(every.toMillis()))) {
                     query.awaitTermination();
                 }
             }
@@ -218,11 +314,13 @@ public final class TrainerCli {
         }
     }
 
-    @Command(name = "merchant-risk", description = "Compute merchant risk from the history and publish it "
-            + "(with --archive: archive first).")
+    @Command(
+            name = "merchant-risk",
+            description = "Compute merchant risk from the history and publish it " + "(with --archive: archive first).")
     static final class MerchantRiskCommand implements Callable<Integer> {
         @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
         boolean archive;
+
         @Mixin
         BatchOptions options;
 
@@ -256,8 +354,10 @@ public final class TrainerCli {
     static final class RunCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "once")
         String once;
+
         @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
         boolean archive;
+
         @Mixin
         BatchOptions options;
 
@@ -281,6 +381,7 @@ public final class TrainerCli {
     static final class EveryCommand implements Callable<Integer> {
         @Parameters(index = "0", converter = DurationConverter.class)
         Duration interval;
+
         @Mixin
         BatchOptions options;
 

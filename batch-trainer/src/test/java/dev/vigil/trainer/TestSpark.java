@@ -5,8 +5,7 @@ import org.apache.spark.sql.SparkSession;
 /** One local[2] SparkSession for every test class in the JVM (starting one takes seconds). */
 public final class TestSpark {
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static synchronized SparkSession session() {
         return SparkSession.builder()

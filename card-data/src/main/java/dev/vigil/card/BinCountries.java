@@ -3,7 +3,6 @@ package dev.vigil.card;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ public final class BinCountries {
     public static final String DEFAULT_TABLE = "bin-countries.csv";
     /** BINs are 6 or 8 digits; a table may list shorter ranges. */
     public static final int MAX_PREFIX_DIGITS = 8;
+
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Map<String, String> countryByPrefix;
@@ -47,7 +47,11 @@ public final class BinCountries {
             if (in == null) {
                 throw new IllegalStateException("the BIN table " + DEFAULT_TABLE + " is missing from the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), DEFAULT_TABLE);
+            return parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList(),
+                    DEFAULT_TABLE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the BIN table " + DEFAULT_TABLE, e);
         }
@@ -82,10 +86,12 @@ public final class BinCountries {
             String prefix = cells[0].strip();
             String country = cells[1].strip();
             if (!prefix.matches("[0-9]{1," + MAX_PREFIX_DIGITS + "}")) {
-                throw new IllegalArgumentException(where + ": the prefix must be 1 to " + MAX_PREFIX_DIGITS + " digits");
+                throw new IllegalArgumentException(
+                        where + ": the prefix must be 1 to " + MAX_PREFIX_DIGITS + " digits");
             }
             if (!ISO_COUNTRIES.contains(country)) {
-                throw new IllegalArgumentException(where + ": '" + country + "' is not an ISO 3166-1 alpha-2 country code");
+                throw new IllegalArgumentException(
+                        where + ": '" + country + "' is not an ISO 3166-1 alpha-2 country code");
             }
             if (countries.putIfAbsent(prefix, country) != null) {
                 throw new IllegalArgumentException(where + ": prefix " + prefix + " is listed twice");

@@ -24,8 +24,7 @@ public final class CardNumbers {
     private static final int MIN_GROUP = 3;
     private static final int MAX_GROUP = 6;
 
-    private CardNumbers() {
-    }
+    private CardNumbers() {}
 
     /** Whether {@code text} holds something that reads as a card number. */
     public static boolean appearIn(String text) {
@@ -47,7 +46,8 @@ public final class CardNumbers {
                 while (end < text.length() && isDigit(text.charAt(end))) {
                     end++;
                 }
-                boolean joined = end + 1 < text.length() && isSeparator(text.charAt(end)) && isDigit(text.charAt(end + 1));
+                boolean joined =
+                        end + 1 < text.length() && isSeparator(text.charAt(end)) && isDigit(text.charAt(end + 1));
                 boolean gluedAfter = !joined && end < text.length() && Character.isLetter(text.charAt(end));
                 groups.add(new Group(text.substring(start, end), (groups.isEmpty() && gluedBefore) || gluedAfter));
                 if (!joined) {

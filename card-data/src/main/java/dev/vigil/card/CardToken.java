@@ -9,12 +9,15 @@ public record CardToken(String token, String bin, String last4, String country) 
 
     /** BIN and last four are six and four digits: a card number has at least 12. */
     private static final int BIN_DIGITS = 6;
+
     private static final int LAST_DIGITS = 4;
 
     /** What is kept of {@code pan}, a card number given as its digits. */
     public static CardToken of(String pan, CardTokenizer tokenizer, BinCountries binCountries) {
-        return new CardToken(tokenizer.token(pan), pan.substring(0, BIN_DIGITS),
-                pan.substring(pan.length() - LAST_DIGITS), binCountries.countryOf(pan).orElse(null));
+        return new CardToken(
+                tokenizer.token(pan),
+                pan.substring(0, BIN_DIGITS),
+                pan.substring(pan.length() - LAST_DIGITS),
+                binCountries.countryOf(pan).orElse(null));
     }
-
 }

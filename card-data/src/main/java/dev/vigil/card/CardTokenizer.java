@@ -21,6 +21,7 @@ public final class CardTokenizer {
 
     /** HMAC-SHA256 keys shorter than its output weaken it. */
     public static final int MIN_KEY_BYTES = 32;
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -28,8 +29,8 @@ public final class CardTokenizer {
     /** The tokenizer of a raw key of at least {@value #MIN_KEY_BYTES} bytes. */
     public CardTokenizer(byte[] key) {
         if (key.length < MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("the card token key must be at least " + MIN_KEY_BYTES
-                    + " bytes, it is " + key.length);
+            throw new IllegalArgumentException(
+                    "the card token key must be at least " + MIN_KEY_BYTES + " bytes, it is " + key.length);
         }
         this.key = new SecretKeySpec(key, ALGORITHM);
     }

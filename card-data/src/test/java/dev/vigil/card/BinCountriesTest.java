@@ -31,7 +31,9 @@ class BinCountriesTest {
         assertThat(table.size()).isEqualTo(36);
         assertThat(table.prefixes("4556", "DE")).containsExactly("455649");
         assertThat(table.countryOf("4000330000000002")).contains("FR");
-        assertThat(table.countryOf("4111111111111111")).as("the classic test number is not a demo BIN").isEmpty();
+        assertThat(table.countryOf("4111111111111111"))
+                .as("the classic test number is not a demo BIN")
+                .isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ class CardTokenizerTest {
 
     /** ingest-service's dev/test key ("demo-only-vigil-card-token-key-001"), as VIGIL_PAN_TOKEN_KEY gives it. */
     static final String DEMO_KEY = "ZGVtby1vbmx5LXZpZ2lsLWNhcmQtdG9rZW4ta2V5LTAwMQ==";
+
     static final String VISA = "4111111111111111";
     static final String VISA_DEBIT = "4000056655665556";
 
@@ -20,7 +21,8 @@ class CardTokenizerTest {
     void tokenIsTheHmacSha256OfTheCardNumberInBase64UrlWithoutPadding() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(DEMO_KEY), "HmacSHA256"));
-        String expected = Base64.getUrlEncoder().withoutPadding()
+        String expected = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(mac.doFinal(VISA.getBytes(StandardCharsets.US_ASCII)));
 
         String token = CardTokenizer.fromBase64(DEMO_KEY, "key").token(VISA);
@@ -41,7 +43,8 @@ class CardTokenizerTest {
 
     @Test
     void anotherKeyGivesAnotherToken() {
-        String otherKey = Base64.getEncoder().encodeToString("another-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.US_ASCII));
+        String otherKey = Base64.getEncoder()
+                .encodeToString("another-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(CardTokenizer.fromBase64(otherKey, "key").token(VISA))
                 .isNotEqualTo(CardTokenizer.fromBase64(DEMO_KEY, "key").token(VISA));
@@ -55,7 +58,8 @@ class CardTokenizerTest {
 
     @Test
     void refusesAKeyShorterThan32BytesWithoutQuotingIt() {
-        String shortKey = Base64.getEncoder().encodeToString("only-31-bytes-long-key-material".getBytes(StandardCharsets.US_ASCII));
+        String shortKey = Base64.getEncoder()
+                .encodeToString("only-31-bytes-long-key-material".getBytes(StandardCharsets.US_ASCII));
 
         assertThatThrownBy(() -> CardTokenizer.fromBase64(shortKey, "VIGIL_PAN_TOKEN_KEY"))
                 .hasMessage("VIGIL_PAN_TOKEN_KEY must be base64 of at least 32 random bytes; it decodes to 31");

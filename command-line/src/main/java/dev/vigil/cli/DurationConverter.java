@@ -25,11 +25,16 @@ public class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             }
             long amount = Long.parseLong(value.substring(0, value.length() - 1));
             switch (value.charAt(value.length() - 1)) {
-                case 's': return Duration.ofSeconds(amount);
-                case 'm': return Duration.ofMinutes(amount);
-                case 'h': return Duration.ofHours(amount);
-                case 'd': return Duration.ofDays(amount);
-                default: break;
+                case 's':
+                    return Duration.ofSeconds(amount);
+                case 'm':
+                    return Duration.ofMinutes(amount);
+                case 'h':
+                    return Duration.ofHours(amount);
+                case 'd':
+                    return Duration.ofDays(amount);
+                default:
+                    break;
             }
         } catch (RuntimeException e) {
             // reported below with the accepted forms

@@ -25,7 +25,8 @@ class DurationConverterTest {
     @Test
     void refusesOtherFormsNamingTheAcceptedOnes() {
         for (String bad : new String[] {"soon", "6w", "", "s", "1.5h"}) {
-            assertThatThrownBy(() -> converter.convert(bad)).as(bad)
+            assertThatThrownBy(() -> converter.convert(bad))
+                    .as(bad)
                     .isInstanceOf(CommandLine.TypeConversionException.class)
                     .hasMessageContaining("is not a duration: use 0, 500ms");
         }

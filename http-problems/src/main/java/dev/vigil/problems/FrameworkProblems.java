@@ -48,23 +48,30 @@ public class FrameworkProblems {
     void onRouter(@Observes Router router) {
         // Quarkus ends an over-large request with an empty 413 before any error handler; answering
         // first, on the declared length, gives it a body. (A chunked body over the limit still gets Quarkus' own.)
-        ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .ifPresent(limit -> router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
-                    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-                    if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                            && Long.parseLong(length) > limit.asLongValue()) {
-                        context.response().setStatusCode(413)
-                                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                                .putHeader("Connection", "close")
-                                .end(bodies.get(413));
-                    } else {
-                        context.next();
-                    }
-                }));
+        ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .ifPresent(limit -> router.route()
+                        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                        .handler(context -> {
+                            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                            if (length != null
+                                    && length.chars().allMatch(Character::isDigit)
+                                    && length.length() < 19
+                                    && Long.parseLong(length) > limit.asLongValue()) {
+                                context.response()
+                                        .setStatusCode(413)
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                                        .putHeader("Connection", "close")
+                                        .end(bodies.get(413));
+                            } else {
+                                context.next();
+                            }
+                        }));
         for (int status : ANSWERS.keySet()) {
             router.errorHandler(status, context -> {
                 if (!context.response().ended() && !context.response().headWritten()) {
-                    context.response().setStatusCode(status)
+                    context.response()
+                            .setStatusCode(status)
                             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                             .end(bodies.get(status));
                 }
@@ -79,7 +86,10 @@ public class FrameworkProblems {
 
     @ServerExceptionMapper
     Response notAllowed(NotAllowedException e) {
-        return ANSWERS.get(405).toResponseBuilder().allow(e.getResponse().getAllowedMethods()).build();
+        return ANSWERS.get(405)
+                .toResponseBuilder()
+                .allow(e.getResponse().getAllowedMethods())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -89,14 +99,17 @@ public class FrameworkProblems {
 
     @ServerExceptionMapper
     Response notAcceptable(NotAcceptableException e) {
-        return Problem.of(406, "Not Acceptable", "this resource answers application/json").toResponse();
+        return Problem.of(406, "Not Acceptable", "this resource answers application/json")
+                .toResponse();
     }
 
     /** No token, or one that fails verification (signature, issuer, audience, expiry). */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthenticated(RuntimeException e) {
-        return Problem.of(401, "Unauthorized", "a valid bearer token is required").toResponseBuilder()
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Problem.of(401, "Unauthorized", "a valid bearer token is required")
+                .toResponseBuilder()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     /** A valid token whose role does not allow the call, or that names no bank. */

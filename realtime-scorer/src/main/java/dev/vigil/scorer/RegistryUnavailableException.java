@@ -11,7 +11,10 @@ final class RegistryUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     RegistryUnavailableException(Throwable cause) {
-        super("schema registry unavailable (" + SerdeFailures.root(cause).getClass().getName()
-                + "); the record will be read again when the stream thread is replaced", cause);
+        super(
+                "schema registry unavailable ("
+                        + SerdeFailures.root(cause).getClass().getName()
+                        + "); the record will be read again when the stream thread is replaced",
+                cause);
     }
 }

@@ -22,6 +22,7 @@ class MarkdownLinksTest {
     private static final Pattern REFERENCE = Pattern.compile("(?m)^\\s{0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s|$)");
     /** A path with a folder, or a capitalised name such as {@code README.md}; {@code report.md} is an output, not a doc. */
     private static final Pattern MARKDOWN_IN_CODE = Pattern.compile("`([\\w.-]*/[\\w./-]+\\.md|[A-Z][A-Z_-]*\\.md)`");
+
     private static final Pattern FENCE = Pattern.compile("(?ms)^\\s*```.*?^\\s*```");
 
     @Test
@@ -53,12 +54,17 @@ class MarkdownLinksTest {
 
     @Test
     void findsABrokenLinkOfEachKind() {
-        assertThat(INLINE.matcher("see [the design](docs/DESIGN.md#flow).").results().map(r -> r.group(1)))
+        assertThat(INLINE.matcher("see [the design](docs/DESIGN.md#flow).")
+                        .results()
+                        .map(r -> r.group(1)))
                 .containsExactly("docs/DESIGN.md#flow");
         assertThat(REFERENCE.matcher("[design]: ../DESIGN.md\n").results().map(r -> r.group(1)))
                 .containsExactly("../DESIGN.md");
-        assertThat(MARKDOWN_IN_CODE.matcher("as `DESIGN.md` and `docs/versions.md` say; writes `report.md`")
-                .results().map(r -> r.group(1))).containsExactly("DESIGN.md", "docs/versions.md");
+        assertThat(MARKDOWN_IN_CODE
+                        .matcher("as `DESIGN.md` and `docs/versions.md` say; writes `report.md`")
+                        .results()
+                        .map(r -> r.group(1)))
+                .containsExactly("DESIGN.md", "docs/versions.md");
         assertThat(exists(Path.of("README.md"), "docs/no-such-page.md", false)).isFalse();
         assertThat(exists(Path.of("README.md"), "docs/architecture.md", false)).isTrue();
         assertThat(isLocal("https://example.org/x.md")).isFalse();

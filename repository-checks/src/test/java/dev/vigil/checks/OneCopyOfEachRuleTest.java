@@ -30,32 +30,57 @@ class OneCopyOfEachRuleTest {
 
     static Stream<Rule> rules() {
         return Stream.of(
-                new Rule("a producer's acks=all and idempotence", contains("ENABLE_IDEMPOTENCE_CONFIG"),
+                new Rule(
+                        "a producer's acks=all and idempotence",
+                        contains("ENABLE_IDEMPOTENCE_CONFIG"),
                         List.of("schemas/src/main/java/dev/vigil/schemas/ReliableProducer.java")),
-                new Rule("the request-latency histogram", contains("\"http.server.requests\""),
+                new Rule(
+                        "the request-latency histogram",
+                        contains("\"http.server.requests\""),
                         List.of("http-metrics/src/main/java/dev/vigil/http/metrics/RequestLatencyHistogram.java")),
-                new Rule("reading a duration on a command line", contains("ITypeConverter<Duration>"),
+                new Rule(
+                        "reading a duration on a command line",
+                        contains("ITypeConverter<Duration>"),
                         List.of("command-line/src/main/java/dev/vigil/cli/DurationConverter.java")),
-                new Rule("a registry outage told from a poison record", contains("getResponseStatusCode()"),
+                new Rule(
+                        "a registry outage told from a poison record",
+                        contains("getResponseStatusCode()"),
                         List.of("schemas/src/main/java/dev/vigil/schemas/SerdeFailures.java")),
-                new Rule("a dead letter's headers", contains("\"vigil.dlt."),
+                new Rule(
+                        "a dead letter's headers",
+                        contains("\"vigil.dlt."),
                         List.of("schemas/src/main/java/dev/vigil/schemas/DeadLetterHeaders.java")),
-                new Rule("a label's id", contains("nameUUIDFromBytes").and(contains("LabelSource")),
+                new Rule(
+                        "a label's id",
+                        contains("nameUUIDFromBytes").and(contains("LabelSource")),
                         List.of("schemas/src/main/java/dev/vigil/schemas/LabelIds.java")),
-                new Rule("the card token", contains("HmacSHA256"),
+                new Rule(
+                        "the card token",
+                        contains("HmacSHA256"),
                         List.of("card-data/src/main/java/dev/vigil/card/CardTokenizer.java")),
-                new Rule("what is kept of a card number", contains(".countryOf("),
+                new Rule(
+                        "what is kept of a card number",
+                        contains(".countryOf("),
                         List.of("card-data/src/main/java/dev/vigil/card/CardToken.java")),
-                new Rule("the answer to a missing or invalid bearer token", contains("WWW_AUTHENTICATE"),
+                new Rule(
+                        "the answer to a missing or invalid bearer token",
+                        contains("WWW_AUTHENTICATE"),
                         List.of("http-problems/src/main/java/dev/vigil/problems/FrameworkProblems.java")),
-                new Rule("the default rule thresholds and their overrides", contains("new RulesConfig("),
-                        List.of("features/src/main/java/dev/vigil/features/rules/RulesConfig.java",
+                new Rule(
+                        "the default rule thresholds and their overrides",
+                        contains("new RulesConfig("),
+                        List.of(
+                                "features/src/main/java/dev/vigil/features/rules/RulesConfig.java",
                                 "realtime-scorer/src/main/java/dev/vigil/scorer/ScorerConfig.java")),
-                new Rule("starting a stack component's process", contains("ChildProcesses.launch("),
-                        List.of("local-stack/launcher/src/main/java/dev/vigil/stack/Component.java",
+                new Rule(
+                        "starting a stack component's process",
+                        contains("ChildProcesses.launch("),
+                        List.of(
+                                "local-stack/launcher/src/main/java/dev/vigil/stack/Component.java",
                                 // a packaged service is not a stack component: tests suspend and kill it
                                 "local-stack/launcher/src/main/java/dev/vigil/stack/ServiceProcess.java")),
-                new Rule("a stack component's HTTP readiness probe",
+                new Rule(
+                        "a stack component's HTTP readiness probe",
                         contains("BodyHandlers.discarding()").and(contains("package dev.vigil.stack;")),
                         List.of("local-stack/launcher/src/main/java/dev/vigil/stack/Readiness.java")));
     }
@@ -76,10 +101,13 @@ class OneCopyOfEachRuleTest {
     void noTwoMainClassesShareAName() {
         Map<String, List<String>> byName = Repository.mainJava().stream()
                 .filter(file -> !file.getFileName().toString().equals("package-info.java"))
-                .collect(Collectors.groupingBy(file -> file.getFileName().toString(), TreeMap::new,
+                .collect(Collectors.groupingBy(
+                        file -> file.getFileName().toString(),
+                        TreeMap::new,
                         Collectors.mapping(Path::toString, Collectors.toList())));
 
-        assertThat(byName).allSatisfy((name, files) -> assertThat(files).as(name).hasSize(1));
+        assertThat(byName)
+                .allSatisfy((name, files) -> assertThat(files).as(name).hasSize(1));
     }
 
     private static Predicate<String> contains(String text) {

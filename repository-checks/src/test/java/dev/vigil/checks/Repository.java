@@ -17,8 +17,7 @@ final class Repository {
 
     static final Path ROOT = root();
 
-    private Repository() {
-    }
+    private Repository() {}
 
     /** Every file below the root whose name ends with {@code suffix}, as paths relative to the root. */
     static List<Path> files(String suffix) {
@@ -38,7 +37,9 @@ final class Repository {
 
     /** The Java sources of main code (not tests) of every module. */
     static List<Path> mainJava() {
-        return files(".java").stream().filter(p -> p.toString().contains("/src/main/java/")).toList();
+        return files(".java").stream()
+                .filter(p -> p.toString().contains("/src/main/java/"))
+                .toList();
     }
 
     static String read(Path relative) {
@@ -57,7 +58,9 @@ final class Repository {
     /** {@code vigil.repository} as Maven sets it, else the parent of the working directory (the module's). */
     private static Path root() {
         String configured = System.getProperty("vigil.repository");
-        Path root = (configured == null ? Path.of("..") : Path.of(configured)).toAbsolutePath().normalize();
+        Path root = (configured == null ? Path.of("..") : Path.of(configured))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("repository-checks"))) {
             throw new IllegalStateException(root + " is not the repository's root");
         }

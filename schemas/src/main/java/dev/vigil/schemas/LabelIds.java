@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 public final class LabelIds {
 
-    private LabelIds() {
-    }
+    private LabelIds() {}
 
     public static String of(String bankId, String transactionId, Label label, LabelSource source) {
         String name = String.join("\n", bankId, transactionId, label.name(), source.name());

@@ -11,8 +11,7 @@ import java.util.Currency;
  */
 public final class MinorUnits {
 
-    private MinorUnits() {
-    }
+    private MinorUnits() {}
 
     /** {@code 1234, "EUR"} is {@code "12.34"}; {@code 1234, "JPY"} is {@code "1234"}; null for a code Java does not know. */
     public static String decimal(long amountMinor, String currency) {
@@ -36,8 +35,8 @@ public final class MinorUnits {
         }
         BigDecimal major = new BigDecimal(amount).stripTrailingZeros();
         if (major.scale() > exponent) {
-            throw new IllegalArgumentException("an amount has more decimal places than " + currencyCode + " allows ("
-                    + exponent + ")");
+            throw new IllegalArgumentException(
+                    "an amount has more decimal places than " + currencyCode + " allows (" + exponent + ")");
         }
         return major.movePointRight(exponent).longValueExact();
     }

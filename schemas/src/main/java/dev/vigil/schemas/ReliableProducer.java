@@ -11,8 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ReliableProducer {
 
-    private ReliableProducer() {
-    }
+    private ReliableProducer() {}
 
     /** A mutable map with the servers, the client id and the reliability settings. */
     public static Map<String, Object> settings(String bootstrapServers, String clientId) {

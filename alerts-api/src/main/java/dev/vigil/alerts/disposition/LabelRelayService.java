@@ -30,9 +30,13 @@ class LabelRelayService {
     private ScheduledExecutorService executor;
     private KafkaProducer<String, TransactionLabel> producer;
 
-    void start(@Observes StartupEvent event, AgroalDataSource dataSource,
+    void start(
+            @Observes StartupEvent event,
+            AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "apicurio.registry.url") String registryUrl, AlertsConfig alerts, MeterRegistry meters) {
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
+            AlertsConfig alerts,
+            MeterRegistry meters) {
         Duration pollInterval = alerts.outbox().pollInterval();
         int batchSize = alerts.outbox().batchSize();
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
@@ -40,7 +44,9 @@ class LabelRelayService {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        producer = new KafkaProducer<>(config, serdes.keySerde(Topics.TRANSACTION_LABELS).serializer(),
+        producer = new KafkaProducer<>(
+                config,
+                serdes.keySerde(Topics.TRANSACTION_LABELS).serializer(),
                 serdes.valueSerde(Topics.TRANSACTION_LABELS).serializer());
         LabelRelay relay = new LabelRelay(dataSource, producer, batchSize, 15_000, new OutboxMetrics(meters));
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigil-label-relay"));

@@ -38,8 +38,8 @@ final class AlertsProblemMappers {
     /** A body that is not the JSON the request takes; Jackson's message could quote it, so it is not used. */
     @ServerExceptionMapper
     Response unreadableBody(JsonProcessingException e) {
-        return answer(Problem.invalid(List.of(new FieldError("body",
-                "is not a JSON object of this request's fields"))));
+        return answer(
+                Problem.invalid(List.of(new FieldError("body", "is not a JSON object of this request's fields"))));
     }
 
     @ServerExceptionMapper

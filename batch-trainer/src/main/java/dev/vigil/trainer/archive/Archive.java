@@ -27,26 +27,55 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Archive {
 
-    private Archive() {
-    }
+    private Archive() {}
 
     /** Starts both archive queries; {@code trigger} e.g. {@code Trigger.AvailableNow()} or a processing time. */
-    public static List<StreamingQuery> start(SparkSession spark, String bootstrapServers, String registryUrl, Path history,
-            Path checkpoints, Trigger trigger) throws TimeoutException {
+    public static List<StreamingQuery> start(
+            SparkSession spark,
+            String bootstrapServers,
+            String registryUrl,
+            Path history,
+            Path checkpoints,
+            Trigger trigger)
+            throws TimeoutException {
         List<StreamingQuery> queries = new ArrayList<>();
-        queries.add(archive(spark, bootstrapServers, registryUrl, Topics.TRANSACTIONS, HistoryRows.TRANSACTION,
-                HistoryRows::transactionRow, history.resolve("transactions"), checkpoints.resolve("transactions"), trigger));
-        queries.add(archive(spark, bootstrapServers, registryUrl, Topics.TRANSACTION_LABELS, HistoryRows.LABEL,
-                HistoryRows::labelRow, history.resolve("labels"), checkpoints.resolve("labels"), trigger));
+        queries.add(archive(
+                spark,
+                bootstrapServers,
+                registryUrl,
+                Topics.TRANSACTIONS,
+                HistoryRows.TRANSACTION,
+                HistoryRows::transactionRow,
+                history.resolve("transactions"),
+                checkpoints.resolve("transactions"),
+                trigger));
+        queries.add(archive(
+                spark,
+                bootstrapServers,
+                registryUrl,
+                Topics.TRANSACTION_LABELS,
+                HistoryRows.LABEL,
+                HistoryRows::labelRow,
+                history.resolve("labels"),
+                checkpoints.resolve("labels"),
+                trigger));
         return queries;
     }
 
-    private static <V> StreamingQuery archive(SparkSession spark, String bootstrapServers, String registryUrl,
-            Topic<String, V> topic, StructType schema, SerializableRowMapper<V> toRow, Path out, Path checkpoint,
-            Trigger trigger) throws TimeoutException {
-        Dataset<Row> records = TopicRecords.stream(spark, bootstrapServers, topic.name(), "earliest").load();
-        Dataset<Row> rows = TopicRecords.decoded(records, registryUrl, topic,
-                toRow::apply, Encoders.row(schema));
+    private static <V> StreamingQuery archive(
+            SparkSession spark,
+            String bootstrapServers,
+            String registryUrl,
+            Topic<String, V> topic,
+            StructType schema,
+            SerializableRowMapper<V> toRow,
+            Path out,
+            Path checkpoint,
+            Trigger trigger)
+            throws TimeoutException {
+        Dataset<Row> records = TopicRecords.stream(spark, bootstrapServers, topic.name(), "earliest")
+                .load();
+        Dataset<Row> rows = TopicRecords.decoded(records, registryUrl, topic, toRow::apply, Encoders.row(schema));
         return rows.writeStream()
                 .queryName("archive-" + topic.name())
                 .format("parquet")

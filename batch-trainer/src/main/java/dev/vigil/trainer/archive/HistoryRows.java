@@ -23,6 +23,7 @@ public final class HistoryRows {
     public static final String EVENT_DATE = "eventDate";
     /** Where the archive read a record: its Kafka partition and offset (null in rows archived before they were kept). */
     public static final String KAFKA_PARTITION = "kafkaPartition";
+
     public static final String KAFKA_OFFSET = "kafkaOffset";
 
     public static final StructType TRANSACTION = new StructType()
@@ -52,7 +53,8 @@ public final class HistoryRows {
 
     /** The {@link #TRANSACTION} column names, in order, for selecting a history into that layout. */
     public static org.apache.spark.sql.Column[] transactionColumns() {
-        return java.util.Arrays.stream(TRANSACTION.fieldNames()).map(org.apache.spark.sql.functions::col)
+        return java.util.Arrays.stream(TRANSACTION.fieldNames())
+                .map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new);
     }
 
@@ -70,8 +72,7 @@ public final class HistoryRows {
             .add(KAFKA_OFFSET, DataTypes.LongType, true)
             .add(EVENT_DATE, DataTypes.DateType, false);
 
-    private HistoryRows() {
-    }
+    private HistoryRows() {}
 
     /** A transaction that was not read from Kafka (generated, or a test's): no partition and offset. */
     public static Row transactionRow(Transaction tx) {
@@ -80,11 +81,27 @@ public final class HistoryRows {
 
     public static Row transactionRow(Transaction tx, Integer partition, Long offset) {
         return RowFactory.create(
-                str(tx.getTransactionId()), str(tx.getBankId()), str(tx.getCardToken()), str(tx.getCardBin()),
-                str(tx.getCardLast4()), tx.getAmountMinor(), str(tx.getCurrency()), str(tx.getMerchantId()),
-                str(tx.getMcc()), str(tx.getMerchantCountry()), str(tx.getTerminalId()), tx.getChannel().name(),
-                tx.getLatitude(), tx.getLongitude(), tx.getEventTime(), tx.getUtcOffsetMinutes(),
-                tx.getReceivedAt(), str(tx.getCardCountry()), partition, offset, utcDate(tx.getEventTime()));
+                str(tx.getTransactionId()),
+                str(tx.getBankId()),
+                str(tx.getCardToken()),
+                str(tx.getCardBin()),
+                str(tx.getCardLast4()),
+                tx.getAmountMinor(),
+                str(tx.getCurrency()),
+                str(tx.getMerchantId()),
+                str(tx.getMcc()),
+                str(tx.getMerchantCountry()),
+                str(tx.getTerminalId()),
+                tx.getChannel().name(),
+                tx.getLatitude(),
+                tx.getLongitude(),
+                tx.getEventTime(),
+                tx.getUtcOffsetMinutes(),
+                tx.getReceivedAt(),
+                str(tx.getCardCountry()),
+                partition,
+                offset,
+                utcDate(tx.getEventTime()));
     }
 
     /**
@@ -124,11 +141,18 @@ public final class HistoryRows {
 
     static Row labelRow(TransactionLabel label, Integer partition, Long offset) {
         return RowFactory.create(
-                str(label.getLabelId()), str(label.getBankId()), str(label.getTransactionId()),
-                str(label.getCardToken()), label.getLabel().name(), label.getSource().name(),
+                str(label.getLabelId()),
+                str(label.getBankId()),
+                str(label.getTransactionId()),
+                str(label.getCardToken()),
+                label.getLabel().name(),
+                label.getSource().name(),
                 label.getLabelledAt(),
                 label.getTransactionTime() == null ? null : label.getTransactionTime(),
-                str(label.getNote()), partition, offset, utcDate(label.getLabelledAt()));
+                str(label.getNote()),
+                partition,
+                offset,
+                utcDate(label.getLabelledAt()));
     }
 
     /**

@@ -21,7 +21,8 @@ public record ParquetHistory(Path dir) {
 
     /** Nothing archived yet reads as an empty history, which then has too few labels to train. */
     private static Dataset<Row> read(SparkSession spark, Path dir, StructType schema) {
-        return Files.isDirectory(dir) ? spark.read().schema(schema).parquet(dir.toString())
+        return Files.isDirectory(dir)
+                ? spark.read().schema(schema).parquet(dir.toString())
                 : spark.createDataFrame(List.of(), schema);
     }
 }

@@ -38,21 +38,20 @@ import org.slf4j.LoggerFactory;
 public final class TopicRecords {
 
     /** What Spark's Kafka sink writes: a string key and the encoded value. */
-    static final StructType KAFKA_RECORD = new StructType()
-            .add("key", DataTypes.StringType, false)
-            .add("value", DataTypes.BinaryType, false);
+    static final StructType KAFKA_RECORD =
+            new StructType().add("key", DataTypes.StringType, false).add("value", DataTypes.BinaryType, false);
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicRecords.class);
 
     private static final Map<List<Object>, Serde<?>> SERDES = new ConcurrentHashMap<>();
 
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     /** This JVM's serde of the topic's values (registering a new schema when {@code writes}). */
     @SuppressWarnings("unchecked")
     private static <V> Serde<V> serde(String registryUrl, Topic<String, V> topic, boolean writes) {
-        return (Serde<V>) SERDES.computeIfAbsent(List.of(registryUrl, topic.name(), writes),
+        return (Serde<V>) SERDES.computeIfAbsent(
+                List.of(registryUrl, topic.name(), writes),
                 key -> new TopicSerdes(registryUrl, writes).valueSerde(topic));
     }
 
@@ -60,8 +59,10 @@ public final class TopicRecords {
      * A Structured Streaming Kafka source on one topic, from {@code startingOffsets} ({@code earliest}
      * or {@code latest}) when no checkpoint says otherwise; offsets lost to retention fail the query.
      */
-    public static DataStreamReader stream(SparkSession spark, String bootstrapServers, String topic, String startingOffsets) {
-        return spark.readStream().format("kafka")
+    public static DataStreamReader stream(
+            SparkSession spark, String bootstrapServers, String topic, String startingOffsets) {
+        return spark.readStream()
+                .format("kafka")
                 .option("kafka.bootstrap.servers", bootstrapServers)
                 .option("subscribe", topic)
                 .option("startingOffsets", startingOffsets)
@@ -73,9 +74,14 @@ public final class TopicRecords {
      * the end it has now. A tombstone removes its key; a value that cannot be decoded, or that
      * {@code accept} refuses, is logged and leaves the key's previous value in force.
      */
-    public static <V> Map<String, V> latest(SparkSession spark, String bootstrapServers, String registryUrl,
-            Topic<String, V> topic, BiPredicate<String, V> accept) {
-        List<Row> records = spark.read().format("kafka")
+    public static <V> Map<String, V> latest(
+            SparkSession spark,
+            String bootstrapServers,
+            String registryUrl,
+            Topic<String, V> topic,
+            BiPredicate<String, V> accept) {
+        List<Row> records = spark.read()
+                .format("kafka")
                 .option("kafka.bootstrap.servers", bootstrapServers)
                 .option("subscribe", topic.name())
                 .option("startingOffsets", "earliest")
@@ -85,7 +91,8 @@ public final class TopicRecords {
                 .orderBy("partition", "offset")
                 .collectAsList();
         Map<String, V> table = new LinkedHashMap<>();
-        try (Deserializer<V> values = new TopicSerdes(registryUrl, false).valueSerde(topic).deserializer()) {
+        try (Deserializer<V> values =
+                new TopicSerdes(registryUrl, false).valueSerde(topic).deserializer()) {
             for (Row record : records) {
                 String key = record.getString(0);
                 if (key == null) {
@@ -103,8 +110,12 @@ public final class TopicRecords {
                         LOG.warn("refused record topic={} key={} offset={}", topic.name(), key, record.get(3));
                     }
                 } catch (RuntimeException unreadable) {
-                    LOG.warn("skipping unreadable record topic={} partition={} offset={}: {}", topic.name(),
-                            record.get(2), record.get(3), unreadable.toString());
+                    LOG.warn(
+                            "skipping unreadable record topic={} partition={} offset={}: {}",
+                            topic.name(),
+                            record.get(2),
+                            record.get(3),
+                            unreadable.toString());
                 }
             }
         }
@@ -126,35 +137,45 @@ public final class TopicRecords {
      * A record that cannot be decoded is skipped with its topic, partition and offset logged
      * (never its bytes), so one bad record does not stop the stream.
      */
-    public static <V, T> Dataset<T> decoded(Dataset<Row> records, String registryUrl, Topic<String, V> topic,
-            Reader<V, T> reader, Encoder<T> encoder) {
-        return records.select("value", "partition", "offset").mapPartitions((MapPartitionsFunction<Row, T>) in -> {
-            Deserializer<V> values = serde(registryUrl, topic, false).deserializer();
-            List<T> decoded = new ArrayList<>();
-            while (in.hasNext()) {
-                Row record = in.next();
-                try {
-                    V value = values.deserialize(topic.name(), (byte[]) record.get(0));
-                    decoded.add(reader.read(value, record.getInt(1), record.getLong(2)));
-                } catch (RuntimeException unreadable) {
-                    LOG.warn("skipping unreadable record topic={} partition={} offset={}: {}", topic.name(),
-                            record.get(1), record.get(2), unreadable.toString());
-                }
-            }
-            return decoded.iterator();
-        }, encoder);
+    public static <V, T> Dataset<T> decoded(
+            Dataset<Row> records, String registryUrl, Topic<String, V> topic, Reader<V, T> reader, Encoder<T> encoder) {
+        return records.select("value", "partition", "offset")
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, T>) in -> {
+                            Deserializer<V> values =
+                                    serde(registryUrl, topic, false).deserializer();
+                            List<T> decoded = new ArrayList<>();
+                            while (in.hasNext()) {
+                                Row record = in.next();
+                                try {
+                                    V value = values.deserialize(topic.name(), (byte[]) record.get(0));
+                                    decoded.add(reader.read(value, record.getInt(1), record.getLong(2)));
+                                } catch (RuntimeException unreadable) {
+                                    LOG.warn(
+                                            "skipping unreadable record topic={} partition={} offset={}: {}",
+                                            topic.name(),
+                                            record.get(1),
+                                            record.get(2),
+                                            unreadable.toString());
+                                }
+                            }
+                            return decoded.iterator();
+                        },
+                        encoder);
     }
 
     /** {@code (key, value)} rows for Spark's Kafka sink; the value's schema is registered if new. */
     public static <V> Dataset<Row> encoded(Dataset<V> values, String registryUrl, Topic<String, V> topic, Key<V> key) {
-        return values.mapPartitions((MapPartitionsFunction<V, Row>) in -> {
-            Serializer<V> serializer = serde(registryUrl, topic, true).serializer();
-            List<Row> encoded = new ArrayList<>();
-            while (in.hasNext()) {
-                V value = in.next();
-                encoded.add(RowFactory.create(key.of(value), serializer.serialize(topic.name(), value)));
-            }
-            return encoded.iterator();
-        }, Encoders.row(KAFKA_RECORD));
+        return values.mapPartitions(
+                (MapPartitionsFunction<V, Row>) in -> {
+                    Serializer<V> serializer = serde(registryUrl, topic, true).serializer();
+                    List<Row> encoded = new ArrayList<>();
+                    while (in.hasNext()) {
+                        V value = in.next();
+                        encoded.add(RowFactory.create(key.of(value), serializer.serialize(topic.name(), value)));
+                    }
+                    return encoded.iterator();
+                },
+                Encoders.row(KAFKA_RECORD));
     }
 }

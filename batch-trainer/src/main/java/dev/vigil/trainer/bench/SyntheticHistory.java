@@ -33,7 +33,8 @@ import org.apache.spark.sql.SparkSession;
  * @param compromisedShare share of cards compromised once
  * @param seed             the population's seed
  */
-public record SyntheticHistory(int cards, int days, Instant start, double perCardPerDay, double compromisedShare, long seed)
+public record SyntheticHistory(
+        int cards, int days, Instant start, double perCardPerDay, double compromisedShare, long seed)
         implements Serializable {
 
     private static final String[] COUNTRIES = {"DE", "FR", "NL", "ES", "IT", "BE", "AT", "PL"};
@@ -52,8 +53,7 @@ public record SyntheticHistory(int cards, int days, Instant start, double perCar
     }
 
     /** One card's transactions (in no particular order, like a topic's) and the labels reported for them. */
-    public record Card(List<Transaction> transactions, List<TransactionLabel> labels) {
-    }
+    public record Card(List<Transaction> transactions, List<TransactionLabel> labels) {}
 
     public Card card(int index) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
@@ -71,10 +71,19 @@ public record SyntheticHistory(int cards, int days, Instant start, double perCar
             Instant at = start.plusMillis((long) (random.nextDouble() * millis));
             boolean present = random.nextDouble() < 0.7;
             long amount = Math.max(50, Math.round(usualAmount * Math.exp(random.nextGaussian() * 0.4)));
-            transactions.add(transaction(token, bank, home, index, transactions.size(), amount, "m-" + random.nextInt(200),
-                    home, present ? Channel.CARD_PRESENT : Channel.CARD_NOT_PRESENT,
+            transactions.add(transaction(
+                    token,
+                    bank,
+                    home,
+                    index,
+                    transactions.size(),
+                    amount,
+                    "m-" + random.nextInt(200),
+                    home,
+                    present ? Channel.CARD_PRESENT : Channel.CARD_NOT_PRESENT,
                     present ? homeLat + random.nextGaussian() * 0.05 : null,
-                    present ? homeLon + random.nextGaussian() * 0.05 : null, at));
+                    present ? homeLon + random.nextGaussian() * 0.05 : null,
+                    at));
         }
         if (random.nextDouble() < compromisedShare) {
             Instant attack = start.plusMillis((long) (random.nextDouble() * millis));
@@ -83,8 +92,19 @@ public record SyntheticHistory(int cards, int days, Instant start, double perCar
             for (int i = 0; i < burst; i++) {
                 Instant at = attack.plusSeconds(random.nextInt(1_800));
                 long amount = Math.round(usualAmount * (3 + random.nextDouble() * 5));
-                Transaction fraud = transaction(token, bank, home, index, transactions.size(), amount,
-                        "m-" + (200 + random.nextInt(20)), country, Channel.CARD_NOT_PRESENT, null, null, at);
+                Transaction fraud = transaction(
+                        token,
+                        bank,
+                        home,
+                        index,
+                        transactions.size(),
+                        amount,
+                        "m-" + (200 + random.nextInt(20)),
+                        country,
+                        Channel.CARD_NOT_PRESENT,
+                        null,
+                        null,
+                        at);
                 transactions.add(fraud);
                 Instant reported = at.plus(Duration.ofHours(12 + random.nextInt(24 * 7)));
                 labels.add(TransactionLabel.newBuilder()
@@ -105,21 +125,40 @@ public record SyntheticHistory(int cards, int days, Instant start, double perCar
     /** The population's transactions as history rows, generated in parallel by card. */
     public Dataset<Row> transactions(SparkSession spark) {
         SyntheticHistory population = this;
-        return spark.range(cards).as(Encoders.LONG())
-                .flatMap((FlatMapFunction<Long, Row>) index -> population.card(index.intValue()).transactions().stream()
-                        .map(HistoryRows::transactionRow).iterator(), Encoders.row(HistoryRows.TRANSACTION));
+        return spark.range(cards)
+                .as(Encoders.LONG())
+                .flatMap(
+                        (FlatMapFunction<Long, Row>) index -> population.card(index.intValue()).transactions().stream()
+                                .map(HistoryRows::transactionRow)
+                                .iterator(),
+                        Encoders.row(HistoryRows.TRANSACTION));
     }
 
     /** The population's labels as history rows. */
     public Dataset<Row> labels(SparkSession spark) {
         SyntheticHistory population = this;
-        return spark.range(cards).as(Encoders.LONG())
-                .flatMap((FlatMapFunction<Long, Row>) index -> population.card(index.intValue()).labels().stream()
-                        .map(HistoryRows::labelRow).iterator(), Encoders.row(HistoryRows.LABEL));
+        return spark.range(cards)
+                .as(Encoders.LONG())
+                .flatMap(
+                        (FlatMapFunction<Long, Row>) index -> population.card(index.intValue()).labels().stream()
+                                .map(HistoryRows::labelRow)
+                                .iterator(),
+                        Encoders.row(HistoryRows.LABEL));
     }
 
-    private static Transaction transaction(String token, String bank, String cardCountry, int card, int n, long amount,
-            String merchant, String country, Channel channel, Double lat, Double lon, Instant at) {
+    private static Transaction transaction(
+            String token,
+            String bank,
+            String cardCountry,
+            int card,
+            int n,
+            long amount,
+            String merchant,
+            String country,
+            Channel channel,
+            Double lat,
+            Double lon,
+            Instant at) {
         return Transaction.newBuilder()
                 .setTransactionId(String.format(Locale.ROOT, "tx-%06d-%04d", card, n))
                 .setBankId(bank)

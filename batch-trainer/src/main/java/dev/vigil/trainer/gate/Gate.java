@@ -32,9 +32,13 @@ public final class Gate {
      * What the gate did: the best candidate's evidence, the policy condition it failed (if any), the
      * champion's average precision on this window (when it could be scored) and the decisions.
      */
-    public record Outcome(Training.Candidate best, boolean published, GateEvidence evidence, Optional<String> refusal,
-            Optional<Double> championAveragePrecision, List<ModelVersions.Decision> decisions) {
-    }
+    public record Outcome(
+            Training.Candidate best,
+            boolean published,
+            GateEvidence evidence,
+            Optional<String> refusal,
+            Optional<Double> championAveragePrecision,
+            List<ModelVersions.Decision> decisions) {}
 
     private final ModelVersions versions;
     private final Path modelsDir;
@@ -51,15 +55,21 @@ public final class Gate {
     public Outcome decide(Training.Result result, Publisher<String, ModelBundle> publisher) {
         Training.Candidate best = result.best();
         String bestVersion = best.bundle().getModelVersion();
-        GateEvidence evidence = GateEvidence.of(result.evaluation().gateRows(result.testScores().stream()
-                        .filter(s -> s.candidate().equals(bestVersion)).toList()),
-                best.bundle().getReviewThreshold(), policy.alertBudget());
+        GateEvidence evidence = GateEvidence.of(
+                result.evaluation()
+                        .gateRows(result.testScores().stream()
+                                .filter(s -> s.candidate().equals(bestVersion))
+                                .toList()),
+                best.bundle().getReviewThreshold(),
+                policy.alertBudget());
         Optional<String> refusal = policy.refusal(evidence);
         Optional<Double> championAp = versions.champion(best.bundle().getBankId())
-                .filter(champion -> champion.featureSchema().equals(best.bundle().getFeatureSchema()))
+                .filter(champion ->
+                        champion.featureSchema().equals(best.bundle().getFeatureSchema()))
                 .filter(champion -> champion.sparkModelPath() != null)
                 .map(champion -> averagePrecisionOf(champion, result));
-        boolean wins = refusal.isEmpty() && championAp.map(ap -> best.averagePrecision() > ap + margin).orElse(true);
+        boolean wins = refusal.isEmpty()
+                && championAp.map(ap -> best.averagePrecision() > ap + margin).orElse(true);
         String bestPath = save(best);
         if (wins) {
             publisher.sendAndWait(best.bundle().getBankId(), best.bundle());
@@ -69,8 +79,8 @@ public final class Gate {
             ModelVersions.Status status = candidate == best
                     ? (wins ? ModelVersions.Status.CHAMPION : ModelVersions.Status.REJECTED)
                     : (wins ? ModelVersions.Status.CHALLENGER : ModelVersions.Status.REJECTED);
-            decisions.add(new ModelVersions.Decision(candidate.bundle(), status, championAp.orElse(null),
-                    candidate == best ? bestPath : null));
+            decisions.add(new ModelVersions.Decision(
+                    candidate.bundle(), status, championAp.orElse(null), candidate == best ? bestPath : null));
         }
         versions.record(decisions);
         return new Outcome(best, wins, evidence, refusal, championAp, List.copyOf(decisions));
@@ -79,16 +89,21 @@ public final class Gate {
     private double averagePrecisionOf(ModelVersions.Champion champion, Training.Result result) {
         Transformer model = load(ModelType.valueOf(champion.modelType()), champion.sparkModelPath());
         Evaluation evaluation = result.evaluation();
-        return evaluation.measure(evaluation.scores(champion.version(), Training.scored(model, evaluation.testSet())))
+        return evaluation
+                .measure(evaluation.scores(champion.version(), Training.scored(model, evaluation.testSet())))
                 .get(Training.MetricNames.AVERAGE_PRECISION);
     }
 
     private String save(Training.Candidate candidate) {
-        String path = modelsDir.resolve(candidate.bundle().getModelVersion()).toAbsolutePath().toString();
+        String path = modelsDir
+                .resolve(candidate.bundle().getModelVersion())
+                .toAbsolutePath()
+                .toString();
         try {
             ((MLWritable) candidate.model()).write().overwrite().save(path);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot save model " + candidate.bundle().getModelVersion(), e);
+            throw new IllegalStateException(
+                    "cannot save model " + candidate.bundle().getModelVersion(), e);
         }
         return path;
     }

@@ -16,29 +16,47 @@ import java.util.List;
  * @param modelCaught          frauds among the candidate's {@code comparedAlerts} highest scores
  * @param alerts               transactions the rules or the candidate's review threshold alert on
  */
-public record GateEvidence(long transactions, long frauds, Duration span, long rulesAlerts, long comparedAlerts,
-        long rulesCaught, long modelCaught, long alerts) {
+public record GateEvidence(
+        long transactions,
+        long frauds,
+        Duration span,
+        long rulesAlerts,
+        long comparedAlerts,
+        long rulesCaught,
+        long modelCaught,
+        long alerts) {
 
     /** One evaluation transaction: its label, the candidate's score and whether the rules alone alert on it. */
-    public record Scored(Instant eventTime, boolean fraud, double score, boolean rulesAlert) {
-    }
+    public record Scored(Instant eventTime, boolean fraud, double score, boolean rulesAlert) {}
 
     /** The evidence of {@code rows} for a candidate whose review threshold is {@code reviewThreshold}. */
     static GateEvidence of(List<Scored> rows, double reviewThreshold, double alertBudget) {
         long transactions = rows.size();
         long frauds = rows.stream().filter(Scored::fraud).count();
-        Duration span = rows.isEmpty() ? Duration.ZERO : Duration.between(
-                rows.stream().map(Scored::eventTime).min(Comparator.naturalOrder()).orElseThrow(),
-                rows.stream().map(Scored::eventTime).max(Comparator.naturalOrder()).orElseThrow());
+        Duration span = rows.isEmpty()
+                ? Duration.ZERO
+                : Duration.between(
+                        rows.stream()
+                                .map(Scored::eventTime)
+                                .min(Comparator.naturalOrder())
+                                .orElseThrow(),
+                        rows.stream()
+                                .map(Scored::eventTime)
+                                .max(Comparator.naturalOrder())
+                                .orElseThrow());
         long rulesAlerts = rows.stream().filter(Scored::rulesAlert).count();
-        long rulesCaught = rows.stream().filter(r -> r.rulesAlert() && r.fraud()).count();
+        long rulesCaught =
+                rows.stream().filter(r -> r.rulesAlert() && r.fraud()).count();
         long compared = rulesAlerts > 0 ? rulesAlerts : (long) Math.floor(alertBudget * transactions);
         // equal scores: genuine ones first, so a model that cannot tell its top apart gets no credit for luck
         long modelCaught = rows.stream()
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                        .thenComparing(Scored::fraud))
-                .limit(compared).filter(Scored::fraud).count();
-        long alerts = rows.stream().filter(r -> r.rulesAlert() || r.score() >= reviewThreshold).count();
+                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::fraud))
+                .limit(compared)
+                .filter(Scored::fraud)
+                .count();
+        long alerts = rows.stream()
+                .filter(r -> r.rulesAlert() || r.score() >= reviewThreshold)
+                .count();
         return new GateEvidence(transactions, frauds, span, rulesAlerts, compared, rulesCaught, modelCaught, alerts);
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param alertBudget      share of transactions that may be alerted: the scorer's
  *                         {@code VIGIL_SCORER_ALERT_BUDGET}, read from the same variable
  */
-public record GatePolicy(long minTransactions, long minFrauds, Duration minSpan, double marginOverRules, double alertBudget) {
+public record GatePolicy(
+        long minTransactions, long minFrauds, Duration minSpan, double marginOverRules, double alertBudget) {
 
     public GatePolicy {
         if (!(alertBudget > 0 && alertBudget < 1)) {
@@ -31,21 +32,25 @@ public record GatePolicy(long minTransactions, long minFrauds, Duration minSpan,
     /** The first condition {@code evidence} fails, worded for the short report; empty when it meets them all. */
     Optional<String> refusal(GateEvidence evidence) {
         if (evidence.transactions() < minTransactions) {
-            return refused("the evaluation window holds %d transactions, fewer than %d", evidence.transactions(),
-                    minTransactions);
+            return refused(
+                    "the evaluation window holds %d transactions, fewer than %d",
+                    evidence.transactions(), minTransactions);
         }
         if (evidence.frauds() < minFrauds) {
-            return refused("the evaluation window holds %d labelled frauds, fewer than %d", evidence.frauds(), minFrauds);
+            return refused(
+                    "the evaluation window holds %d labelled frauds, fewer than %d", evidence.frauds(), minFrauds);
         }
         if (evidence.span().compareTo(minSpan) < 0) {
             return refused("the evaluation window's transactions span %s, less than %s", evidence.span(), minSpan);
         }
         if (evidence.modelRecall() < evidence.rulesRecall() + marginOverRules) {
-            return refused("recall %.4f at the rules' alert rate %.4f does not beat the rules' recall %.4f by %.4f",
+            return refused(
+                    "recall %.4f at the rules' alert rate %.4f does not beat the rules' recall %.4f by %.4f",
                     evidence.modelRecall(), evidence.comparedRate(), evidence.rulesRecall(), marginOverRules);
         }
         if (evidence.alertRate() > alertBudget) {
-            return refused("alert rate %.4f at its thresholds (rules included) exceeds the alert budget %.4f",
+            return refused(
+                    "alert rate %.4f at its thresholds (rules included) exceeds the alert budget %.4f",
                     evidence.alertRate(), alertBudget);
         }
         return Optional.empty();

@@ -20,7 +20,9 @@ import java.util.Optional;
 public final class ModelVersions {
 
     public enum Status {
-        CHAMPION, CHALLENGER, REJECTED;
+        CHAMPION,
+        CHALLENGER,
+        REJECTED;
 
         public String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -28,8 +30,7 @@ public final class ModelVersions {
     }
 
     /** The champion in force for a scope: its version, type, feature schema and where its Spark model is. */
-    record Champion(String version, String modelType, String featureSchema, String sparkModelPath) {
-    }
+    record Champion(String version, String modelType, String featureSchema, String sparkModelPath) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String jdbcUrl;
@@ -44,7 +45,8 @@ public final class ModelVersions {
 
     /** Creates the table and its index when missing. */
     public void migrate() {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
                 InputStream sql = ModelVersions.class.getResourceAsStream("/db/model_versions.sql")) {
             s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
         } catch (SQLException | IOException e) {
@@ -53,12 +55,14 @@ public final class ModelVersions {
     }
 
     Optional<Champion> champion(String bankId) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT version, model_type, feature_schema, spark_model_path FROM model_versions "
-                        + "WHERE bank_id = ? AND status = 'champion'")) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT version, model_type, feature_schema, spark_model_path FROM model_versions "
+                                + "WHERE bank_id = ? AND status = 'champion'")) {
             s.setString(1, bankId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new Champion(r.getString(1), r.getString(2), r.getString(3), r.getString(4)))
+                return r.next()
+                        ? Optional.of(new Champion(r.getString(1), r.getString(2), r.getString(3), r.getString(4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -82,10 +86,11 @@ public final class ModelVersions {
                         demote.executeUpdate();
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO model_versions (version, bank_id, model_type, "
-                        + "feature_schema, train_from, train_to, test_from, test_to, auc_roc, average_precision, metrics, "
-                        + "status, champion_average_precision, spark_model_path, trained_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO model_versions (version, bank_id, model_type, "
+                                + "feature_schema, train_from, train_to, test_from, test_to, auc_roc, average_precision, metrics, "
+                                + "status, champion_average_precision, spark_model_path, trained_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING")) {
                     s.setString(1, b.getModelVersion());
                     s.setString(2, b.getBankId());
                     s.setString(3, b.getModelType().name());
@@ -111,15 +116,15 @@ public final class ModelVersions {
     }
 
     /** What the gate decided for one candidate. */
-    public record Decision(ModelBundle bundle, Status status, Double championAveragePrecision, String sparkModelPath) {
-    }
+    public record Decision(ModelBundle bundle, Status status, Double championAveragePrecision, String sparkModelPath) {}
 
     Optional<Status> status(String version) {
         try (Connection c = connect();
                 PreparedStatement s = c.prepareStatement("SELECT status FROM model_versions WHERE version = ?")) {
             s.setString(1, version);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(Status.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)))
+                return r.next()
+                        ? Optional.of(Status.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

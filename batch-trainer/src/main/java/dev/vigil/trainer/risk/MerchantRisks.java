@@ -44,6 +44,7 @@ public final class MerchantRisks {
 
     /** The column {@link #pointInTime} adds, and {@link #asOf} computes: a merchant's risk (a struct), or null. */
     static final String MERCHANT_RISK = "merchantRisk";
+
     private static final int[] DAYS = {1, 7, 30};
     private static final String SCOPE = "scope";
     private static final String MERCHANT = "merchantId";
@@ -55,16 +56,17 @@ public final class MerchantRisks {
     private static final String FRAUDS = "frauds";
     private static final String ASKED = "asked";
 
-    private MerchantRisks() {
-    }
+    private MerchantRisks() {}
 
     /** The risk of every merchant with transactions in its 30-day window, as of {@code reference}: what is published. */
-    public static List<MerchantRisk> compute(Dataset<Row> transactions, Dataset<Row> labels, Instant reference,
-            RiskClock clock, Instant computedAt) {
+    public static List<MerchantRisk> compute(
+            Dataset<Row> transactions, Dataset<Row> labels, Instant reference, RiskClock clock, Instant computedAt) {
         RiskClock exactly = clock.anchoredAt(reference);
-        Dataset<Row> asked = scoped(transactions).select(SCOPE, MERCHANT).distinct().withColumn(REFERENCE, lit(0L));
+        Dataset<Row> asked =
+                scoped(transactions).select(SCOPE, MERCHANT).distinct().withColumn(REFERENCE, lit(0L));
         List<MerchantRisk> risks = new ArrayList<>();
-        for (Row row : asOf(transactions, labels, exactly, asked).select(MERCHANT_RISK).collectAsList()) {
+        for (Row row :
+                asOf(transactions, labels, exactly, asked).select(MERCHANT_RISK).collectAsList()) {
             risks.add(record(row.getStruct(0), exactly, computedAt));
         }
         return risks;
@@ -77,15 +79,25 @@ public final class MerchantRisks {
      */
     public static Dataset<Row> pointInTime(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
         Dataset<Row> referenced = transactions.withColumn(REFERENCE, clock.reference(col("eventTime")));
-        Dataset<Row> risks = asOf(transactions, labels, clock,
+        Dataset<Row> risks = asOf(
+                transactions,
+                labels,
+                clock,
                 scoped(referenced).select(SCOPE, MERCHANT, REFERENCE).distinct());
         Dataset<Row> ownBank = risks.where(col(SCOPE).notEqual(Topics.ALL_BANKS))
-                .select(col(SCOPE).as("bankId"), col(MERCHANT), col(REFERENCE), col(MERCHANT_RISK).as("ownBank"));
+                .select(
+                        col(SCOPE).as("bankId"),
+                        col(MERCHANT),
+                        col(REFERENCE),
+                        col(MERCHANT_RISK).as("ownBank"));
         Dataset<Row> allBanks = risks.where(col(SCOPE).equalTo(Topics.ALL_BANKS))
                 .select(col(MERCHANT), col(REFERENCE), col(MERCHANT_RISK).as("allBanks"));
-        Column[] columns = Stream.concat(Arrays.stream(HistoryRows.transactionColumns()),
-                Stream.of(coalesce(col("ownBank"), col("allBanks")).as(MERCHANT_RISK))).toArray(Column[]::new);
-        return referenced.join(ownBank, new String[] {"bankId", MERCHANT, REFERENCE}, "left")
+        Column[] columns = Stream.concat(
+                        Arrays.stream(HistoryRows.transactionColumns()),
+                        Stream.of(coalesce(col("ownBank"), col("allBanks")).as(MERCHANT_RISK)))
+                .toArray(Column[]::new);
+        return referenced
+                .join(ownBank, new String[] {"bankId", MERCHANT, REFERENCE}, "left")
                 .join(allBanks, new String[] {MERCHANT, REFERENCE}, "left")
                 .select(columns);
     }
@@ -114,7 +126,10 @@ public final class MerchantRisks {
 
     public static void publish(List<MerchantRisk> risks, Publisher<String, MerchantRisk> publisher) {
         for (MerchantRisk risk : risks) {
-            publisher.send(Topics.merchantRiskKey(risk.getBankId().toString(), risk.getMerchantId().toString()), risk);
+            publisher.send(
+                    Topics.merchantRiskKey(
+                            risk.getBankId().toString(), risk.getMerchantId().toString()),
+                    risk);
         }
         publisher.flush();
     }
@@ -123,24 +138,42 @@ public final class MerchantRisks {
      * The risk at each {@code asked} (scope, merchant, reference index) whose 30-day window holds a
      * transaction: columns scope, merchantId, reference and {@link #MERCHANT_RISK}, a struct read by {@link #record}.
      */
-    private static Dataset<Row> asOf(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock,
-            Dataset<Row> asked) {
-        Column lengths = explode(array(Arrays.stream(DAYS).mapToObj(days -> lit(clock.intervals(days)))
-                .toArray(Column[]::new))).as(LENGTH);
+    private static Dataset<Row> asOf(
+            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock, Dataset<Row> asked) {
+        Column lengths = explode(array(Arrays.stream(DAYS)
+                        .mapToObj(days -> lit(clock.intervals(days)))
+                        .toArray(Column[]::new)))
+                .as(LENGTH);
         return risks(runningSums(changes(contributions(transactions, labels, clock), lengths), asked, lengths), clock);
     }
 
     /** Per scope, merchant and window length, the sums of the {@code changes} up to each asked reference. */
     private static Dataset<Row> runningSums(Dataset<Row> changes, Dataset<Row> asked, Column lengths) {
-        Dataset<Row> questions = asked.select(col(SCOPE), col(MERCHANT), lengths, col(REFERENCE),
-                lit(0L).as(TRANSACTIONS), lit(0.0).as(FRAUDS), lit(true).as(ASKED));
-        WindowSpec upTo = Window.partitionBy(SCOPE, MERCHANT, LENGTH).orderBy(REFERENCE)
+        Dataset<Row> questions = asked.select(
+                col(SCOPE),
+                col(MERCHANT),
+                lengths,
+                col(REFERENCE),
+                lit(0L).as(TRANSACTIONS),
+                lit(0.0).as(FRAUDS),
+                lit(true).as(ASKED));
+        WindowSpec upTo = Window.partitionBy(SCOPE, MERCHANT, LENGTH)
+                .orderBy(REFERENCE)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         return changes.unionByName(questions)
                 .groupBy(SCOPE, MERCHANT, LENGTH, REFERENCE)
-                .agg(sum(TRANSACTIONS).as(TRANSACTIONS), sum(FRAUDS).as(FRAUDS), max(ASKED).as(ASKED))
-                .select(col(SCOPE), col(MERCHANT), col(LENGTH), col(REFERENCE), col(ASKED),
-                        sum(TRANSACTIONS).over(upTo).as(TRANSACTIONS), sum(FRAUDS).over(upTo).as(FRAUDS))
+                .agg(
+                        sum(TRANSACTIONS).as(TRANSACTIONS),
+                        sum(FRAUDS).as(FRAUDS),
+                        max(ASKED).as(ASKED))
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(LENGTH),
+                        col(REFERENCE),
+                        col(ASKED),
+                        sum(TRANSACTIONS).over(upTo).as(TRANSACTIONS),
+                        sum(FRAUDS).over(upTo).as(FRAUDS))
                 .where(col(ASKED));
     }
 
@@ -155,10 +188,15 @@ public final class MerchantRisks {
             fields.add(col(TRANSACTIONS + days));
             fields.add(rate(col(FRAUDS + days), col(TRANSACTIONS + days)));
         }
-        return runningSums.groupBy(SCOPE, MERCHANT, REFERENCE)
+        return runningSums
+                .groupBy(SCOPE, MERCHANT, REFERENCE)
                 .agg(perWindow.get(0), perWindow.subList(1, perWindow.size()).toArray(Column[]::new))
                 .where(col(TRANSACTIONS + DAYS[DAYS.length - 1]).gt(0))
-                .select(col(SCOPE), col(MERCHANT), col(REFERENCE), struct(fields.toArray(Column[]::new)).as(MERCHANT_RISK));
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(REFERENCE),
+                        struct(fields.toArray(Column[]::new)).as(MERCHANT_RISK));
     }
 
     /**
@@ -167,13 +205,25 @@ public final class MerchantRisks {
      * it is first known at ({@code known}; a transaction is known from the reference after its interval).
      */
     private static Dataset<Row> contributions(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
-        Dataset<Row> windowed = transactions.select(col("bankId"), col("transactionId"), col(MERCHANT),
+        Dataset<Row> windowed = transactions.select(
+                col("bankId"),
+                col("transactionId"),
+                col(MERCHANT),
                 clock.eventInterval(col("eventTime")).as(INTERVAL));
-        Dataset<Row> counts = scoped(windowed).groupBy(SCOPE, MERCHANT, INTERVAL).agg(count(lit(1)).as(TRANSACTIONS))
-                .select(col(SCOPE), col(MERCHANT), col(INTERVAL), col(INTERVAL).plus(1).as(KNOWN), col(TRANSACTIONS),
+        Dataset<Row> counts = scoped(windowed)
+                .groupBy(SCOPE, MERCHANT, INTERVAL)
+                .agg(count(lit(1)).as(TRANSACTIONS))
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(INTERVAL),
+                        col(INTERVAL).plus(1).as(KNOWN),
+                        col(TRANSACTIONS),
                         lit(0.0).as(FRAUDS));
-        Dataset<Row> frauds = scoped(fraudChanges(labels, clock).join(windowed, new String[] {"bankId", "transactionId"}))
-                .groupBy(SCOPE, MERCHANT, INTERVAL, KNOWN).agg(sum(FRAUDS).as(FRAUDS))
+        Dataset<Row> frauds = scoped(
+                        fraudChanges(labels, clock).join(windowed, new String[] {"bankId", "transactionId"}))
+                .groupBy(SCOPE, MERCHANT, INTERVAL, KNOWN)
+                .agg(sum(FRAUDS).as(FRAUDS))
                 .select(col(SCOPE), col(MERCHANT), col(INTERVAL), col(KNOWN), lit(0L).as(TRANSACTIONS), col(FRAUDS));
         return counts.unionByName(frauds);
     }
@@ -186,7 +236,10 @@ public final class MerchantRisks {
     private static Dataset<Row> fraudChanges(Dataset<Row> labels, RiskClock clock) {
         WindowSpec arrival = Window.partitionBy("bankId", "transactionId").orderBy("labelledAt", "labelId");
         Column fraud = when(col("label").equalTo("FRAUD"), 1.0).otherwise(0.0);
-        return labels.select(col("bankId"), col("transactionId"), clock.knownFrom(col("labelledAt")).as(KNOWN),
+        return labels.select(
+                col("bankId"),
+                col("transactionId"),
+                clock.knownFrom(col("labelledAt")).as(KNOWN),
                 fraud.minus(lag(fraud, 1, 0.0).over(arrival)).as(FRAUDS));
     }
 
@@ -197,13 +250,26 @@ public final class MerchantRisks {
     private static Dataset<Row> changes(Dataset<Row> contributions, Column lengths) {
         Column enters = greatest(col(INTERVAL).plus(1), col(KNOWN));
         Column leaves = col(INTERVAL).plus(col(LENGTH)).plus(1);
-        return contributions.select(col("*"), lengths)
+        return contributions
+                .select(col("*"), lengths)
                 .where(enters.lt(leaves))
-                .select(col(SCOPE), col(MERCHANT), col(LENGTH), explode(array(
-                        struct(enters.as(REFERENCE), col(TRANSACTIONS), col(FRAUDS)),
-                        struct(leaves.as(REFERENCE), col(TRANSACTIONS).multiply(-1).as(TRANSACTIONS),
-                                col(FRAUDS).multiply(-1).as(FRAUDS)))).as("change"))
-                .select(col(SCOPE), col(MERCHANT), col(LENGTH), col("change.*"), lit(false).as(ASKED));
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(LENGTH),
+                        explode(array(
+                                        struct(enters.as(REFERENCE), col(TRANSACTIONS), col(FRAUDS)),
+                                        struct(
+                                                leaves.as(REFERENCE),
+                                                col(TRANSACTIONS).multiply(-1).as(TRANSACTIONS),
+                                                col(FRAUDS).multiply(-1).as(FRAUDS))))
+                                .as("change"))
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(LENGTH),
+                        col("change.*"),
+                        lit(false).as(ASKED));
     }
 
     /** Each row twice: for its bank ({@code scope} = bankId) and for all banks. */

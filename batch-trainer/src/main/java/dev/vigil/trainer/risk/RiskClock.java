@@ -31,7 +31,8 @@ public record RiskClock(Duration labelDelay, Duration interval, Instant anchor) 
             throw new IllegalArgumentException("the label delay must not be negative: " + labelDelay);
         }
         if (interval.toMillis() <= 0 || DAY.toMillis() % interval.toMillis() != 0) {
-            throw new IllegalArgumentException("the risk interval must divide a day into whole milliseconds: " + interval);
+            throw new IllegalArgumentException(
+                    "the risk interval must divide a day into whole milliseconds: " + interval);
         }
     }
 

@@ -28,17 +28,19 @@ import org.apache.spark.sql.streaming.GroupState;
  * <p>Not done here, unlike the scorer: deduplication of a transaction id seen twice, and expiry of
  * idle profiles.
  */
-final class CardScoring implements FlatMapGroupsWithStateFunction<String, CardScoring.Arrival, byte[], TransactionScore> {
+final class CardScoring
+        implements FlatMapGroupsWithStateFunction<String, CardScoring.Arrival, byte[], TransactionScore> {
 
     private static final long serialVersionUID = 1L;
 
     /** The order the scorer reads a card's records in: the topic's (one card is on one partition). */
-    static final Comparator<Arrival> TOPIC_ORDER = Comparator.comparingInt(Arrival::partition)
-            .thenComparingLong(Arrival::offset);
+    static final Comparator<Arrival> TOPIC_ORDER =
+            Comparator.comparingInt(Arrival::partition).thenComparingLong(Arrival::offset);
 
     private final ScoringContext context;
     /** The only wall-clock reading: when a score was made (serializable, as Spark ships this function). */
     private final Clock clock;
+
     private transient RulesScorer rules;
 
     CardScoring(ScoringContext context, Clock clock) {
@@ -65,9 +67,12 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, CardSc
         List<TransactionScore> scores = new ArrayList<>(batch.size());
         for (Arrival arrival : batch) {
             Transaction tx = arrival.transaction();
-            CardFeatures.Step step = CardFeatures.next(profile, tx, context.merchantRisk(tx.getBankId(), tx.getMerchantId()));
+            CardFeatures.Step step =
+                    CardFeatures.next(profile, tx, context.merchantRisk(tx.getBankId(), tx.getMerchantId()));
             profile = step.profile();
-            Verdict verdict = Verdict.of(rules.score(step.features()), context.model(tx.getBankId()),
+            Verdict verdict = Verdict.of(
+                    rules.score(step.features()),
+                    context.model(tx.getBankId()),
                     step.features().values());
             scores.add(verdict.scoreRecord(tx, step.features(), clock.instant()));
         }

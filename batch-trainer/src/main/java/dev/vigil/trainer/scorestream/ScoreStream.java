@@ -47,14 +47,20 @@ final class ScoreStream {
 
     static final String DEFAULT_OUTPUT = "transaction-scores-spark";
 
-    private ScoreStream() {
-    }
+    private ScoreStream() {}
 
     /**
      * @param maxOffsetsPerTrigger at most this many records per micro-batch, or 0 for no limit
      */
-    record Settings(String bootstrapServers, String registryUrl, String inputTopic, String startingOffsets,
-            long maxOffsetsPerTrigger, String outputTopic, Path checkpoint, Trigger trigger) {
+    record Settings(
+            String bootstrapServers,
+            String registryUrl,
+            String inputTopic,
+            String startingOffsets,
+            long maxOffsetsPerTrigger,
+            String outputTopic,
+            Path checkpoint,
+            Trigger trigger) {
 
         Topic<String, Transaction> input() {
             return Topics.TRANSACTIONS.named(inputTopic);
@@ -66,24 +72,36 @@ final class ScoreStream {
     }
 
     /** Kafka source rows to {@code (card token, TransactionScore bytes)} rows for the Kafka sink. */
-    static Dataset<Row> scores(Dataset<Row> records, String registryUrl, Topic<String, Transaction> input,
-            Topic<String, TransactionScore> output, ScoringContext context, Clock clock) {
-        Dataset<CardScoring.Arrival> arrivals = TopicRecords.decoded(records, registryUrl, input,
+    static Dataset<Row> scores(
+            Dataset<Row> records,
+            String registryUrl,
+            Topic<String, Transaction> input,
+            Topic<String, TransactionScore> output,
+            ScoringContext context,
+            Clock clock) {
+        Dataset<CardScoring.Arrival> arrivals = TopicRecords.decoded(
+                records,
+                registryUrl,
+                input,
                 (tx, partition, offset) -> new CardScoring.Arrival(partition, offset, tx),
                 Encoders.javaSerialization(CardScoring.Arrival.class));
-        Dataset<TransactionScore> scores = arrivals
-                .groupByKey((MapFunction<CardScoring.Arrival, String>) CardScoring.Arrival::card, Encoders.STRING())
-                .flatMapGroupsWithState(new CardScoring(context, clock), OutputMode.Append(), Encoders.BINARY(),
-                        Encoders.javaSerialization(TransactionScore.class), GroupStateTimeout.NoTimeout());
+        Dataset<TransactionScore> scores = arrivals.groupByKey(
+                        (MapFunction<CardScoring.Arrival, String>) CardScoring.Arrival::card, Encoders.STRING())
+                .flatMapGroupsWithState(
+                        new CardScoring(context, clock),
+                        OutputMode.Append(),
+                        Encoders.BINARY(),
+                        Encoders.javaSerialization(TransactionScore.class),
+                        GroupStateTimeout.NoTimeout());
         return TopicRecords.encoded(scores, registryUrl, output, TransactionScore::getCardToken);
     }
 
     /** The models and merchant risk in force now, as the scorer would load them from their topics. */
     static ScoringContext context(SparkSession spark, String bootstrapServers, String registryUrl) {
-        Map<String, ModelBundle> models = TopicRecords.latest(spark, bootstrapServers, registryUrl,
-                Topics.FRAUD_MODELS, ScoringContext::accepts);
-        Map<String, MerchantRisk> risks = TopicRecords.latest(spark, bootstrapServers, registryUrl,
-                Topics.MERCHANT_RISK, (key, risk) -> true);
+        Map<String, ModelBundle> models =
+                TopicRecords.latest(spark, bootstrapServers, registryUrl, Topics.FRAUD_MODELS, ScoringContext::accepts);
+        Map<String, MerchantRisk> risks =
+                TopicRecords.latest(spark, bootstrapServers, registryUrl, Topics.MERCHANT_RISK, (key, risk) -> true);
         return new ScoringContext(models, risks);
     }
 
@@ -94,9 +112,10 @@ final class ScoreStream {
     static StreamingQuery start(SparkSession spark, Settings settings, ScoringContext context, Clock clock)
             throws TimeoutException {
         createIfMissing(settings.bootstrapServers(), settings.output());
-        DataStreamReader source = TopicRecords.stream(spark, settings.bootstrapServers(), settings.inputTopic(),
-                settings.startingOffsets());
-        Optional.of(settings.maxOffsetsPerTrigger()).filter(max -> max > 0)
+        DataStreamReader source = TopicRecords.stream(
+                spark, settings.bootstrapServers(), settings.inputTopic(), settings.startingOffsets());
+        Optional.of(settings.maxOffsetsPerTrigger())
+                .filter(max -> max > 0)
                 .ifPresent(max -> source.option("maxOffsetsPerTrigger", max));
         return scores(source.load(), settings.registryUrl(), settings.input(), settings.output(), context, clock)
                 .writeStream()
@@ -104,7 +123,9 @@ final class ScoreStream {
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("topic", settings.outputTopic())
-                .option("checkpointLocation", settings.checkpoint().toAbsolutePath().toString())
+                .option(
+                        "checkpointLocation",
+                        settings.checkpoint().toAbsolutePath().toString())
                 .outputMode(OutputMode.Append())
                 .trigger(settings.trigger())
                 .start();
@@ -114,7 +135,9 @@ final class ScoreStream {
     static void createIfMissing(String bootstrapServers, Topic<?, ?> topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
-                    .configs(topic.configs()))).all().get();
+                            .configs(topic.configs())))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());

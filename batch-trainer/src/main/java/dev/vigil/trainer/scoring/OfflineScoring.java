@@ -33,15 +33,19 @@ public final class OfflineScoring {
             List.of("transactionId", "cardToken", "eventTime", "score", "modelScore", "decision");
 
     /** One transaction's verdict: {@code score} is the scorer's (rules and model), {@code modelScore} the model's alone. */
-    public record Scored(String transactionId, String cardToken, Instant eventTime, double score, double modelScore,
+    public record Scored(
+            String transactionId,
+            String cardToken,
+            Instant eventTime,
+            double score,
+            double modelScore,
             String decision) {
         List<Object> csvRow() {
             return List.of(transactionId, cardToken, eventTime, score, modelScore, decision);
         }
     }
 
-    private OfflineScoring() {
-    }
+    private OfflineScoring() {}
 
     /**
      * The transactions with event time in {@code [from, to)}, each folded after the whole history before it in
@@ -50,22 +54,33 @@ public final class OfflineScoring {
      *
      * @param published the published bundles of one version by scope, as read from {@code fraud-models}
      */
-    public static List<Scored> score(Dataset<Row> transactions, Dataset<Row> labels, TrainingConfig config,
-            Map<String, ModelBundle> published, RulesConfig rules, Instant from, Instant to) {
+    public static List<Scored> score(
+            Dataset<Row> transactions,
+            Dataset<Row> labels,
+            TrainingConfig config,
+            Map<String, ModelBundle> published,
+            RulesConfig rules,
+            Instant from,
+            Instant to) {
         ScoringContext models = new ScoringContext(published, Map.of());
         RulesScorer rulesScorer = new RulesScorer(rules);
         List<Scored> scored = new ArrayList<>();
         Dataset<Row> vectors = FeatureFold.vectors(transactions, labels, config.merchantRisk(), config.dedupRetention())
                 .where(col("eventTime").geq(lit(from)).and(col("eventTime").lt(lit(to))));
         for (Row row : vectors.select("transactionId", "bankId", "cardToken", "eventTime", "features")
-                .orderBy("eventTime", "transactionId").collectAsList()) {
+                .orderBy("eventTime", "transactionId")
+                .collectAsList()) {
             double[] x = ((Vector) row.get(4)).toArray();
             ModelEvaluator model = models.model(row.getString(1));
             Verdict verdict = Verdict.of(rulesScorer.score(new FeatureVector(FeatureFold.SCHEMA, x)), model, x);
-            scored.add(new Scored(row.getString(0), row.getString(2), HistoryRows.instant(row.get(3)), verdict.score(),
-                    model == null ? Double.NaN : model.score(x), verdict.decision().name()));
+            scored.add(new Scored(
+                    row.getString(0),
+                    row.getString(2),
+                    HistoryRows.instant(row.get(3)),
+                    verdict.score(),
+                    model == null ? Double.NaN : model.score(x),
+                    verdict.decision().name()));
         }
         return scored;
     }
-
 }

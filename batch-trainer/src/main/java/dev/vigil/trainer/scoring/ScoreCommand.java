@@ -28,20 +28,32 @@ import picocli.CommandLine.Option;
  * the very bytes the scorer loaded, thresholds included, rather than a second copy saved beside the
  * Spark model. A version no longer the latest of any scope is refused: the scorer no longer has it.
  */
-@Command(name = "score", description = "Score archived transactions offline as the live scorer would with a "
-        + "published model; write transactionId, cardToken, eventTime, score, modelScore, decision as CSV.")
+@Command(
+        name = "score",
+        description = "Score archived transactions offline as the live scorer would with a "
+                + "published model; write transactionId, cardToken, eventTime, score, modelScore, decision as CSV.")
 public final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
     TrainerCli.BatchOptions options;
+
     @Option(names = "--model-version", required = true, description = "a version published to fraud-models")
     public String modelVersion;
-    @Option(names = "--from", required = true, converter = InstantConverter.class,
+
+    @Option(
+            names = "--from",
+            required = true,
+            converter = InstantConverter.class,
             description = "first event time scored (ISO-8601 instant, inclusive)")
     public Instant from;
-    @Option(names = "--to", required = true, converter = InstantConverter.class,
+
+    @Option(
+            names = "--to",
+            required = true,
+            converter = InstantConverter.class,
             description = "end of the event times scored (exclusive)")
     public Instant to;
+
     @Option(names = "--out", required = true, description = "the CSV file to write")
     Path out;
 
@@ -51,14 +63,27 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--from must be before --to");
         }
         try (SparkSession spark = SparkSessions.create("vigil-score")) {
-            Map<String, ModelBundle> published = published(spark, options.kafka.bootstrapServers,
-                    options.kafka.registryUrl, modelVersion);
+            Map<String, ModelBundle> published =
+                    published(spark, options.kafka.bootstrapServers, options.kafka.registryUrl, modelVersion);
             ParquetHistory history = options.parquetHistory();
-            List<OfflineScoring.Scored> scored = OfflineScoring.score(history.transactions(spark),
-                    history.labels(spark), options.trainingConfig(), published, RulesConfig.DEFAULTS, from, to);
+            List<OfflineScoring.Scored> scored = OfflineScoring.score(
+                    history.transactions(spark),
+                    history.labels(spark),
+                    options.trainingConfig(),
+                    published,
+                    RulesConfig.DEFAULTS,
+                    from,
+                    to);
             Csv.write(out, OfflineScoring.HEADER, scored.stream().map(OfflineScoring.Scored::csvRow));
-            System.out.printf(Locale.ROOT, "score: %d transactions of %s .. %s scored with %s (scopes %s) into %s%n",
-                    scored.size(), from, to, modelVersion, published.keySet(), out);
+            System.out.printf(
+                    Locale.ROOT,
+                    "score: %d transactions of %s .. %s scored with %s (scopes %s) into %s%n",
+                    scored.size(),
+                    from,
+                    to,
+                    modelVersion,
+                    published.keySet(),
+                    out);
         }
         return 0;
     }
@@ -67,15 +92,17 @@ public final class ScoreCommand implements Callable<Integer> {
      * The scopes whose latest accepted bundle on {@code fraud-models} is {@code version}, as the scorer has
      * them in force; refused when there is none.
      */
-    public static Map<String, ModelBundle> published(SparkSession spark, String bootstrapServers, String registryUrl,
-            String version) {
-        Map<String, ModelBundle> published = TopicRecords.latest(spark, bootstrapServers, registryUrl,
-                Topics.FRAUD_MODELS, ScoringContext::accepts)
-                .entrySet().stream().filter(e -> e.getValue().getModelVersion().toString().equals(version))
+    public static Map<String, ModelBundle> published(
+            SparkSession spark, String bootstrapServers, String registryUrl, String version) {
+        Map<String, ModelBundle> published = TopicRecords.latest(
+                        spark, bootstrapServers, registryUrl, Topics.FRAUD_MODELS, ScoringContext::accepts)
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue().getModelVersion().toString().equals(version))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         if (published.isEmpty()) {
-            throw new IllegalStateException("model version " + version + " is not the latest of any scope on "
-                    + Topics.FRAUD_MODELS.name());
+            throw new IllegalStateException(
+                    "model version " + version + " is not the latest of any scope on " + Topics.FRAUD_MODELS.name());
         }
         return published;
     }

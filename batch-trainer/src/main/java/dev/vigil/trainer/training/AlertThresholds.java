@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 final class AlertThresholds {
 
-    private AlertThresholds() {
-    }
+    private AlertThresholds() {}
 
     /**
      * The lowest threshold at which the rules' alerts and the scores at or above it (of the rows the

@@ -32,16 +32,21 @@ import org.apache.spark.sql.Row;
 public final class Evaluation {
 
     /** One evaluation transaction scored by one candidate: a row of the scores CSV. */
-    public record TestScore(String candidate, String transactionId, String cardToken, Instant eventTime, boolean fraud,
-            double score, boolean knownCompromised) {
+    public record TestScore(
+            String candidate,
+            String transactionId,
+            String cardToken,
+            Instant eventTime,
+            boolean fraud,
+            double score,
+            boolean knownCompromised) {
         Metrics.Scored scored() {
             return new Metrics.Scored(cardToken, HistoryRows.utcDate(eventTime), score, fraud);
         }
     }
 
     /** Rows and labelled frauds: all of the window's, and those kept once known-compromised cards are dropped. */
-    public record Counts(long rows, long frauds, long keptRows, long keptFrauds) {
-    }
+    public record Counts(long rows, long frauds, long keptRows, long keptFrauds) {}
 
     private final Dataset<Row> testSet;
     private final Map<String, Instant> fraudKnownSince;
@@ -62,9 +67,15 @@ public final class Evaluation {
      */
     static Map<String, Instant> fraudKnownSince(Dataset<Row> labels, Instant from, Instant knownBy) {
         Map<String, Instant> since = new HashMap<>();
-        for (Row row : labels.where(col("label").equalTo("FRAUD").and(col("labelledAt").leq(lit(knownBy)))
-                        .and(col("transactionTime").isNull().or(col("transactionTime").geq(lit(from)))))
-                .groupBy("cardToken").agg(min("labelledAt")).collectAsList()) {
+        for (Row row : labels.where(col("label")
+                        .equalTo("FRAUD")
+                        .and(col("labelledAt").leq(lit(knownBy)))
+                        .and(col("transactionTime")
+                                .isNull()
+                                .or(col("transactionTime").geq(lit(from)))))
+                .groupBy("cardToken")
+                .agg(min("labelledAt"))
+                .collectAsList()) {
             since.put(row.getString(0), HistoryRows.instant(row.get(1)));
         }
         return since;
@@ -82,8 +93,8 @@ public final class Evaluation {
         long keptFrauds = 0;
         for (Row row : testSet.select("cardToken", "eventTime", Labelling.LABEL).collectAsList()) {
             boolean fraud = row.getDouble(2) == 1.0;
-            boolean kept = !Metrics.knownCompromised(row.getString(0), HistoryRows.utcDate(HistoryRows.instant(row.get(1))),
-                    fraudKnownSince);
+            boolean kept = !Metrics.knownCompromised(
+                    row.getString(0), HistoryRows.utcDate(HistoryRows.instant(row.get(1))), fraudKnownSince);
             rows++;
             frauds += fraud ? 1 : 0;
             keptRows += kept ? 1 : 0;
@@ -98,9 +109,14 @@ public final class Evaluation {
         for (Row row : scored.select("transactionId", "cardToken", "eventTime", Labelling.LABEL, Training.SCORE)
                 .collectAsList()) {
             Instant eventTime = HistoryRows.instant(row.get(2));
-            scores.add(new TestScore(candidate, row.getString(0), row.getString(1), eventTime, row.getDouble(3) == 1.0,
-                    row.getDouble(4), Metrics.knownCompromised(row.getString(1), HistoryRows.utcDate(eventTime),
-                            fraudKnownSince)));
+            scores.add(new TestScore(
+                    candidate,
+                    row.getString(0),
+                    row.getString(1),
+                    eventTime,
+                    row.getDouble(3) == 1.0,
+                    row.getDouble(4),
+                    Metrics.knownCompromised(row.getString(1), HistoryRows.utcDate(eventTime), fraudKnownSince)));
         }
         return scores;
     }
@@ -142,8 +158,10 @@ public final class Evaluation {
     /** {@code scores} (one candidate's) as the gate judges them. */
     public List<GateEvidence.Scored> gateRows(List<TestScore> scores) {
         Set<String> alerted = rulesAlerted();
-        return scores.stream().map(s -> new GateEvidence.Scored(s.eventTime(), s.fraud(), s.score(),
-                alerted.contains(s.transactionId()))).toList();
+        return scores.stream()
+                .map(s -> new GateEvidence.Scored(
+                        s.eventTime(), s.fraud(), s.score(), alerted.contains(s.transactionId())))
+                .toList();
     }
 
     void release() {

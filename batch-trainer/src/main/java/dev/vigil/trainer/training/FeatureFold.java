@@ -31,9 +31,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -68,67 +68,71 @@ public final class FeatureFold {
      * The scorer's order: a card's records are all on one partition (the token is the key), read by
      * offset. Rows archived before the history kept offsets come first, in {@link #FOLD_ORDER}.
      */
-    static final Comparator<Folded> TOPIC_ORDER = Comparator
-            .comparing((Folded f) -> f.offset() != null)
-            .thenComparing((a, b) -> a.offset() == null
-                    ? FOLD_ORDER.compare(a.tx(), b.tx()) : Long.compare(a.offset(), b.offset()));
+    static final Comparator<Folded> TOPIC_ORDER = Comparator.comparing((Folded f) -> f.offset() != null)
+            .thenComparing((a, b) ->
+                    a.offset() == null ? FOLD_ORDER.compare(a.tx(), b.tx()) : Long.compare(a.offset(), b.offset()));
 
     private static final String STREAM_TIME = "streamTime";
 
-    private FeatureFold() {
-    }
+    private FeatureFold() {}
 
     /**
      * One row per transaction of {@code transactions} (history rows) that the scorer would have scored,
      * with its feature vector; merchant risk from {@code transactions} and {@code labels} as of each
      * transaction's reference time on {@code clock}; retries within {@code dedupRetention} dropped.
      */
-    public static Dataset<Row> vectors(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock,
-            Duration dedupRetention) {
+    public static Dataset<Row> vectors(
+            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock, Duration dedupRetention) {
         int cardColumn = HistoryRows.TRANSACTION.fieldIndex("cardToken");
         // Kafka Streams' stream time: the highest record timestamp (= event time) its task has read on
         // the partition so far, this record included; the dedup store's retention runs on it. Rows without
         // offsets have none: spread by card, so an old history is not sorted in one task for nothing
-        Column stream = coalesce(col(HistoryRows.KAFKA_PARTITION).cast("string"),
-                concat(lit("card "), col("cardToken")));
-        WindowSpec readSoFar = Window.partitionBy(stream).orderBy(HistoryRows.KAFKA_OFFSET)
+        Column stream =
+                coalesce(col(HistoryRows.KAFKA_PARTITION).cast("string"), concat(lit("card "), col("cardToken")));
+        WindowSpec readSoFar = Window.partitionBy(stream)
+                .orderBy(HistoryRows.KAFKA_OFFSET)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Column streamTime = when(col(HistoryRows.KAFKA_OFFSET).isNotNull(), max("eventTime").over(readSoFar));
+        Column streamTime =
+                when(col(HistoryRows.KAFKA_OFFSET).isNotNull(), max("eventTime").over(readSoFar));
         return MerchantRisks.pointInTime(transactions, labels, clock)
                 .withColumn(STREAM_TIME, streamTime)
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(cardColumn), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (card, rows) ->
-                        fold(rows, clock, dedupRetention), Encoders.row(VECTORS));
+                .flatMapGroups(
+                        (FlatMapGroupsFunction<String, Row, Row>) (card, rows) -> fold(rows, clock, dedupRetention),
+                        Encoders.row(VECTORS));
     }
 
     /**
      * A transaction as the scorer read it: the merchant risk it would have read (null: none), its
      * offset and the stream time then (both null for rows archived without Kafka coordinates).
      */
-    record Folded(Transaction tx, MerchantRisk merchantRisk, Long offset, Instant streamTime) {
-    }
+    record Folded(Transaction tx, MerchantRisk merchantRisk, Long offset, Instant streamTime) {}
 
     private static Iterator<Row> fold(Iterator<Row> rows, RiskClock clock, Duration dedupRetention) {
         int riskColumn = HistoryRows.TRANSACTION.length();
         int offsetColumn = HistoryRows.TRANSACTION.fieldIndex(HistoryRows.KAFKA_OFFSET);
         List<Folded> history = new ArrayList<>();
-        rows.forEachRemaining(row -> history.add(new Folded(HistoryRows.transaction(row),
+        rows.forEachRemaining(row -> history.add(new Folded(
+                HistoryRows.transaction(row),
                 row.isNullAt(riskColumn) ? null : MerchantRisks.computedAtReference(row.getStruct(riskColumn), clock),
                 row.isNullAt(offsetColumn) ? null : row.getLong(offsetColumn),
                 row.isNullAt(riskColumn + 1) ? null : HistoryRows.instant(row.get(riskColumn + 1)))));
         List<Row> out = new ArrayList<>(history.size());
         for (Step step : fold(history, dedupRetention)) {
             Transaction tx = step.tx();
-            out.add(RowFactory.create(tx.getTransactionId().toString(), tx.getBankId().toString(),
-                    tx.getCardToken().toString(), tx.getMerchantId().toString(), tx.getEventTime(),
+            out.add(RowFactory.create(
+                    tx.getTransactionId().toString(),
+                    tx.getBankId().toString(),
+                    tx.getCardToken().toString(),
+                    tx.getMerchantId().toString(),
+                    tx.getEventTime(),
                     Vectors.dense(step.features().values())));
         }
         return out.iterator();
     }
 
     /** A scored transaction of the fold and its features. */
-    record Step(Transaction tx, FeatureVector features) {
-    }
+    record Step(Transaction tx, FeatureVector features) {}
 
     /**
      * One card's history folded in {@link #TOPIC_ORDER}, a retry dropped as the scorer's dedup drops it;

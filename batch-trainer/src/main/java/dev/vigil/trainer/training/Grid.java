@@ -49,8 +49,11 @@ public record Grid(List<Setting> settings) {
         /** {@code gbt depth=4 rounds=100 step=0.1}: parameters by name, for reports and logs. */
         @Override
         public String toString() {
-            return learner.prefix() + params.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> " " + e.getKey() + "=" + number(e.getValue())).collect(Collectors.joining());
+            return learner.prefix()
+                    + params.entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(e -> " " + e.getKey() + "=" + number(e.getValue()))
+                            .collect(Collectors.joining());
         }
     }
 
@@ -77,7 +80,8 @@ public record Grid(List<Setting> settings) {
                 for (String param : learnerAndParams[1].split(",")) {
                     String[] nameAndValues = param.split("=", 2);
                     if (nameAndValues.length != 2 || nameAndValues[1].isBlank()) {
-                        throw new IllegalArgumentException("'" + param.strip() + "' in the grid: expected name=value|value");
+                        throw new IllegalArgumentException(
+                                "'" + param.strip() + "' in the grid: expected name=value|value");
                     }
                     points = product(points, nameAndValues[0].strip(), values(nameAndValues[1], param));
                 }
@@ -105,14 +109,15 @@ public record Grid(List<Setting> settings) {
             try {
                 parsed.add(Double.parseDouble(value.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + param.strip() + "' in the grid: '" + value.strip()
-                        + "' is not a number");
+                throw new IllegalArgumentException(
+                        "'" + param.strip() + "' in the grid: '" + value.strip() + "' is not a number");
             }
         }
         return parsed;
     }
 
-    private static List<Map<String, Double>> product(List<Map<String, Double>> points, String name, List<Double> values) {
+    private static List<Map<String, Double>> product(
+            List<Map<String, Double>> points, String name, List<Double> values) {
         List<Map<String, Double>> product = new ArrayList<>();
         for (Map<String, Double> point : points) {
             for (double value : values) {

@@ -24,26 +24,36 @@ import org.apache.spark.sql.Row;
  * published after it are the same learner with the same parameters.
  */
 public enum Learner {
-
     LOGISTIC_REGRESSION("lr", ModelType.LOGISTIC_REGRESSION, "reg", "elastic", "iterations") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
-            return new Pipeline().setStages(new PipelineStage[] {
-                new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true).setWithStd(true),
-                new LogisticRegression().setFeaturesCol("scaled").setLabelCol(Labelling.LABEL)
-                        .setWeightCol(Training.WEIGHT)
-                        // already standardised by the scaler, whose means and scales the bundle carries
-                        .setStandardization(false).setMaxIter((int) setting.get("iterations", 100))
-                        .setRegParam(setting.get("reg", 1e-3)).setElasticNetParam(setting.get("elastic", 0))
-            }).fit(weighted);
+            return new Pipeline()
+                    .setStages(new PipelineStage[] {
+                        new StandardScaler()
+                                .setInputCol("features")
+                                .setOutputCol("scaled")
+                                .setWithMean(true)
+                                .setWithStd(true),
+                        new LogisticRegression()
+                                .setFeaturesCol("scaled")
+                                .setLabelCol(Labelling.LABEL)
+                                .setWeightCol(Training.WEIGHT)
+                                // already standardised by the scaler, whose means and scales the bundle carries
+                                .setStandardization(false)
+                                .setMaxIter((int) setting.get("iterations", 100))
+                                .setRegParam(setting.get("reg", 1e-3))
+                                .setElasticNetParam(setting.get("elastic", 0))
+                    })
+                    .fit(weighted);
         }
 
         @Override
         ModelBundle.Builder export(Transformer model) {
             PipelineModel pipeline = (PipelineModel) model;
-            return ModelBundle.newBuilder().setModelType(type())
-                    .setLogistic(ModelExport.logistic((StandardScalerModel) pipeline.stages()[0],
-                            (LogisticRegressionModel) pipeline.stages()[1]))
+            return ModelBundle.newBuilder()
+                    .setModelType(type())
+                    .setLogistic(ModelExport.logistic(
+                            (StandardScalerModel) pipeline.stages()[0], (LogisticRegressionModel) pipeline.stages()[1]))
                     .setEnsemble(null);
         }
     },
@@ -51,15 +61,21 @@ public enum Learner {
     RANDOM_FOREST("rf", ModelType.RANDOM_FOREST, "trees", "depth", "leaf") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
-            return new RandomForestClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
-                    .setNumTrees((int) setting.get("trees", 30)).setMaxDepth((int) setting.get("depth", 5))
-                    .setMinInstancesPerNode((int) setting.get("leaf", 1)).setSeed(seed)
+            return new RandomForestClassifier()
+                    .setLabelCol(Labelling.LABEL)
+                    .setWeightCol(Training.WEIGHT)
+                    .setNumTrees((int) setting.get("trees", 30))
+                    .setMaxDepth((int) setting.get("depth", 5))
+                    .setMinInstancesPerNode((int) setting.get("leaf", 1))
+                    .setSeed(seed)
                     .fit(weighted);
         }
 
         @Override
         ModelBundle.Builder export(Transformer model) {
-            return ModelBundle.newBuilder().setModelType(type()).setLogistic(null)
+            return ModelBundle.newBuilder()
+                    .setModelType(type())
+                    .setLogistic(null)
                     .setEnsemble(ModelExport.randomForest((RandomForestClassificationModel) model));
         }
     },
@@ -67,16 +83,22 @@ public enum Learner {
     GRADIENT_BOOSTED_TREES("gbt", ModelType.GRADIENT_BOOSTED_TREES, "rounds", "depth", "step", "subsample") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
-            return new GBTClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
-                    .setMaxIter((int) setting.get("rounds", 20)).setMaxDepth((int) setting.get("depth", 5))
-                    .setStepSize(setting.get("step", 0.1)).setSubsamplingRate(setting.get("subsample", 1.0))
+            return new GBTClassifier()
+                    .setLabelCol(Labelling.LABEL)
+                    .setWeightCol(Training.WEIGHT)
+                    .setMaxIter((int) setting.get("rounds", 20))
+                    .setMaxDepth((int) setting.get("depth", 5))
+                    .setStepSize(setting.get("step", 0.1))
+                    .setSubsamplingRate(setting.get("subsample", 1.0))
                     .setSeed(seed)
                     .fit(weighted);
         }
 
         @Override
         ModelBundle.Builder export(Transformer model) {
-            return ModelBundle.newBuilder().setModelType(type()).setLogistic(null)
+            return ModelBundle.newBuilder()
+                    .setModelType(type())
+                    .setLogistic(null)
                     .setEnsemble(ModelExport.gradientBoosted((GBTClassificationModel) model));
         }
     };

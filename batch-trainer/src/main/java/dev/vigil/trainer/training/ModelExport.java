@@ -24,8 +24,7 @@ import org.apache.spark.ml.tree.Node;
  */
 final class ModelExport {
 
-    private ModelExport() {
-    }
+    private ModelExport() {}
 
     /** Logistic regression on standardised features: the scaler's means and scales travel with it. */
     static LogisticModel logistic(StandardScalerModel scaler, LogisticRegressionModel lr) {
@@ -67,7 +66,8 @@ final class ModelExport {
         double value = fraudShare ? fraudShare(node) : node.prediction();
         if (node instanceof InternalNode internal) {
             if (!(internal.split() instanceof ContinuousSplit split)) {
-                throw new IllegalStateException("only continuous splits are exported; features have no categorical metadata");
+                throw new IllegalStateException(
+                        "only continuous splits are exported; features have no categorical metadata");
             }
             int left = add(internal.leftChild(), nodes, fraudShare);
             int right = add(internal.rightChild(), nodes, fraudShare);

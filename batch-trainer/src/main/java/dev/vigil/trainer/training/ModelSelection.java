@@ -22,27 +22,30 @@ import org.apache.spark.sql.Row;
 final class ModelSelection {
 
     /** One fold: the transactions fitted on (labelled, class counts) and the window validated on. */
-    record Fold(int index, TrainingWindows windows, Dataset<Row> train, Training.Labelled trainCounts,
-            Evaluation evaluation) {
-    }
+    record Fold(
+            int index,
+            TrainingWindows windows,
+            Dataset<Row> train,
+            Training.Labelled trainCounts,
+            Evaluation evaluation) {}
 
     /** One setting's validation: average precision per fold used (fold 0 first) and their mean. */
     record Trial(Grid.Setting setting, List<Double> averagePrecisions) {
         double mean() {
-            return averagePrecisions.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            return averagePrecisions.stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElse(0);
         }
     }
 
     /** The best setting of one learner, with its fit on fold 0's training window and that fit's fold-0 scores. */
-    record Best(Trial trial, Transformer model, List<Evaluation.TestScore> scores) {
-    }
+    record Best(Trial trial, Transformer model, List<Evaluation.TestScore> scores) {}
 
     /** Every trial in grid order, and per learner its best. */
-    public record Outcome(List<Trial> trials, Map<Learner, Best> best) {
-    }
+    public record Outcome(List<Trial> trials, Map<Learner, Best> best) {}
 
-    private ModelSelection() {
-    }
+    private ModelSelection() {}
 
     /**
      * Fits every setting on every fold ({@code folds} newest first, fold 0 the run's evaluation) and keeps,
@@ -62,8 +65,10 @@ final class ModelSelection {
             for (Fold fold : folds) {
                 Dataset<Row> weighted = Training.weighted(fold.train(), fold.trainCounts(), setting.weight());
                 Transformer model = phases.time("fit " + p, () -> learner.fit(weighted, setting, seed));
-                List<Evaluation.TestScore> scores = phases.time("evaluate " + p, () -> fold.evaluation().scores(
-                        version.apply(learner), Training.scored(model, fold.evaluation().testSet())));
+                List<Evaluation.TestScore> scores = phases.time("evaluate " + p, () -> fold.evaluation()
+                        .scores(
+                                version.apply(learner),
+                                Training.scored(model, fold.evaluation().testSet())));
                 averagePrecisions.add(fold.evaluation().measure(scores).get(Training.MetricNames.AVERAGE_PRECISION));
                 if (fold.index() == 0) {
                     newest = model;

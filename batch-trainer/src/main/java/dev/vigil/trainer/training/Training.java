@@ -65,7 +65,9 @@ public final class Training {
     public record Labelled(long rows, long frauds, double genuineSample) {
         /** When genuine transactions were sampled, the share kept ({@code "; genuine sampled at 20%"}); else empty. */
         String sampled() {
-            return genuineSample >= 1 ? "" : String.format(Locale.ROOT, "; genuine sampled at %.0f%%", 100 * genuineSample);
+            return genuineSample >= 1
+                    ? ""
+                    : String.format(Locale.ROOT, "; genuine sampled at %.0f%%", 100 * genuineSample);
         }
     }
 
@@ -74,8 +76,14 @@ public final class Training {
      * average precision on the evaluation window, as its final fit; the others as evaluated), the
      * evaluation window and every evaluated candidate's score of each of its transactions.
      */
-    public record Result(TrainingWindows windows, Labelled evaluationTrain, Evaluation.Counts evaluationCounts,
-            Labelled finalTrain, List<Candidate> candidates, Evaluation evaluation, List<Evaluation.TestScore> testScores,
+    public record Result(
+            TrainingWindows windows,
+            Labelled evaluationTrain,
+            Evaluation.Counts evaluationCounts,
+            Labelled finalTrain,
+            List<Candidate> candidates,
+            Evaluation evaluation,
+            List<Evaluation.TestScore> testScores,
             Selection selection) {
         public Candidate best() {
             return candidates.get(0);
@@ -86,9 +94,8 @@ public final class Training {
      * How the published setting was chosen: the folds' validation windows (newest first; older folds
      * without enough labelled frauds are left out), every setting's average precision per fold, the choice.
      */
-    record Selection(List<TrainingWindows.Window> validations, List<ModelSelection.Trial> trials,
-            Grid.Setting chosen) {
-    }
+    record Selection(
+            List<TrainingWindows.Window> validations, List<ModelSelection.Trial> trials, Grid.Setting chosen) {}
 
     /** Metric names, as recorded in bundles, reports and the model_versions table. */
     public static final class MetricNames {
@@ -96,6 +103,7 @@ public final class Training {
         public static final String AVERAGE_PRECISION = "average_precision";
         /** Mean average precision of the candidate's setting over the prequential folds ({@link ModelSelection}). */
         static final String VALIDATION_AVERAGE_PRECISION = "validation_average_precision";
+
         static final String REVIEW_SHARE = "test_review_share";
         static final String SCORE_P50 = "test_score_p50";
         static final String SCORE_P95 = "test_score_p95";
@@ -110,14 +118,16 @@ public final class Training {
             return "top_card_fraud_share_at_" + k;
         }
 
-        private MetricNames() {
-        }
+        private MetricNames() {}
     }
 
-    private Training() {
-    }
+    private Training() {}
 
-    public static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
+    public static Result train(
+            Dataset<Row> transactions,
+            Dataset<Row> labels,
+            TrainingWindows windows,
+            TrainingConfig config,
             Instant trainedAt) {
         return train(transactions, labels, windows, config, trainedAt, new Phases());
     }
@@ -131,16 +141,29 @@ public final class Training {
      *                         (the evaluation window once known-compromised cards are dropped), or no
      *                         genuine transaction; nothing is fitted then
      */
-    public static Result train(Dataset<Row> transactions, Dataset<Row> labels, TrainingWindows windows, TrainingConfig config,
-            Instant trainedAt, Phases phases) {
-        Dataset<Row> vectors = FeatureFold.vectors(transactions.where(col("eventTime").lt(lit(windows.end()))), labels,
-                config.merchantRisk(), config.dedupRetention()).cache();
+    public static Result train(
+            Dataset<Row> transactions,
+            Dataset<Row> labels,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Instant trainedAt,
+            Phases phases) {
+        Dataset<Row> vectors = FeatureFold.vectors(
+                        transactions.where(col("eventTime").lt(lit(windows.end()))),
+                        labels,
+                        config.merchantRisk(),
+                        config.dedupRetention())
+                .cache();
         phases.time("features", vectors::count);
         Dataset<Row> evaluationTrainSet = sampled(labelled(vectors, labels, windows.evaluationTrain()), config);
         Dataset<Row> finalTrainSet = sampled(labelled(vectors, labels, windows.finalTrain()), config);
-        Evaluation evaluation = new Evaluation(labelled(vectors, labels, windows.evaluation()).cache(),
-                Evaluation.fraudKnownSince(labels, windows.evaluationTrain().from(),
-                        windows.evaluation().labelsKnownBy()), config.precisionK());
+        Evaluation evaluation = new Evaluation(
+                labelled(vectors, labels, windows.evaluation()).cache(),
+                Evaluation.fraudKnownSince(
+                        labels,
+                        windows.evaluationTrain().from(),
+                        windows.evaluation().labelsKnownBy()),
+                config.precisionK());
         Labelled evaluationTrain = phases.time("labels", () -> counted(evaluationTrainSet, config));
         Labelled finalTrain = phases.time("labels", () -> counted(finalTrainSet, config));
         Evaluation.Counts evaluationCounts = phases.time("labels", evaluation::counts);
@@ -154,8 +177,8 @@ public final class Training {
         for (int k = 1; k < config.folds(); k++) {
             earlierFold(k, windows, vectors, labels, config, phases).ifPresent(folds::add);
         }
-        ModelSelection.Outcome selection = ModelSelection.select(config.grid(), folds, config.seed(),
-                learner -> version(learner, trainedAt), phases);
+        ModelSelection.Outcome selection = ModelSelection.select(
+                config.grid(), folds, config.seed(), learner -> version(learner, trainedAt), phases);
         for (ModelSelection.Fold fold : folds) {
             fold.train().unpersist();
             if (fold.index() > 0) {
@@ -168,13 +191,24 @@ public final class Training {
             candidates.add(candidate(best, evaluation, windows, config, trainedAt, phases));
             testScores.addAll(best.scores());
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::validationAveragePrecision).reversed());
-        Grid.Setting chosen = selection.best().get(Learner.of(candidates.get(0).type())).trial().setting();
+        candidates.sort(Comparator.comparingDouble(Candidate::validationAveragePrecision)
+                .reversed());
+        Grid.Setting chosen = selection
+                .best()
+                .get(Learner.of(candidates.get(0).type()))
+                .trial()
+                .setting();
         candidates.set(0, finalFit(candidates.get(0), chosen, finalTrainSet, finalTrain, windows, config, phases));
         vectors.unpersist();
-        return new Result(windows, evaluationTrain, evaluationCounts, finalTrain, List.copyOf(candidates), evaluation,
-                List.copyOf(testScores), new Selection(folds.stream().map(f -> f.windows().evaluation()).toList(),
-                        selection.trials(), chosen));
+        return new Result(
+                windows,
+                evaluationTrain,
+                evaluationCounts,
+                finalTrain,
+                List.copyOf(candidates),
+                evaluation,
+                List.copyOf(testScores),
+                new Selection(folds.stream().map(f -> f.windows().evaluation()).toList(), selection.trials(), chosen));
     }
 
     /** A candidate's model version: its learner's prefix and the run's time ({@code rf-20261206T053949Z}). */
@@ -186,13 +220,23 @@ public final class Training {
      * Fold {@code k}: the run's windows moved {@code k} test windows back, labels as known then; empty when
      * its training or evaluation window holds fewer than the minimum of labelled frauds.
      */
-    private static Optional<ModelSelection.Fold> earlierFold(int k, TrainingWindows windows, Dataset<Row> vectors,
-            Dataset<Row> labels, TrainingConfig config, Phases phases) {
+    private static Optional<ModelSelection.Fold> earlierFold(
+            int k,
+            TrainingWindows windows,
+            Dataset<Row> vectors,
+            Dataset<Row> labels,
+            TrainingConfig config,
+            Phases phases) {
         TrainingWindows earlier = windows.earlier(config.test().multipliedBy(k));
-        Dataset<Row> train = sampled(labelled(vectors, labels, earlier.evaluationTrain()), config).cache();
-        Evaluation evaluation = new Evaluation(labelled(vectors, labels, earlier.evaluation()).cache(),
-                Evaluation.fraudKnownSince(labels, earlier.evaluationTrain().from(),
-                        earlier.evaluation().labelsKnownBy()), config.precisionK());
+        Dataset<Row> train = sampled(labelled(vectors, labels, earlier.evaluationTrain()), config)
+                .cache();
+        Evaluation evaluation = new Evaluation(
+                labelled(vectors, labels, earlier.evaluation()).cache(),
+                Evaluation.fraudKnownSince(
+                        labels,
+                        earlier.evaluationTrain().from(),
+                        earlier.evaluation().labelsKnownBy()),
+                config.precisionK());
         Labelled trainCounts = phases.time("labels", () -> counted(train, config));
         Evaluation.Counts counts = phases.time("labels", evaluation::counts);
         long needed = Math.max(1, config.minFrauds());
@@ -207,12 +251,19 @@ public final class Training {
 
     /** {@code rows} with a {@code score} column: {@code model}'s fraud probability. */
     public static Dataset<Row> scored(Transformer model, Dataset<Row> rows) {
-        return model.transform(rows).withColumn(SCORE, functions.vector_to_array(col("probability"), "float64").getItem(1));
+        return model.transform(rows)
+                .withColumn(
+                        SCORE,
+                        functions.vector_to_array(col("probability"), "float64").getItem(1));
     }
 
     private static Dataset<Row> labelled(Dataset<Row> vectors, Dataset<Row> labels, TrainingWindows.Window window) {
-        return Labelling.labelled(vectors.where(col("eventTime").geq(lit(window.from()))
-                .and(col("eventTime").lt(lit(window.to())))), labels, window.labelsKnownBy());
+        return Labelling.labelled(
+                vectors.where(col("eventTime")
+                        .geq(lit(window.from()))
+                        .and(col("eventTime").lt(lit(window.to())))),
+                labels,
+                window.labelsKnownBy());
     }
 
     /**
@@ -221,12 +272,15 @@ public final class Training {
      * are computed on what is kept, so the two classes still weigh the same.
      */
     private static Dataset<Row> sampled(Dataset<Row> set, TrainingConfig config) {
-        return config.genuineSample() >= 1 ? set
-                : set.where(col(Labelling.LABEL).equalTo(1.0).or(rand(config.seed()).lt(config.genuineSample())));
+        return config.genuineSample() >= 1
+                ? set
+                : set.where(
+                        col(Labelling.LABEL).equalTo(1.0).or(rand(config.seed()).lt(config.genuineSample())));
     }
 
     private static Labelled counted(Dataset<Row> set, TrainingConfig config) {
-        return new Labelled(set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count(), config.genuineSample());
+        return new Labelled(
+                set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count(), config.genuineSample());
     }
 
     /**
@@ -236,11 +290,17 @@ public final class Training {
      */
     static Dataset<Row> weighted(Dataset<Row> set, Labelled counts, double exponent) {
         double fraudWeight = Math.pow((double) (counts.rows() - counts.frauds()) / counts.frauds(), exponent);
-        return set.withColumn(WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0));
+        return set.withColumn(
+                WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0));
     }
 
-    private static void requireEnoughLabels(TrainingWindows windows, TrainingConfig config, Labelled evaluationTrain,
-            Evaluation.Counts evaluation, Labelled finalTrain, Runnable release) {
+    private static void requireEnoughLabels(
+            TrainingWindows windows,
+            TrainingConfig config,
+            Labelled evaluationTrain,
+            Evaluation.Counts evaluation,
+            Labelled finalTrain,
+            Runnable release) {
         long needed = Math.max(1, config.minFrauds());
         if (enough(evaluationTrain.frauds(), evaluationTrain.rows(), needed)
                 && enough(evaluation.keptFrauds(), evaluation.keptRows(), needed)
@@ -248,14 +308,24 @@ public final class Training {
             return;
         }
         release.run();
-        throw new NotEnoughLabels(String.format(Locale.ROOT,
+        throw new NotEnoughLabels(String.format(
+                Locale.ROOT,
                 "too little labelled history: the evaluation training window %s has %d frauds in %d transactions, "
                         + "the evaluation window %s has %d frauds in %d once cards known to be compromised are left out "
                         + "(%d in %d in all), the final training window %s has %d frauds in %d; each needs at least %d "
                         + "frauds and some genuine transactions (--min-frauds)",
-                windows.evaluationTrain(), evaluationTrain.frauds(), evaluationTrain.rows(), windows.evaluation(),
-                evaluation.keptFrauds(), evaluation.keptRows(), evaluation.frauds(), evaluation.rows(),
-                windows.finalTrain(), finalTrain.frauds(), finalTrain.rows(), needed));
+                windows.evaluationTrain(),
+                evaluationTrain.frauds(),
+                evaluationTrain.rows(),
+                windows.evaluation(),
+                evaluation.keptFrauds(),
+                evaluation.keptRows(),
+                evaluation.frauds(),
+                evaluation.rows(),
+                windows.finalTrain(),
+                finalTrain.frauds(),
+                finalTrain.rows(),
+                needed));
     }
 
     private static boolean enough(long frauds, long rows, long needed) {
@@ -267,8 +337,13 @@ public final class Training {
      * the evaluation window, with thresholds from those scores and the setting's mean validation average
      * precision among its metrics.
      */
-    private static Candidate candidate(ModelSelection.Best best, Evaluation evaluation, TrainingWindows windows,
-            TrainingConfig config, Instant trainedAt, Phases phases) {
+    private static Candidate candidate(
+            ModelSelection.Best best,
+            Evaluation evaluation,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Instant trainedAt,
+            Phases phases) {
         Learner learner = best.trial().setting().learner();
         String p = learner.prefix();
         Transformer model = best.model();
@@ -278,9 +353,13 @@ public final class Training {
             List<Evaluation.TestScore> scores = best.scores();
             Map<String, Double> metrics = evaluation.measure(scores);
             metrics.put(MetricNames.VALIDATION_AVERAGE_PRECISION, best.trial().mean());
-            double[] ascending = scores.stream().mapToDouble(Evaluation.TestScore::score).sorted().toArray();
+            double[] ascending = scores.stream()
+                    .mapToDouble(Evaluation.TestScore::score)
+                    .sorted()
+                    .toArray();
             Set<String> rulesAlerted = evaluation.rulesAlerted();
-            double[] byRow = scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
+            double[] byRow =
+                    scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
             boolean[] rulesAlert = new boolean[byRow.length];
             for (int i = 0; i < byRow.length; i++) {
                 rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
@@ -289,14 +368,13 @@ public final class Training {
             // a declined transaction is alerted too, so review never sits above decline (the gate then
             // sees, and refuses, a decline share that does not fit the budget beside the rules)
             double declineThreshold = AlertThresholds.decline(byRow, config.declineShare());
-            double reviewThreshold = Math.min(declineThreshold, AlertThresholds.review(byRow, rulesAlert,
-                    config.reviewShare()));
+            double reviewThreshold =
+                    Math.min(declineThreshold, AlertThresholds.review(byRow, rulesAlert, config.reviewShare()));
             // the evaluation window's score distribution: the reference live scores are compared with for drift
             metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
             metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));
             metrics.put(MetricNames.SCORE_P95, quantile(ascending, 0.95));
-            ModelBundle bundle = exported
-                    .setBankId(Topics.ALL_BANKS)
+            ModelBundle bundle = exported.setBankId(Topics.ALL_BANKS)
                     .setModelVersion(version)
                     .setFeatureSchema(FeatureFold.SCHEMA.id())
                     .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
@@ -319,12 +397,19 @@ public final class Training {
      * by the same learner with the same parameters, whereas the final fit has no later labelled window to
      * be measured on (its scores of its own training rows would flatter it and set thresholds too high).
      */
-    private static Candidate finalFit(Candidate evaluated, Grid.Setting setting, Dataset<Row> finalTrainSet,
-            Labelled counts, TrainingWindows windows, TrainingConfig config, Phases phases) {
+    private static Candidate finalFit(
+            Candidate evaluated,
+            Grid.Setting setting,
+            Dataset<Row> finalTrainSet,
+            Labelled counts,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Phases phases) {
         Learner learner = setting.learner();
-        Dataset<Row> weighted = weighted(finalTrainSet, counts, setting.weight()).cache();
-        Transformer model = phases.time("final fit " + learner.prefix(),
-                () -> learner.fit(weighted, setting, config.seed()));
+        Dataset<Row> weighted =
+                weighted(finalTrainSet, counts, setting.weight()).cache();
+        Transformer model =
+                phases.time("final fit " + learner.prefix(), () -> learner.fit(weighted, setting, config.seed()));
         weighted.unpersist();
         ModelBundle evaluatedBundle = evaluated.bundle();
         ModelBundle bundle = learner.export(model)
@@ -345,11 +430,15 @@ public final class Training {
     }
 
     private static double shareAtOrAbove(double[] ascending, double threshold) {
-        long above = java.util.Arrays.stream(ascending).filter(score -> score >= threshold).count();
+        long above = java.util.Arrays.stream(ascending)
+                .filter(score -> score >= threshold)
+                .count();
         return ascending.length == 0 ? 0 : (double) above / ascending.length;
     }
 
     private static double quantile(double[] ascending, double q) {
-        return ascending.length == 0 ? 0 : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
+        return ascending.length == 0
+                ? 0
+                : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
     }
 }

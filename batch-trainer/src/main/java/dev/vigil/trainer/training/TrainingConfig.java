@@ -25,9 +25,20 @@ import java.time.Duration;
  * @param genuineSample    share of the training windows' genuine transactions the learners are fitted on,
  *                         every labelled fraud kept (1: all); evaluation always scores every transaction
  */
-public record TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
-        double declineShare, Grid grid, int folds, long seed, long minFrauds, RiskClock merchantRisk,
-        Duration dedupRetention, double genuineSample) {
+public record TrainingConfig(
+        Duration train,
+        Duration delay,
+        Duration test,
+        int precisionK,
+        double reviewShare,
+        double declineShare,
+        Grid grid,
+        int folds,
+        long seed,
+        long minFrauds,
+        RiskClock merchantRisk,
+        Duration dedupRetention,
+        double genuineSample) {
 
     /** The scorer's default dedup retention ({@code vigil.scorer.dedup-retention=P1D}). */
     static final Duration SCORER_DEDUP_RETENTION = Duration.ofDays(1);
@@ -37,23 +48,62 @@ public record TrainingConfig(Duration train, Duration delay, Duration test, int 
             throw new IllegalArgumentException("folds must be at least 1, not " + folds);
         }
         if (!(genuineSample > 0 && genuineSample <= 1)) {
-            throw new IllegalArgumentException("the genuine sample must be above 0 and at most 1, it is " + genuineSample);
+            throw new IllegalArgumentException(
+                    "the genuine sample must be above 0 and at most 1, it is " + genuineSample);
         }
     }
 
     /** One setting per learner (a forest, boosted trees of the same depth, a logistic regression), one fold. */
-    public TrainingConfig(Duration train, Duration delay, Duration test, int precisionK, double reviewShare,
-            double declineShare, int forestTrees, int treeDepth, int boostingRounds, long seed, long minFrauds,
+    public TrainingConfig(
+            Duration train,
+            Duration delay,
+            Duration test,
+            int precisionK,
+            double reviewShare,
+            double declineShare,
+            int forestTrees,
+            int treeDepth,
+            int boostingRounds,
+            long seed,
+            long minFrauds,
             RiskClock merchantRisk) {
-        this(train, delay, test, precisionK, reviewShare, declineShare, Grid.parse(String.format(java.util.Locale.ROOT,
-                "lr;rf:trees=%d,depth=%d;gbt:rounds=%d,depth=%d", forestTrees, treeDepth, boostingRounds, treeDepth)),
-                1, seed, minFrauds, merchantRisk, SCORER_DEDUP_RETENTION, 1);
+        this(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                Grid.parse(String.format(
+                        java.util.Locale.ROOT,
+                        "lr;rf:trees=%d,depth=%d;gbt:rounds=%d,depth=%d",
+                        forestTrees,
+                        treeDepth,
+                        boostingRounds,
+                        treeDepth)),
+                1,
+                seed,
+                minFrauds,
+                merchantRisk,
+                SCORER_DEDUP_RETENTION,
+                1);
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(Duration.ofDays(21), Duration.ofDays(7), Duration.ofDays(7), 100, 0.01, 0.002,
-                Grid.parse(Grid.DEFAULT), 3, 7L, 20, RiskClock.of(Duration.ofDays(7), RiskClock.DAY),
-                SCORER_DEDUP_RETENTION, 1);
+        return new TrainingConfig(
+                Duration.ofDays(21),
+                Duration.ofDays(7),
+                Duration.ofDays(7),
+                100,
+                0.01,
+                0.002,
+                Grid.parse(Grid.DEFAULT),
+                3,
+                7L,
+                20,
+                RiskClock.of(Duration.ofDays(7), RiskClock.DAY),
+                SCORER_DEDUP_RETENTION,
+                1);
     }
 
     /** The windows of a run at {@code reference}, the evaluation ending the merchant risk's label delay before it. */
@@ -62,33 +112,105 @@ public record TrainingConfig(Duration train, Duration delay, Duration test, int 
     }
 
     public TrainingConfig withDedupRetention(Duration dedupRetention) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
-                minFrauds, merchantRisk, dedupRetention, genuineSample);
+        return new TrainingConfig(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                grid,
+                folds,
+                seed,
+                minFrauds,
+                merchantRisk,
+                dedupRetention,
+                genuineSample);
     }
 
     public TrainingConfig withWindows(Duration train, Duration delay, Duration test) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
-                minFrauds, merchantRisk, dedupRetention, genuineSample);
+        return new TrainingConfig(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                grid,
+                folds,
+                seed,
+                minFrauds,
+                merchantRisk,
+                dedupRetention,
+                genuineSample);
     }
 
     public TrainingConfig withReviewShare(double reviewShare) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
-                minFrauds, merchantRisk, dedupRetention, genuineSample);
+        return new TrainingConfig(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                grid,
+                folds,
+                seed,
+                minFrauds,
+                merchantRisk,
+                dedupRetention,
+                genuineSample);
     }
 
     public TrainingConfig withMinFrauds(long minFrauds) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
-                minFrauds, merchantRisk, dedupRetention, genuineSample);
+        return new TrainingConfig(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                grid,
+                folds,
+                seed,
+                minFrauds,
+                merchantRisk,
+                dedupRetention,
+                genuineSample);
     }
 
     /** Model selection's grid and folds, and the share of genuine training rows the fits see. */
     public TrainingConfig withSelection(Grid grid, int folds, double genuineSample) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
-                minFrauds, merchantRisk, dedupRetention, genuineSample);
+        return new TrainingConfig(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                grid,
+                folds,
+                seed,
+                minFrauds,
+                merchantRisk,
+                dedupRetention,
+                genuineSample);
     }
 
     public TrainingConfig withMerchantRisk(RiskClock merchantRisk) {
-        return new TrainingConfig(train, delay, test, precisionK, reviewShare, declineShare, grid, folds, seed,
-                minFrauds, merchantRisk, dedupRetention, genuineSample);
+        return new TrainingConfig(
+                train,
+                delay,
+                test,
+                precisionK,
+                reviewShare,
+                declineShare,
+                grid,
+                folds,
+                seed,
+                minFrauds,
+                merchantRisk,
+                dedupRetention,
+                genuineSample);
     }
 }

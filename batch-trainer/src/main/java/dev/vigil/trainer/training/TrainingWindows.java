@@ -53,7 +53,8 @@ public record TrainingWindows(Window evaluationTrain, Window evaluation, Window 
         }
     }
 
-    public static TrainingWindows at(Instant reference, Duration train, Duration delay, Duration test, Duration labelDelay) {
+    public static TrainingWindows at(
+            Instant reference, Duration train, Duration delay, Duration test, Duration labelDelay) {
         Instant evaluationTo = reference.minus(labelDelay);
         Instant evaluationFrom = evaluationTo.minus(test);
         Instant evaluationTrainTo = evaluationFrom.minus(delay);

@@ -9,7 +9,6 @@ import dev.vigil.stack.LocalStack;
 import dev.vigil.trainer.Publisher;
 import dev.vigil.trainer.TestSpark;
 import dev.vigil.trainer.bench.SyntheticHistory;
-import dev.vigil.trainer.gate.GateIT;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +42,10 @@ class ArchiveIT {
         List<Transaction> second = population.card(1).transactions();
         List<TransactionLabel> labels = population.card(0).labels();
 
-        try (Publisher<String, Transaction> txs = new Publisher<>(Topics.TRANSACTIONS, stack.kafkaBootstrapServers(),
-                stack.registryUrl());
-                Publisher<String, TransactionLabel> lbs = new Publisher<>(Topics.TRANSACTION_LABELS,
-                        stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, Transaction> txs =
+                        new Publisher<>(Topics.TRANSACTIONS, stack.kafkaBootstrapServers(), stack.registryUrl());
+                Publisher<String, TransactionLabel> lbs = new Publisher<>(
+                        Topics.TRANSACTION_LABELS, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             first.forEach(tx -> txs.send(tx.getCardToken().toString(), tx));
             labels.forEach(l -> lbs.send(l.getCardToken().toString(), l));
             txs.flush();
@@ -60,31 +59,57 @@ class ArchiveIT {
         }
 
         List<String> all = archivedIds("transactions");
-        assertThat(all).doesNotHaveDuplicates().hasSize(first.size() + second.size())
-                .containsAll(ids(first)).containsAll(ids(second));
-        assertThat(spark.read().schema(HistoryRows.LABEL).parquet(dir.resolve("history/labels").toString())
-                .select("transactionId").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
-                .containsExactlyInAnyOrderElementsOf(labels.stream().map(l -> l.getTransactionId().toString()).toList());
-        Row one = spark.read().schema(HistoryRows.TRANSACTION).parquet(dir.resolve("history/transactions").toString())
-                .where("transactionId = '" + first.get(0).getTransactionId() + "'").first();
+        assertThat(all)
+                .doesNotHaveDuplicates()
+                .hasSize(first.size() + second.size())
+                .containsAll(ids(first))
+                .containsAll(ids(second));
+        assertThat(spark.read()
+                        .schema(HistoryRows.LABEL)
+                        .parquet(dir.resolve("history/labels").toString())
+                        .select("transactionId")
+                        .as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList())
+                .containsExactlyInAnyOrderElementsOf(labels.stream()
+                        .map(l -> l.getTransactionId().toString())
+                        .toList());
+        Row one = spark.read()
+                .schema(HistoryRows.TRANSACTION)
+                .parquet(dir.resolve("history/transactions").toString())
+                .where("transactionId = '" + first.get(0).getTransactionId() + "'")
+                .first();
         assertThat(HistoryRows.transaction(one)).isEqualTo(first.get(0));
         // each row keeps where it was read, the scorer's order: one (partition, offset) per record
-        assertThat(spark.read().schema(HistoryRows.TRANSACTION).parquet(dir.resolve("history/transactions").toString())
-                .where(HistoryRows.KAFKA_OFFSET + " IS NOT NULL AND " + HistoryRows.KAFKA_PARTITION + " IS NOT NULL")
-                .select(HistoryRows.KAFKA_PARTITION, HistoryRows.KAFKA_OFFSET).distinct().count())
+        assertThat(spark.read()
+                        .schema(HistoryRows.TRANSACTION)
+                        .parquet(dir.resolve("history/transactions").toString())
+                        .where(HistoryRows.KAFKA_OFFSET + " IS NOT NULL AND " + HistoryRows.KAFKA_PARTITION
+                                + " IS NOT NULL")
+                        .select(HistoryRows.KAFKA_PARTITION, HistoryRows.KAFKA_OFFSET)
+                        .distinct()
+                        .count())
                 .isEqualTo(all.size());
     }
 
     private void runToEnd() throws Exception {
-        for (StreamingQuery query : Archive.start(spark, stack.kafkaBootstrapServers(), stack.registryUrl(),
-                dir.resolve("history"), dir.resolve("checkpoints"), Trigger.AvailableNow())) {
+        for (StreamingQuery query : Archive.start(
+                spark,
+                stack.kafkaBootstrapServers(),
+                stack.registryUrl(),
+                dir.resolve("history"),
+                dir.resolve("checkpoints"),
+                Trigger.AvailableNow())) {
             query.awaitTermination();
         }
     }
 
     private List<String> archivedIds(String table) {
-        return spark.read().schema(HistoryRows.TRANSACTION).parquet(dir.resolve("history").resolve(table).toString())
-                .select("transactionId").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        return spark.read()
+                .schema(HistoryRows.TRANSACTION)
+                .parquet(dir.resolve("history").resolve(table).toString())
+                .select("transactionId")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
     }
 
     private static List<String> ids(List<Transaction> transactions) {

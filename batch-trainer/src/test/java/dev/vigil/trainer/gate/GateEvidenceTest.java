@@ -32,8 +32,12 @@ class GateEvidenceTest {
         assertThat(evidence.span()).isEqualTo(Duration.ofHours(99));
         assertThat(evidence.comparedAlerts()).as("the rules' two alerts").isEqualTo(2);
         assertThat(evidence.rulesRecall()).isEqualTo(0.25);
-        assertThat(evidence.modelRecall()).as("its two highest scores are frauds").isEqualTo(0.5);
-        assertThat(evidence.alerts()).as("the rules' two and the one score at or above 0.85").isEqualTo(3);
+        assertThat(evidence.modelRecall())
+                .as("its two highest scores are frauds")
+                .isEqualTo(0.5);
+        assertThat(evidence.alerts())
+                .as("the rules' two and the one score at or above 0.85")
+                .isEqualTo(3);
         assertThat(evidence.alertRate()).isEqualTo(0.03);
     }
 

@@ -62,11 +62,30 @@ public class GateIT {
         versions.migrate();
         versions.migrate(); // idempotent
         SyntheticHistory population = new SyntheticHistory(150, 35, TrainingTest.START, 2.0, 0.2, 9L);
-        TrainingWindows windows = TrainingWindows.at(population.end(), Duration.ofDays(14), Duration.ofDays(7),
-                Duration.ofDays(7), TrainingTest.MERCHANT_RISK.labelDelay());
-        firstRun = Training.train(population.transactions(TestSpark.session()), population.labels(TestSpark.session()),
-                windows, new TrainingConfig(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(7), 10, 0.01,
-                        0.002, 5, 3, 5, 7L, 1, TrainingTest.MERCHANT_RISK), TrainingTest.TRAINED_AT);
+        TrainingWindows windows = TrainingWindows.at(
+                population.end(),
+                Duration.ofDays(14),
+                Duration.ofDays(7),
+                Duration.ofDays(7),
+                TrainingTest.MERCHANT_RISK.labelDelay());
+        firstRun = Training.train(
+                population.transactions(TestSpark.session()),
+                population.labels(TestSpark.session()),
+                windows,
+                new TrainingConfig(
+                        Duration.ofDays(14),
+                        Duration.ofDays(7),
+                        Duration.ofDays(7),
+                        10,
+                        0.01,
+                        0.002,
+                        5,
+                        3,
+                        5,
+                        7L,
+                        1,
+                        TrainingTest.MERCHANT_RISK),
+                TrainingTest.TRAINED_AT);
     }
 
     @Test
@@ -74,8 +93,8 @@ public class GateIT {
         Gate gate = new Gate(versions, dir.resolve("models"), 0.01, GATE_POLICY);
         Gate.Outcome first;
         Gate.Outcome second;
-        try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS,
-                stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, ModelBundle> publisher =
+                new Publisher<>(Topics.FRAUD_MODELS, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             first = gate.decide(firstRun, publisher);
             // the same models again under new versions: equal, so not better by the margin
             second = gate.decide(renamed(firstRun, "-rerun"), publisher);
@@ -86,38 +105,53 @@ public class GateIT {
         assertThat(second.published()).isFalse();
         // the champion is the first run's published model, its final fit, re-scored on the evaluation window
         Evaluation evaluation = firstRun.evaluation();
-        double publishedAp = evaluation.measure(evaluation.scores("published",
-                firstRun.best().score(evaluation.testSet()))).get(Training.MetricNames.AVERAGE_PRECISION);
-        assertThat(second.championAveragePrecision()).get().asInstanceOf(InstanceOfAssertFactories.DOUBLE)
+        double publishedAp = evaluation
+                .measure(evaluation.scores("published", firstRun.best().score(evaluation.testSet())))
+                .get(Training.MetricNames.AVERAGE_PRECISION);
+        assertThat(second.championAveragePrecision())
+                .get()
+                .asInstanceOf(InstanceOfAssertFactories.DOUBLE)
                 .isCloseTo(publishedAp, within(1e-12));
 
         String champion = first.best().bundle().getModelVersion();
         assertThat(versions.status(champion)).contains(ModelVersions.Status.CHAMPION);
         assertThat(versions.status(second.best().bundle().getModelVersion())).contains(ModelVersions.Status.REJECTED);
-        assertThat(versions.champion(Topics.ALL_BANKS)).get().extracting(ModelVersions.Champion::version)
+        assertThat(versions.champion(Topics.ALL_BANKS))
+                .get()
+                .extracting(ModelVersions.Champion::version)
                 .isEqualTo(champion);
 
         List<ModelBundle> published = publishedModels();
         assertThat(published).extracting(b -> b.getModelVersion().toString()).containsExactly(champion);
         assertThat(published.get(0).getBankId().toString()).isEqualTo(Topics.ALL_BANKS);
         // what the score command scores with: the champion's bundle as the scorer loaded it
-        assertThat(ScoreCommand.published(TestSpark.session(), stack.kafkaBootstrapServers(), stack.registryUrl(),
-                champion)).containsOnlyKeys(Topics.ALL_BANKS).containsValue(published.get(0));
-        assertThatThrownBy(() -> ScoreCommand.published(TestSpark.session(), stack.kafkaBootstrapServers(),
-                stack.registryUrl(), second.best().bundle().getModelVersion().toString()))
+        assertThat(ScoreCommand.published(
+                        TestSpark.session(), stack.kafkaBootstrapServers(), stack.registryUrl(), champion))
+                .containsOnlyKeys(Topics.ALL_BANKS)
+                .containsValue(published.get(0));
+        assertThatThrownBy(() -> ScoreCommand.published(
+                        TestSpark.session(),
+                        stack.kafkaBootstrapServers(),
+                        stack.registryUrl(),
+                        second.best().bundle().getModelVersion().toString()))
                 .hasMessageContaining("is not the latest of any scope on fraud-models");
 
         assertThat(TrainingReport.summary(firstRun, first, 0.01))
                 .contains("best: " + champion + " (" + first.best().type() + ") AUC ")
                 .contains("published: yes, to fraud-models (no champion to beat)");
-        assertThat(TrainingReport.summary(firstRun, second, 0.01)).contains("published: no (the champion's average precision");
+        assertThat(TrainingReport.summary(firstRun, second, 0.01))
+                .contains("published: no (the champion's average precision");
 
         Path markdown = TrainingReport.write(dir.resolve("reports"), firstRun, first);
-        assertThat(Files.readString(markdown)).contains(champion).contains("champion").contains("average_precision");
+        assertThat(Files.readString(markdown))
+                .contains(champion)
+                .contains("champion")
+                .contains("average_precision");
         assertThat(markdown.resolveSibling(champion + ".json")).exists();
         assertThat(Files.readAllLines(markdown.resolveSibling(champion + ".scores.csv")))
                 .hasSize(1 + firstRun.testScores().size())
-                .first().isEqualTo(String.join(",", TrainingReport.SCORES_HEADER));
+                .first()
+                .isEqualTo(String.join(",", TrainingReport.SCORES_HEADER));
     }
 
     @Test
@@ -125,8 +159,8 @@ public class GateIT {
         GatePolicy strict = new GatePolicy(1_000_000, 1, Duration.ofDays(1), 0.0, 0.01);
         Training.Result run = renamed(firstRun, "-strict");
         Gate.Outcome outcome;
-        try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS,
-                stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, ModelBundle> publisher =
+                new Publisher<>(Topics.FRAUD_MODELS, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             outcome = new Gate(versions, dir.resolve("models"), 0.01, strict).decide(run, publisher);
         }
 
@@ -134,32 +168,56 @@ public class GateIT {
         assertThat(outcome.refusal()).get().asString().contains("fewer than 1000000");
         assertThat(versions.status(outcome.best().bundle().getModelVersion())).contains(ModelVersions.Status.REJECTED);
         assertThat(TrainingReport.summary(run, outcome, 0.01))
-                .contains("published: no (the evaluation window holds " + outcome.evidence().transactions()
-                        + " transactions, fewer than 1000000)")
+                .contains("published: no (the evaluation window holds "
+                        + outcome.evidence().transactions() + " transactions, fewer than 1000000)")
                 .contains("gate: recall ");
     }
 
     private static Training.Result renamed(Training.Result run, String suffix) {
         List<Training.Candidate> candidates = new ArrayList<>();
         for (Training.Candidate c : run.candidates()) {
-            candidates.add(new Training.Candidate(c.type(), c.model(), c.metrics(), ModelBundle.newBuilder(c.bundle())
-                    .setModelVersion(c.bundle().getModelVersion() + suffix).build()));
+            candidates.add(new Training.Candidate(
+                    c.type(),
+                    c.model(),
+                    c.metrics(),
+                    ModelBundle.newBuilder(c.bundle())
+                            .setModelVersion(c.bundle().getModelVersion() + suffix)
+                            .build()));
         }
-        List<Evaluation.TestScore> scores = run.testScores().stream().map(t -> new Evaluation.TestScore(
-                t.candidate() + suffix, t.transactionId(), t.cardToken(), t.eventTime(), t.fraud(), t.score(),
-                t.knownCompromised())).toList();
-        return new Training.Result(run.windows(), run.evaluationTrain(), run.evaluationCounts(), run.finalTrain(),
-                candidates, run.evaluation(), scores, run.selection());
+        List<Evaluation.TestScore> scores = run.testScores().stream()
+                .map(t -> new Evaluation.TestScore(
+                        t.candidate() + suffix,
+                        t.transactionId(),
+                        t.cardToken(),
+                        t.eventTime(),
+                        t.fraud(),
+                        t.score(),
+                        t.knownCompromised()))
+                .toList();
+        return new Training.Result(
+                run.windows(),
+                run.evaluationTrain(),
+                run.evaluationCounts(),
+                run.finalTrain(),
+                candidates,
+                run.evaluation(),
+                scores,
+                run.selection());
     }
 
     private List<ModelBundle> publishedModels() {
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), false);
         List<ModelBundle> bundles = new ArrayList<>();
-        try (KafkaConsumer<String, ModelBundle> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "gate-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                serdes.keySerde(Topics.FRAUD_MODELS).deserializer(), serdes.valueSerde(Topics.FRAUD_MODELS).deserializer())) {
+        try (KafkaConsumer<String, ModelBundle> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "gate-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                serdes.keySerde(Topics.FRAUD_MODELS).deserializer(),
+                serdes.valueSerde(Topics.FRAUD_MODELS).deserializer())) {
             consumer.subscribe(List.of(Topics.FRAUD_MODELS.name()));
             long deadline = System.currentTimeMillis() + 20_000;
             while (bundles.isEmpty() && System.currentTimeMillis() < deadline) {

@@ -22,7 +22,6 @@ import dev.vigil.stack.LocalStack;
 import dev.vigil.trainer.Publisher;
 import dev.vigil.trainer.TestSpark;
 import dev.vigil.trainer.bench.SyntheticHistory;
-import dev.vigil.trainer.gate.GateIT;
 import dev.vigil.trainer.scoring.ScoringContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,6 +65,7 @@ class ScoreStreamIT {
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     /** scoredAt is wall-clock time: both runs are given this one, so every field compares. */
     private static final Instant SCORED_AT = Instant.EPOCH;
+
     private static final int RECORDS_PER_BATCH = 4;
 
     private final LocalStack stack = LocalStack.forTests();
@@ -73,8 +73,8 @@ class ScoreStreamIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Topic<String, Transaction> input = Topics.TRANSACTIONS.named("score-stream-in-" + run);
     private final Topic<String, TransactionScore> output = Topics.TRANSACTION_SCORES.named("score-stream-out-" + run);
-    private final ModelBundle model = Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT,
-            ModelType.GRADIENT_BOOSTED_TREES, 20, 4);
+    private final ModelBundle model =
+            Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT, ModelType.GRADIENT_BOOSTED_TREES, 20, 4);
     private final Map<String, MerchantRisk> risks = fraudMerchantsRisky();
 
     @TempDir
@@ -83,7 +83,9 @@ class ScoreStreamIT {
     @Test
     void scoresEachCardAsCardFeaturesAndVerdictDoAcrossMicroBatchesAndARestart() throws Exception {
         SyntheticHistory population = new SyntheticHistory(3, 2, START, 4.0, 1.0, 5L);
-        List<List<Transaction>> cards = List.of(population.card(0).transactions(), population.card(1).transactions(),
+        List<List<Transaction>> cards = List.of(
+                population.card(0).transactions(),
+                population.card(1).transactions(),
                 population.card(2).transactions());
         List<Transaction> beforeRestart = new ArrayList<>();
         List<Transaction> afterRestart = new ArrayList<>();
@@ -94,12 +96,15 @@ class ScoreStreamIT {
         ScoreStream.createIfMissing(stack.kafkaBootstrapServers(), input);
         ScoringContext context = new ScoringContext(Map.of(Topics.ALL_BANKS, model), risks);
 
-        try (Publisher<String, Transaction> txs = new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, Transaction> txs =
+                new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             beforeRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
             txs.flush();
             sendUnreadableRecord();
             StreamingQuery first = runToEnd(context);
-            assertThat(first.recentProgress()).as("micro-batches before the restart").hasSizeGreaterThan(2);
+            assertThat(first.recentProgress())
+                    .as("micro-batches before the restart")
+                    .hasSizeGreaterThan(2);
 
             afterRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
             txs.flush();
@@ -108,7 +113,9 @@ class ScoreStreamIT {
 
         Map<String, TransactionScore> expected = scoredInJava(cards);
         List<TransactionScore> scored = readScores(expected.size());
-        assertThat(scored).extracting(TransactionScore::getTransactionId).doesNotHaveDuplicates()
+        assertThat(scored)
+                .extracting(TransactionScore::getTransactionId)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (TransactionScore score : scored) {
             assertThat(score).as(score.getTransactionId()).isEqualTo(expected.get(score.getTransactionId()));
@@ -127,8 +134,13 @@ class ScoreStreamIT {
             for (Transaction tx : card) {
                 MerchantRisk risk = risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, tx.getMerchantId()));
                 CardFeatures.Step step = CardFeatures.next(profile, tx, risk);
-                expected.put(tx.getTransactionId(), Verdict.of(rules.score(step.features()), evaluator,
-                        step.features().values()).scoreRecord(tx, step.features(), SCORED_AT));
+                expected.put(
+                        tx.getTransactionId(),
+                        Verdict.of(
+                                        rules.score(step.features()),
+                                        evaluator,
+                                        step.features().values())
+                                .scoreRecord(tx, step.features(), SCORED_AT));
                 profile = step.profile();
             }
         }
@@ -146,30 +158,49 @@ class ScoreStreamIT {
     }
 
     private StreamingQuery startAndAwait(ScoringContext context) throws Exception {
-        StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(stack.kafkaBootstrapServers(),
-                stack.registryUrl(), input.name(), "earliest", RECORDS_PER_BATCH, output.name(),
-                dir.resolve("checkpoint"), Trigger.AvailableNow()), context, Clock.fixed(SCORED_AT, ZoneOffset.UTC));
+        StreamingQuery query = ScoreStream.start(
+                spark,
+                new ScoreStream.Settings(
+                        stack.kafkaBootstrapServers(),
+                        stack.registryUrl(),
+                        input.name(),
+                        "earliest",
+                        RECORDS_PER_BATCH,
+                        output.name(),
+                        dir.resolve("checkpoint"),
+                        Trigger.AvailableNow()),
+                context,
+                Clock.fixed(SCORED_AT, ZoneOffset.UTC));
         query.awaitTermination();
         return query;
     }
 
     /** Bytes that are no Apicurio Avro record, between the two runs' records: skipped, nothing else lost. */
     private void sendUnreadableRecord() throws Exception {
-        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(input.name(), "card-000000".getBytes(StandardCharsets.UTF_8),
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            input.name(),
+                            "card-000000".getBytes(StandardCharsets.UTF_8),
+                            "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
     }
 
     private List<TransactionScore> readScores(int atLeast) {
         List<TransactionScore> scores = new ArrayList<>();
-        try (KafkaConsumer<String, TransactionScore> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "score-stream-test-" + run,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new TopicSerdes(stack.registryUrl(), false).valueSerde(output).deserializer())) {
+        try (KafkaConsumer<String, TransactionScore> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "score-stream-test-" + run,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new TopicSerdes(stack.registryUrl(), false).valueSerde(output).deserializer())) {
             consumer.subscribe(List.of(output.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             // keep reading a little past the expected count, so a duplicate would show
@@ -189,10 +220,19 @@ class ScoreStreamIT {
     private static Map<String, MerchantRisk> fraudMerchantsRisky() {
         Map<String, MerchantRisk> risks = new HashMap<>();
         for (int m = 200; m < 220; m++) {
-            MerchantRisk risk = MerchantRisk.newBuilder().setBankId(Topics.ALL_BANKS).setMerchantId("m-" + m)
-                    .setReferenceTime(START).setLabelDelayDays(7).setTransactions1d(10).setTransactions7d(70)
-                    .setTransactions30d(300).setFraudRate1d(0.2).setFraudRate7d(0.1).setFraudRate30d(0.05)
-                    .setComputedAt(START).build();
+            MerchantRisk risk = MerchantRisk.newBuilder()
+                    .setBankId(Topics.ALL_BANKS)
+                    .setMerchantId("m-" + m)
+                    .setReferenceTime(START)
+                    .setLabelDelayDays(7)
+                    .setTransactions1d(10)
+                    .setTransactions7d(70)
+                    .setTransactions30d(300)
+                    .setFraudRate1d(0.2)
+                    .setFraudRate7d(0.1)
+                    .setFraudRate30d(0.05)
+                    .setComputedAt(START)
+                    .build();
             risks.put(Topics.merchantRiskKey(Topics.ALL_BANKS, risk.getMerchantId()), risk);
         }
         return risks;

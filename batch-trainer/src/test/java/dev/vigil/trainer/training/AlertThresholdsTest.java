@@ -46,8 +46,10 @@ class AlertThresholdsTest {
             scores[i] = 0.7; // five tied at the top, only two allowed
         }
         boolean[] noRules = new boolean[scores.length];
-        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.02))).isZero();
-        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.05))).isEqualTo(5);
+        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.02)))
+                .isZero();
+        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.05)))
+                .isEqualTo(5);
     }
 
     @Test

@@ -12,10 +12,12 @@ class GridTest {
     void triesEveryCombinationOfEachLearnersValuesInTheOrderWritten() {
         Grid grid = Grid.parse("lr:reg=0.0001|0.01; gbt:rounds=50|100,depth=4|6,step=0.1");
 
-        assertThat(grid.settings()).extracting(Grid.Setting::toString).containsExactly(
-                "lr reg=0.0001", "lr reg=0.01",
-                "gbt depth=4 rounds=50 step=0.1", "gbt depth=6 rounds=50 step=0.1",
-                "gbt depth=4 rounds=100 step=0.1", "gbt depth=6 rounds=100 step=0.1");
+        assertThat(grid.settings())
+                .extracting(Grid.Setting::toString)
+                .containsExactly(
+                        "lr reg=0.0001", "lr reg=0.01",
+                        "gbt depth=4 rounds=50 step=0.1", "gbt depth=6 rounds=50 step=0.1",
+                        "gbt depth=4 rounds=100 step=0.1", "gbt depth=6 rounds=100 step=0.1");
         assertThat(grid.learners()).containsExactly(Learner.LOGISTIC_REGRESSION, Learner.GRADIENT_BOOSTED_TREES);
         assertThat(grid.of(Learner.RANDOM_FOREST)).isEmpty();
     }
@@ -24,10 +26,13 @@ class GridTest {
     void aLearnerWithoutParametersIsTriedWithItsDefaultsAndEveryLearnerTakesAClassWeight() {
         Grid grid = Grid.parse("lr;rf:weight=0|0.5|1");
 
-        assertThat(grid.of(Learner.LOGISTIC_REGRESSION)).singleElement()
+        assertThat(grid.of(Learner.LOGISTIC_REGRESSION))
+                .singleElement()
                 .satisfies(s -> assertThat(s.params()).isEmpty())
                 .satisfies(s -> assertThat(s.weight()).isEqualTo(1.0));
-        assertThat(grid.of(Learner.RANDOM_FOREST)).extracting(Grid.Setting::weight).containsExactly(0.0, 0.5, 1.0);
+        assertThat(grid.of(Learner.RANDOM_FOREST))
+                .extracting(Grid.Setting::weight)
+                .containsExactly(0.0, 0.5, 1.0);
     }
 
     @Test
@@ -40,7 +45,8 @@ class GridTest {
         assertThatThrownBy(() -> Grid.parse("svm:c=1")).hasMessage("no learner 'svm' (lr, rf, gbt)");
         assertThatThrownBy(() -> Grid.parse("rf:rounds=10"))
                 .hasMessage("unknown parameter 'rounds' for rf (it takes trees, depth, leaf, weight)");
-        assertThatThrownBy(() -> Grid.parse("gbt:depth=four")).hasMessage("'depth=four' in the grid: 'four' is not a number");
+        assertThatThrownBy(() -> Grid.parse("gbt:depth=four"))
+                .hasMessage("'depth=four' in the grid: 'four' is not a number");
         assertThatThrownBy(() -> Grid.parse("gbt:depth")).hasMessage("'depth' in the grid: expected name=value|value");
         assertThatThrownBy(() -> Grid.parse(" ; ")).hasMessage("the grid holds no learner");
     }

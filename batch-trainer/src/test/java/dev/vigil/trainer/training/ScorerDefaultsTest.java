@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ScorerDefaultsTest {
 
-    private static final Path SCORER_PROPERTIES = Path.of("../realtime-scorer/src/main/resources/application.properties");
+    private static final Path SCORER_PROPERTIES =
+            Path.of("../realtime-scorer/src/main/resources/application.properties");
 
     @Test
     void theScorerKeepsNoCopyOfTheRulesAndItsDedupRetentionIsTheOneOfflineScoringUses() throws IOException {
@@ -28,7 +29,8 @@ class ScorerDefaultsTest {
             scorer.load(in);
         }
 
-        assertThat(scorer.stringPropertyNames()).as("rule thresholds set in the scorer's application.properties")
+        assertThat(scorer.stringPropertyNames())
+                .as("rule thresholds set in the scorer's application.properties")
                 .noneMatch(key -> key.contains("vigil.scorer.rules."));
         assertThat(Duration.parse(value(scorer, "vigil.scorer.dedup-retention")))
                 .isEqualTo(TrainingConfig.SCORER_DEDUP_RETENTION);

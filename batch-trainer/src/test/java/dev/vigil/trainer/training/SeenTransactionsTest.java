@@ -18,7 +18,9 @@ class SeenTransactionsTest {
         assertThat(seen.alreadyScored("tx-1", FIRST_SEEN)).isFalse();
         assertThat(seen.alreadyScored("tx-1", FIRST_SEEN)).isTrue();
         assertThat(seen.alreadyScored("tx-2", FIRST_SEEN)).as("another id").isFalse();
-        assertThat(seen.alreadyScored("tx-1", FIRST_SEEN.plus(ONE_DAY))).as("at the retention's edge").isTrue();
+        assertThat(seen.alreadyScored("tx-1", FIRST_SEEN.plus(ONE_DAY)))
+                .as("at the retention's edge")
+                .isTrue();
     }
 
     @Test
@@ -26,10 +28,12 @@ class SeenTransactionsTest {
         SeenTransactions seen = new SeenTransactions(ONE_DAY);
         seen.alreadyScored("tx-1", FIRST_SEEN);
 
-        assertThat(seen.alreadyScored("tx-1", FIRST_SEEN.plus(Duration.ofHours(12)))).isTrue();
+        assertThat(seen.alreadyScored("tx-1", FIRST_SEEN.plus(Duration.ofHours(12))))
+                .isTrue();
         // a day and a millisecond after the first sighting: forgotten, scored again, stamped anew
         Instant afterRetention = FIRST_SEEN.plus(ONE_DAY).plusMillis(1);
         assertThat(seen.alreadyScored("tx-1", afterRetention)).isFalse();
-        assertThat(seen.alreadyScored("tx-1", afterRetention.plus(Duration.ofHours(1)))).isTrue();
+        assertThat(seen.alreadyScored("tx-1", afterRetention.plus(Duration.ofHours(1))))
+                .isTrue();
     }
 }

@@ -38,27 +38,32 @@ class TopicOrderFoldTest {
     private final SparkSession spark = TestSpark.session();
 
     /** A record of partition 0 at {@code offset}. */
-    private record Read(long offset, Transaction tx) {
-    }
+    private record Read(long offset, Transaction tx) {}
 
     @Test
     void foldsLateSameSecondAndRetriedTransactionsAsTheScorerDid() {
         List<Read> topic = List.of(
                 read(0, "card-a", "a-1", at(10, 0, 0)),
                 read(1, "card-a", "a-2", at(10, 5, 0)),
-                read(2, "card-b", "b-1", at(12, 0, 0)),       // moves the partition's stream time
-                read(3, "card-a", "a-3", at(10, 2, 0)),       // late: before a-2
-                read(4, "card-a", "a-2", at(10, 5, 0)),       // a retry within the retention: dropped
-                read(5, "card-a", "a-z", at(12, 30, 0)),      // the same instant as the next, read first
+                read(2, "card-b", "b-1", at(12, 0, 0)), // moves the partition's stream time
+                read(3, "card-a", "a-3", at(10, 2, 0)), // late: before a-2
+                read(4, "card-a", "a-2", at(10, 5, 0)), // a retry within the retention: dropped
+                read(5, "card-a", "a-z", at(12, 30, 0)), // the same instant as the next, read first
                 read(6, "card-a", "a-b", at(12, 30, 0)),
                 read(7, "card-b", "b-2", at(13, 0, 0).plus(Duration.ofDays(1))),
-                read(8, "card-a", "a-1", at(10, 0, 0)));      // a retry after the retention passed: scored again
-        List<Row> rows = topic.stream().map(r -> HistoryRows.transactionRow(r.tx(), 0, r.offset())).toList();
+                read(8, "card-a", "a-1", at(10, 0, 0))); // a retry after the retention passed: scored again
+        List<Row> rows = topic.stream()
+                .map(r -> HistoryRows.transactionRow(r.tx(), 0, r.offset()))
+                .toList();
 
         Map<String, List<String>> foldedIds = new LinkedHashMap<>();
         Map<String, List<double[]>> folded = new HashMap<>();
-        for (Row row : FeatureFold.vectors(spark.createDataFrame(rows, HistoryRows.TRANSACTION),
-                spark.createDataFrame(List.of(), HistoryRows.LABEL), NO_RISK_YET, RETENTION).collectAsList()) {
+        for (Row row : FeatureFold.vectors(
+                        spark.createDataFrame(rows, HistoryRows.TRANSACTION),
+                        spark.createDataFrame(List.of(), HistoryRows.LABEL),
+                        NO_RISK_YET,
+                        RETENTION)
+                .collectAsList()) {
             String card = row.getAs("cardToken");
             foldedIds.computeIfAbsent(card, c -> new ArrayList<>()).add(row.getAs("transactionId"));
             folded.computeIfAbsent(card, c -> new ArrayList<>()).add(((Vector) row.getAs("features")).toArray());
@@ -71,7 +76,9 @@ class TopicOrderFoldTest {
         assertThat(foldedIds).isEqualTo(scoredIds);
         for (String card : scored.keySet()) {
             for (int i = 0; i < scored.get(card).size(); i++) {
-                assertThat(folded.get(card).get(i)).as("%s record %d", card, i).containsExactly(scored.get(card).get(i));
+                assertThat(folded.get(card).get(i))
+                        .as("%s record %d", card, i)
+                        .containsExactly(scored.get(card).get(i));
             }
         }
         // event-time order would have folded a-3 before a-2 and a-b before a-z: not what the scorer served
@@ -81,16 +88,24 @@ class TopicOrderFoldTest {
     @Test
     void readsAHistoryArchivedBeforeOffsetsWereKeptWithoutThem(@TempDir Path dir) {
         Read read = read(0, "card-a", "a-1", at(10, 0, 0));
-        Dataset<Row> withOffsets = spark.createDataFrame(List.of(HistoryRows.transactionRow(read.tx(), 0, 0L)),
-                HistoryRows.TRANSACTION);
-        withOffsets.drop(HistoryRows.KAFKA_PARTITION, HistoryRows.KAFKA_OFFSET).write()
-                .partitionBy(HistoryRows.EVENT_DATE).parquet(dir.resolve("transactions").toString());
+        Dataset<Row> withOffsets =
+                spark.createDataFrame(List.of(HistoryRows.transactionRow(read.tx(), 0, 0L)), HistoryRows.TRANSACTION);
+        withOffsets
+                .drop(HistoryRows.KAFKA_PARTITION, HistoryRows.KAFKA_OFFSET)
+                .write()
+                .partitionBy(HistoryRows.EVENT_DATE)
+                .parquet(dir.resolve("transactions").toString());
 
-        Row old = spark.read().schema(HistoryRows.TRANSACTION).parquet(dir.resolve("transactions").toString()).first();
+        Row old = spark.read()
+                .schema(HistoryRows.TRANSACTION)
+                .parquet(dir.resolve("transactions").toString())
+                .first();
 
         assertThat(HistoryRows.transaction(old)).isEqualTo(read.tx());
-        assertThat(old.isNullAt(HistoryRows.TRANSACTION.fieldIndex(HistoryRows.KAFKA_OFFSET))).isTrue();
-        assertThat(old.isNullAt(HistoryRows.TRANSACTION.fieldIndex(HistoryRows.KAFKA_PARTITION))).isTrue();
+        assertThat(old.isNullAt(HistoryRows.TRANSACTION.fieldIndex(HistoryRows.KAFKA_OFFSET)))
+                .isTrue();
+        assertThat(old.isNullAt(HistoryRows.TRANSACTION.fieldIndex(HistoryRows.KAFKA_PARTITION)))
+                .isTrue();
     }
 
     /** The scorer's loop: stream time, the dedup window store's rule, the card's profile. */
@@ -111,15 +126,20 @@ class TopicOrderFoldTest {
             stamps.put(key, streamTime);
             CardFeatures.Step step = CardFeatures.next(profiles.getOrDefault(card, CardProfile.EMPTY), tx, null);
             profiles.put(card, step.profile());
-            vectors.computeIfAbsent(card, c -> new ArrayList<>()).add(step.features().values());
-            ids.computeIfAbsent(card, c -> new ArrayList<>()).add(tx.getTransactionId().toString());
+            vectors.computeIfAbsent(card, c -> new ArrayList<>())
+                    .add(step.features().values());
+            ids.computeIfAbsent(card, c -> new ArrayList<>())
+                    .add(tx.getTransactionId().toString());
         }
         return vectors;
     }
 
     private static double[] eventTimeOrderVector(List<Read> topic, String id) {
-        List<Transaction> card = new ArrayList<>(topic.stream().map(Read::tx)
-                .filter(tx -> tx.getCardToken().toString().equals("card-a")).distinct().toList());
+        List<Transaction> card = new ArrayList<>(topic.stream()
+                .map(Read::tx)
+                .filter(tx -> tx.getCardToken().toString().equals("card-a"))
+                .distinct()
+                .toList());
         card.sort(FeatureFold.FOLD_ORDER);
         CardProfile profile = CardProfile.EMPTY;
         for (Transaction tx : card) {
@@ -138,7 +158,9 @@ class TopicOrderFoldTest {
 
     private static Read read(long offset, String card, String id, Instant eventTime) {
         Row base = MerchantRisksTest.tx(id, "bank-a", "m-1", eventTime);
-        Transaction tx = Transaction.newBuilder(HistoryRows.transaction(base)).setCardToken(card).build();
+        Transaction tx = Transaction.newBuilder(HistoryRows.transaction(base))
+                .setCardToken(card)
+                .build();
         return new Read(offset, tx);
     }
 }

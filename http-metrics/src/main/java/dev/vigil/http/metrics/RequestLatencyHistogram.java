@@ -24,8 +24,19 @@ public class RequestLatencyHistogram implements MeterFilter {
             return config;
         }
         return DistributionStatisticConfig.builder()
-                .serviceLevelObjectives(millis(2), millis(5), millis(10), millis(25), millis(50), millis(100),
-                        millis(250), millis(500), millis(1000), millis(2500), millis(5000), millis(10_000))
+                .serviceLevelObjectives(
+                        millis(2),
+                        millis(5),
+                        millis(10),
+                        millis(25),
+                        millis(50),
+                        millis(100),
+                        millis(250),
+                        millis(500),
+                        millis(1000),
+                        millis(2500),
+                        millis(5000),
+                        millis(10_000))
                 .build()
                 .merge(config);
     }

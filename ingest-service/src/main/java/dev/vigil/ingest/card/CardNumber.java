@@ -1,7 +1,7 @@
 package dev.vigil.ingest.card;
 
-import dev.vigil.ingest.validation.Checked;
 import dev.vigil.card.CardNumbers;
+import dev.vigil.ingest.validation.Checked;
 
 /**
  * A card number (PAN) that passed the format and Luhn checks. It lives only for the duration of

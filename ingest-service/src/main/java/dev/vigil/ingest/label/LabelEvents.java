@@ -7,8 +7,7 @@ import java.time.Instant;
 /** A validated label as the Avro record that goes to Kafka. */
 final class LabelEvents {
 
-    private LabelEvents() {
-    }
+    private LabelEvents() {}
 
     static TransactionLabel toEvent(LabelRequest request, String cardToken, Instant now) {
         return TransactionLabel.newBuilder()

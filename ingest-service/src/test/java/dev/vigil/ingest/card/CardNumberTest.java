@@ -10,8 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CardNumberTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"4111111111111111", "5555555555554444", "378282246310005", "6011111111111117",
-            "123456789015", "4111111111111111110"})
+    @ValueSource(
+            strings = {
+                "4111111111111111",
+                "5555555555554444",
+                "378282246310005",
+                "6011111111111117",
+                "123456789015",
+                "4111111111111111110"
+            })
     void passesLuhnForValidCardNumbers(String pan) {
         assertThat(CardNumbers.passesLuhn(pan)).isTrue();
     }
@@ -30,6 +37,8 @@ class CardNumberTest {
 
     @Test
     void hidesTheDigitsInToString() {
-        assertThat(CardNumber.parse("4111111111111111").value().toString()).doesNotContain("4111").doesNotContain("1111");
+        assertThat(CardNumber.parse("4111111111111111").value().toString())
+                .doesNotContain("4111")
+                .doesNotContain("1111");
     }
 }

@@ -24,7 +24,8 @@ class PanTokenizerTest {
     void tokenIsHmacSha256OfTheCardNumberInBase64UrlWithoutPadding() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-        String expected = Base64.getUrlEncoder().withoutPadding()
+        String expected = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(mac.doFinal("4111111111111111".getBytes(StandardCharsets.US_ASCII)));
 
         CardToken token = tokenizer(KEY).tokenize(VISA);
@@ -34,7 +35,8 @@ class PanTokenizerTest {
 
     @Test
     void sameCardAndKeyGiveTheSameToken() {
-        assertThat(tokenizer(KEY).tokenize(VISA)).isEqualTo(tokenizer(KEY.clone()).tokenize(VISA));
+        assertThat(tokenizer(KEY).tokenize(VISA))
+                .isEqualTo(tokenizer(KEY.clone()).tokenize(VISA));
     }
 
     @Test
@@ -47,7 +49,8 @@ class PanTokenizerTest {
     void otherCardGivesOtherToken() {
         PanTokenizer tokenizer = tokenizer(KEY);
 
-        assertThat(tokenizer.tokenize(VISA).token()).isNotEqualTo(tokenizer.tokenize(MASTERCARD).token());
+        assertThat(tokenizer.tokenize(VISA).token())
+                .isNotEqualTo(tokenizer.tokenize(MASTERCARD).token());
     }
 
     @Test
@@ -68,7 +71,8 @@ class PanTokenizerTest {
 
     @Test
     void decodesBase64Key() {
-        assertThat(PanTokenizer.decodeKey(Base64.getEncoder().encodeToString(KEY), "key")).isEqualTo(KEY);
+        assertThat(PanTokenizer.decodeKey(Base64.getEncoder().encodeToString(KEY), "key"))
+                .isEqualTo(KEY);
     }
 
     @Test

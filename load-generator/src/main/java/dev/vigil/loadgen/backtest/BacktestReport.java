@@ -28,31 +28,53 @@ final class BacktestReport {
     /** How many differing transaction ids the report names. */
     private static final int EXAMPLES = 10;
 
-    private BacktestReport() {
-    }
+    private BacktestReport() {}
 
-    record Protocol(long transactions, long frauds, long removedKnownCompromised, double aucRoc, double averagePrecision,
-            int k, double cardPrecisionAtK, double topCardFraudShareAtK) {
-    }
+    record Protocol(
+            long transactions,
+            long frauds,
+            long removedKnownCompromised,
+            double aucRoc,
+            double averagePrecision,
+            int k,
+            double cardPrecisionAtK,
+            double topCardFraudShareAtK) {}
 
-    record Decisions(long transactions, long alerts, long frauds, long alertedFrauds, double alertRate, double precision,
+    record Decisions(
+            long transactions,
+            long alerts,
+            long frauds,
+            long alertedFrauds,
+            double alertRate,
+            double precision,
             double recall) {
         static Decisions of(Confusion c) {
-            return new Decisions(c.rows(), c.flagged(), c.frauds(), c.flaggedFrauds(), c.alertRate(), c.precision(),
-                    c.recall());
+            return new Decisions(
+                    c.rows(), c.flagged(), c.frauds(), c.flaggedFrauds(), c.alertRate(), c.precision(), c.recall());
         }
     }
 
-    record Scenario(String scenario, long frauds, long alerted, double recall) {
-    }
+    record Scenario(String scenario, long frauds, long alerted, double recall) {}
 
-    record Equality(long compared, long missingOffline, long different, double largestDifference,
-            List<String> differentTransactionIds) {
-    }
+    record Equality(
+            long compared,
+            long missingOffline,
+            long different,
+            double largestDifference,
+            List<String> differentTransactionIds) {}
 
-    record Result(String name, Instant from, Instant to, long scored, long duplicates, Map<String, Long> modelVersions,
-            Protocol protocol, Decisions decisions, List<Scenario> scenarios, Equality equality, List<PrPoint> curve) {
-    }
+    record Result(
+            String name,
+            Instant from,
+            Instant to,
+            long scored,
+            long duplicates,
+            Map<String, Long> modelVersions,
+            Protocol protocol,
+            Decisions decisions,
+            List<Scenario> scenarios,
+            Equality equality,
+            List<PrPoint> curve) {}
 
     /**
      * @param live      the scorer's scores of the window's transactions
@@ -60,9 +82,16 @@ final class BacktestReport {
      * @param offline   the trainer's offline scores of the same transactions, keyed by {@link #key}, or {@code null}
      * @param scenarios per transaction id, the data's fraud scenario ("0" or empty for genuine), or empty
      */
-    static Result of(String name, Instant from, Instant to, List<Live> live, long duplicates, LabelTruth truth,
+    static Result of(
+            String name,
+            Instant from,
+            Instant to,
+            List<Live> live,
+            long duplicates,
+            LabelTruth truth,
             Map<String, Double> offline,
-            Map<String, String> scenarios, int k) {
+            Map<String, String> scenarios,
+            int k) {
         List<Scored> all = new ArrayList<>(live.size());
         Map<String, Long> versions = new TreeMap<>();
         for (Live s : live) {
@@ -70,20 +99,41 @@ final class BacktestReport {
             versions.merge(s.modelVersion(), 1L, Long::sum);
         }
         List<Scored> testSet = Metrics.withoutKnownCompromised(all, truth.firstFraudKnown());
-        Protocol protocol = new Protocol(testSet.size(), testSet.stream().filter(Scored::fraud).count(),
-                all.size() - testSet.size(), Metrics.aucRoc(testSet), Metrics.averagePrecision(testSet), k,
-                Metrics.cardPrecisionAtK(testSet, k), Metrics.topCardFraudShareAtK(testSet, k));
-        Decisions decisions = Decisions.of(Confusion.count(live, Live::alerted,
-                s -> truth.fraud(s.bankId(), s.transactionId())));
-        return new Result(name, from, to, live.size(), duplicates, versions, protocol, decisions,
-                scenarios(live, truth, scenarios), offline == null ? null : equality(live, offline),
+        Protocol protocol = new Protocol(
+                testSet.size(),
+                testSet.stream().filter(Scored::fraud).count(),
+                all.size() - testSet.size(),
+                Metrics.aucRoc(testSet),
+                Metrics.averagePrecision(testSet),
+                k,
+                Metrics.cardPrecisionAtK(testSet, k),
+                Metrics.topCardFraudShareAtK(testSet, k));
+        Decisions decisions =
+                Decisions.of(Confusion.count(live, Live::alerted, s -> truth.fraud(s.bankId(), s.transactionId())));
+        return new Result(
+                name,
+                from,
+                to,
+                live.size(),
+                duplicates,
+                versions,
+                protocol,
+                decisions,
+                scenarios(live, truth, scenarios),
+                offline == null ? null : equality(live, offline),
                 Metrics.precisionRecallCurve(testSet));
     }
 
     /** The line tools read: {@code <name>, live scorer: AUC 0.xxx, AP 0.xxx, CP@k 0.xxx}. */
     static String summary(Result r) {
-        return String.format(Locale.ROOT, "%s, live scorer: AUC %.3f, AP %.3f, CP@%d %.3f", r.name(),
-                r.protocol().aucRoc(), r.protocol().averagePrecision(), r.protocol().k(), r.protocol().cardPrecisionAtK());
+        return String.format(
+                Locale.ROOT,
+                "%s, live scorer: AUC %.3f, AP %.3f, CP@%d %.3f",
+                r.name(),
+                r.protocol().aucRoc(),
+                r.protocol().averagePrecision(),
+                r.protocol().k(),
+                r.protocol().cardPrecisionAtK());
     }
 
     static String key(String cardToken, String transactionId) {
@@ -111,7 +161,8 @@ final class BacktestReport {
             c[1] += s.alerted() ? 1 : 0;
         }
         return counts.entrySet().stream()
-                .map(e -> new Scenario(e.getKey(), e.getValue()[0], e.getValue()[1], (double) e.getValue()[1] / e.getValue()[0]))
+                .map(e -> new Scenario(
+                        e.getKey(), e.getValue()[0], e.getValue()[1], (double) e.getValue()[1] / e.getValue()[0]))
                 .toList();
     }
 

@@ -1,12 +1,12 @@
 package dev.vigil.loadgen.kafka;
 
+import dev.vigil.card.CardToken;
 import dev.vigil.events.Channel;
 import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
-import dev.vigil.card.CardToken;
 import dev.vigil.schemas.LabelIds;
 import dev.vigil.schemas.MinorUnits;
 import java.time.Instant;
@@ -20,8 +20,7 @@ import java.time.Instant;
  */
 final class KafkaRecords {
 
-    private KafkaRecords() {
-    }
+    private KafkaRecords() {}
 
     static Transaction transaction(SimTransaction t, CardToken card, Instant receivedAt) {
         return Transaction.newBuilder()

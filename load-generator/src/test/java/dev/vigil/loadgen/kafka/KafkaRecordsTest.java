@@ -26,34 +26,47 @@ class KafkaRecordsTest {
 
     static final CardToken CARD = new CardToken(TOKEN, "400005", "5556", null);
 
-    static final SimTransaction COFFEE_IN_LYON = new SimTransaction("tx-run-1", "bank-a", PAN, 1250, "EUR", "m-lyon-cafe-1",
-            "5814", "FR", true, 45.76, 4.83, BOUGHT_AT, null);
-    static final SimTransaction CARD_TEST_ONLINE = new SimTransaction("tx-run-2", "bank-b", PAN, 50, "EUR", "m-web-shop-9",
-            "5999", "GB", false, null, null, BOUGHT_AT, Scenario.CARD_TESTING);
+    static final SimTransaction COFFEE_IN_LYON = new SimTransaction(
+            "tx-run-1", "bank-a", PAN, 1250, "EUR", "m-lyon-cafe-1", "5814", "FR", true, 45.76, 4.83, BOUGHT_AT, null);
+    static final SimTransaction CARD_TEST_ONLINE = new SimTransaction(
+            "tx-run-2",
+            "bank-b",
+            PAN,
+            50,
+            "EUR",
+            "m-web-shop-9",
+            "5999",
+            "GB",
+            false,
+            null,
+            null,
+            BOUGHT_AT,
+            Scenario.CARD_TESTING);
 
     @Test
     void aCardPresentPurchaseBecomesTheRecordIngestWrites() {
         Transaction record = KafkaRecords.transaction(COFFEE_IN_LYON, CARD, RECEIVED_AT);
 
-        assertThat(record).isEqualTo(Transaction.newBuilder()
-                .setTransactionId("tx-run-1")
-                .setBankId("bank-a")
-                .setCardToken(TOKEN)
-                .setCardBin("400005")
-                .setCardLast4("5556")
-                .setAmountMinor(1250)
-                .setCurrency("EUR")
-                .setMerchantId("m-lyon-cafe-1")
-                .setMcc("5814")
-                .setMerchantCountry("FR")
-                .setTerminalId(null)
-                .setChannel(Channel.CARD_PRESENT)
-                .setLatitude(45.76)
-                .setLongitude(4.83)
-                .setEventTime(BOUGHT_AT)
-                .setUtcOffsetMinutes(0)
-                .setReceivedAt(RECEIVED_AT)
-                .build());
+        assertThat(record)
+                .isEqualTo(Transaction.newBuilder()
+                        .setTransactionId("tx-run-1")
+                        .setBankId("bank-a")
+                        .setCardToken(TOKEN)
+                        .setCardBin("400005")
+                        .setCardLast4("5556")
+                        .setAmountMinor(1250)
+                        .setCurrency("EUR")
+                        .setMerchantId("m-lyon-cafe-1")
+                        .setMcc("5814")
+                        .setMerchantCountry("FR")
+                        .setTerminalId(null)
+                        .setChannel(Channel.CARD_PRESENT)
+                        .setLatitude(45.76)
+                        .setLongitude(4.83)
+                        .setEventTime(BOUGHT_AT)
+                        .setUtcOffsetMinutes(0)
+                        .setReceivedAt(RECEIVED_AT)
+                        .build());
     }
 
     @Test
@@ -68,29 +81,39 @@ class KafkaRecordsTest {
 
     @Test
     void noEncodedRecordContainsTheCardNumber() throws Exception {
-        byte[] transaction = KafkaRecords.transaction(COFFEE_IN_LYON, CARD, RECEIVED_AT).toByteBuffer().array();
-        byte[] label = KafkaRecords.label(COFFEE_IN_LYON, TOKEN, true, CHARGEBACK_AT).toByteBuffer().array();
+        byte[] transaction = KafkaRecords.transaction(COFFEE_IN_LYON, CARD, RECEIVED_AT)
+                .toByteBuffer()
+                .array();
+        byte[] label = KafkaRecords.label(COFFEE_IN_LYON, TOKEN, true, CHARGEBACK_AT)
+                .toByteBuffer()
+                .array();
 
-        assertThat(new String(transaction, StandardCharsets.ISO_8859_1)).contains(TOKEN).doesNotContain(PAN);
-        assertThat(new String(label, StandardCharsets.ISO_8859_1)).contains(TOKEN).doesNotContain(PAN);
+        assertThat(new String(transaction, StandardCharsets.ISO_8859_1))
+                .contains(TOKEN)
+                .doesNotContain(PAN);
+        assertThat(new String(label, StandardCharsets.ISO_8859_1))
+                .contains(TOKEN)
+                .doesNotContain(PAN);
     }
 
     @Test
     void aChargebackIsAFraudLabelFromTheChargebackWithIngestsLabelId() {
         TransactionLabel label = KafkaRecords.label(CARD_TEST_ONLINE, TOKEN, true, CHARGEBACK_AT);
 
-        assertThat(label).isEqualTo(TransactionLabel.newBuilder()
-                .setLabelId(UUID.nameUUIDFromBytes("bank-b\ntx-run-2\nFRAUD\nCHARGEBACK".getBytes(StandardCharsets.UTF_8))
-                        .toString())
-                .setBankId("bank-b")
-                .setTransactionId("tx-run-2")
-                .setCardToken(TOKEN)
-                .setLabel(Label.FRAUD)
-                .setSource(LabelSource.CHARGEBACK)
-                .setLabelledAt(CHARGEBACK_AT)
-                .setTransactionTime(BOUGHT_AT)
-                .setNote(null)
-                .build());
+        assertThat(label)
+                .isEqualTo(TransactionLabel.newBuilder()
+                        .setLabelId(UUID.nameUUIDFromBytes(
+                                        "bank-b\ntx-run-2\nFRAUD\nCHARGEBACK".getBytes(StandardCharsets.UTF_8))
+                                .toString())
+                        .setBankId("bank-b")
+                        .setTransactionId("tx-run-2")
+                        .setCardToken(TOKEN)
+                        .setLabel(Label.FRAUD)
+                        .setSource(LabelSource.CHARGEBACK)
+                        .setLabelledAt(CHARGEBACK_AT)
+                        .setTransactionTime(BOUGHT_AT)
+                        .setNote(null)
+                        .build());
     }
 
     @Test

@@ -35,10 +35,17 @@ interface Component {
      * stack is a daemon; returns once {@code ready} holds, or fails with the log's tail when the
      * process exits or {@code timeout} passes first.
      */
-    static ProcessHandle launch(StackLayout layout, String name, Lifetime lifetime, String what, List<String> command,
-            Map<String, String> environment, Duration timeout, BooleanSupplier ready) {
-        ProcessHandle process = ChildProcesses.launch(command, environment, layout.log(name), layout.pidFile(name),
-                lifetime == Lifetime.DAEMON);
+    static ProcessHandle launch(
+            StackLayout layout,
+            String name,
+            Lifetime lifetime,
+            String what,
+            List<String> command,
+            Map<String, String> environment,
+            Duration timeout,
+            BooleanSupplier ready) {
+        ProcessHandle process = ChildProcesses.launch(
+                command, environment, layout.log(name), layout.pidFile(name), lifetime == Lifetime.DAEMON);
         Readiness.await(what, process, layout.log(name), timeout, ready);
         return process;
     }

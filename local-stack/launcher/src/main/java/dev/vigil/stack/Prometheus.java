@@ -25,8 +25,7 @@ final class Prometheus implements Component {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     /** A job of the stack's own components, on a port known when the stack is made. */
-    record Scrape(String job, String metricsPath, int port) {
-    }
+    record Scrape(String job, String metricsPath, int port) {}
 
     private final StackLayout layout;
     private final int port;
@@ -72,13 +71,21 @@ final class Prometheus implements Component {
             return;
         }
         Path config = writeConfig();
-        List<String> command = List.of(binary().toString(),
+        List<String> command = List.of(
+                binary().toString(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + tsdb(),
                 "--storage.tsdb.retention.time=" + (lifetime == Lifetime.DAEMON ? "7d" : "1h"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle");
-        Component.launch(layout, name(), lifetime, "Prometheus on port " + port, command, Map.of(), START_TIMEOUT,
+        Component.launch(
+                layout,
+                name(),
+                lifetime,
+                "Prometheus on port " + port,
+                command,
+                Map.of(),
+                START_TIMEOUT,
                 this::answers);
     }
 
@@ -122,24 +129,41 @@ final class Prometheus implements Component {
     private Path writeConfig() {
         Path rules = Resources.copy("prometheus/alerts.yml", layout.config("alerts.yml"));
         StringBuilder yaml = new StringBuilder()
-                .append("# written by the Vigil local stack at every start; dashboards/prometheus/prometheus.yml is the\n")
+                .append(
+                        "# written by the Vigil local stack at every start; dashboards/prometheus/prometheus.yml is the\n")
                 .append("# same configuration for docker-compose, with the services' container names as targets\n")
                 .append("global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\n")
-                .append("rule_files:\n  - ").append(rules).append('\n')
+                .append("rule_files:\n  - ")
+                .append(rules)
+                .append('\n')
                 .append("scrape_configs:\n")
-                .append("  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:").append(port).append("']\n");
+                .append("  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:")
+                .append(port)
+                .append("']\n");
         for (Scrape component : components) {
-            yaml.append("  - job_name: ").append(component.job()).append('\n')
-                    .append("    metrics_path: ").append(component.metricsPath()).append('\n')
+            yaml.append("  - job_name: ")
+                    .append(component.job())
+                    .append('\n')
+                    .append("    metrics_path: ")
+                    .append(component.metricsPath())
+                    .append('\n')
                     .append("    static_configs:\n")
-                    .append("      - targets: ['127.0.0.1:").append(component.port()).append("']\n")
-                    .append("        labels: {service: ").append(component.job()).append("}\n");
+                    .append("      - targets: ['127.0.0.1:")
+                    .append(component.port())
+                    .append("']\n")
+                    .append("        labels: {service: ")
+                    .append(component.job())
+                    .append("}\n");
         }
         for (Service service : Service.ALL) {
-            yaml.append("  - job_name: ").append(service.name()).append('\n')
+            yaml.append("  - job_name: ")
+                    .append(service.name())
+                    .append('\n')
                     .append("    metrics_path: /q/metrics\n")
                     .append("    file_sd_configs:\n")
-                    .append("      - files: ['").append(targetsDir().resolve(service.name() + ".json")).append("']\n")
+                    .append("      - files: ['")
+                    .append(targetsDir().resolve(service.name() + ".json"))
+                    .append("']\n")
                     .append("        refresh_interval: 5s\n");
         }
         Path config = layout.config("prometheus.yml");

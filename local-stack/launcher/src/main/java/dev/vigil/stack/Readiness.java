@@ -13,10 +13,10 @@ import java.util.function.BooleanSupplier;
 final class Readiness {
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     static void await(String what, ProcessHandle process, Path log, Duration timeout, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -29,8 +29,8 @@ final class Readiness {
                         + ChildProcesses.tail(log, 30));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " was not ready within " + timeout.toSeconds() + " s; last lines of "
-                        + log + ":\n" + ChildProcesses.tail(log, 30));
+                throw new IllegalStateException(what + " was not ready within " + timeout.toSeconds()
+                        + " s; last lines of " + log + ":\n" + ChildProcesses.tail(log, 30));
             }
             try {
                 Thread.sleep(POLL.toMillis());
@@ -43,7 +43,8 @@ final class Readiness {
 
     /** Whether a GET of {@code url} answers 200 within {@code timeout}: a quick probe, not a wait. */
     static boolean answers200(String url, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
