@@ -13,8 +13,7 @@ public final class Jdbc {
         T apply(Connection connection) throws SQLException;
     }
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Commits what {@code work} did if it returns; rolls it all back if it throws. */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {

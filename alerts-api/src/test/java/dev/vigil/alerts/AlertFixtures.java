@@ -13,8 +13,7 @@ public final class AlertFixtures {
 
     public static final Instant NINE_FIFTEEN = Instant.parse("2026-11-22T09:15:30Z");
 
-    private AlertFixtures() {
-    }
+    private AlertFixtures() {}
 
     public static String newBank() {
         return "bank-" + UUID.randomUUID();

@@ -41,8 +41,11 @@ class AlertStreamIT {
         String bank = newBank();
         String other = newBank();
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + Tokens.demo().mint("app@" + bank, bank, "app", Duration.ofMinutes(5)))
+        HttpRequest request = HttpRequest.newBuilder(stream)
+                .header("Accept", "text/event-stream")
+                .header(
+                        "Authorization",
+                        "Bearer " + Tokens.demo().mint("app@" + bank, bank, "app", Duration.ofMinutes(5)))
                 .build();
         CompletableFuture<HttpResponse<Stream<String>>> listening = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
@@ -61,17 +64,23 @@ class AlertStreamIT {
 
         await().atMost(WITHIN_SECONDS).until(() -> lines.stream().anyMatch(line -> line.contains(ours.getAlertId())));
         assertThat(listening.get().statusCode()).isEqualTo(200);
-        await().atMost(WITHIN_SECONDS).until(() -> asApp(other).get("/api/v1/alerts/{id}", others.getAlertId()).statusCode() == 200);
+        await().atMost(WITHIN_SECONDS)
+                .until(() -> asApp(other)
+                                .get("/api/v1/alerts/{id}", others.getAlertId())
+                                .statusCode()
+                        == 200);
         Thread.sleep(500);
-        assertThat(lines).filteredOn(line -> line.startsWith("data:")).allSatisfy(line -> assertThat(line).contains(bank)
-                .doesNotContain(other).contains("411111******1111"));
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("data:"))
+                .allSatisfy(line ->
+                        assertThat(line).contains(bank).doesNotContain(other).contains("411111******1111"));
         listening.get().body().close();
     }
 
     @Test
     void refusesAListenerWithoutAToken() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(stream).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
     }

@@ -31,7 +31,8 @@ public final class AlertTopic {
     private final TopicProbe probe = new TopicProbe(stack);
 
     public byte[] avro(Alert alert) {
-        return serdes.valueSerde(Topics.FRAUD_ALERTS).serializer()
+        return serdes.valueSerde(Topics.FRAUD_ALERTS)
+                .serializer()
                 .serialize(Topics.FRAUD_ALERTS.name(), new RecordHeaders(), alert);
     }
 
@@ -43,7 +44,8 @@ public final class AlertTopic {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "alerts-test-" + UUID.randomUUID());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             records.forEach(producer::send);
@@ -69,7 +71,8 @@ public final class AlertTopic {
     }
 
     public TransactionLabel label(ConsumerRecord<byte[], byte[]> record) {
-        return serdes.valueSerde(Topics.TRANSACTION_LABELS).deserializer()
+        return serdes.valueSerde(Topics.TRANSACTION_LABELS)
+                .deserializer()
                 .deserialize(record.topic(), record.headers(), record.value());
     }
 }

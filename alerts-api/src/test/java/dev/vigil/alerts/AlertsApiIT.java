@@ -68,7 +68,10 @@ class AlertsApiIT {
         assertThat(page.getString(item + "createdAt")).isNotBlank();
         assertThat(page.getString("nextCursor")).isNull();
 
-        asApp(bank).get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
+        asApp(bank)
+                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                .then()
+                .statusCode(200)
                 .body("transactionId", equalTo("tx-fraud"))
                 .body("cardMasked", equalTo("411111******1111"));
     }
@@ -85,12 +88,16 @@ class AlertsApiIT {
 
         JsonPath page = awaitAlerts(bank, 2);
         assertThat(page.getList("items.transactionId", String.class)).containsExactly("tx-after", "tx-twice");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("vigil_alerts_redelivered_total");
-        java.util.regex.Matcher timed = java.util.regex.Pattern
-                .compile("(?m)^vigil_alerts_latency_seconds_count(?:\\{[^}]*})? ([0-9.E]+)$").matcher(metrics);
+        java.util.regex.Matcher timed = java.util.regex.Pattern.compile(
+                        "(?m)^vigil_alerts_latency_seconds_count(?:\\{[^}]*})? ([0-9.E]+)$")
+                .matcher(metrics);
         assertThat(timed.find()).as("alert latency is exported").isTrue();
-        assertThat(Double.parseDouble(timed.group(1))).as("stored alerts timed from their score").isGreaterThanOrEqualTo(2);
+        assertThat(Double.parseDouble(timed.group(1)))
+                .as("stored alerts timed from their score")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -101,7 +108,8 @@ class AlertsApiIT {
         Map<TopicPartition, Long> deadFrom = topic.endOffsets(Topics.DEAD_LETTERS.name());
 
         // same key, so the same partition: the good alert comes after the poison
-        topic.produce(List.of(AlertTopic.record(next.getCardToken(), poison),
+        topic.produce(List.of(
+                AlertTopic.record(next.getCardToken(), poison),
                 AlertTopic.record(next.getCardToken(), topic.avro(next))));
 
         ConsumerRecord<byte[], byte[]> dead = topic.awaitRecord(deadFrom, next.getCardToken());
@@ -129,9 +137,15 @@ class AlertsApiIT {
         int pages = 0;
         String cursor = null;
         do {
-            JsonPath page = asApp(bank).queryParam("bankId", bank).queryParam("limit", 3)
+            JsonPath page = asApp(bank)
+                    .queryParam("bankId", bank)
+                    .queryParam("limit", 3)
                     .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
-                    .get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+                    .get("/api/v1/alerts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             walked.addAll(page.getList("items.transactionId", String.class));
             cursor = page.getString("nextCursor");
             pages++;
@@ -144,26 +158,51 @@ class AlertsApiIT {
     @Test
     void filtersByScoreAndTimeRange() {
         String bank = newBank();
-        topic.produce(alert(bank, "tx-low", NINE_FIFTEEN, 0.55), alert(bank, "tx-high", NINE_FIFTEEN.plusSeconds(3600), 0.95));
+        topic.produce(
+                alert(bank, "tx-low", NINE_FIFTEEN, 0.55),
+                alert(bank, "tx-high", NINE_FIFTEEN.plusSeconds(3600), 0.95));
         awaitAlerts(bank, 2);
 
-        asApp(bank).queryParam("bankId", bank).queryParam("minScore", "0.9").get("/api/v1/alerts")
-                .then().statusCode(200).body("items.transactionId", equalTo(List.of("tx-high")));
-        asApp(bank).queryParam("bankId", bank).queryParam("from", "2026-11-22T09:00:00Z").queryParam("to", "2026-11-22T10:00:00Z")
-                .get("/api/v1/alerts").then().statusCode(200).body("items.transactionId", equalTo(List.of("tx-low")));
-        asApp(bank).queryParam("bankId", bank).queryParam("status", "FALSE_POSITIVE").get("/api/v1/alerts")
-                .then().statusCode(200).body("items.size()", equalTo(0));
+        asApp(bank)
+                .queryParam("bankId", bank)
+                .queryParam("minScore", "0.9")
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
+                .body("items.transactionId", equalTo(List.of("tx-high")));
+        asApp(bank)
+                .queryParam("bankId", bank)
+                .queryParam("from", "2026-11-22T09:00:00Z")
+                .queryParam("to", "2026-11-22T10:00:00Z")
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
+                .body("items.transactionId", equalTo(List.of("tx-low")));
+        asApp(bank)
+                .queryParam("bankId", bank)
+                .queryParam("status", "FALSE_POSITIVE")
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test
     void countsAlertsPerDayAndStatus() {
         String bank = newBank();
-        topic.produce(alert(bank, "tx-a", NINE_FIFTEEN, 0.7), alert(bank, "tx-b", NINE_FIFTEEN.plusSeconds(60), 0.7),
+        topic.produce(
+                alert(bank, "tx-a", NINE_FIFTEEN, 0.7),
+                alert(bank, "tx-b", NINE_FIFTEEN.plusSeconds(60), 0.7),
                 alert(bank, "tx-c", NINE_FIFTEEN.minus(Duration.ofDays(1)), 0.7));
         awaitAlerts(bank, 3);
 
-        asApp(bank).queryParam("bankId", bank).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
-                .get("/api/v1/alerts/counts").then().statusCode(200)
+        asApp(bank)
+                .queryParam("bankId", bank)
+                .queryParam("from", "2026-11-01T00:00:00Z")
+                .queryParam("to", "2026-12-01T00:00:00Z")
+                .get("/api/v1/alerts/counts")
+                .then()
+                .statusCode(200)
                 .body("counts.day", equalTo(List.of("2026-11-22", "2026-11-21")))
                 .body("counts.status", equalTo(List.of("OPEN", "OPEN")))
                 .body("counts.alerts", equalTo(List.of(2, 1)));
@@ -171,7 +210,10 @@ class AlertsApiIT {
 
     @Test
     void anUnknownAlertIdIsA404Problem() {
-        asApp(newBank()).get("/api/v1/alerts/{id}", "no-such-alert").then().statusCode(404)
+        asApp(newBank())
+                .get("/api/v1/alerts/{id}", "no-such-alert")
+                .then()
+                .statusCode(404)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"));
@@ -179,7 +221,12 @@ class AlertsApiIT {
 
     @Test
     void badQueryParametersAre400ProblemsNamingEachOne() {
-        asApp(newBank()).queryParam("limit", "501").queryParam("minScore", "high").get("/api/v1/alerts").then().statusCode(400)
+        asApp(newBank())
+                .queryParam("limit", "501")
+                .queryParam("minScore", "high")
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("errors.field", hasItems("limit", "minScore"))
                 .body(org.hamcrest.Matchers.not(containsString("high")));
@@ -187,18 +234,32 @@ class AlertsApiIT {
 
     @Test
     void reportsReadyAndExposesSinkMetricsAndTheOpenApiDocument() {
-        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
-                .body(containsString("alert-sink")));
-        given().get("/q/metrics").then().statusCode(200)
+        await().atMost(WITHIN_SECONDS)
+                .untilAsserted(() ->
+                        given().get("/q/health/ready").then().statusCode(200).body(containsString("alert-sink")));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("vigil_alerts_stored_total"))
                 .body(containsString("vigil_alerts_sink_lag"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/alerts/{alertId}"))
+        given().get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(containsString("/api/v1/alerts/{alertId}"))
                 .body(containsString("bearerFormat: JWT"));
     }
 
     private static JsonPath awaitAlerts(String bank, int count) {
-        return await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
-                .until(() -> asApp(bank).queryParam("bankId", bank).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath(),
+        return await().atMost(WITHIN_SECONDS)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> asApp(bank)
+                                .queryParam("bankId", bank)
+                                .get("/api/v1/alerts")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
                         page -> page.getList("items").size() >= count);
     }
 

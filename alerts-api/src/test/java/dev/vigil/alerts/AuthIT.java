@@ -52,57 +52,105 @@ class AuthIT {
         attacker = newBank();
         alert = alert(victim, "tx-victim", NINE_FIFTEEN, 0.9);
         topic.produce(alert);
-        await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
-                .until(() -> asApp(victim).get("/api/v1/alerts/{id}", alert.getAlertId()).statusCode() == 200);
+        await().atMost(WITHIN_SECONDS)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> asApp(victim)
+                                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                                .statusCode()
+                        == 200);
     }
 
     @Test
     void anotherBanksAlertByIdIsNotFound() {
-        asApp(attacker).get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(404)
+        asApp(attacker)
+                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                .then()
+                .statusCode(404)
                 .body(not(containsString(victim)));
     }
 
     @Test
     void listingShowsOnlyTheTokensBankAndRefusesToNameAnother() {
-        asApp(attacker).get("/api/v1/alerts").then().statusCode(200)
+        asApp(attacker)
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
                 .body("items.bankId", not(org.hamcrest.Matchers.hasItem(victim)));
-        asApp(attacker).queryParam("bankId", victim).get("/api/v1/alerts").then().statusCode(403)
+        asApp(attacker)
+                .queryParam("bankId", victim)
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(403)
                 .contentType(containsString("application/problem+json"));
-        asApp(attacker).queryParam("cardToken", alert.getCardToken()).get("/api/v1/alerts").then().statusCode(200)
+        asApp(attacker)
+                .queryParam("cardToken", alert.getCardToken())
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(0));
-        asApp(victim).get("/api/v1/alerts").then().statusCode(200)
+        asApp(victim)
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(200)
                 .body("items.alertId", equalTo(List.of(alert.getAlertId())));
     }
 
     @Test
     void countsCoverOnlyTheTokensBank() {
-        asApp(attacker).queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-12-01T00:00:00Z")
-                .get("/api/v1/alerts/counts").then().statusCode(200).body("counts.size()", equalTo(0));
-        asApp(attacker).queryParam("bankId", victim).get("/api/v1/alerts/counts").then().statusCode(403);
+        asApp(attacker)
+                .queryParam("from", "2026-11-01T00:00:00Z")
+                .queryParam("to", "2026-12-01T00:00:00Z")
+                .get("/api/v1/alerts/counts")
+                .then()
+                .statusCode(200)
+                .body("counts.size()", equalTo(0));
+        asApp(attacker)
+                .queryParam("bankId", victim)
+                .get("/api/v1/alerts/counts")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void anAnalystOfAnotherBankCannotDecideTheAlert() {
-        as(attacker, "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
-                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId()).then().statusCode(404);
-        asApp(victim).get("/api/v1/alerts/{id}", alert.getAlertId()).then().body("status", equalTo("OPEN")).body("version", equalTo(0));
+        as(attacker, "analyst")
+                .contentType(ContentType.JSON)
+                .body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
+                .then()
+                .statusCode(404);
+        asApp(victim)
+                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                .then()
+                .body("status", equalTo("OPEN"))
+                .body("version", equalTo(0));
     }
 
     @Test
     void anAppMayReadButNotDecide() {
-        asApp(victim).contentType(ContentType.JSON).body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
-                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId()).then().statusCode(403)
+        asApp(victim)
+                .contentType(ContentType.JSON)
+                .body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
+                .then()
+                .statusCode(403)
                 .contentType(containsString("application/problem+json"));
     }
 
     @Test
     void noTokenIsUnauthorizedOnEveryEndpoint() {
-        given().get("/api/v1/alerts").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+        given().get("/api/v1/alerts")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
                 .contentType(containsString("application/problem+json"));
         given().get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(401);
         given().get("/api/v1/alerts/counts").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
-                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId()).then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -119,7 +167,10 @@ class AuthIT {
         Map<String, Object> claims = claims(victim);
         claims.put("exp", Instant.now().plus(Duration.ofDays(3650)).getEpochSecond());
 
-        withToken(Tokens.demo().sign(claims)).get("/api/v1/alerts").then().statusCode(401)
+        withToken(Tokens.demo().sign(claims))
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(401)
                 .contentType(containsString("application/problem+json"));
     }
 
@@ -151,7 +202,9 @@ class AuthIT {
     void anUnsignedTokenIsUnauthorized() throws Exception {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = Tokens.demo().mint("app@" + victim, victim, "app", Duration.ofMinutes(5)).split("\\.")[1];
+        String payload = Tokens.demo()
+                .mint("app@" + victim, victim, "app", Duration.ofMinutes(5))
+                .split("\\.")[1];
 
         withToken(header + "." + payload + ".").get("/api/v1/alerts").then().statusCode(401);
     }

@@ -23,13 +23,22 @@ class OpenApiDocumentIT {
 
     @Test
     void listsExactlyTheServicesOwnPaths() {
-        JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath document = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> paths = document.getMap("paths");
 
-        assertThat(paths).containsOnlyKeys("/api/v1/alerts", "/api/v1/alerts/stream", "/api/v1/alerts/counts",
-                "/api/v1/alerts/{alertId}", "/api/v1/alerts/{alertId}/disposition",
-                "/api/v1/alerts/{alertId}/history");
+        assertThat(paths)
+                .containsOnlyKeys(
+                        "/api/v1/alerts",
+                        "/api/v1/alerts/stream",
+                        "/api/v1/alerts/counts",
+                        "/api/v1/alerts/{alertId}",
+                        "/api/v1/alerts/{alertId}/disposition",
+                        "/api/v1/alerts/{alertId}/history");
         assertThat(document.getString("info.title")).isEqualTo("Vigil alerts API");
     }
 }

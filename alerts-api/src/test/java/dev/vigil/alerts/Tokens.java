@@ -10,8 +10,7 @@ import java.time.Duration;
 /** Requests with bearer tokens signed by the key of {@link JwtKeysResource}. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static DemoTokens demo() {
         return JwtKeysResource.tokens();

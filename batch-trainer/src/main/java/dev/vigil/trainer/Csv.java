@@ -15,12 +15,11 @@ import java.util.stream.Stream;
  * line per row; a field with a comma, quote or line break is quoted. Doubles print in full (Java's
  * shortest repr that reads back to the same double), so recomputed metrics equal the report's.
  */
-final class Csv {
+public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
-    static void write(Path file, List<String> header, Stream<List<Object>> rows) {
+    public static void write(Path file, List<String> header, Stream<List<Object>> rows) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -10,11 +10,11 @@ import java.util.function.Supplier;
  * Wall-clock time of each named phase of a training run, in the order they ran: what the benchmark
  * prints. A phase that forces a lazy Spark plan is only timed if it runs an action inside.
  */
-final class Phases {
+public final class Phases {
 
     private final Map<String, Duration> times = new LinkedHashMap<>();
 
-    <T> T time(String phase, Supplier<T> work) {
+    public <T> T time(String phase, Supplier<T> work) {
         long started = System.nanoTime();
         try {
             return work.get();
@@ -23,7 +23,7 @@ final class Phases {
         }
     }
 
-    Map<String, Duration> times() {
+    public Map<String, Duration> times() {
         return Collections.unmodifiableMap(times);
     }
 }

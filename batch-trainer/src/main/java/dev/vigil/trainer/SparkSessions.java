@@ -8,17 +8,16 @@ import org.apache.spark.sql.SparkSession;
  * The thin shell around the pipelines. {@code local[*]} unless a master is already configured, so
  * the same jar runs on a laptop and, unchanged, under {@code spark-submit --master ...} on a cluster.
  */
-final class SparkSessions {
+public final class SparkSessions {
 
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
-    static SparkSession create(String appName) {
+    public static SparkSession create(String appName) {
         return create(appName, Map.of());
     }
 
     /** With the job's own defaults, each unless configured otherwise ({@code --conf}, {@code -Dspark.*}). */
-    static SparkSession create(String appName, Map<String, String> defaults) {
+    public static SparkSession create(String appName, Map<String, String> defaults) {
         SparkConf conf = new SparkConf(true).setAppName(appName);
         defaults.forEach(conf::setIfMissing);
         if (!conf.contains("spark.master")) {
@@ -31,7 +30,8 @@ final class SparkSessions {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             // one machine: a few tasks per core, not the cluster default of 200 tiny ones per shuffle
-            conf.setIfMissing("spark.sql.shuffle.partitions",
+            conf.setIfMissing(
+                    "spark.sql.shuffle.partitions",
                     Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
         }
         // rows carry Instant and LocalDate: java.sql.Timestamp conversion needs JDK internals opened

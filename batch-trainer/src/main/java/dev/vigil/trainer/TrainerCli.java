@@ -1,26 +1,28 @@
 package dev.vigil.trainer;
 
-import dev.vigil.events.MerchantRisk;
-import dev.vigil.events.ModelBundle;
-import dev.vigil.schemas.Topics;
-import java.nio.file.Files;
+import dev.vigil.cli.DurationConverter;
+import dev.vigil.trainer.archive.Archive;
+import dev.vigil.trainer.archive.ParquetHistory;
+import dev.vigil.trainer.bench.Benchmark;
+import dev.vigil.trainer.gate.GatePolicy;
+import dev.vigil.trainer.risk.RiskClock;
+import dev.vigil.trainer.scorestream.ScoreStreamCommand;
+import dev.vigil.trainer.scoring.ScoreCommand;
+import dev.vigil.trainer.training.Grid;
+import dev.vigil.trainer.training.NotEnoughLabels;
+import dev.vigil.trainer.training.TrainingConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +36,19 @@ import picocli.CommandLine.Parameters;
  * standard error. Exit status: 0 done (published or not), {@value #NOT_TRAINED} too little labelled
  * history to train, 1 failed, 2 bad options.
  */
-@Command(name = "batch-trainer", mixinStandardHelpOptions = true,
-        subcommands = {TrainerCli.ArchiveCommand.class, TrainerCli.MerchantRiskCommand.class, TrainerCli.TrainCommand.class, TrainerCli.RunCommand.class,
-            TrainerCli.EveryCommand.class, ScoreCommand.class, ScoreStreamCommand.class, Benchmark.class})
+@Command(
+        name = "batch-trainer",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            TrainerCli.ArchiveCommand.class,
+            TrainerCli.MerchantRiskCommand.class,
+            TrainerCli.TrainCommand.class,
+            TrainerCli.RunCommand.class,
+            TrainerCli.EveryCommand.class,
+            ScoreCommand.class,
+            ScoreStreamCommand.class,
+            Benchmark.class
+        })
 public final class TrainerCli {
 
     static final int NOT_TRAINED = 3;
@@ -47,7 +59,8 @@ public final class TrainerCli {
 
     /** The command line, reporting too little labelled history in one line with its own exit status. */
     static CommandLine commandLine() {
-        return new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new TrainerCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof NotEnoughLabels) {
                         cmd.getOut().println("not trained: " + e.getMessage());
@@ -59,73 +72,123 @@ public final class TrainerCli {
     }
 
     /** The broker and the schema registry, also from the environment. */
-    static final class Kafka {
+    public static final class Kafka {
         @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
-        String bootstrapServers;
-        @Option(names = "--registry-url",
+        public String bootstrapServers;
+
+        @Option(
+                names = "--registry-url",
                 defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
-        String registryUrl;
+        public String registryUrl;
     }
 
-    /** Where the history is and where results go; every value also from the environment. */
-    static final class Endpoints {
-        @Option(names = "--history", defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
+    /**
+     * What a batch run reads and where its results go, and its settings: options only, every value
+     * also from the environment. A run of them is a {@link BatchRun}.
+     */
+    public static final class BatchOptions {
+        @Option(
+                names = "--history",
+                defaultValue = "${env:VIGIL_HISTORY_DIR:-.vigil/data/history}",
                 description = "Parquet history: transactions/ and labels/ below it (default: ${DEFAULT-VALUE})")
         Path history;
-        @Option(names = "--checkpoints", defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}",
+
+        @Option(
+                names = "--checkpoints",
+                defaultValue = "${env:VIGIL_ARCHIVE_CHECKPOINTS:-.vigil/data/archive-checkpoints}",
                 description = "the archive's Structured Streaming checkpoints (default: ${DEFAULT-VALUE})")
         Path checkpoints;
+
         @Mixin
-        Kafka kafka;
-        @Option(names = "--jdbc-url", defaultValue = "${env:VIGIL_TRAINER_JDBC_URL:-jdbc:postgresql://127.0.0.1:15432/vigil}")
+        public Kafka kafka;
+
+        @Option(
+                names = "--jdbc-url",
+                defaultValue = "${env:VIGIL_TRAINER_JDBC_URL:-jdbc:postgresql://127.0.0.1:15432/vigil}")
         String jdbcUrl;
+
         @Option(names = "--db-user", defaultValue = "${env:VIGIL_TRAINER_DB_USER:-vigil}")
         String dbUser;
+
         @Option(names = "--db-password", defaultValue = "${env:VIGIL_TRAINER_DB_PASSWORD:-vigil}")
         String dbPassword;
+
         @Option(names = "--reports", defaultValue = "${env:VIGIL_REPORTS_DIR:-.vigil/reports}")
         Path reports;
         /** The wall clock: "now" as a reference time, and when risks are computed and models trained; tests fix it. */
         Clock clock = Clock.systemUTC();
-        @Option(names = "--models", defaultValue = "${env:VIGIL_MODELS_DIR:-.vigil/data/models}",
+
+        @Option(
+                names = "--models",
+                defaultValue = "${env:VIGIL_MODELS_DIR:-.vigil/data/models}",
                 description = "where each run's best Spark model is saved, to re-score the champion")
         Path models;
-        @Option(names = "--reference-time", defaultValue = "${env:VIGIL_TRAINER_REFERENCE_TIME:-now}",
+
+        @Option(
+                names = "--reference-time",
+                defaultValue = "${env:VIGIL_TRAINER_REFERENCE_TIME:-now}",
                 converter = ReferenceTimeConverter.class,
                 description = "the run's time R (labels known by then; evaluation ends --label-delay before it, the "
                         + "published fit --delay-window before it): now, history-end (just after the newest transaction "
                         + "or label in the history) or an ISO-8601 instant (default: ${DEFAULT-VALUE})")
         ReferenceTime referenceTime;
-        @Option(names = "--margin", defaultValue = "${env:VIGIL_TRAINER_MARGIN:-0.005}",
+
+        @Option(
+                names = "--margin",
+                defaultValue = "${env:VIGIL_TRAINER_MARGIN:-0.005}",
                 description = "average precision a candidate must gain over the champion (default: ${DEFAULT-VALUE})")
         double margin;
-        @Option(names = "--min-frauds", defaultValue = "${env:VIGIL_TRAINER_MIN_FRAUDS:-20}",
+
+        @Option(
+                names = "--min-frauds",
+                defaultValue = "${env:VIGIL_TRAINER_MIN_FRAUDS:-20}",
                 description = "labelled frauds the training and the test window must each hold, or no model is "
                         + "trained (default: ${DEFAULT-VALUE})")
         long minFrauds;
-        @Option(names = "--min-test-transactions", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_TRANSACTIONS:-1000}",
-                description = "transactions the evaluation window must hold for the gate to publish (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--min-test-transactions",
+                defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_TRANSACTIONS:-1000}",
+                description =
+                        "transactions the evaluation window must hold for the gate to publish (default: ${DEFAULT-VALUE})")
         long minTestTransactions;
-        @Option(names = "--min-test-span", defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_SPAN:-1d}",
-                converter = IntervalConverter.class,
+
+        @Option(
+                names = "--min-test-span",
+                defaultValue = "${env:VIGIL_TRAINER_MIN_TEST_SPAN:-1d}",
+                converter = DurationConverter.class,
                 description = "time from the evaluation window's first to its last transaction the gate requires "
                         + "(default: ${DEFAULT-VALUE})")
         Duration minTestSpan;
-        @Option(names = "--margin-over-rules", defaultValue = "${env:VIGIL_TRAINER_MARGIN_OVER_RULES:-0.05}",
+
+        @Option(
+                names = "--margin-over-rules",
+                defaultValue = "${env:VIGIL_TRAINER_MARGIN_OVER_RULES:-0.05}",
                 description = "recall a candidate must gain over the rules alone at their alert rate on the evaluation "
                         + "window (default: ${DEFAULT-VALUE})")
         double marginOverRules;
-        @Option(names = "--alert-budget", defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
-                description = "the scorer's alert budget, read from its own variable: the review threshold and the rules "
-                        + "together alert on at most this share of the evaluation window, and the gate refuses a "
-                        + "candidate above it (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--alert-budget",
+                defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
+                description =
+                        "the scorer's alert budget, read from its own variable: the review threshold and the rules "
+                                + "together alert on at most this share of the evaluation window, and the gate refuses a "
+                                + "candidate above it (default: ${DEFAULT-VALUE})")
         double alertBudget;
-        @Option(names = "--label-delay", defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
-                converter = IntervalConverter.class,
-                description = "how long labels take to arrive: merchant risk windows and the evaluation window end this "
-                        + "long before the reference time (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--label-delay",
+                defaultValue = "${env:VIGIL_TRAINER_LABEL_DELAY:-7d}",
+                converter = DurationConverter.class,
+                description =
+                        "how long labels take to arrive: merchant risk windows and the evaluation window end this "
+                                + "long before the reference time (default: ${DEFAULT-VALUE})")
         Duration labelDelay;
-        @Option(names = "--risk-interval", defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
+
+        @Option(
+                names = "--risk-interval",
+                defaultValue = "${env:VIGIL_TRAINER_RISK_INTERVAL:-1d}",
                 converter = RiskIntervalConverter.class,
                 description = "training folds each transaction with the merchant risk as of the last multiple of this "
                         + "since the epoch (1d: the start of its UTC day); divides a day (default: ${DEFAULT-VALUE})")
@@ -134,78 +197,59 @@ public final class TrainerCli {
         /** The former whole-days form of {@code --label-delay}, kept for existing scripts; wins when given. */
         @Option(names = "--label-delay-days", description = "the same as --label-delay <days>d")
         Integer labelDelayDays;
-        @Option(names = "--train-window", defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
-                converter = IntervalConverter.class, description = "training window (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--train-window",
+                defaultValue = "${env:VIGIL_TRAINER_TRAIN_WINDOW:-21d}",
+                converter = DurationConverter.class,
+                description = "training window (default: ${DEFAULT-VALUE})")
         Duration trainWindow;
-        @Option(names = "--delay-window", defaultValue = "${env:VIGIL_TRAINER_DELAY_WINDOW:-7d}",
-                converter = IntervalConverter.class,
-                description = "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--delay-window",
+                defaultValue = "${env:VIGIL_TRAINER_DELAY_WINDOW:-7d}",
+                converter = DurationConverter.class,
+                description =
+                        "gap between training and test windows, how long fraud takes to be reported (default: ${DEFAULT-VALUE})")
         Duration delayWindow;
-        @Option(names = "--test-window", defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
-                converter = IntervalConverter.class,
-                description = "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--test-window",
+                defaultValue = "${env:VIGIL_TRAINER_TEST_WINDOW:-7d}",
+                converter = DurationConverter.class,
+                description =
+                        "evaluation window, ending --label-delay before the reference time (default: ${DEFAULT-VALUE})")
         Duration testWindow;
-        @Option(names = "--genuine-sample", defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
+
+        @Option(
+                names = "--genuine-sample",
+                defaultValue = "${env:VIGIL_TRAINER_GENUINE_SAMPLE:-1}",
                 description = "share of the training windows' genuine transactions the candidates are fitted on, every "
                         + "labelled fraud kept; evaluation scores every transaction (default: ${DEFAULT-VALUE})")
         double genuineSample;
-        @Option(names = "--grid", defaultValue = "${env:VIGIL_TRAINER_GRID}", converter = GridConverter.class,
+
+        @Option(
+                names = "--grid",
+                defaultValue = "${env:VIGIL_TRAINER_GRID}",
+                converter = GridConverter.class,
                 description = "learners and hyper-parameters model selection tries, e.g. 'lr:reg=0.0001|0.01;"
                         + "rf:trees=100,depth=8|12,bins=64;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
         Grid grid;
-        @Option(names = "--folds", defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
+
+        @Option(
+                names = "--folds",
+                defaultValue = "${env:VIGIL_TRAINER_FOLDS:-3}",
                 description = "time-ordered folds each setting is validated on: the evaluation window and the test "
                         + "windows before it (default: ${DEFAULT-VALUE})")
         int folds;
-        @Option(names = "--dedup-retention", defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
-                converter = IntervalConverter.class,
+
+        @Option(
+                names = "--dedup-retention",
+                defaultValue = "${env:VIGIL_SCORER_DEDUP_RETENTION:-P1D}",
+                converter = DurationConverter.class,
                 description = "the scorer's dedup retention, read from its own variable: a transaction id seen again "
                         + "within it (stream time) is not folded again (default: ${DEFAULT-VALUE})")
         Duration dedupRetention;
-
-        Dataset<Row> transactions(SparkSession spark) {
-            return read(spark, history.resolve("transactions"), HistoryRows.TRANSACTION);
-        }
-
-        Dataset<Row> labels(SparkSession spark) {
-            return read(spark, history.resolve("labels"), HistoryRows.LABEL);
-        }
-
-        /** Nothing archived yet reads as an empty history, which then has too few labels to train. */
-        private static Dataset<Row> read(SparkSession spark, Path dir, StructType schema) {
-            return Files.isDirectory(dir) ? spark.read().schema(schema).parquet(dir.toString())
-                    : spark.createDataFrame(List.of(), schema);
-        }
-
-        Instant reference(SparkSession spark) {
-            return referenceTime.resolve(() -> TrainingWindows.historyEnd(transactions(spark), labels(spark)), clock);
-        }
-
-        void archive(SparkSession spark) throws Exception {
-            long[] rows = new long[2];
-            List<StreamingQuery> queries = Archive.start(spark, kafka.bootstrapServers, kafka.registryUrl, history, checkpoints,
-                    Trigger.AvailableNow());
-            for (int i = 0; i < queries.size(); i++) {
-                queries.get(i).awaitTermination();
-                for (StreamingQueryProgress progress : queries.get(i).recentProgress()) {
-                    rows[i] += progress.numInputRows();
-                }
-            }
-            System.out.printf(Locale.ROOT, "archive: %d transactions and %d labels read from Kafka into %s%n",
-                    rows[0], rows[1], history);
-        }
-
-        void merchantRisk(SparkSession spark) {
-            Instant reference = reference(spark);
-            List<MerchantRisk> risks = MerchantRisks.compute(transactions(spark), labels(spark), reference,
-                    riskClock(), clock.instant());
-            try (Publisher<String, MerchantRisk> publisher = new Publisher<>(Topics.MERCHANT_RISK, kafka.bootstrapServers,
-                    kafka.registryUrl)) {
-                MerchantRisks.publish(risks, publisher);
-            }
-            System.out.printf(Locale.ROOT, "merchant-risk: published %d records (transactions up to %s before %s)%n",
-                    risks.size(), labelDelay(), reference);
-        }
 
         Duration labelDelay() {
             return labelDelayDays == null ? labelDelay : Duration.ofDays(labelDelayDays);
@@ -215,10 +259,13 @@ public final class TrainerCli {
             return RiskClock.of(labelDelay(), riskInterval);
         }
 
-        TrainingConfig trainingConfig() {
-            return TrainingConfig.defaults().withWindows(trainWindow, delayWindow, testWindow)
+        public TrainingConfig trainingConfig() {
+            return TrainingConfig.defaults()
+                    .withWindows(trainWindow, delayWindow, testWindow)
                     .withSelection(grid == null ? Grid.parse(Grid.DEFAULT) : grid, folds, genuineSample)
-                    .withMinFrauds(minFrauds).withMerchantRisk(riskClock()).withDedupRetention(dedupRetention)
+                    .withMinFrauds(minFrauds)
+                    .withMerchantRisk(riskClock())
+                    .withDedupRetention(dedupRetention)
                     .withReviewShare(alertBudget);
         }
 
@@ -226,30 +273,23 @@ public final class TrainerCli {
             return new GatePolicy(minTestTransactions, minFrauds, minTestSpan, marginOverRules, alertBudget);
         }
 
-        void train(SparkSession spark) throws Exception {
-            TrainingConfig config = trainingConfig();
-            TrainingWindows windows = config.windowsAt(reference(spark));
-            Training.Result result = Training.train(transactions(spark), labels(spark), windows, config, clock.instant());
-            ModelVersions versions = new ModelVersions(jdbcUrl, dbUser, dbPassword);
-            versions.migrate();
-            Gate.Outcome outcome;
-            try (Publisher<String, ModelBundle> publisher = new Publisher<>(Topics.FRAUD_MODELS, kafka.bootstrapServers,
-                    kafka.registryUrl)) {
-                outcome = new Gate(versions, models, margin, gatePolicy()).decide(result, publisher);
-            }
-            Path report = TrainingReport.write(reports, result, outcome);
-            System.out.print(TrainingReport.summary(result, outcome, margin));
-            System.out.printf(Locale.ROOT, "report: %s%n", report);
+        public ParquetHistory parquetHistory() {
+            return new ParquetHistory(history);
         }
     }
 
     @Command(name = "archive", description = "Archive transactions and labels from Kafka to the Parquet history.")
     static final class ArchiveCommand implements Callable<Integer> {
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
+
         @Option(names = "--once", description = "archive what is on the topics now, then stop")
         boolean once;
-        @Option(names = "--every", defaultValue = "1m", converter = IntervalConverter.class,
+
+        @Option(
+                names = "--every",
+                defaultValue = "1m",
+                converter = DurationConverter.class,
                 description = "micro-batch interval when running continuously (default: ${DEFAULT-VALUE})")
         Duration every;
 
@@ -257,11 +297,16 @@ public final class TrainerCli {
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-archive")) {
                 if (once) {
-                    endpoints.archive(spark);
+                    BatchRun.archive(spark, options);
                     return 0;
                 }
-                for (StreamingQuery query : Archive.start(spark, endpoints.kafka.bootstrapServers, endpoints.kafka.registryUrl,
-                        endpoints.history, endpoints.checkpoints, Trigger.ProcessingTime(every.toMillis()))) {
+                for (StreamingQuery query : Archive.start(
+                        spark,
+                        options.kafka.bootstrapServers,
+                        options.kafka.registryUrl,
+                        options.history,
+                        options.checkpoints,
+                        Trigger.ProcessingTime(every.toMillis()))) {
                     query.awaitTermination();
                 }
             }
@@ -269,21 +314,23 @@ public final class TrainerCli {
         }
     }
 
-    @Command(name = "merchant-risk", description = "Compute merchant risk from the history and publish it "
-            + "(with --archive: archive first).")
+    @Command(
+            name = "merchant-risk",
+            description = "Compute merchant risk from the history and publish it " + "(with --archive: archive first).")
     static final class MerchantRiskCommand implements Callable<Integer> {
         @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
         boolean archive;
+
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-merchant-risk")) {
                 if (archive) {
-                    endpoints.archive(spark);
+                    BatchRun.archive(spark, options);
                 }
-                endpoints.merchantRisk(spark);
+                new BatchRun(spark, options).merchantRisk();
             }
             return 0;
         }
@@ -292,12 +339,12 @@ public final class TrainerCli {
     @Command(name = "train", description = "Train, evaluate, gate and maybe publish a model; write a report.")
     static final class TrainCommand implements Callable<Integer> {
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = SparkSessions.create("vigil-train")) {
-                endpoints.train(spark);
+                new BatchRun(spark, options).train();
             }
             return 0;
         }
@@ -307,10 +354,12 @@ public final class TrainerCli {
     static final class RunCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "once")
         String once;
+
         @Option(names = "--archive", description = "first archive what is on the topics now (as archive --once)")
         boolean archive;
+
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
@@ -319,10 +368,10 @@ public final class TrainerCli {
             }
             try (SparkSession spark = SparkSessions.create("vigil-batch")) {
                 if (archive) {
-                    endpoints.archive(spark);
+                    BatchRun.archive(spark, options);
                 }
-                endpoints.merchantRisk(spark);
-                endpoints.train(spark);
+                // one run, one reference time: merchant risk and training as of the same instant
+                new BatchRun(spark, options).all();
             }
             return 0;
         }
@@ -330,10 +379,11 @@ public final class TrainerCli {
 
     @Command(name = "every", description = "Merchant risk then training, every <interval> (6h, 30m, PT6H).")
     static final class EveryCommand implements Callable<Integer> {
-        @Parameters(index = "0", converter = IntervalConverter.class)
+        @Parameters(index = "0", converter = DurationConverter.class)
         Duration interval;
+
         @Mixin
-        Endpoints endpoints;
+        BatchOptions options;
 
         @Override
         public Integer call() throws Exception {
@@ -341,8 +391,8 @@ public final class TrainerCli {
                 while (!Thread.currentThread().isInterrupted()) {
                     long started = System.nanoTime();
                     try {
-                        endpoints.merchantRisk(spark);
-                        endpoints.train(spark);
+                        // a new run each time, so "now" and the history's end move on
+                        new BatchRun(spark, options).all();
                     } catch (NotEnoughLabels young) {
                         System.out.println("not trained: " + young.getMessage());
                     } catch (RuntimeException e) {
@@ -357,7 +407,7 @@ public final class TrainerCli {
         }
     }
 
-    /** {@code now}, {@code history-end}, or a fixed instant: resolved when a run starts, so a schedule moves on. */
+    /** {@code now}, {@code history-end}, or a fixed instant: resolved once when a run starts, so a schedule moves on. */
     record ReferenceTime(Instant fixed, boolean historyEnd) {
         static final ReferenceTime NOW = new ReferenceTime(null, false);
 
@@ -387,8 +437,8 @@ public final class TrainerCli {
         }
     }
 
-    /** An interval ({@link IntervalConverter}) that a {@link RiskClock} can step by. */
-    static final class RiskIntervalConverter extends IntervalConverter {
+    /** An interval ({@link DurationConverter}) that a {@link RiskClock} can step by. */
+    static final class RiskIntervalConverter extends DurationConverter {
         @Override
         public Duration convert(String text) {
             Duration interval = super.convert(text);
@@ -401,7 +451,7 @@ public final class TrainerCli {
         }
     }
 
-    /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, or ISO-8601 {@code PT6H}. */
+    /** A model-selection grid ({@link Grid#parse}), its errors as picocli's. */
     static class GridConverter implements CommandLine.ITypeConverter<Grid> {
         @Override
         public Grid convert(String text) {
@@ -410,30 +460,6 @@ public final class TrainerCli {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    static class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            if (t.equals("0")) {
-                return Duration.ZERO;
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new CommandLine.TypeConversionException("not an interval: " + text);
-            };
         }
     }
 }

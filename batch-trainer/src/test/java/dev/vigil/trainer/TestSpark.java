@@ -3,12 +3,11 @@ package dev.vigil.trainer;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] SparkSession for every test class in the JVM (starting one takes seconds). */
-final class TestSpark {
+public final class TestSpark {
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
-    static synchronized SparkSession session() {
+    public static synchronized SparkSession session() {
         return SparkSession.builder()
                 .master("local[2]")
                 .appName("batch-trainer-tests")

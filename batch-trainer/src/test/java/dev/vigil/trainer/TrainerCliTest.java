@@ -3,6 +3,14 @@ package dev.vigil.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.cli.DurationConverter;
+import dev.vigil.trainer.risk.RiskClock;
+import dev.vigil.trainer.scoring.ScoreCommand;
+import dev.vigil.trainer.training.Grid;
+import dev.vigil.trainer.training.Learner;
+import dev.vigil.trainer.training.NotEnoughLabels;
+import dev.vigil.trainer.training.TrainingConfig;
+import dev.vigil.trainer.training.TrainingWindows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -19,7 +27,7 @@ class TrainerCliTest {
 
     private static final Instant NEWEST = Instant.parse("2026-11-23T12:00:00.001Z");
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    private final TrainerCli.IntervalConverter interval = new TrainerCli.IntervalConverter();
+    private final DurationConverter interval = new DurationConverter();
     private final TrainerCli.ReferenceTimeConverter reference = new TrainerCli.ReferenceTimeConverter();
 
     @Test
@@ -36,7 +44,8 @@ class TrainerCliTest {
     @Test
     void declaresEveryCommand() {
         assertThat(TrainerCli.commandLine().getSubcommands())
-                .containsOnlyKeys("archive", "merchant-risk", "train", "run", "every", "score", "score-stream", "benchmark");
+                .containsOnlyKeys(
+                        "archive", "merchant-risk", "train", "run", "every", "score", "score-stream", "benchmark");
     }
 
     @Test
@@ -44,91 +53,153 @@ class TrainerCliTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         assertThat(reference.convert("2026-11-01T00:00:00Z").resolve(() -> Optional.of(NEWEST), clock))
                 .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
-        assertThat(reference.convert("history-end").resolve(() -> Optional.of(NEWEST), clock)).isEqualTo(NEWEST);
+        assertThat(reference.convert("history-end").resolve(() -> Optional.of(NEWEST), clock))
+                .isEqualTo(NEWEST);
         // an empty history has no end: now, and the run then finds too few labels
-        assertThat(reference.convert("history-end").resolve(Optional::empty, clock)).isEqualTo(NOW);
-        assertThat(reference.convert("now").resolve(() -> Optional.of(NEWEST), clock)).isEqualTo(NOW);
-        assertThatThrownBy(() -> reference.convert("yesterday")).isInstanceOf(CommandLine.TypeConversionException.class)
+        assertThat(reference.convert("history-end").resolve(Optional::empty, clock))
+                .isEqualTo(NOW);
+        assertThat(reference.convert("now").resolve(() -> Optional.of(NEWEST), clock))
+                .isEqualTo(NOW);
+        assertThatThrownBy(() -> reference.convert("yesterday"))
+                .isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("history-end");
     }
 
     @Test
     void windowsAndTheFraudMinimumAreOptionsWithTheDocumentedDefaults() {
         TrainerCli.TrainCommand defaults = parsed("train");
-        assertThat(defaults.endpoints.trainWindow).isEqualTo(Duration.ofDays(21));
-        assertThat(defaults.endpoints.delayWindow).isEqualTo(Duration.ofDays(7));
-        assertThat(defaults.endpoints.testWindow).isEqualTo(Duration.ofDays(7));
-        assertThat(defaults.endpoints.minFrauds).isEqualTo(20);
+        assertThat(defaults.options.trainWindow).isEqualTo(Duration.ofDays(21));
+        assertThat(defaults.options.delayWindow).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.options.testWindow).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.options.minFrauds).isEqualTo(20);
 
-        TrainerCli.TrainCommand demo = parsed("train", "--train-window", "3d", "--delay-window", "10s",
-                "--test-window", "40s", "--min-frauds", "5", "--reference-time", "history-end");
-        assertThat(demo.endpoints.trainWindow).isEqualTo(Duration.ofDays(3));
-        assertThat(demo.endpoints.delayWindow).isEqualTo(Duration.ofSeconds(10));
-        assertThat(demo.endpoints.testWindow).isEqualTo(Duration.ofSeconds(40));
-        assertThat(demo.endpoints.minFrauds).isEqualTo(5);
-        assertThat(demo.endpoints.referenceTime.historyEnd()).isTrue();
+        TrainerCli.TrainCommand demo = parsed(
+                "train",
+                "--train-window",
+                "3d",
+                "--delay-window",
+                "10s",
+                "--test-window",
+                "40s",
+                "--min-frauds",
+                "5",
+                "--reference-time",
+                "history-end");
+        assertThat(demo.options.trainWindow).isEqualTo(Duration.ofDays(3));
+        assertThat(demo.options.delayWindow).isEqualTo(Duration.ofSeconds(10));
+        assertThat(demo.options.testWindow).isEqualTo(Duration.ofSeconds(40));
+        assertThat(demo.options.minFrauds).isEqualTo(5);
+        assertThat(demo.options.referenceTime.historyEnd()).isTrue();
     }
 
     @Test
     void theDefaultGridOnThreeFoldsOnEveryTransactionUnlessAGridFoldsAndAGenuineSampleAreGiven() {
-        TrainingConfig defaults = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train").endpoints.trainingConfig();
+        TrainingConfig defaults =
+                TrainerCliTest.<TrainerCli.TrainCommand>parsed("train").options.trainingConfig();
         assertThat(defaults.grid()).isEqualTo(Grid.parse(Grid.DEFAULT));
         assertThat(defaults.folds()).isEqualTo(3);
         assertThat(defaults.genuineSample()).isEqualTo(1.0);
 
-        TrainingConfig demo = TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--grid", "gbt:rounds=20,depth=5",
-                "--folds", "1", "--genuine-sample", "0.2").endpoints.trainingConfig();
+        TrainingConfig demo = TrainerCliTest.<TrainerCli.TrainCommand>parsed(
+                        "train", "--grid", "gbt:rounds=20,depth=5", "--folds", "1", "--genuine-sample", "0.2")
+                .options
+                .trainingConfig();
         assertThat(demo.grid().learners()).containsExactly(Learner.GRADIENT_BOOSTED_TREES);
         assertThat(demo.folds()).isEqualTo(1);
         assertThat(demo.genuineSample()).isEqualTo(0.2);
 
         assertThatThrownBy(() -> parsed("train", "--grid", "svm:c=1"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("no learner 'svm' (lr, rf, gbt)");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("no learner 'svm' (lr, rf, gbt)");
         assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--folds", "0")
-                .endpoints.trainingConfig()).hasMessageContaining("folds must be at least 1");
+                        .options
+                        .trainingConfig())
+                .hasMessageContaining("folds must be at least 1");
         assertThatThrownBy(() -> TrainerCliTest.<TrainerCli.TrainCommand>parsed("train", "--genuine-sample", "0")
-                .endpoints.trainingConfig()).hasMessageContaining("the genuine sample must be above 0 and at most 1");
+                        .options
+                        .trainingConfig())
+                .hasMessageContaining("the genuine sample must be above 0 and at most 1");
     }
 
     @Test
     void theHandbookProtocolsOptionsPlaceTheWindowsTheLabelDelayBeforeTheReference() {
-        TrainerCli.TrainCommand handbook = parsed("train", "--reference-time", "2018-08-08T00:00:00Z",
-                "--train-window", "7d", "--delay-window", "7d", "--test-window", "7d", "--label-delay", "7d");
-        TrainingWindows windows = handbook.endpoints.trainingConfig()
-                .windowsAt(handbook.endpoints.referenceTime.fixed());
+        TrainerCli.TrainCommand handbook = parsed(
+                "train",
+                "--reference-time",
+                "2018-08-08T00:00:00Z",
+                "--train-window",
+                "7d",
+                "--delay-window",
+                "7d",
+                "--test-window",
+                "7d",
+                "--label-delay",
+                "7d");
+        TrainingWindows windows = handbook.options.trainingConfig().windowsAt(handbook.options.referenceTime.fixed());
         assertThat(windows.evaluation().from()).isEqualTo(Instant.parse("2018-07-25T00:00:00Z"));
         assertThat(windows.evaluationTrain().from()).isEqualTo(Instant.parse("2018-07-11T00:00:00Z"));
         assertThat(windows.finalTrain().to()).isEqualTo(Instant.parse("2018-08-01T00:00:00Z"));
-        assertThat(handbook.endpoints.trainingConfig().dedupRetention()).isEqualTo(Duration.ofDays(1));
+        assertThat(handbook.options.trainingConfig().dedupRetention()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
     void scoreNeedsAModelVersionAndAnEventTimeRange() {
-        ScoreCommand score = parsed("score", "--model-version", "gbt-20180808T000000Z", "--from",
-                "2018-08-08T00:00:00Z", "--to", "2018-08-15T00:00:00Z", "--out", "scores.csv");
+        ScoreCommand score = parsed(
+                "score",
+                "--model-version",
+                "gbt-20180808T000000Z",
+                "--from",
+                "2018-08-08T00:00:00Z",
+                "--to",
+                "2018-08-15T00:00:00Z",
+                "--out",
+                "scores.csv");
         assertThat(score.from).isEqualTo(Instant.parse("2018-08-08T00:00:00Z"));
         assertThat(score.to).isEqualTo(Instant.parse("2018-08-15T00:00:00Z"));
         assertThat(score.modelVersion).isEqualTo("gbt-20180808T000000Z");
-        assertThatThrownBy(() -> parsed("score", "--model-version", "v", "--from", "2018-08-08", "--to",
-                "2018-08-15T00:00:00Z", "--out", "scores.csv"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("ISO-8601 instant");
-        assertThatThrownBy(() -> parsed("score", "--from", "2018-08-08T00:00:00Z", "--to", "2018-08-15T00:00:00Z",
-                "--out", "scores.csv")).isInstanceOf(CommandLine.ParameterException.class)
+        assertThatThrownBy(() -> parsed(
+                        "score",
+                        "--model-version",
+                        "v",
+                        "--from",
+                        "2018-08-08",
+                        "--to",
+                        "2018-08-15T00:00:00Z",
+                        "--out",
+                        "scores.csv"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("ISO-8601 instant");
+        assertThatThrownBy(() -> parsed(
+                        "score",
+                        "--from",
+                        "2018-08-08T00:00:00Z",
+                        "--to",
+                        "2018-08-15T00:00:00Z",
+                        "--out",
+                        "scores.csv"))
+                .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--model-version");
     }
 
     @Test
     void theLabelDelayIsADurationWithTheFormerWholeDaysOptionAsAnAlias() {
-        TrainerCli.Endpoints defaults = TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk").endpoints;
+        TrainerCli.BatchOptions defaults =
+                TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk").options;
         assertThat(defaults.riskClock()).isEqualTo(RiskClock.of(Duration.ofDays(7), Duration.ofDays(1)));
 
-        assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay", "20s",
-                "--risk-interval", "10s").endpoints.riskClock())
+        assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed(
+                                "merchant-risk", "--label-delay", "20s", "--risk-interval", "10s")
+                        .options
+                        .riskClock())
                 .isEqualTo(RiskClock.of(Duration.ofSeconds(20), Duration.ofSeconds(10)));
         assertThat(TrainerCliTest.<TrainerCli.MerchantRiskCommand>parsed("merchant-risk", "--label-delay-days", "3")
-                .endpoints.riskClock().labelDelay()).isEqualTo(Duration.ofDays(3));
+                        .options
+                        .riskClock()
+                        .labelDelay())
+                .isEqualTo(Duration.ofDays(3));
         assertThatThrownBy(() -> new TrainerCli.RiskIntervalConverter().convert("7m"))
-                .isInstanceOf(CommandLine.TypeConversionException.class).hasMessageContaining("divide a day");
+                .isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("divide a day");
     }
 
     @Test

@@ -35,22 +35,29 @@ class AlertRulesIT {
     void everyAlertHasAUnitTest() throws IOException {
         String rules = Files.readString(RULES_DIR.resolve("alerts.yml"));
         String tests = Files.readString(RULES_DIR.resolve("alerts.test.yml"));
-        List<String> alerts = rules.lines().map(String::trim).filter(l -> l.startsWith("- alert: "))
-                .map(l -> l.substring("- alert: ".length())).toList();
+        List<String> alerts = rules.lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("- alert: "))
+                .map(l -> l.substring("- alert: ".length()))
+                .toList();
         assertThat(alerts).isNotEmpty().allSatisfy(alert -> assertThat(tests).contains("alertname: " + alert));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result promtool(String... args) throws Exception {
         Path output = Files.createTempFile("promtool-", ".txt");
         try {
             List<String> command = new java.util.ArrayList<>(List.of(promtoolBinary()));
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).directory(RULES_DIR.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+            Process process = new ProcessBuilder(command)
+                    .directory(RULES_DIR.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                    .as("promtool finished")
+                    .isTrue();
             return new Result(process.exitValue(), Files.readString(output));
         } finally {
             Files.deleteIfExists(output);
@@ -60,7 +67,8 @@ class AlertRulesIT {
     /** promtool beside {@code VIGIL_PROMETHEUS_BIN}, else on the PATH (Debian's prometheus package ships both). */
     private static String promtoolBinary() {
         String prometheus = System.getenv("VIGIL_PROMETHEUS_BIN");
-        return prometheus == null || prometheus.isBlank() ? "promtool"
+        return prometheus == null || prometheus.isBlank()
+                ? "promtool"
                 : Path.of(prometheus).resolveSibling("promtool").toString();
     }
 }

@@ -26,6 +26,7 @@ class AlertSinkRestartIT {
 
     @TempDir
     static Path workDir;
+
     static Pipeline pipeline;
 
     @BeforeAll
@@ -45,7 +46,9 @@ class AlertSinkRestartIT {
         String bank = "bank-sink-restart-" + UUID.randomUUID();
         CardStream stream = CardStream.of(bank, 3_000, 8, HISTORY);
         StreamSender.sendAll(pipeline, stream.history(), Duration.ofMinutes(2));
-        await().atMost(Duration.ofMinutes(1)).until(() -> Http.get(pipeline.url(ALERTS_API) + "/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() ->
+                        Http.get(pipeline.url(ALERTS_API) + "/q/health/ready").statusCode() == 200);
 
         pipeline.crash(ALERTS_API);
         Instant killed = Instant.now();
@@ -54,12 +57,17 @@ class AlertSinkRestartIT {
         pipeline.restart(ALERTS_API);
 
         Set<String> frauds = stream.frauds();
-        await().atMost(BOUND.minus(Duration.between(killed, Instant.now()))).pollInterval(Duration.ofMillis(100))
-                .until(() -> Set.copyOf(Database.alertedTransactions(pipeline.stack(), bank)).containsAll(frauds));
+        await().atMost(BOUND.minus(Duration.between(killed, Instant.now())))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Set.copyOf(Database.alertedTransactions(pipeline.stack(), bank))
+                        .containsAll(frauds));
         Duration storedAfter = Duration.between(killed, Instant.now());
-        System.out.printf("alerts-api killed: the restarted sink stored every fraud %d ms after the kill%n",
+        System.out.printf(
+                "alerts-api killed: the restarted sink stored every fraud %d ms after the kill%n",
                 storedAfter.toMillis());
         assertThat(storedAfter).isLessThan(BOUND);
-        assertThat(Http.get(pipeline.url(ALERTS_API) + "/q/health/ready").statusCode()).as("ready again").isEqualTo(200);
+        assertThat(Http.get(pipeline.url(ALERTS_API) + "/q/health/ready").statusCode())
+                .as("ready again")
+                .isEqualTo(200);
     }
 }

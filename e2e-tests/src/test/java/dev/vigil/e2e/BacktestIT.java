@@ -3,8 +3,8 @@ package dev.vigil.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.stack.Directories;
 import dev.vigil.features.rules.RulesScorer;
+import dev.vigil.stack.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,22 +36,55 @@ class BacktestIT {
 
     @Test
     void aReducedHandbookWorldIsScoredLiveAsTheTrainerScoresItOfflineAndFarBetterThanChance() throws Exception {
-        Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("vigil.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Directories.deleteRecursively(OUT);
         Files.createDirectories(OUT);
         Path log = OUT.resolve("backtest.log");
-        List<String> command = List.of("bash", root.resolve("load-generator/bench/backtest.sh").toString(),
-                "--customers", "500", "--terminals", "1000", "--days", "47", "--start", "2018-04-01", "--seed", "7",
+        List<String> command = List.of(
+                "bash",
+                root.resolve("load-generator/bench/backtest.sh").toString(),
+                "--customers",
+                "500",
+                "--terminals",
+                "1000",
+                "--days",
+                "47",
+                "--start",
+                "2018-04-01",
+                "--seed",
+                "7",
                 // the Handbook's daily compromises scaled to this world, doubled: a fraud share of about 1.7 %
-                "--compromised-terminals-per-day", "0.4", "--compromised-customers-per-day", "0.6",
-                "--reference", "2018-05-06T00:00:00Z", "--test-days", "3", "--min-frauds", "10",
-                "--name", "reduced world", "--out", OUT.resolve("run").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--compromised-terminals-per-day",
+                "0.4",
+                "--compromised-customers-per-day",
+                "0.6",
+                "--reference",
+                "2018-05-06T00:00:00Z",
+                "--test-days",
+                "3",
+                "--min-frauds",
+                "10",
+                "--name",
+                "reduced world",
+                "--out",
+                OUT.resolve("run").toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        for (String port : List.of("VIGIL_KAFKA_PORT", "VIGIL_KAFKA_CONTROLLER_PORT", "VIGIL_KAFKA_METRICS_PORT",
-                "VIGIL_REGISTRY_PORT", "VIGIL_REGISTRY_MANAGEMENT_PORT", "VIGIL_PG_PORT", "VIGIL_PG_EXPORTER_PORT",
-                "VIGIL_PROMETHEUS_PORT", "VIGIL_BACKTEST_SCORER_PORT")) {
+        for (String port : List.of(
+                "VIGIL_KAFKA_PORT",
+                "VIGIL_KAFKA_CONTROLLER_PORT",
+                "VIGIL_KAFKA_METRICS_PORT",
+                "VIGIL_REGISTRY_PORT",
+                "VIGIL_REGISTRY_MANAGEMENT_PORT",
+                "VIGIL_PG_PORT",
+                "VIGIL_PG_EXPORTER_PORT",
+                "VIGIL_PROMETHEUS_PORT",
+                "VIGIL_BACKTEST_SCORER_PORT")) {
             env.put(port, Integer.toString(Pipeline.freePort()));
         }
         env.put("VIGIL_TRAINER_HEAP", "1500m");
@@ -72,17 +105,24 @@ class BacktestIT {
         JsonNode report = Http.JSON.readTree(OUT.resolve("run/report.json").toFile());
         JsonNode protocol = report.get("protocol");
         JsonNode equality = report.get("equality");
-        assertThat(report.get("scored").asLong()).as("test transactions scored live").isGreaterThan(1_000);
+        assertThat(report.get("scored").asLong())
+                .as("test transactions scored live")
+                .isGreaterThan(1_000);
         assertThat(report.get("duplicates").asLong()).isZero();
-        assertThat(report.get("modelVersions").size()).as("every test transaction scored by the published model: %s",
-                report.get("modelVersions")).isEqualTo(1);
+        assertThat(report.get("modelVersions").size())
+                .as("every test transaction scored by the published model: %s", report.get("modelVersions"))
+                .isEqualTo(1);
         assertThat(report.get("modelVersions").fieldNames().next()).isNotEqualTo(RulesScorer.VERSION);
-        assertThat(equality.get("compared").asLong()).isEqualTo(report.get("scored").asLong());
-        assertThat(equality.get("different").asLong()).as("live scores that differ from the trainer's: %s",
-                equality.get("differentTransactionIds")).isZero();
-        double fraudShare = protocol.get("frauds").asDouble() / protocol.get("transactions").asDouble();
+        assertThat(equality.get("compared").asLong())
+                .isEqualTo(report.get("scored").asLong());
+        assertThat(equality.get("different").asLong())
+                .as("live scores that differ from the trainer's: %s", equality.get("differentTransactionIds"))
+                .isZero();
+        double fraudShare =
+                protocol.get("frauds").asDouble() / protocol.get("transactions").asDouble();
         assertThat(protocol.get("frauds").asLong()).isPositive();
-        assertThat(protocol.get("averagePrecision").asDouble()).as("average precision vs a fraud share of %.4f", fraudShare)
+        assertThat(protocol.get("averagePrecision").asDouble())
+                .as("average precision vs a fraud share of %.4f", fraudShare)
                 .isGreaterThan(TIMES_THE_FRAUD_SHARE * fraudShare);
         assertThat(Files.readString(OUT.resolve("run/summary.txt")))
                 .matches("reduced world, live scorer: AUC 0\\.\\d{3}, AP 0\\.\\d{3}, CP@100 0\\.\\d{3}\\s*");

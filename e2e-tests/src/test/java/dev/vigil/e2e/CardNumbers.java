@@ -16,8 +16,7 @@ final class CardNumbers {
     private static final Pattern CANDIDATE =
             Pattern.compile("(?<![0-9A-Za-z])(?<!\\d[.,])[2-6]\\d{12,18}(?![0-9A-Za-z])(?![.,]\\d)");
 
-    private CardNumbers() {
-    }
+    private CardNumbers() {}
 
     /** {@code body} with the Luhn check digit appended. */
     static String withCheckDigit(String body) {

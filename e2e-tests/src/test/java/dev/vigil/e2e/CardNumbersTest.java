@@ -19,10 +19,18 @@ class CardNumbersTest {
 
     @Test
     void ignoresNumbersThatFailLuhnOrAreNotCardNumbers() {
-        assertThat(CardNumbers.in("pan=4556737586899856")).as("the test card with its last digit changed").isEmpty();
-        assertThat(CardNumbers.in("startTimeMs: 1795435710453")).as("epoch milliseconds start with 1").isEmpty();
-        assertThat(CardNumbers.in("score=0.3333333333333333")).as("decimals of a fraction").isEmpty();
-        assertThat(CardNumbers.in("token=ab" + TEST_CARD + "cd")).as("a digit run inside a token").isEmpty();
+        assertThat(CardNumbers.in("pan=4556737586899856"))
+                .as("the test card with its last digit changed")
+                .isEmpty();
+        assertThat(CardNumbers.in("startTimeMs: 1795435710453"))
+                .as("epoch milliseconds start with 1")
+                .isEmpty();
+        assertThat(CardNumbers.in("score=0.3333333333333333"))
+                .as("decimals of a fraction")
+                .isEmpty();
+        assertThat(CardNumbers.in("token=ab" + TEST_CARD + "cd"))
+                .as("a digit run inside a token")
+                .isEmpty();
         assertThat(CardNumbers.in("455673******9855")).as("a masked card").isEmpty();
     }
 

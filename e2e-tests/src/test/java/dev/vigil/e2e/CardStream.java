@@ -36,11 +36,19 @@ record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
                 String id = "tx-" + round + "-" + card + "-" + UUID.randomUUID();
                 Instant at = start.plus(Duration.ofHours(round)).plusSeconds(10L * (card - firstCard));
                 if (round < history) {
-                    stream.add(Http.transaction(id, bank, pan(card), (15 + (card + round) % 20) + ".90",
-                            "m-local-" + round % 3, "5411", "DE", "CARD_PRESENT", at));
+                    stream.add(Http.transaction(
+                            id,
+                            bank,
+                            pan(card),
+                            (15 + (card + round) % 20) + ".90",
+                            "m-local-" + round % 3,
+                            "5411",
+                            "DE",
+                            "CARD_PRESENT",
+                            at));
                 } else {
-                    stream.add(Http.transaction(id, bank, pan(card), "1899.00", "m-far-away", "5732", "US",
-                            "CARD_NOT_PRESENT", at));
+                    stream.add(Http.transaction(
+                            id, bank, pan(card), "1899.00", "m-far-away", "5732", "US", "CARD_NOT_PRESENT", at));
                     frauds.add(id);
                 }
             }
@@ -69,17 +77,23 @@ record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
 
     /** The card numbers the stream sends: none of them may show anywhere past the ingest endpoint. */
     Set<String> pans() {
-        return transactions.stream().map(transaction -> (String) transaction.get("pan")).collect(Collectors.toSet());
+        return transactions.stream()
+                .map(transaction -> (String) transaction.get("pan"))
+                .collect(Collectors.toSet());
     }
 
     /** The ordinary history: every transaction but the frauds. */
     List<Map<String, Object>> history() {
-        return transactions.stream().filter(transaction -> !frauds.contains(id(transaction))).toList();
+        return transactions.stream()
+                .filter(transaction -> !frauds.contains(id(transaction)))
+                .toList();
     }
 
     /** The frauds' requests, in sending order. */
     List<Map<String, Object>> fraudulent() {
-        return transactions.stream().filter(transaction -> frauds.contains(id(transaction))).toList();
+        return transactions.stream()
+                .filter(transaction -> frauds.contains(id(transaction)))
+                .toList();
     }
 
     static String id(Map<String, Object> transaction) {

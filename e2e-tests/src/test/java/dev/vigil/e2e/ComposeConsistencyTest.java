@@ -34,6 +34,7 @@ class ComposeConsistencyTest {
     private static final String LOOPBACK = "${VIGIL_PUBLISH_ADDRESS:-127.0.0.1}:";
     /** A variable the user must set: compose stops with the message when it is not. */
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]+}");
+
     private static final Pattern SECRET_NAME = Pattern.compile("(?!.*PUBLIC_KEY$).*(PASSWORD|SECRET|_KEY)$");
 
     private static JsonNode compose;
@@ -41,14 +42,16 @@ class ComposeConsistencyTest {
 
     @BeforeAll
     static void readFiles() throws IOException {
-        compose = new ObjectMapper(new YAMLFactory()).readTree(RepoFiles.path("docker-compose.yml").toFile());
+        compose = new ObjectMapper(new YAMLFactory())
+                .readTree(RepoFiles.path("docker-compose.yml").toFile());
         rootPom = Files.readString(RepoFiles.path("pom.xml"));
     }
 
     @Test
     void createsEveryCatalogueTopicWithItsPartitionsPolicyAndEveryOtherSetting() {
         String script = compose.at("/services/kafka-init/command/0").asText();
-        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+)((?: --config \\S+=\\S+)*)").matcher(script);
+        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+)((?: --config \\S+=\\S+)*)")
+                .matcher(script);
         Matcher setting = Pattern.compile("--config (\\S+)=(\\S+)").matcher("");
         Map<String, String> created = new HashMap<>();
         while (m.find()) {
@@ -64,13 +67,14 @@ class ComposeConsistencyTest {
             catalogue.put(topic.name(), topic.partitions() + " " + new TreeMap<>(topic.configs()));
         }
         assertThat(created).isEqualTo(catalogue);
-        assertThat(created.get(Topics.TRANSACTIONS.name())).as("imported history is kept whatever its age")
+        assertThat(created.get(Topics.TRANSACTIONS.name()))
+                .as("imported history is kept whatever its age")
                 .contains("retention.ms=-1");
     }
 
     @Test
     void everyPublishedPortBindsToLoopbackByDefault() {
-        compose.path("services").fields().forEachRemaining(service -> {
+        compose.path("services").properties().forEach(service -> {
             for (JsonNode port : service.getValue().path("ports")) {
                 assertThat(port.asText()).as("a port of %s", service.getKey()).startsWith(LOOPBACK);
             }
@@ -80,16 +84,24 @@ class ComposeConsistencyTest {
     @Test
     void noSecretHasADefault() {
         Set<String> secrets = new TreeSet<>();
-        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields()
-                .forEachRemaining(variable -> {
+        compose.path("services").properties().forEach(service -> service.getValue()
+                .path("environment")
+                .properties()
+                .forEach(variable -> {
                     if (SECRET_NAME.matcher(variable.getKey()).matches()) {
                         secrets.add(variable.getKey());
-                        assertThat(variable.getValue().asText()).as("%s of %s", variable.getKey(), service.getKey())
+                        assertThat(variable.getValue().asText())
+                                .as("%s of %s", variable.getKey(), service.getKey())
                                 .matches(REQUIRED_VARIABLE);
                     }
                 }));
-        assertThat(secrets).contains("VIGIL_PAN_TOKEN_KEY", "POSTGRES_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD",
-                "GF_SECURITY_ADMIN_PASSWORD", "APICURIO_DATASOURCE_PASSWORD");
+        assertThat(secrets)
+                .contains(
+                        "VIGIL_PAN_TOKEN_KEY",
+                        "POSTGRES_PASSWORD",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "GF_SECURITY_ADMIN_PASSWORD",
+                        "APICURIO_DATASOURCE_PASSWORD");
     }
 
     @Test
@@ -105,28 +117,36 @@ class ComposeConsistencyTest {
     /** The local stack hands the registry its storage as environment variables; compose sets the same ones. */
     @Test
     void theRegistryKeepsItsSchemasInPostgresqlAsInTheLocalStack() throws IOException {
-        Matcher m = Pattern.compile("variables\\.put\\(\"(APICURIO_[A-Z_]+)\", \"([^\"]+)\"\\)").matcher(Files.readString(
-                RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/SchemaRegistry.java")));
+        Matcher m = Pattern.compile("variables\\.put\\(\"(APICURIO_[A-Z_]+)\", \"([^\"]+)\"\\)")
+                .matcher(Files.readString(
+                        RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/SchemaRegistry.java")));
         Map<String, String> local = new HashMap<>();
         while (m.find()) {
             local.put(m.group(1), m.group(2));
         }
         Map<String, String> composed = new HashMap<>();
-        compose.at("/services/registry/environment").fields()
-                .forEachRemaining(e -> composed.put(e.getKey(), e.getValue().asText()));
+        compose.at("/services/registry/environment")
+                .properties()
+                .forEach(e -> composed.put(e.getKey(), e.getValue().asText()));
 
-        assertThat(local).containsEntry("APICURIO_STORAGE_KIND", "sql").containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
+        assertThat(local)
+                .containsEntry("APICURIO_STORAGE_KIND", "sql")
+                .containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
         assertThat(composed).containsAllEntriesOf(local);
         assertThat(composed.get("APICURIO_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/registry");
-        assertThat(Files.readString(RepoFiles.path("docker/postgres-init.sql"))).contains("CREATE DATABASE registry OWNER vigil;");
+        assertThat(Files.readString(RepoFiles.path("docker/postgres-init.sql")))
+                .contains("CREATE DATABASE registry OWNER vigil;");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "realtime-scorer", "alerts-api"})
     void publishesEachServiceOnItsDefaultPort(String service) throws IOException {
         String defaultPort = defaultOf(applicationProperties(service), "quarkus.http.port");
-        assertThat(compose.at("/services/" + service + "/ports/0").asText()).isEqualTo(LOOPBACK + defaultPort + ":" + defaultPort);
-        assertThat(compose.at("/services/" + service + "/environment/QUARKUS_HTTP_PORT").asText()).isEqualTo(defaultPort);
+        assertThat(compose.at("/services/" + service + "/ports/0").asText())
+                .isEqualTo(LOOPBACK + defaultPort + ":" + defaultPort);
+        assertThat(compose.at("/services/" + service + "/environment/QUARKUS_HTTP_PORT")
+                        .asText())
+                .isEqualTo(defaultPort);
     }
 
     @ParameterizedTest
@@ -138,7 +158,9 @@ class ComposeConsistencyTest {
         // QUARKUS_* names map onto quarkus.* properties by Quarkus' own rule; everything else must be read.
         Set<String> unread = new TreeSet<>(set);
         unread.removeIf(name -> read.contains(name) || name.startsWith("QUARKUS_"));
-        assertThat(unread).as("variables compose sets that %s never reads", service).isEmpty();
+        assertThat(unread)
+                .as("variables compose sets that %s never reads", service)
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -148,8 +170,13 @@ class ComposeConsistencyTest {
         Set<String> set = new TreeSet<>();
         compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(set::add);
         Set<String> stackVariables = new TreeSet<>(read);
-        stackVariables.retainAll(Set.of("KAFKA_BOOTSTRAP_SERVERS", "APICURIO_REGISTRY_URL", "VIGIL_PAN_TOKEN_KEY",
-                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
+        stackVariables.retainAll(Set.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "APICURIO_REGISTRY_URL",
+                "VIGIL_PAN_TOKEN_KEY",
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD"));
         assertThat(set).as("%s in compose", service).containsAll(stackVariables);
     }
 
@@ -163,7 +190,8 @@ class ComposeConsistencyTest {
     @Test
     void prometheusScrapesTheRegistryOnItsManagementPortAsTheLocalStackDoes() throws IOException {
         assertScrapes("registry", "/metrics", "registry:9000");
-        assertThat(compose.at("/services/registry/healthcheck/test/1").asText()).contains("localhost:9000/health/ready");
+        assertThat(compose.at("/services/registry/healthcheck/test/1").asText())
+                .contains("localhost:9000/health/ready");
     }
 
     /** The broker's JMX exporter agent: loaded with the repository's rules, on the local stack's default port. */
@@ -172,10 +200,12 @@ class ComposeConsistencyTest {
         String port = localStackDefaultPort("KAFKA_METRICS_PORT");
         assertScrapes("kafka", "/metrics", "kafka:" + port);
         assertThat(compose.at("/services/kafka/environment/KAFKA_OPTS").asText())
-                .isEqualTo("-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=" + port + ":/etc/kafka-jmx/kafka-jmx.yml");
+                .isEqualTo("-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=" + port
+                        + ":/etc/kafka-jmx/kafka-jmx.yml");
         assertThat(compose.at("/services/kafka/volumes").toString())
                 .contains("./dashboards/prometheus/kafka-jmx.yml:/etc/kafka-jmx/kafka-jmx.yml:ro");
-        assertThat(compose.at("/services/kafka/healthcheck/test/1").asText()).as("the health probe's JVM must not load the agent")
+        assertThat(compose.at("/services/kafka/healthcheck/test/1").asText())
+                .as("the health probe's JVM must not load the agent")
                 .startsWith("KAFKA_OPTS= ");
     }
 
@@ -186,14 +216,16 @@ class ComposeConsistencyTest {
         assertScrapes("postgres", "/metrics", "postgres-exporter:" + port);
         JsonNode exporter = compose.at("/services/postgres-exporter");
         assertThat(exporter.path("image").asText()).startsWith("prometheuscommunity/postgres-exporter:");
-        assertThat(exporter.at("/environment/DATA_SOURCE_URI").asText()).isEqualTo("postgres:5432/vigil?sslmode=disable");
+        assertThat(exporter.at("/environment/DATA_SOURCE_URI").asText())
+                .isEqualTo("postgres:5432/vigil?sslmode=disable");
         assertThat(exporter.at("/environment/DATA_SOURCE_PASS").asText()).matches(REQUIRED_VARIABLE);
         assertThat(exporter.at("/ports/0").asText()).isEqualTo(LOOPBACK + port + ":" + port);
         // the extra queries the local stack passes with --extend.query-path
         assertThat(exporter.at("/environment/PG_EXPORTER_EXTEND_QUERY_PATH").asText())
                 .isEqualTo("/etc/postgres-exporter/postgres-queries.yml");
         assertThat(exporter.path("volumes").toString())
-                .contains("./dashboards/prometheus/postgres-queries.yml:/etc/postgres-exporter/postgres-queries.yml:ro");
+                .contains(
+                        "./dashboards/prometheus/postgres-queries.yml:/etc/postgres-exporter/postgres-queries.yml:ro");
     }
 
     @Test
@@ -214,18 +246,28 @@ class ComposeConsistencyTest {
     @ValueSource(strings = {"trainer-archive", "batch-trainer"})
     void theTrainerServicesSetTheVariablesTheTrainerReads(String service) throws IOException {
         Set<String> read = new TreeSet<>();
-        Matcher m = Pattern.compile("\\$\\{env:([A-Z0-9_]+)").matcher(Files.readString(
-                RepoFiles.path("batch-trainer/src/main/java/dev/vigil/trainer/TrainerCli.java")));
+        Matcher m = Pattern.compile("\\$\\{env:([A-Z0-9_]+)")
+                .matcher(Files.readString(
+                        RepoFiles.path("batch-trainer/src/main/java/dev/vigil/trainer/TrainerCli.java")));
         while (m.find()) {
             read.add(m.group(1));
         }
         Set<String> set = new TreeSet<>();
         compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(set::add);
 
-        assertThat(read).as("variables the trainer reads").contains("KAFKA_BOOTSTRAP_SERVERS", "VIGIL_TRAINER_JDBC_URL");
-        assertThat(set).as("variables compose sets for %s", service).isSubsetOf(read)
-                .contains("KAFKA_BOOTSTRAP_SERVERS", "APICURIO_REGISTRY_URL", "VIGIL_TRAINER_JDBC_URL", "VIGIL_HISTORY_DIR");
-        assertThat(compose.at("/services/" + service + "/build/dockerfile").asText()).isEqualTo("docker/trainer.Dockerfile");
+        assertThat(read)
+                .as("variables the trainer reads")
+                .contains("KAFKA_BOOTSTRAP_SERVERS", "VIGIL_TRAINER_JDBC_URL");
+        assertThat(set)
+                .as("variables compose sets for %s", service)
+                .isSubsetOf(read)
+                .contains(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "APICURIO_REGISTRY_URL",
+                        "VIGIL_TRAINER_JDBC_URL",
+                        "VIGIL_HISTORY_DIR");
+        assertThat(compose.at("/services/" + service + "/build/dockerfile").asText())
+                .isEqualTo("docker/trainer.Dockerfile");
         assertThat(compose.at("/services/" + service + "/profiles/0").asText()).isEqualTo("trainer");
     }
 
@@ -239,15 +281,22 @@ class ComposeConsistencyTest {
                 job = candidate;
             }
         }
-        assertThat(job).as("a scrape job named %s (the local stack's job name)", name).isNotNull();
-        assertThat(job.path("metrics_path").asText()).as("%s's metrics path", name).isEqualTo(path);
-        assertThat(job.at("/static_configs/0/targets/0").asText()).as("%s's target", name).isEqualTo(target);
+        assertThat(job)
+                .as("a scrape job named %s (the local stack's job name)", name)
+                .isNotNull();
+        assertThat(job.path("metrics_path").asText())
+                .as("%s's metrics path", name)
+                .isEqualTo(path);
+        assertThat(job.at("/static_configs/0/targets/0").asText())
+                .as("%s's target", name)
+                .isEqualTo(target);
     }
 
     /** The default of one of the local stack's ports, as StackPorts declares it. */
     private static String localStackDefaultPort(String constant) throws IOException {
-        Matcher m = Pattern.compile("port\\(env, " + constant + ", (\\d+)\\)").matcher(Files.readString(
-                RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/StackPorts.java")));
+        Matcher m = Pattern.compile("port\\(env, " + constant + ", (\\d+)\\)")
+                .matcher(Files.readString(
+                        RepoFiles.path("local-stack/launcher/src/main/java/dev/vigil/stack/StackPorts.java")));
         assertThat(m.find()).as("StackPorts' default for %s", constant).isTrue();
         return m.group(1);
     }
@@ -266,7 +315,8 @@ class ComposeConsistencyTest {
     }
 
     private static String defaultOf(String properties, String key) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=\\s*\\$\\{[A-Z_]+:(\\d+)}").matcher(properties);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=\\s*\\$\\{[A-Z_]+:(\\d+)}")
+                .matcher(properties);
         assertThat(m.find()).as("%s has an env-overridable default", key).isTrue();
         return m.group(1);
     }
@@ -280,7 +330,9 @@ class ComposeConsistencyTest {
     /** Where the repository's files are, from the module directory the build runs tests in. */
     static final class RepoFiles {
         static Path path(String first, String... more) {
-            Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty("vigil.repo.root", ".."))
+                    .toAbsolutePath()
+                    .normalize();
             return root.resolve(Path.of(first, more));
         }
     }

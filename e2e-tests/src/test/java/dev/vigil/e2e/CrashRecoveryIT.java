@@ -40,6 +40,7 @@ class CrashRecoveryIT {
 
     @TempDir
     static Path workDir;
+
     static Pipeline pipeline;
 
     @BeforeAll
@@ -73,19 +74,27 @@ class CrashRecoveryIT {
             }
             retries = sender.finish(Duration.ofMinutes(3));
         }
-        System.out.printf("sent %d transactions in %d batches; %d batch sends were retried%n",
+        System.out.printf(
+                "sent %d transactions in %d batches; %d batch sends were retried%n",
                 stream.size(), batches.size(), retries);
 
-        List<JsonNode> served = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank)), alerts -> alerts.size() >= frauds.size());
-        assertThat(served).extracting(alert -> alert.get("transactionId").asText())
+        List<JsonNode> served = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank)),
+                        alerts -> alerts.size() >= frauds.size());
+        assertThat(served)
+                .extracting(alert -> alert.get("transactionId").asText())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(frauds);
 
         List<Alert> produced = TopicContents.committedValues(pipeline.stack(), Topics.FRAUD_ALERTS).stream()
                 .filter(alert -> alert.getBankId().equals(bank))
                 .toList();
-        assertThat(produced).extracting(Alert::getAlertId).doesNotHaveDuplicates().hasSize(frauds.size());
+        assertThat(produced)
+                .extracting(Alert::getAlertId)
+                .doesNotHaveDuplicates()
+                .hasSize(frauds.size());
 
         Set<String> onTheTopic = TopicContents.committedValues(pipeline.stack(), Topics.TRANSACTIONS).stream()
                 .filter(transaction -> transaction.getBankId().equals(bank))

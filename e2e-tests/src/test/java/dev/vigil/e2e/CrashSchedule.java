@@ -39,7 +39,10 @@ record CrashSchedule(String name, long seed, List<Fault> faults) {
     record Fault(Kind kind, int scorer, int atBatch) {
         @Override
         public String toString() {
-            return kind + (kind == Kind.KILL_SCORER || kind == Kind.FREEZE_SCORER ? " " + Pipeline.scorerInstance(scorer) : "")
+            return kind
+                    + (kind == Kind.KILL_SCORER || kind == Kind.FREEZE_SCORER
+                            ? " " + Pipeline.scorerInstance(scorer)
+                            : "")
                     + " after batch " + atBatch;
         }
     }
@@ -55,8 +58,8 @@ record CrashSchedule(String name, long seed, List<Fault> faults) {
         };
     }
 
-    private static CrashSchedule draw(String name, long seed, int scorers, int scorerKills, int alertsKills,
-            int brokerRestarts, int freezes) {
+    private static CrashSchedule draw(
+            String name, long seed, int scorers, int scorerKills, int alertsKills, int brokerRestarts, int freezes) {
         Random random = new Random(seed);
         List<Kind> kinds = new ArrayList<>();
         kinds.addAll(Collections.nCopies(scorerKills, Kind.KILL_SCORER));

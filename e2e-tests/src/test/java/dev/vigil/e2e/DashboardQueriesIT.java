@@ -40,6 +40,7 @@ class DashboardQueriesIT {
 
     @TempDir
     static Path workDir;
+
     static Pipeline pipeline;
 
     @BeforeAll
@@ -49,9 +50,12 @@ class DashboardQueriesIT {
         // rates need a few scrapes after the traffic, and Micrometer binds the RocksDB metrics of a
         // newly opened store only at its next refresh of the Kafka Streams metrics (every 60 s):
         // wait until the slowest-moving series have data
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> !promQuery("sum(rate(vigil_scorer_scored_total[" + RATE_INTERVAL + "]))").isEmpty()
-                        && !promQuery("kafka_stream_state_cur_size_all_mem_tables").isEmpty());
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> !promQuery("sum(rate(vigil_scorer_scored_total[" + RATE_INTERVAL + "]))")
+                                .isEmpty()
+                        && !promQuery("kafka_stream_state_cur_size_all_mem_tables")
+                                .isEmpty());
     }
 
     @AfterAll
@@ -76,10 +80,15 @@ class DashboardQueriesIT {
             for (JsonNode panel : dashboard.path("panels")) {
                 for (JsonNode target : panel.path("targets")) {
                     String datasource = target.path("datasource").path("uid").asText();
-                    String query = datasource.equals("vigil-prometheus") ? target.path("expr").asText()
+                    String query = datasource.equals("vigil-prometheus")
+                            ? target.path("expr").asText()
                             : target.path("rawSql").asText();
-                    queries.add(new PanelQuery(dashboard.path("title").asText(), panel.path("title").asText(),
-                            target.path("refId").asText(), datasource, query));
+                    queries.add(new PanelQuery(
+                            dashboard.path("title").asText(),
+                            panel.path("title").asText(),
+                            target.path("refId").asText(),
+                            datasource,
+                            query));
                 }
             }
         }
@@ -90,16 +99,23 @@ class DashboardQueriesIT {
     @MethodSource("panelQueries")
     void everyPanelQueryReturnsData(PanelQuery query) throws Exception {
         if (query.datasource().equals("vigil-prometheus")) {
-            String expr = query.query().replace("$__rate_interval", RATE_INTERVAL).replace("$__interval", "15s");
+            String expr =
+                    query.query().replace("$__rate_interval", RATE_INTERVAL).replace("$__interval", "15s");
             assertThat(expr).as("a Grafana variable the test does not know").doesNotContain("$");
             // a range query over the last minutes, as a time-series panel asks for it
-            List<JsonNode> series = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+            List<JsonNode> series = await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofSeconds(2))
                     .until(() -> promRange(expr), result -> !result.isEmpty());
             assertThat(series).as("%s returned series", expr).isNotEmpty();
         } else {
-            String sql = GrafanaSqlMacros.expand(query.query(), Instant.now().minus(Duration.ofHours(1)), Instant.now());
-            try (Connection db = DriverManager.getConnection(pipeline.stack().jdbcUrl(), pipeline.stack().dbUser(),
-                    pipeline.stack().dbPassword()); Statement statement = db.createStatement();
+            String sql =
+                    GrafanaSqlMacros.expand(query.query(), Instant.now().minus(Duration.ofHours(1)), Instant.now());
+            try (Connection db = DriverManager.getConnection(
+                            pipeline.stack().jdbcUrl(),
+                            pipeline.stack().dbUser(),
+                            pipeline.stack().dbPassword());
+                    Statement statement = db.createStatement();
                     ResultSet rows = statement.executeQuery(sql)) {
                 assertThat(rows.next()).as("%s returned a row", sql).isTrue();
             } catch (SQLException e) {
@@ -110,7 +126,8 @@ class DashboardQueriesIT {
 
     /** The alert rules' metric names (recording rules' own names, with a colon, aside): Vigil's, Kafka's, PostgreSQL's. */
     static Stream<String> ruleMetrics() throws IOException {
-        String rules = java.nio.file.Files.readString(ComposeConsistencyTest.RepoFiles.path("dashboards/prometheus/alerts.yml"));
+        String rules = java.nio.file.Files.readString(
+                ComposeConsistencyTest.RepoFiles.path("dashboards/prometheus/alerts.yml"));
         Matcher names = Pattern.compile("\\b((?:vigil|kafka|pg)_[a-z0-9_]+)\\b").matcher(rules);
         java.util.Set<String> found = new java.util.TreeSet<>();
         while (names.find()) {
@@ -124,7 +141,8 @@ class DashboardQueriesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ruleMetrics")
     void everyMetricAnAlertRuleUsesIsExported(String metric) throws Exception {
-        List<JsonNode> series = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        List<JsonNode> series = await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> promQuery("count({__name__=\"" + metric + "\"})"), result -> !result.isEmpty());
         assertThat(series).as(metric).isNotEmpty();
@@ -136,18 +154,22 @@ class DashboardQueriesIT {
 
     static List<JsonNode> promRange(String expr) throws IOException, InterruptedException {
         long end = Instant.now().getEpochSecond();
-        return promResult(pipeline.stack().prometheusUrl() + "/api/v1/query_range?query=" + encode(expr)
-                + "&start=" + (end - 600) + "&end=" + end + "&step=15");
+        return promResult(pipeline.stack().prometheusUrl() + "/api/v1/query_range?query=" + encode(expr) + "&start="
+                + (end - 600) + "&end=" + end + "&step=15");
     }
 
     private static List<JsonNode> promResult(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = Http.get(url);
         JsonNode body = Http.JSON.readTree(response.body());
-        assertThat(body.path("status").asText()).as("%s: %s", url, response.body()).isEqualTo("success");
+        assertThat(body.path("status").asText())
+                .as("%s: %s", url, response.body())
+                .isEqualTo("success");
         List<JsonNode> result = new ArrayList<>();
         body.path("data").path("result").forEach(series -> {
             // a series of only NaN (0/0) is no data
-            JsonNode values = series.has("values") ? series.get("values") : Http.JSON.createArrayNode().add(series.get("value"));
+            JsonNode values = series.has("values")
+                    ? series.get("values")
+                    : Http.JSON.createArrayNode().add(series.get("value"));
             for (JsonNode value : values) {
                 if (!value.get(1).asText().equals("NaN")) {
                     result.add(series);
@@ -166,12 +188,17 @@ class DashboardQueriesIT {
     static final class GrafanaSqlMacros {
 
         private static final Pattern TIME_FILTER = Pattern.compile("\\$__timeFilter\\(([^)]+)\\)");
-        private static final Pattern TIME_GROUP_ALIAS = Pattern.compile("\\$__timeGroupAlias\\(([^,]+),\\s*'(\\d+)m'\\)");
+        private static final Pattern TIME_GROUP_ALIAS =
+                Pattern.compile("\\$__timeGroupAlias\\(([^,]+),\\s*'(\\d+)m'\\)");
 
         static String expand(String sql, Instant from, Instant to) {
-            String expanded = replace(TIME_FILTER, sql, m -> m.group(1).trim() + " BETWEEN '" + from + "' AND '" + to + "'");
-            expanded = replace(TIME_GROUP_ALIAS, expanded, m -> "floor(extract(epoch from " + m.group(1).trim() + ")/"
-                    + (Integer.parseInt(m.group(2)) * 60) + ")*" + (Integer.parseInt(m.group(2)) * 60) + " AS \"time\"");
+            String expanded =
+                    replace(TIME_FILTER, sql, m -> m.group(1).trim() + " BETWEEN '" + from + "' AND '" + to + "'");
+            expanded = replace(
+                    TIME_GROUP_ALIAS,
+                    expanded,
+                    m -> "floor(extract(epoch from " + m.group(1).trim() + ")/" + (Integer.parseInt(m.group(2)) * 60)
+                            + ")*" + (Integer.parseInt(m.group(2)) * 60) + " AS \"time\"");
             if (expanded.contains("$__")) {
                 throw new IllegalArgumentException("a Grafana macro this test does not expand: " + sql);
             }

@@ -43,13 +43,16 @@ class DashboardSchemaIT {
         }
         if (!Files.isDirectory(WORK.resolve("node_modules/@grafana/schema"))) {
             Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), 300);
-            assertThat(npm.exitCode()).as("npm install @grafana/schema: %s", npm.output()).isZero();
+            assertThat(npm.exitCode())
+                    .as("npm install @grafana/schema: %s", npm.output())
+                    .isZero();
         }
     }
 
     static Stream<Path> dashboards() throws IOException {
         try (Stream<Path> files = Files.list(ComposeConsistencyTest.RepoFiles.path("dashboards/grafana/dashboards"))) {
-            List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            List<Path> json =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(json).as("dashboards").hasSize(4);
             return json.stream();
         }
@@ -59,7 +62,9 @@ class DashboardSchemaIT {
     @MethodSource("dashboards")
     void typeChecksAgainstGrafanasDashboardSchema(Path dashboard) throws Exception {
         Result tsc = typeCheck(Files.readString(dashboard));
-        assertThat(tsc.exitCode()).as("tsc on %s:%n%s", dashboard.getFileName(), tsc.output()).isZero();
+        assertThat(tsc.exitCode())
+                .as("tsc on %s:%n%s", dashboard.getFileName(), tsc.output())
+                .isZero();
     }
 
     @Test
@@ -75,22 +80,33 @@ class DashboardSchemaIT {
         JsonNode root = JSON.readTree(dashboard.toFile());
         Set<String> provisioned = provisionedDatasourceUids();
 
-        assertThat(root.path("id").isMissingNode() || root.path("id").isNull()).as("dashboard id").isTrue();
+        assertThat(root.path("id").isMissingNode() || root.path("id").isNull())
+                .as("dashboard id")
+                .isTrue();
         assertThat(root.path("uid").asText()).matches("vigil-[a-z-]+");
         List<JsonNode> targets = new ArrayList<>();
         Set<Integer> panelIds = new HashSet<>();
         for (JsonNode panel : root.path("panels")) {
-            assertThat(panelIds.add(panel.path("id").asInt())).as("panel id %s unique", panel.path("id")).isTrue();
-            assertThat(panel.path("gridPos").path("x").asInt() + panel.path("gridPos").path("w").asInt())
-                    .as("%s fits the 24-column grid", panel.path("title").asText()).isLessThanOrEqualTo(24);
-            assertThat(panel.path("targets").size()).as("%s has a query", panel.path("title").asText()).isPositive();
+            assertThat(panelIds.add(panel.path("id").asInt()))
+                    .as("panel id %s unique", panel.path("id"))
+                    .isTrue();
+            assertThat(panel.path("gridPos").path("x").asInt()
+                            + panel.path("gridPos").path("w").asInt())
+                    .as("%s fits the 24-column grid", panel.path("title").asText())
+                    .isLessThanOrEqualTo(24);
+            assertThat(panel.path("targets").size())
+                    .as("%s has a query", panel.path("title").asText())
+                    .isPositive();
             panel.path("targets").forEach(targets::add);
-            assertThat(provisioned).contains(panel.path("datasource").path("uid").asText());
+            assertThat(provisioned)
+                    .contains(panel.path("datasource").path("uid").asText());
         }
         for (JsonNode target : targets) {
             String uid = target.path("datasource").path("uid").asText();
             assertThat(provisioned).as("datasource of target %s", target).contains(uid);
-            String query = uid.equals("vigil-prometheus") ? target.path("expr").asText() : target.path("rawSql").asText();
+            String query = uid.equals("vigil-prometheus")
+                    ? target.path("expr").asText()
+                    : target.path("rawSql").asText();
             assertThat(query).as("query of target %s", target).isNotBlank();
         }
     }
@@ -105,8 +121,9 @@ class DashboardSchemaIT {
     }
 
     static Set<String> provisionedDatasourceUids() throws IOException {
-        JsonNode provisioning = new ObjectMapper(new YAMLFactory()).readTree(
-                ComposeConsistencyTest.RepoFiles.path("dashboards/grafana/provisioning/datasources/vigil.yml").toFile());
+        JsonNode provisioning = new ObjectMapper(new YAMLFactory())
+                .readTree(ComposeConsistencyTest.RepoFiles.path("dashboards/grafana/provisioning/datasources/vigil.yml")
+                        .toFile());
         Set<String> uids = new HashSet<>();
         provisioning.path("datasources").forEach(ds -> uids.add(ds.path("uid").asText()));
         return uids;
@@ -116,31 +133,50 @@ class DashboardSchemaIT {
     private static Result typeCheck(String dashboardJson) throws Exception {
         Path source = Files.createTempFile(WORK, "dashboard-", ".ts");
         try {
-            Files.writeString(source, "import { Dashboard } from '@grafana/schema';\n"
-                    + "export const dashboard: Dashboard = " + dashboardJson + ";\n", StandardCharsets.UTF_8);
-            return run(List.of("node", WORK.resolve("node_modules/typescript/bin/tsc").toString(), "--noEmit", "--strict",
-                    "--skipLibCheck", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-                    source.toString()), 120);
+            Files.writeString(
+                    source,
+                    "import { Dashboard } from '@grafana/schema';\n" + "export const dashboard: Dashboard = "
+                            + dashboardJson + ";\n",
+                    StandardCharsets.UTF_8);
+            return run(
+                    List.of(
+                            "node",
+                            WORK.resolve("node_modules/typescript/bin/tsc").toString(),
+                            "--noEmit",
+                            "--strict",
+                            "--skipLibCheck",
+                            "--target",
+                            "es2022",
+                            "--module",
+                            "esnext",
+                            "--moduleResolution",
+                            "bundler",
+                            source.toString()),
+                    120);
         } finally {
             Files.deleteIfExists(source);
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(List<String> command, int timeoutSeconds) throws Exception {
         Path output = Files.createTempFile(WORK, "out-", ".txt");
         try {
-            Process process = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(WORK.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+                throw new IllegalStateException(
+                        String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
             }
             return new Result(process.exitValue(), Files.readString(output));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0) + " (Node.js and npm are needed to check dashboards)", e);
+            throw new UncheckedIOException(
+                    "cannot run " + command.get(0) + " (Node.js and npm are needed to check dashboards)", e);
         } finally {
             Files.deleteIfExists(output);
         }

@@ -40,11 +40,11 @@ final class DashboardTraffic {
      * half of a window of twenty.
      */
     static final int BUDGET_WINDOW = 20;
-    static final Map<String, String> SCORER_ENVIRONMENT = Map.of(
-            "VIGIL_SCORER_ALERT_WINDOW", String.valueOf(BUDGET_WINDOW), "VIGIL_SCORER_ALERT_CEILING", "0.8");
 
-    private DashboardTraffic() {
-    }
+    static final Map<String, String> SCORER_ENVIRONMENT =
+            Map.of("VIGIL_SCORER_ALERT_WINDOW", String.valueOf(BUDGET_WINDOW), "VIGIL_SCORER_ALERT_CEILING", "0.8");
+
+    private DashboardTraffic() {}
 
     /**
      * Two waves of the same shape, the second once Prometheus has scraped the first: a series is
@@ -60,9 +60,12 @@ final class DashboardTraffic {
         recordCandidate(pipeline, model);
 
         wave(pipeline, bank, 0, now);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> !DashboardQueriesIT.promQuery("vigil_scorer_scored_total{decision=~\"REVIEW|DECLINE\"}")
-                        .isEmpty() && !DashboardQueriesIT.promQuery("http_server_requests_seconds_bucket").isEmpty());
+                                .isEmpty()
+                        && !DashboardQueriesIT.promQuery("http_server_requests_seconds_bucket")
+                                .isEmpty());
         // the same bank, so the same model scores it and the same series move
         List<JsonNode> alerts = wave(pipeline, bank, CARDS, now);
 
@@ -70,9 +73,19 @@ final class DashboardTraffic {
         refusedLive(pipeline, now);
 
         JsonNode first = alerts.get(0);
-        assertThat(Http.post(pipeline.alertsUrl() + "/api/v1/alerts/" + first.get("alertId").asText() + "/disposition",
-                Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder confirmed", "version", first.get("version").asInt()),
-                pipeline.analystToken(bank)).statusCode()).isBetween(200, 204);
+        assertThat(Http.post(
+                                pipeline.alertsUrl() + "/api/v1/alerts/"
+                                        + first.get("alertId").asText() + "/disposition",
+                                Map.of(
+                                        "disposition",
+                                        "CONFIRMED_FRAUD",
+                                        "note",
+                                        "cardholder confirmed",
+                                        "version",
+                                        first.get("version").asInt()),
+                                pipeline.analystToken(bank))
+                        .statusCode())
+                .isBetween(200, 204);
     }
 
     /**
@@ -83,16 +96,23 @@ final class DashboardTraffic {
         String bank = "bank-refused-" + UUID.randomUUID();
         ModelBundle alertsOnEverything = ModelBundle.newBuilder(amountModel(bank, now))
                 .setModelVersion("lr-alerts-on-everything-" + now.getEpochSecond())
-                .setLogistic(LogisticModel.newBuilder(amountModel(bank, now).getLogistic()).setIntercept(9.0).build())
+                .setLogistic(LogisticModel.newBuilder(amountModel(bank, now).getLogistic())
+                        .setIntercept(9.0)
+                        .build())
                 .build();
         TopicWriter.send(pipeline.stack(), Topics.FRAUD_MODELS, bank, alertsOnEverything);
         // cards of their own, so no other stream's profile sees these
         CardStream cards = CardStream.of(bank, 500, 5, BUDGET_WINDOW / 5);
         for (List<Map<String, Object>> batch : cards.batches(20)) {
-            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch),
-                    pipeline.senderToken(bank)).statusCode()).isEqualTo(202);
+            assertThat(Http.post(
+                                    pipeline.ingestUrl() + "/api/v1/transactions/batch",
+                                    Map.of("transactions", batch),
+                                    pipeline.senderToken(bank))
+                            .statusCode())
+                    .isEqualTo(202);
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> !DashboardQueriesIT.promQuery("vigil_scorer_model_fallbacks_total{scope=\"" + bank + "\"}")
                         .isEmpty());
     }
@@ -115,19 +135,39 @@ final class DashboardTraffic {
     private static List<JsonNode> wave(Pipeline pipeline, String bank, int firstCard, Instant now) throws Exception {
         CardStream cards = CardStream.of(bank, firstCard, CARDS, 6);
         for (List<Map<String, Object>> batch : cards.batches(20)) {
-            assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch", Map.of("transactions", batch),
-                    pipeline.senderToken(bank)).statusCode()).isEqualTo(202);
+            assertThat(Http.post(
+                                    pipeline.ingestUrl() + "/api/v1/transactions/batch",
+                                    Map.of("transactions", batch),
+                                    pipeline.senderToken(bank))
+                            .statusCode())
+                    .isEqualTo(202);
         }
         // a rejection, counted by field
-        assertThat(Http.post(pipeline.ingestUrl() + "/api/v1/transactions", Http.transaction("tx-bad-" + UUID.randomUUID(),
-                bank, "4000000000000001", "1.00", "m-1", "5411", "DE", "CARD_PRESENT", now), pipeline.senderToken(bank))
-                .statusCode())
+        assertThat(Http.post(
+                                pipeline.ingestUrl() + "/api/v1/transactions",
+                                Http.transaction(
+                                        "tx-bad-" + UUID.randomUUID(),
+                                        bank,
+                                        "4000000000000001",
+                                        "1.00",
+                                        "m-1",
+                                        "5411",
+                                        "DE",
+                                        "CARD_PRESENT",
+                                        now),
+                                pipeline.senderToken(bank))
+                        .statusCode())
                 .isEqualTo(400);
         // a poison record, dead-lettered by the scorer
-        TopicWriter.sendRaw(pipeline.stack(), Topics.TRANSACTIONS.name(), "poison".getBytes(StandardCharsets.UTF_8),
+        TopicWriter.sendRaw(
+                pipeline.stack(),
+                Topics.TRANSACTIONS.name(),
+                "poison".getBytes(StandardCharsets.UTF_8),
                 "not avro".getBytes(StandardCharsets.UTF_8));
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank)),
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> Http.alertsOf(pipeline.alertsUrl(), bank, pipeline.alertsToken(bank)),
                         served -> served.size() >= firstCard + cards.frauds().size());
     }
 
@@ -145,9 +185,12 @@ final class DashboardTraffic {
                 .setFeatureSchema(schema.id())
                 .setFeatureNames(List.copyOf(schema.names()))
                 .setModelType(ModelType.LOGISTIC_REGRESSION)
-                .setLogistic(LogisticModel.newBuilder().setIntercept(-4.0).setCoefficients(coefficients)
+                .setLogistic(LogisticModel.newBuilder()
+                        .setIntercept(-4.0)
+                        .setCoefficients(coefficients)
                         .setMeans(Collections.nCopies(schema.size(), 0.0))
-                        .setScales(Collections.nCopies(schema.size(), 1.0)).build())
+                        .setScales(Collections.nCopies(schema.size(), 1.0))
+                        .build())
                 .setEnsemble(null)
                 .setReviewThreshold(0.5)
                 .setDeclineThreshold(0.9)
@@ -156,23 +199,35 @@ final class DashboardTraffic {
                 .setTrainToTime(now.minus(Duration.ofDays(15)))
                 .setTestFromTime(now.minus(Duration.ofDays(8)))
                 .setTestToTime(now.minus(Duration.ofDays(1)))
-                .setMetrics(Map.of("auc_roc", 0.91, "average_precision", 0.42, "test_review_share", 0.02,
-                        "test_score_p50", 0.03, "test_score_p95", 0.31))
+                .setMetrics(Map.of(
+                        "auc_roc",
+                        0.91,
+                        "average_precision",
+                        0.42,
+                        "test_review_share",
+                        0.02,
+                        "test_score_p50",
+                        0.03,
+                        "test_score_p95",
+                        0.31))
                 .build();
     }
 
     /** The candidate row the trainer's gate writes, into the table made by the trainer's own DDL. */
     private static void recordCandidate(Pipeline pipeline, ModelBundle model) throws Exception {
-        String ddl = Files.readString(ComposeConsistencyTest.RepoFiles.path(
-                "batch-trainer/src/main/resources/db/model_versions.sql"));
-        try (Connection db = DriverManager.getConnection(pipeline.stack().jdbcUrl(), pipeline.stack().dbUser(),
+        String ddl = Files.readString(
+                ComposeConsistencyTest.RepoFiles.path("batch-trainer/src/main/resources/db/model_versions.sql"));
+        try (Connection db = DriverManager.getConnection(
+                pipeline.stack().jdbcUrl(),
+                pipeline.stack().dbUser(),
                 pipeline.stack().dbPassword())) {
             try (Statement statement = db.createStatement()) {
                 statement.execute(ddl);
             }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO model_versions (version, bank_id, model_type, "
-                    + "feature_schema, train_from, train_to, test_from, test_to, auc_roc, average_precision, metrics, status, "
-                    + "trained_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'champion', ?)")) {
+            try (PreparedStatement insert =
+                    db.prepareStatement("INSERT INTO model_versions (version, bank_id, model_type, "
+                            + "feature_schema, train_from, train_to, test_from, test_to, auc_roc, average_precision, metrics, status, "
+                            + "trained_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'champion', ?)")) {
                 insert.setString(1, model.getModelVersion());
                 insert.setString(2, model.getBankId());
                 insert.setString(3, model.getModelType().name());

@@ -20,8 +20,7 @@ final class Database {
               AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')
             ORDER BY table_name, column_name""";
 
-    private Database() {
-    }
+    private Database() {}
 
     /**
      * Every non-null text, varchar, char, json and jsonb value of every table in the public schema
@@ -32,16 +31,17 @@ final class Database {
         List<String> values = new ArrayList<>();
         try (Connection db = connect(stack)) {
             List<String[]> columns = new ArrayList<>();
-            try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(TEXT_COLUMNS)) {
+            try (Statement statement = db.createStatement();
+                    ResultSet rows = statement.executeQuery(TEXT_COLUMNS)) {
                 while (rows.next()) {
                     columns.add(new String[] {rows.getString(1), rows.getString(2)});
                 }
             }
             for (String[] column : columns) {
                 String where = quote(column[0]) + "." + quote(column[1]);
-                try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
-                        "SELECT " + quote(column[1]) + "::text FROM " + quote(column[0]) + " WHERE " + quote(column[1])
-                                + " IS NOT NULL")) {
+                try (Statement statement = db.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT " + quote(column[1]) + "::text FROM "
+                                + quote(column[0]) + " WHERE " + quote(column[1]) + " IS NOT NULL")) {
                     while (rows.next()) {
                         values.add(where + ": " + rows.getString(1));
                     }

@@ -22,6 +22,7 @@ class LoadGeneratorIT {
 
     @TempDir
     static Path workDir;
+
     static Pipeline pipeline;
 
     @BeforeAll
@@ -38,17 +39,47 @@ class LoadGeneratorIT {
 
     @Test
     void aShortRunReportsDetectionReadBackFromAlertsApiWithoutPrintingACardNumber() throws Exception {
-        Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("vigil.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path jar = root.resolve("load-generator/target/vigil-load-generator.jar");
         Path report = workDir.resolve("report.json");
         Path output = workDir.resolve("load-generator.out");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "run", "--ingest-url", pipeline.ingestUrl(), "--alerts-url", pipeline.alertsUrl(),
-                // one bank, as the demo runs it: a token reads its own bank's alerts only
-                "--banks", "1", "--alerts-token", pipeline.alertsToken("bank-a"), "--ingest-token", pipeline.senderToken("bank-a"),
-                "--rate", "40", "--duration", "20s", "--seed", "42", "--cards", "200", "--history", "4",
-                "--label-delay", "2s", "--settle", "20s", "--report-json", report.toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "run",
+                        "--ingest-url",
+                        pipeline.ingestUrl(),
+                        "--alerts-url",
+                        pipeline.alertsUrl(),
+                        // one bank, as the demo runs it: a token reads its own bank's alerts only
+                        "--banks",
+                        "1",
+                        "--alerts-token",
+                        pipeline.alertsToken("bank-a"),
+                        "--ingest-token",
+                        pipeline.senderToken("bank-a"),
+                        "--rate",
+                        "40",
+                        "--duration",
+                        "20s",
+                        "--seed",
+                        "42",
+                        "--cards",
+                        "200",
+                        "--history",
+                        "4",
+                        "--label-delay",
+                        "2s",
+                        "--settle",
+                        "20s",
+                        "--report-json",
+                        report.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
 
         boolean finished = process.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
@@ -62,18 +93,30 @@ class LoadGeneratorIT {
         assertThat(json.get("accepted").asLong()).isGreaterThan(700);
         assertThat(json.get("errors").size()).isZero();
         JsonNode detection = json.get("detection");
-        assertThat(detection.isObject()).as(json.path("detectionSkipped").asText()).isTrue();
+        assertThat(detection.isObject())
+                .as(json.path("detectionSkipped").asText())
+                .isTrue();
         assertThat(detection.get("frauds").asLong()).isPositive();
-        assertThat(detection.get("alertedFrauds").asLong()).as("frauds the rules caught").isPositive();
+        assertThat(detection.get("alertedFrauds").asLong())
+                .as("frauds the rules caught")
+                .isPositive();
         assertThat(detection.get("precision").asDouble()).isPositive();
-        assertThat(json.get("labelsSent").asLong()).isEqualTo(detection.get("frauds").asLong());
+        assertThat(json.get("labelsSent").asLong())
+                .isEqualTo(detection.get("frauds").asLong());
         assertThat(printed).contains("detection", "recall").doesNotContainPattern("\\b\\d{13,19}\\b");
 
         // The generator's card numbers are not known here: look for anything that is one.
         assertThat(TopicContents.everyRecord(pipeline.stack().kafkaBootstrapServers()))
-                .flatMap(CardNumbers::in).as("card numbers on the topics").isEmpty();
-        assertThat(pipeline.logs()).flatMap(CardNumbers::in).as("card numbers in the service logs").isEmpty();
-        assertThat(Database.everyTextValue(pipeline.stack())).flatMap(CardNumbers::in).as("card numbers in the database")
+                .flatMap(CardNumbers::in)
+                .as("card numbers on the topics")
+                .isEmpty();
+        assertThat(pipeline.logs())
+                .flatMap(CardNumbers::in)
+                .as("card numbers in the service logs")
+                .isEmpty();
+        assertThat(Database.everyTextValue(pipeline.stack()))
+                .flatMap(CardNumbers::in)
+                .as("card numbers in the database")
                 .isEmpty();
     }
 }

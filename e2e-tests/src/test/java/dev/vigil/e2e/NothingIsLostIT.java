@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9, "prove nothing is lost": two scorer instances (one consumer group, a standby replica
+ * Nothing is lost: two scorer instances (one consumer group, a standby replica
  * of every task) with alerts-api and ingest, under faults. After every run, for the run's bank:
  * every transaction ingest acknowledged has exactly one score on {@code transaction-scores}
  * (read_committed); the {@code alerts} table holds exactly one row per fraud and nothing else;
@@ -66,6 +66,7 @@ class NothingIsLostIT {
     static final Duration TAKE_OVER = Duration.ofSeconds(60);
     /** Alerts of frauds sent right after an active scorer is killed arrive within this long of the kill. */
     static final Duration FAILOVER_BOUND = Duration.ofSeconds(30);
+
     static final int HISTORY = 6;
     static final int BATCH = 4;
     static final Duration PACE = Duration.ofMillis(250);
@@ -80,13 +81,19 @@ class NothingIsLostIT {
 
     @TempDir
     static Path workDir;
+
     static Pipeline pipeline;
 
     @BeforeAll
     static void startServices() {
-        pipeline = Pipeline.start(workDir, SCORERS, Map.of(
-                "VIGIL_SCORER_STANDBY_REPLICAS", "1",
-                "VIGIL_SCORER_SESSION_TIMEOUT_MS", Long.toString(SESSION_TIMEOUT.toMillis())));
+        pipeline = Pipeline.start(
+                workDir,
+                SCORERS,
+                Map.of(
+                        "VIGIL_SCORER_STANDBY_REPLICAS",
+                        "1",
+                        "VIGIL_SCORER_SESSION_TIMEOUT_MS",
+                        Long.toString(SESSION_TIMEOUT.toMillis())));
     }
 
     @AfterAll
@@ -111,15 +118,20 @@ class NothingIsLostIT {
     @Order(0)
     void anOpenTransactionShowsUntilItIsCommitted() {
         String bootstrap = pipeline.stack().kafkaBootstrapServers();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "nothing-is-lost-probe-" + UUID.randomUUID()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "nothing-is-lost-probe-" + UUID.randomUUID()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), new byte[] {1}, new byte[] {1}));
             producer.flush();
-            assertThat(TopicContents.openTransactions(bootstrap)).containsKey(new TopicPartition(Topics.DEAD_LETTERS.name(), 0));
+            assertThat(TopicContents.openTransactions(bootstrap))
+                    .containsKey(new TopicPartition(Topics.DEAD_LETTERS.name(), 0));
 
             producer.commitTransaction();
             await().atMost(Duration.ofSeconds(30)).until(() -> TopicContents.openTransactions(bootstrap), Map::isEmpty);
@@ -128,7 +140,8 @@ class NothingIsLostIT {
 
     @Test
     @Order(1)
-    void killedScorersAndAlertsApiAFrozenScorerAndACrashedBrokerUnderSteadyLoadLoseAndDuplicateNothing() throws Exception {
+    void killedScorersAndAlertsApiAFrozenScorerAndACrashedBrokerUnderSteadyLoadLoseAndDuplicateNothing()
+            throws Exception {
         CrashSchedule schedule = CrashSchedule.fromSystemProperties(SCORERS);
         System.out.println(schedule);
         String bank = "bank-chaos-" + UUID.randomUUID();
@@ -147,7 +160,8 @@ class NothingIsLostIT {
             }
             int retries = sender.finish(Duration.ofMinutes(5));
             acknowledged = sender.acknowledged();
-            System.out.printf("sent %d transactions of %d cards in %d batches in %s; %d batch sends were retried%n",
+            System.out.printf(
+                    "sent %d transactions of %d cards in %d batches in %s; %d batch sends were retried%n",
                     acknowledged.size(), cards, batches.size(), Duration.between(started, Instant.now()), retries);
         }
 
@@ -212,8 +226,8 @@ class NothingIsLostIT {
         String bank = "bank-failover-" + UUID.randomUUID();
         CardStream stream = CardStream.of(bank, 1_000, 24, HISTORY);
         PANS_SENT.addAll(stream.pans());
-        Set<String> acknowledged = new HashSet<>(
-                StreamSender.sendAll(pipeline, stream.history(), Duration.ofMinutes(2)));
+        Set<String> acknowledged =
+                new HashSet<>(StreamSender.sendAll(pipeline, stream.history(), Duration.ofMinutes(2)));
         awaitScored(bank, acknowledged);
         for (String scorer : pipeline.scorers()) {
             // the configuration took: each instance keeps warm copies of the other's stores
@@ -225,10 +239,12 @@ class NothingIsLostIT {
         Instant killed = Instant.now();
         acknowledged.addAll(StreamSender.sendAll(pipeline, stream.fraudulent(), Duration.ofSeconds(20)));
         Duration left = FAILOVER_BOUND.minus(Duration.between(killed, Instant.now()));
-        await().atMost(left).pollInterval(Duration.ofMillis(250))
-                .until(() -> Set.copyOf(Database.alertedTransactions(pipeline.stack(), bank)).containsAll(stream.frauds()));
-        System.out.printf("with %s killed, every fraud was alerted %d ms after the kill%n", victim,
-                Duration.between(killed, Instant.now()).toMillis());
+        await().atMost(left).pollInterval(Duration.ofMillis(250)).until(() -> Set.copyOf(
+                        Database.alertedTransactions(pipeline.stack(), bank))
+                .containsAll(stream.frauds()));
+        System.out.printf(
+                "with %s killed, every fraud was alerted %d ms after the kill%n",
+                victim, Duration.between(killed, Instant.now()).toMillis());
 
         pipeline.restart(victim);
         assertNothingLost(bank, acknowledged, stream.frauds());
@@ -243,8 +259,8 @@ class NothingIsLostIT {
         CardStream withoutHistory = CardStream.of(bank, 3_000, 8, 0);
         PANS_SENT.addAll(withHistory.pans());
         PANS_SENT.addAll(withoutHistory.pans());
-        Set<String> acknowledged = new HashSet<>(
-                StreamSender.sendAll(pipeline, withHistory.history(), Duration.ofMinutes(2)));
+        Set<String> acknowledged =
+                new HashSet<>(StreamSender.sendAll(pipeline, withHistory.history(), Duration.ofMinutes(2)));
         awaitScored(bank, acknowledged);
 
         for (String scorer : pipeline.scorers()) {
@@ -268,16 +284,26 @@ class NothingIsLostIT {
         Pattern anyPan = Pattern.compile(String.join("|", PANS_SENT));
 
         List<String> records = TopicContents.everyRecord(pipeline.stack().kafkaBootstrapServers());
-        assertThat(records).as("records on the topics").anySatisfy(record -> assertThat(record).contains("bank-chaos-"));
-        assertThat(records).filteredOn(record -> anyPan.matcher(record).find()).as("records showing a card number").isEmpty();
+        assertThat(records).as("records on the topics").anySatisfy(record -> assertThat(record)
+                .contains("bank-chaos-"));
+        assertThat(records)
+                .filteredOn(record -> anyPan.matcher(record).find())
+                .as("records showing a card number")
+                .isEmpty();
 
         List<String> logs = pipeline.logs();
         assertThat(logs).hasSizeGreaterThanOrEqualTo(SCORERS + 2);
-        assertThat(logs).filteredOn(log -> anyPan.matcher(log).find()).as("service logs showing a card number").isEmpty();
+        assertThat(logs)
+                .filteredOn(log -> anyPan.matcher(log).find())
+                .as("service logs showing a card number")
+                .isEmpty();
 
         List<String> stored = Database.everyTextValue(pipeline.stack());
-        assertThat(stored).as("text in the database").anySatisfy(value -> assertThat(value).contains("bank-chaos-"));
-        assertThat(stored).filteredOn(value -> anyPan.matcher(value).find()).as("database values showing a card number")
+        assertThat(stored).as("text in the database").anySatisfy(value -> assertThat(value)
+                .contains("bank-chaos-"));
+        assertThat(stored)
+                .filteredOn(value -> anyPan.matcher(value).find())
+                .as("database values showing a card number")
                 .isEmpty();
     }
 
@@ -285,28 +311,38 @@ class NothingIsLostIT {
     private static void assertNothingLost(String bank, Set<String> acknowledged, Set<String> frauds) throws Exception {
         // every acknowledged transaction is scored (committed), and the crashed producers' transactions are closed
         awaitScored(bank, acknowledged);
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+        await().atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> TopicContents.openTransactions(pipeline.stack().kafkaBootstrapServers()), Map::isEmpty);
 
         Map<String, Long> scores = countBy(scores(bank), TransactionScore::getTransactionId);
         assertThat(scores.keySet()).as("transactions scored").containsExactlyInAnyOrderElementsOf(acknowledged);
-        assertThat(scores).as("transactions scored more than once").allSatisfy((id, count) -> assertThat(count).isOne());
+        assertThat(scores).as("transactions scored more than once").allSatisfy((id, count) -> assertThat(count)
+                .isOne());
 
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> Set.copyOf(Database.alertedTransactions(pipeline.stack(), bank)).containsAll(frauds));
-        assertThat(Database.alertedTransactions(pipeline.stack(), bank)).as("rows of the alerts table")
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> Set.copyOf(
+                        Database.alertedTransactions(pipeline.stack(), bank))
+                .containsAll(frauds));
+        assertThat(Database.alertedTransactions(pipeline.stack(), bank))
+                .as("rows of the alerts table")
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(frauds);
 
         List<Alert> produced = TopicContents.committedValues(pipeline.stack(), Topics.FRAUD_ALERTS).stream()
                 .filter(alert -> alert.getBankId().equals(bank))
                 .toList();
-        assertThat(produced).extracting(Alert::getAlertId).as("alert ids on fraud-alerts").doesNotHaveDuplicates();
-        assertThat(produced).extracting(Alert::getTransactionId).as("alerted transactions on fraud-alerts")
+        assertThat(produced)
+                .extracting(Alert::getAlertId)
+                .as("alert ids on fraud-alerts")
+                .doesNotHaveDuplicates();
+        assertThat(produced)
+                .extracting(Alert::getTransactionId)
+                .as("alerted transactions on fraud-alerts")
                 .containsExactlyInAnyOrderElementsOf(frauds);
 
         assertThat(TopicContents.openTransactions(pipeline.stack().kafkaBootstrapServers()))
-                .as("partitions with a transaction still open").isEmpty();
+                .as("partitions with a transaction still open")
+                .isEmpty();
 
         assertProfilesEqualARecomputation(bank);
     }
@@ -323,14 +359,16 @@ class NothingIsLostIT {
         for (Transaction tx : TopicContents.committedValues(pipeline.stack(), Topics.TRANSACTIONS)) {
             if (tx.getBankId().equals(bank) && folded.add(tx.getCardToken() + "/" + tx.getTransactionId())) {
                 CardProfile before = recomputed.getOrDefault(tx.getCardToken(), CardProfile.EMPTY);
-                recomputed.put(tx.getCardToken(), CardFeatures.next(before, tx, null).profile());
+                recomputed.put(
+                        tx.getCardToken(), CardFeatures.next(before, tx, null).profile());
             }
         }
-        Map<String, byte[]> stored = TopicContents.latestCommittedBytes(pipeline.stack().kafkaBootstrapServers(),
-                PROFILES_CHANGELOG);
+        Map<String, byte[]> stored =
+                TopicContents.latestCommittedBytes(pipeline.stack().kafkaBootstrapServers(), PROFILES_CHANGELOG);
         assertThat(recomputed).as("cards of the run").isNotEmpty();
         assertThat(recomputed).allSatisfy((card, profile) -> assertThat(stored.get(card))
-                .as("stored profile of a card of %s", bank).isEqualTo(CardProfileCodec.encode(profile)));
+                .as("stored profile of a card of %s", bank)
+                .isEqualTo(CardProfileCodec.encode(profile)));
     }
 
     private static void awaitScored(String bank, Collection<String> transactions) {
@@ -338,9 +376,10 @@ class NothingIsLostIT {
     }
 
     private static void awaitScored(String bank, Collection<String> transactions, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofSeconds(1))
-                .until(() -> scores(bank).stream().map(TransactionScore::getTransactionId).collect(Collectors.toSet())
-                        .containsAll(transactions));
+        await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> scores(bank).stream()
+                .map(TransactionScore::getTransactionId)
+                .collect(Collectors.toSet())
+                .containsAll(transactions));
     }
 
     private static List<TransactionScore> scores(String bank) {
@@ -356,7 +395,9 @@ class NothingIsLostIT {
 
     /** The standby tasks the instance's state updater keeps up to date, from its Prometheus metrics. */
     private static double standbyTasks(String scorer) throws Exception {
-        return Http.get(pipeline.url(scorer) + "/q/metrics").body().lines()
+        return Http.get(pipeline.url(scorer) + "/q/metrics")
+                .body()
+                .lines()
                 .filter(line -> line.startsWith("kafka_stream_state_updater_standby_updating_tasks{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

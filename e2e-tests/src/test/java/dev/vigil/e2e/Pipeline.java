@@ -85,7 +85,8 @@ final class Pipeline implements AutoCloseable {
             env.putAll(scorerEnvironment);
             env.put("VIGIL_SCORER_STATE_DIR", stateDir(instance).toString());
         }
-        running.put(instance, ServiceProcess.start(instance, jar(service), port, env, workDir.resolve(instance + ".log")));
+        running.put(
+                instance, ServiceProcess.start(instance, jar(service), port, env, workDir.resolve(instance + ".log")));
         if (instance.equals(service)) {
             // Prometheus has one job per service: only the first instance is scraped
             stack.scrape(service, port);
@@ -126,7 +127,10 @@ final class Pipeline implements AutoCloseable {
 
     /** The scorer instances started, by name. */
     List<String> scorers() {
-        return running.keySet().stream().filter(name -> name.startsWith(SCORER)).sorted().toList();
+        return running.keySet().stream()
+                .filter(name -> name.startsWith(SCORER))
+                .sorted()
+                .toList();
     }
 
     /** Deletes a stopped scorer instance's state directory (its RocksDB stores and checkpoints), as a lost disk would. */
@@ -198,7 +202,9 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static Path jar(String service) {
-        Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("vigil.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 

@@ -37,8 +37,12 @@ final class StreamSender implements AutoCloseable {
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> done;
 
-    private StreamSender(Pipeline pipeline, List<List<Map<String, Object>>> batches, List<Integer> eventPoints,
-            int ahead, Duration pace) {
+    private StreamSender(
+            Pipeline pipeline,
+            List<List<Map<String, Object>>> batches,
+            List<Integer> eventPoints,
+            int ahead,
+            Duration pace) {
         this.pipeline = pipeline;
         this.batches = batches;
         this.eventPoints = List.copyOf(eventPoints);
@@ -48,8 +52,12 @@ final class StreamSender implements AutoCloseable {
     }
 
     /** Starts sending {@code batches}, holding back at each of {@code eventPoints} (batch counts, ascending). */
-    static StreamSender start(Pipeline pipeline, List<List<Map<String, Object>>> batches,
-            List<Integer> eventPoints, int ahead, Duration pace) {
+    static StreamSender start(
+            Pipeline pipeline,
+            List<List<Map<String, Object>>> batches,
+            List<Integer> eventPoints,
+            int ahead,
+            Duration pace) {
         return new StreamSender(pipeline, batches, eventPoints, ahead, pace);
     }
 
@@ -107,7 +115,9 @@ final class StreamSender implements AutoCloseable {
 
     private void sendAll() {
         for (int i = 0; i < batches.size() && !stopped.get(); i++) {
-            while (!stopped.get() && eventsDone.get() < eventPoints.size() && i >= eventPoints.get(eventsDone.get()) + ahead) {
+            while (!stopped.get()
+                    && eventsDone.get() < eventPoints.size()
+                    && i >= eventPoints.get(eventsDone.get()) + ahead) {
                 sleep(Duration.ofMillis(50));
             }
             while (!stopped.get() && !accepted(batches.get(i))) {
@@ -127,8 +137,10 @@ final class StreamSender implements AutoCloseable {
         try {
             // the sending system of the batch's bank: ingest takes a bank's records from that bank only
             String bank = (String) batch.get(0).get("bankId");
-            HttpResponse<String> response = Http.post(pipeline.ingestUrl() + "/api/v1/transactions/batch",
-                    Map.of("transactions", batch), pipeline.senderToken(bank));
+            HttpResponse<String> response = Http.post(
+                    pipeline.ingestUrl() + "/api/v1/transactions/batch",
+                    Map.of("transactions", batch),
+                    pipeline.senderToken(bank));
             if (response.statusCode() == 400) {
                 throw new AssertionError("the test sent an invalid batch: " + response.body());
             }

@@ -30,8 +30,7 @@ import org.apache.kafka.common.serialization.Serde;
  */
 final class TopicContents {
 
-    private TopicContents() {
-    }
+    private TopicContents() {}
 
     /**
      * The records of every topic on the broker but Kafka's own ({@code __*}), so the scorer's
@@ -55,8 +54,10 @@ final class TopicContents {
      */
     static Map<TopicPartition, String> openTransactions(String bootstrapServers) {
         try (KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrapServers);
-                KafkaConsumer<byte[], byte[]> committed = new KafkaConsumer<>(config(bootstrapServers, "read_committed"),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<byte[], byte[]> committed = new KafkaConsumer<>(
+                        config(bootstrapServers, "read_committed"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = uncommitted.listTopics().entrySet().stream()
                     .filter(topic -> !topic.getKey().startsWith("__"))
                     .flatMap(topic -> topic.getValue().stream())
@@ -116,8 +117,8 @@ final class TopicContents {
      * keyed by the key as UTF-8; a tombstone removes its key.
      */
     static Map<String, byte[]> latestCommittedBytes(String bootstrapServers, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                config(bootstrapServers, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             Map<String, byte[]> latest = new HashMap<>();
             readAll(consumer, topic, record -> {
                 if (record.value() == null) {
@@ -130,8 +131,8 @@ final class TopicContents {
         }
     }
 
-    private static <V> void readAll(KafkaConsumer<byte[], V> consumer, String topic,
-            Consumer<ConsumerRecord<byte[], V>> action) {
+    private static <V> void readAll(
+            KafkaConsumer<byte[], V> consumer, String topic, Consumer<ConsumerRecord<byte[], V>> action) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
@@ -144,8 +145,8 @@ final class TopicContents {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(config(bootstrapServers, "read_uncommitted"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                config(bootstrapServers, "read_uncommitted"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static Properties config(String bootstrapServers, String isolation) {

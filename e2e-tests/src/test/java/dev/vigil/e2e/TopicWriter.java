@@ -14,14 +14,15 @@ import org.apache.kafka.common.serialization.Serde;
 /** Records put on the broker's topics as another system would: typed through the registry, or raw bytes. */
 final class TopicWriter {
 
-    private TopicWriter() {
-    }
+    private TopicWriter() {}
 
     /** Produces one record with the topic's serdes (registering its schema) and waits for the broker's ack. */
     static <K, V> void send(LocalStack stack, Topic<K, V> topic, K key, V value) {
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
-        try (Serde<K> keys = serdes.keySerde(topic); Serde<V> values = serdes.valueSerde(topic);
-                KafkaProducer<K, V> producer = new KafkaProducer<>(config(stack), keys.serializer(), values.serializer())) {
+        try (Serde<K> keys = serdes.keySerde(topic);
+                Serde<V> values = serdes.valueSerde(topic);
+                KafkaProducer<K, V> producer =
+                        new KafkaProducer<>(config(stack), keys.serializer(), values.serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not produce to " + topic.name(), e.getCause());
@@ -45,7 +46,10 @@ final class TopicWriter {
     }
 
     private static Map<String, Object> config(LocalStack stack) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
     }
 }

@@ -23,6 +23,7 @@ public final class CardFeatures {
 
     /** A card's "usual" amount follows its last few weeks: an amount two weeks old weighs half. */
     public static final Duration AMOUNT_HALF_LIFE = Duration.ofDays(14);
+
     public static final Duration BURST_WINDOW = Duration.ofMinutes(10);
     public static final Duration HOUR = Duration.ofHours(1);
     /** Local hours [0, 6) are night. */
@@ -34,6 +35,7 @@ public final class CardFeatures {
      * so a card with identical amounts does not give an infinite z-score for one cent more.
      */
     static final double MIN_STD_SHARE_OF_MEAN = 0.1;
+
     static final double MIN_STD_MINOR = 1.0;
 
     private static final FeatureSchema SCHEMA = FeatureSchema.CURRENT;
@@ -66,16 +68,20 @@ public final class CardFeatures {
     private static final int MERCHANT_FRAUD_RATE_30D = at(Names.MERCHANT_FRAUD_RATE_30D);
     private static final int CARD_COUNTRY_KNOWN = at(Names.CARD_COUNTRY_KNOWN);
     private static final int MERCHANT_OUTSIDE_CARD_COUNTRY = at(Names.MERCHANT_OUTSIDE_CARD_COUNTRY);
-    private static final int[] HORIZON_COUNT = {-1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)};
-    private static final int[] HORIZON_SUM = {at(Names.AMOUNT_SUM_1H), at(Names.AMOUNT_SUM_24H),
-        at(Names.AMOUNT_SUM_7D), at(Names.AMOUNT_SUM_30D)};
-    private static final int[] HORIZON_MEAN = {at(Names.AMOUNT_MEAN_1H), at(Names.AMOUNT_MEAN_24H),
-        at(Names.AMOUNT_MEAN_7D), at(Names.AMOUNT_MEAN_30D)};
-    private static final int[] HORIZON_STD = {at(Names.AMOUNT_STD_1H), at(Names.AMOUNT_STD_24H),
-        at(Names.AMOUNT_STD_7D), at(Names.AMOUNT_STD_30D)};
+    private static final int[] HORIZON_COUNT = {
+        -1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)
+    };
+    private static final int[] HORIZON_SUM = {
+        at(Names.AMOUNT_SUM_1H), at(Names.AMOUNT_SUM_24H), at(Names.AMOUNT_SUM_7D), at(Names.AMOUNT_SUM_30D)
+    };
+    private static final int[] HORIZON_MEAN = {
+        at(Names.AMOUNT_MEAN_1H), at(Names.AMOUNT_MEAN_24H), at(Names.AMOUNT_MEAN_7D), at(Names.AMOUNT_MEAN_30D)
+    };
+    private static final int[] HORIZON_STD = {
+        at(Names.AMOUNT_STD_1H), at(Names.AMOUNT_STD_24H), at(Names.AMOUNT_STD_7D), at(Names.AMOUNT_STD_30D)
+    };
 
-    private CardFeatures() {
-    }
+    private CardFeatures() {}
 
     /**
      * The profile after {@code tx}, and the features of {@code tx}.
@@ -90,17 +96,16 @@ public final class CardFeatures {
         return new Step(after, features(before, after, tx, eventTime, location, merchant));
     }
 
-    /** {@link #next(CardProfile, Transaction, MerchantRisk)} for a merchant without known risk. */
-    public static Step next(CardProfile before, Transaction tx) {
-        return next(before, tx, null);
-    }
-
     /** The outcome of one transaction: the card's new profile and the transaction's features. */
-    public record Step(CardProfile profile, FeatureVector features) {
-    }
+    public record Step(CardProfile profile, FeatureVector features) {}
 
-    private static FeatureVector features(CardProfile before, CardProfile after, Transaction tx, Instant eventTime,
-            Optional<Location> location, MerchantRisk merchant) {
+    private static FeatureVector features(
+            CardProfile before,
+            CardProfile after,
+            Transaction tx,
+            Instant eventTime,
+            Optional<Location> location,
+            MerchantRisk merchant) {
         boolean hasHistory = !before.isEmpty();
         double amount = tx.getAmountMinor();
         double mean = before.amounts().mean();
@@ -114,7 +119,10 @@ public final class CardFeatures {
         v[AMOUNT_TO_MEAN_RATIO] = hasHistory && mean > 0 ? amount / mean : 0;
         v[AMOUNT_Z_SCORE] = hasHistory ? (amount - mean) / Math.max(std, floor) : 0;
         // out of order: the latest event is later than this one; 0, never negative
-        long sinceLastMillis = hasHistory ? Math.max(0, Duration.between(before.lastEventTime(), eventTime).toMillis()) : -1;
+        long sinceLastMillis = hasHistory
+                ? Math.max(
+                        0, Duration.between(before.lastEventTime(), eventTime).toMillis())
+                : -1;
         v[SECONDS_SINCE_LAST] = hasHistory ? sinceLastMillis / 1000.0 : -1;
         v[TX_COUNT_10M] = 1 + before.recentTimes().countWithin(eventTime, BURST_WINDOW);
         v[TX_COUNT_1H] = 1 + before.recentTimes().countWithin(eventTime, HOUR);
@@ -131,8 +139,8 @@ public final class CardFeatures {
                 ? before.lastLocation().get().kilometresTo(location.get())
                 : -1;
         v[KM_FROM_LAST_LOCATION] = km;
-        v[SPEED_KMH_FROM_LAST] = km < 0 ? -1
-                : km / (Math.max(sinceLastMillis, MIN_TRAVEL_TIME.toMillis()) / (double) HOUR.toMillis());
+        v[SPEED_KMH_FROM_LAST] =
+                km < 0 ? -1 : km / (Math.max(sinceLastMillis, MIN_TRAVEL_TIME.toMillis()) / (double) HOUR.toMillis());
         v[DISTINCT_COUNTRIES_BEFORE] = before.countries().size();
         boolean knownCode = CountrySet.bitOf(tx.getMerchantCountry()).isPresent();
         v[NEW_COUNTRY] = hasHistory && knownCode && !before.countries().contains(tx.getMerchantCountry()) ? 1 : 0;
@@ -162,7 +170,8 @@ public final class CardFeatures {
         return new FeatureVector(SCHEMA, v);
     }
 
-    private static CardProfile updated(CardProfile before, Transaction tx, Instant eventTime, Optional<Location> location) {
+    private static CardProfile updated(
+            CardProfile before, Transaction tx, Instant eventTime, Optional<Location> location) {
         boolean latest = before.isEmpty() || !eventTime.isBefore(before.lastEventTime());
         AmountStats amounts;
         SpendHorizons horizons;

@@ -19,12 +19,28 @@ import java.util.Optional;
  * @param merchants       the merchants the card was used at (a Bloom filter)
  * @param mccs            the merchant category codes the card was used at (a Bloom filter)
  */
-public record CardProfile(long count, Instant lastEventTime, AmountStats amounts, Optional<Location> lastLocation,
-        RecentEventTimes recentTimes, CountrySet countries, SpendHorizons horizons, Sketch merchants, Sketch mccs) {
+public record CardProfile(
+        long count,
+        Instant lastEventTime,
+        AmountStats amounts,
+        Optional<Location> lastLocation,
+        RecentEventTimes recentTimes,
+        CountrySet countries,
+        SpendHorizons horizons,
+        Sketch merchants,
+        Sketch mccs) {
 
     /** A card never seen before. */
-    public static final CardProfile EMPTY = new CardProfile(0, Instant.EPOCH, AmountStats.NONE, Optional.empty(),
-            RecentEventTimes.NONE, CountrySet.NONE, SpendHorizons.NONE, Sketch.NO_MERCHANTS, Sketch.NO_MCCS);
+    public static final CardProfile EMPTY = new CardProfile(
+            0,
+            Instant.EPOCH,
+            AmountStats.NONE,
+            Optional.empty(),
+            RecentEventTimes.NONE,
+            CountrySet.NONE,
+            SpendHorizons.NONE,
+            Sketch.NO_MERCHANTS,
+            Sketch.NO_MCCS);
 
     public CardProfile {
         Objects.requireNonNull(lastEventTime, "lastEventTime");

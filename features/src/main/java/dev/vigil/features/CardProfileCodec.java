@@ -26,7 +26,7 @@ import java.util.Optional;
  * </pre>
  *
  * Version 2: 317 bytes for a card seen once in one country without a location (301 for
- * {@link CardProfile#EMPTY}); at most {@value #MAX_SIZE} bytes. A version 1 profile (the backbone's)
+ * {@link CardProfile#EMPTY}); at most {@value #MAX_SIZE} bytes. A version 1 profile (the first release's)
  * is read with empty horizons and sketches: its first transaction after the upgrade counts as a new
  * merchant and MCC, and its horizons build up from there. A new layout gets a new version byte, and
  * {@link #decode} keeps reading the old ones.
@@ -36,11 +36,20 @@ public final class CardProfileCodec {
     public static final byte VERSION = 2;
     static final byte VERSION_1 = 1;
     /** Size of the largest profile: location, full ring of times, every country word. */
-    public static final int MAX_SIZE = 1 + 8 + 8 + 3 * 8 + 1 + 2 * 8 + 1 + RecentEventTimes.CAPACITY * 8 + 2 + CountrySet.WORDS * 8
-            + SpendHorizons.HORIZONS.length * 3 * 8 + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8;
+    public static final int MAX_SIZE = 1
+            + 8
+            + 8
+            + 3 * 8
+            + 1
+            + 2 * 8
+            + 1
+            + RecentEventTimes.CAPACITY * 8
+            + 2
+            + CountrySet.WORDS * 8
+            + SpendHorizons.HORIZONS.length * 3 * 8
+            + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8;
 
-    private CardProfileCodec() {
-    }
+    private CardProfileCodec() {}
 
     public static byte[] encode(CardProfile profile) {
         ByteBuffer out = ByteBuffer.allocate(MAX_SIZE);
@@ -51,7 +60,8 @@ public final class CardProfileCodec {
         out.putDouble(profile.amounts().mean());
         out.putDouble(profile.amounts().m2());
         out.put((byte) (profile.lastLocation().isPresent() ? 1 : 0));
-        profile.lastLocation().ifPresent(location -> out.putDouble(location.latitude()).putDouble(location.longitude()));
+        profile.lastLocation()
+                .ifPresent(location -> out.putDouble(location.latitude()).putDouble(location.longitude()));
         long[] times = profile.recentTimes().epochMillis();
         out.put((byte) times.length);
         for (long time : times) {
@@ -98,13 +108,12 @@ public final class CardProfileCodec {
             long count = in.getLong();
             Instant lastEventTime = Instant.ofEpochMilli(in.getLong());
             AmountStats amounts = new AmountStats(in.getDouble(), in.getDouble(), in.getDouble());
-            Optional<Location> location = in.get() == 1
-                    ? Optional.of(new Location(in.getDouble(), in.getDouble()))
-                    : Optional.empty();
+            Optional<Location> location =
+                    in.get() == 1 ? Optional.of(new Location(in.getDouble(), in.getDouble())) : Optional.empty();
             int n = in.get();
             if (n < 0 || n > RecentEventTimes.CAPACITY) {
-                throw new IllegalArgumentException("card profile holds " + n + " recent times, at most "
-                        + RecentEventTimes.CAPACITY + " allowed");
+                throw new IllegalArgumentException(
+                        "card profile holds " + n + " recent times, at most " + RecentEventTimes.CAPACITY + " allowed");
             }
             long[] times = new long[n];
             for (int i = 0; i < n; i++) {
@@ -132,8 +141,16 @@ public final class CardProfileCodec {
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("card profile has " + in.remaining() + " trailing bytes");
             }
-            return new CardProfile(count, lastEventTime, amounts, location, RecentEventTimes.of(times),
-                    CountrySet.ofWords(words), horizons, merchants, mccs);
+            return new CardProfile(
+                    count,
+                    lastEventTime,
+                    amounts,
+                    location,
+                    RecentEventTimes.of(times),
+                    CountrySet.ofWords(words),
+                    horizons,
+                    merchants,
+                    mccs);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("card profile truncated at " + bytes.length + " bytes", e);
         }

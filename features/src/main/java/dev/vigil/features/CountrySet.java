@@ -41,15 +41,19 @@ public final class CountrySet {
 
     /** This set with the country added; a code that is not two letters A–Z is not recorded. */
     CountrySet with(String countryCode) {
-        return bitOf(countryCode).map(bit -> {
-            long[] grown = bits.clone();
-            grown[bit / 64] |= 1L << (bit % 64);
-            return new CountrySet(grown);
-        }).orElse(this);
+        return bitOf(countryCode)
+                .map(bit -> {
+                    long[] grown = bits.clone();
+                    grown[bit / 64] |= 1L << (bit % 64);
+                    return new CountrySet(grown);
+                })
+                .orElse(this);
     }
 
     public boolean contains(String countryCode) {
-        return bitOf(countryCode).map(bit -> (bits[bit / 64] & (1L << (bit % 64))) != 0).orElse(false);
+        return bitOf(countryCode)
+                .map(bit -> (bits[bit / 64] & (1L << (bit % 64))) != 0)
+                .orElse(false);
     }
 
     public int size() {
@@ -79,7 +83,9 @@ public final class CountrySet {
         StringBuilder codes = new StringBuilder("[");
         for (int bit = 0; bit < 26 * 26; bit++) {
             if ((bits[bit / 64] & (1L << (bit % 64))) != 0) {
-                codes.append(codes.length() > 1 ? "," : "").append((char) ('A' + bit / 26)).append((char) ('A' + bit % 26));
+                codes.append(codes.length() > 1 ? "," : "")
+                        .append((char) ('A' + bit / 26))
+                        .append((char) ('A' + bit % 26));
             }
         }
         return codes.append(']').toString();

@@ -16,67 +16,66 @@ import java.util.stream.Stream;
 public record FeatureSchema(String name, int version, List<String> names) {
 
     /**
-     * The first card features, as the backbone computed them. No longer computed: kept so a model
-     * trained on them is recognised and refused by name.
-     */
-    public static final FeatureSchema CARD_V1 = new FeatureSchema("card", 1, List.of(
-            Names.AMOUNT_MINOR, Names.PRIOR_COUNT, Names.AMOUNT_MEAN, Names.AMOUNT_STD, Names.AMOUNT_TO_MEAN_RATIO,
-            Names.AMOUNT_Z_SCORE, Names.SECONDS_SINCE_LAST, Names.TX_COUNT_10M, Names.TX_COUNT_1H,
-            Names.DISTINCT_COUNTRIES_BEFORE, Names.NEW_COUNTRY, Names.CARD_NOT_PRESENT, Names.KM_FROM_LAST_LOCATION));
-
-    /**
-     * Card-v1 grown to several horizons, travel speed, local time, new merchants and MCCs, merchant
+     * The first card features grown to several horizons, travel speed, local time, new merchants and MCCs, merchant
      * risk. No longer computed: kept so a model trained on it is recognised and refused by name.
      */
-    public static final FeatureSchema CARD_V2 = new FeatureSchema("card", 2, List.of(
-            Names.AMOUNT_MINOR,
-            Names.PRIOR_COUNT,
-            Names.AMOUNT_MEAN,
-            Names.AMOUNT_STD,
-            Names.AMOUNT_TO_MEAN_RATIO,
-            Names.AMOUNT_Z_SCORE,
-            Names.SECONDS_SINCE_LAST,
-            Names.TX_COUNT_10M,
-            Names.TX_COUNT_1H,
-            Names.TX_COUNT_24H,
-            Names.TX_COUNT_7D,
-            Names.TX_COUNT_30D,
-            Names.AMOUNT_SUM_1H,
-            Names.AMOUNT_SUM_24H,
-            Names.AMOUNT_SUM_7D,
-            Names.AMOUNT_SUM_30D,
-            Names.AMOUNT_MEAN_1H,
-            Names.AMOUNT_MEAN_24H,
-            Names.AMOUNT_MEAN_7D,
-            Names.AMOUNT_MEAN_30D,
-            Names.AMOUNT_STD_1H,
-            Names.AMOUNT_STD_24H,
-            Names.AMOUNT_STD_7D,
-            Names.AMOUNT_STD_30D,
-            Names.KM_FROM_LAST_LOCATION,
-            Names.SPEED_KMH_FROM_LAST,
-            Names.DISTINCT_COUNTRIES_BEFORE,
-            Names.NEW_COUNTRY,
-            Names.NEW_MERCHANT,
-            Names.NEW_MCC,
-            Names.LOCAL_HOUR,
-            Names.NIGHT_TIME,
-            Names.WEEKEND,
-            Names.CARD_NOT_PRESENT,
-            Names.MERCHANT_KNOWN,
-            Names.MERCHANT_TX_COUNT_1D,
-            Names.MERCHANT_TX_COUNT_7D,
-            Names.MERCHANT_TX_COUNT_30D,
-            Names.MERCHANT_FRAUD_RATE_1D,
-            Names.MERCHANT_FRAUD_RATE_7D,
-            Names.MERCHANT_FRAUD_RATE_30D));
+    public static final FeatureSchema CARD_V2 = new FeatureSchema(
+            "card",
+            2,
+            List.of(
+                    Names.AMOUNT_MINOR,
+                    Names.PRIOR_COUNT,
+                    Names.AMOUNT_MEAN,
+                    Names.AMOUNT_STD,
+                    Names.AMOUNT_TO_MEAN_RATIO,
+                    Names.AMOUNT_Z_SCORE,
+                    Names.SECONDS_SINCE_LAST,
+                    Names.TX_COUNT_10M,
+                    Names.TX_COUNT_1H,
+                    Names.TX_COUNT_24H,
+                    Names.TX_COUNT_7D,
+                    Names.TX_COUNT_30D,
+                    Names.AMOUNT_SUM_1H,
+                    Names.AMOUNT_SUM_24H,
+                    Names.AMOUNT_SUM_7D,
+                    Names.AMOUNT_SUM_30D,
+                    Names.AMOUNT_MEAN_1H,
+                    Names.AMOUNT_MEAN_24H,
+                    Names.AMOUNT_MEAN_7D,
+                    Names.AMOUNT_MEAN_30D,
+                    Names.AMOUNT_STD_1H,
+                    Names.AMOUNT_STD_24H,
+                    Names.AMOUNT_STD_7D,
+                    Names.AMOUNT_STD_30D,
+                    Names.KM_FROM_LAST_LOCATION,
+                    Names.SPEED_KMH_FROM_LAST,
+                    Names.DISTINCT_COUNTRIES_BEFORE,
+                    Names.NEW_COUNTRY,
+                    Names.NEW_MERCHANT,
+                    Names.NEW_MCC,
+                    Names.LOCAL_HOUR,
+                    Names.NIGHT_TIME,
+                    Names.WEEKEND,
+                    Names.CARD_NOT_PRESENT,
+                    Names.MERCHANT_KNOWN,
+                    Names.MERCHANT_TX_COUNT_1D,
+                    Names.MERCHANT_TX_COUNT_7D,
+                    Names.MERCHANT_TX_COUNT_30D,
+                    Names.MERCHANT_FRAUD_RATE_1D,
+                    Names.MERCHANT_FRAUD_RATE_7D,
+                    Names.MERCHANT_FRAUD_RATE_30D));
 
     /**
      * The card and merchant features {@link CardFeatures} computes: card-v2 and the card's issuing
      * country against the merchant's. What each means is in the module README.
      */
-    public static final FeatureSchema CARD_V3 = new FeatureSchema("card", 3, Stream.concat(
-            CARD_V2.names().stream(), Stream.of(Names.CARD_COUNTRY_KNOWN, Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).toList());
+    public static final FeatureSchema CARD_V3 = new FeatureSchema(
+            "card",
+            3,
+            Stream.concat(
+                            CARD_V2.names().stream(),
+                            Stream.of(Names.CARD_COUNTRY_KNOWN, Names.MERCHANT_OUTSIDE_CARD_COUNTRY))
+                    .toList());
 
     /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
     public static final FeatureSchema CURRENT = CARD_V3;
@@ -153,7 +152,6 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String CARD_COUNTRY_KNOWN = "card_country_known";
         public static final String MERCHANT_OUTSIDE_CARD_COUNTRY = "merchant_outside_card_country";
 
-        private Names() {
-        }
+        private Names() {}
     }
 }

@@ -13,6 +13,7 @@ public final class RecentEventTimes {
 
     /** Counts over a window saturate at this many earlier transactions. */
     public static final int CAPACITY = 16;
+
     static final RecentEventTimes NONE = new RecentEventTimes(new long[0]);
 
     private final long[] epochMillis;

@@ -13,9 +13,11 @@ public final class Sketch {
 
     /** 1024 bits, 4 probes: about 1% false "seen" after 100 distinct merchants. */
     public static final int MERCHANT_WORDS = 16;
+
     static final int MERCHANT_PROBES = 4;
     /** 256 bits, 3 probes: about 2.6% false "seen" after 30 distinct MCCs. */
     public static final int MCC_WORDS = 4;
+
     static final int MCC_PROBES = 3;
 
     static final Sketch NO_MERCHANTS = new Sketch(new long[MERCHANT_WORDS], MERCHANT_PROBES);

@@ -13,9 +13,10 @@ import java.util.Arrays;
 public final class SpendHorizons {
 
     public static final Duration[] HORIZONS = {
-        Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30)};
-    static final SpendHorizons NONE = new SpendHorizons(new AmountStats[] {
-        AmountStats.NONE, AmountStats.NONE, AmountStats.NONE, AmountStats.NONE});
+        Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30)
+    };
+    static final SpendHorizons NONE = new SpendHorizons(
+            new AmountStats[] {AmountStats.NONE, AmountStats.NONE, AmountStats.NONE, AmountStats.NONE});
 
     private final AmountStats[] stats;
 
@@ -25,7 +26,8 @@ public final class SpendHorizons {
 
     static SpendHorizons of(AmountStats[] stats) {
         if (stats.length != HORIZONS.length) {
-            throw new IllegalArgumentException("spend horizons hold " + HORIZONS.length + " statistics, got " + stats.length);
+            throw new IllegalArgumentException(
+                    "spend horizons hold " + HORIZONS.length + " statistics, got " + stats.length);
         }
         return new SpendHorizons(stats.clone());
     }

@@ -35,7 +35,9 @@ public record Verdict(double score, Decision decision, List<Reason> reasons, Str
     public static Verdict of(RiskScore rules, ModelEvaluator model, double[] features) {
         Map<String, Reason> byCode = new LinkedHashMap<>();
         for (RuleReason reason : rules.reasons()) {
-            byCode.put(reason.code().name(), new Reason(reason.code().name(), reason.description(), reason.contribution()));
+            byCode.put(
+                    reason.code().name(),
+                    new Reason(reason.code().name(), reason.description(), reason.contribution()));
         }
         if (model == null) {
             return new Verdict(rules.score(), rules.decision(), sorted(byCode), RulesScorer.VERSION);
@@ -44,7 +46,9 @@ public record Verdict(double score, Decision decision, List<Reason> reasons, Str
         ModelEvaluator.Evaluation evaluation = model.evaluate(features, MAX_MODEL_REASONS);
         double modelScore = evaluation.score();
         for (ModelReason reason : evaluation.reasons()) {
-            byCode.merge(reason.code().name(), new Reason(reason.code().name(), reason.description(), reason.contribution()),
+            byCode.merge(
+                    reason.code().name(),
+                    new Reason(reason.code().name(), reason.description(), reason.contribution()),
                     (a, b) -> a.getContribution() >= b.getContribution() ? a : b);
         }
         Decision decision = stricter(rules.decision(), model.decide(modelScore));

@@ -29,7 +29,10 @@ class CardAndMerchantFeaturesTest {
 
     @Test
     void computesCard3Features() {
-        assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT)).features().schema().id())
+        assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null)
+                        .features()
+                        .schema()
+                        .id())
                 .isEqualTo("card-v3");
     }
 
@@ -37,20 +40,28 @@ class CardAndMerchantFeaturesTest {
     void aMerchantOutsideTheCardsIssuingCountryIsFlaggedEveryTimeNotOnlyTheFirst() {
         CardProfile before = fold(List.of(tx("tx-1", 100, "FR", MIDNIGHT)));
 
-        FeatureVector abroadAgain = CardFeatures.next(before, tx("tx-2", 100, "FR", ONE_HOUR_LATER)).features();
-        FeatureVector home = CardFeatures.next(before, tx("tx-3", 100, HOME, ONE_HOUR_LATER)).features();
+        FeatureVector abroadAgain = CardFeatures.next(before, tx("tx-2", 100, "FR", ONE_HOUR_LATER), null)
+                .features();
+        FeatureVector home = CardFeatures.next(before, tx("tx-3", 100, HOME, ONE_HOUR_LATER), null)
+                .features();
 
-        assertThat(abroadAgain.get(Names.NEW_COUNTRY)).as("France is no longer new").isZero();
+        assertThat(abroadAgain.get(Names.NEW_COUNTRY))
+                .as("France is no longer new")
+                .isZero();
         assertThat(abroadAgain.get(Names.CARD_COUNTRY_KNOWN)).isEqualTo(1);
-        assertThat(abroadAgain.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).as("a German card in France").isEqualTo(1);
+        assertThat(abroadAgain.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY))
+                .as("a German card in France")
+                .isEqualTo(1);
         assertThat(home.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).isZero();
     }
 
     @Test
     void aCardOfUnknownIssuingCountryIsNeitherHomeNorAbroad() {
-        Transaction unknownBin = Transaction.newBuilder(tx("tx-1", 100, "FR", MIDNIGHT)).setCardCountry(null).build();
+        Transaction unknownBin = Transaction.newBuilder(tx("tx-1", 100, "FR", MIDNIGHT))
+                .setCardCountry(null)
+                .build();
 
-        FeatureVector f = CardFeatures.next(CardProfile.EMPTY, unknownBin).features();
+        FeatureVector f = CardFeatures.next(CardProfile.EMPTY, unknownBin, null).features();
 
         assertThat(f.get(Names.CARD_COUNTRY_KNOWN)).isZero();
         assertThat(f.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).isZero();
@@ -60,7 +71,8 @@ class CardAndMerchantFeaturesTest {
     void horizonAggregatesDecayWithTheHorizonAsTimeConstantAndIncludeTheTransaction() {
         CardProfile before = fold(List.of(tx("tx-1", 100, HOME, MIDNIGHT)));
 
-        FeatureVector f = CardFeatures.next(before, tx("tx-2", 200, HOME, ONE_HOUR_LATER)).features();
+        FeatureVector f = CardFeatures.next(before, tx("tx-2", 200, HOME, ONE_HOUR_LATER), null)
+                .features();
 
         // one hour later the first amount weighs e^-1 in the 1 h horizon, e^-1/24 in the 24 h one
         double w1h = Math.exp(-1) + 1;
@@ -79,36 +91,49 @@ class CardAndMerchantFeaturesTest {
     void aFarAwayTransactionSoonAfterGivesAnImpossibleSpeed() {
         CardProfile before = fold(List.of(at(tx("tx-berlin", 100, HOME, MIDNIGHT), BERLIN)));
 
-        FeatureVector f = CardFeatures.next(before, at(tx("tx-paris", 100, "FR", HALF_AN_HOUR_LATER), PARIS)).features();
+        FeatureVector f = CardFeatures.next(before, at(tx("tx-paris", 100, "FR", HALF_AN_HOUR_LATER), PARIS), null)
+                .features();
 
         double km = BERLIN.kilometresTo(PARIS);
         assertThat(f.get(Names.KM_FROM_LAST_LOCATION)).isCloseTo(km, within(1e-9));
-        assertThat(f.get(Names.SPEED_KMH_FROM_LAST)).isCloseTo(km * 2, within(1e-9)).isGreaterThan(1_500);
+        assertThat(f.get(Names.SPEED_KMH_FROM_LAST))
+                .isCloseTo(km * 2, within(1e-9))
+                .isGreaterThan(1_500);
     }
 
     @Test
     void speedIsUnknownWithoutBothLocationsAndFiniteForTheSameSecond() {
         CardProfile before = fold(List.of(at(tx("tx-berlin", 100, HOME, MIDNIGHT), BERLIN)));
 
-        assertThat(CardFeatures.next(before, tx("tx-online", 100, HOME, ONE_HOUR_LATER)).features()
-                .get(Names.SPEED_KMH_FROM_LAST)).isEqualTo(-1);
+        assertThat(CardFeatures.next(before, tx("tx-online", 100, HOME, ONE_HOUR_LATER), null)
+                        .features()
+                        .get(Names.SPEED_KMH_FROM_LAST))
+                .isEqualTo(-1);
         // no time passed: divided by the one-minute floor
-        assertThat(CardFeatures.next(before, at(tx("tx-paris", 100, "FR", MIDNIGHT), PARIS)).features()
-                .get(Names.SPEED_KMH_FROM_LAST)).isCloseTo(BERLIN.kilometresTo(PARIS) * 60, within(1e-6));
+        assertThat(CardFeatures.next(before, at(tx("tx-paris", 100, "FR", MIDNIGHT), PARIS), null)
+                        .features()
+                        .get(Names.SPEED_KMH_FROM_LAST))
+                .isCloseTo(BERLIN.kilometresTo(PARIS) * 60, within(1e-6));
     }
 
     @Test
     void nightAndWeekendAreInTheSendersLocalTime() {
         // 2026-11-22 00:00Z is a Sunday; at UTC+1 it is 01:00 local
-        FeatureVector sundayNight = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT)).features();
+        FeatureVector sundayNight = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null)
+                .features();
         // Monday 2026-11-23 10:00Z at UTC-5 is 05:00 local, still night
         Transaction mondayDawn = Transaction.newBuilder(tx("tx-2", 100, HOME, Instant.parse("2026-11-23T10:00:00Z")))
-                .setUtcOffsetMinutes(-300).build();
-        FeatureVector monday = CardFeatures.next(CardProfile.EMPTY, mondayDawn).features();
+                .setUtcOffsetMinutes(-300)
+                .build();
+        FeatureVector monday =
+                CardFeatures.next(CardProfile.EMPTY, mondayDawn, null).features();
         // Saturday 2026-11-21 23:30Z at UTC+1 is Sunday 00:30 local; at UTC-1 it is Saturday 22:30
         Transaction late = tx("tx-3", 100, HOME, Instant.parse("2026-11-21T23:30:00Z"));
-        FeatureVector saturdayEvening = CardFeatures.next(CardProfile.EMPTY,
-                Transaction.newBuilder(late).setUtcOffsetMinutes(-60).build()).features();
+        FeatureVector saturdayEvening = CardFeatures.next(
+                        CardProfile.EMPTY,
+                        Transaction.newBuilder(late).setUtcOffsetMinutes(-60).build(),
+                        null)
+                .features();
 
         assertThat(sundayNight.get(Names.LOCAL_HOUR)).isEqualTo(1);
         assertThat(sundayNight.get(Names.NIGHT_TIME)).isEqualTo(1);
@@ -125,29 +150,45 @@ class CardAndMerchantFeaturesTest {
     void flagsAMerchantAndAnMccNewForTheCard() {
         CardProfile before = fold(List.of(tx("tx-1", 100, HOME, MIDNIGHT)));
         Transaction elsewhere = Transaction.newBuilder(tx("tx-2", 100, HOME, ONE_HOUR_LATER))
-                .setMerchantId("m-jeweller").setMcc("5944").build();
+                .setMerchantId("m-jeweller")
+                .setMcc("5944")
+                .build();
 
-        FeatureVector again = CardFeatures.next(before, tx("tx-2", 100, HOME, ONE_HOUR_LATER)).features();
-        FeatureVector fresh = CardFeatures.next(before, elsewhere).features();
+        FeatureVector again = CardFeatures.next(before, tx("tx-2", 100, HOME, ONE_HOUR_LATER), null)
+                .features();
+        FeatureVector fresh = CardFeatures.next(before, elsewhere, null).features();
 
         assertThat(again.get(Names.NEW_MERCHANT)).isEqualTo(0);
         assertThat(again.get(Names.NEW_MCC)).isEqualTo(0);
         assertThat(fresh.get(Names.NEW_MERCHANT)).isEqualTo(1);
         assertThat(fresh.get(Names.NEW_MCC)).isEqualTo(1);
         // a first transaction has no history to be new against
-        assertThat(CardFeatures.next(CardProfile.EMPTY, elsewhere).features().get(Names.NEW_MERCHANT)).isEqualTo(0);
+        assertThat(CardFeatures.next(CardProfile.EMPTY, elsewhere, null)
+                        .features()
+                        .get(Names.NEW_MERCHANT))
+                .isEqualTo(0);
     }
 
     @Test
     void takesMerchantRiskWhenKnownAndNeutralDefaultsOtherwise() {
-        MerchantRisk risk = MerchantRisk.newBuilder().setBankId("bank-a").setMerchantId("m-grocer")
-                .setReferenceTime(MIDNIGHT).setLabelDelayDays(7)
-                .setTransactions1d(10).setTransactions7d(70).setTransactions30d(300)
-                .setFraudRate1d(0.1).setFraudRate7d(0.05).setFraudRate30d(0.02)
-                .setComputedAt(MIDNIGHT).build();
+        MerchantRisk risk = MerchantRisk.newBuilder()
+                .setBankId("bank-a")
+                .setMerchantId("m-grocer")
+                .setReferenceTime(MIDNIGHT)
+                .setLabelDelayDays(7)
+                .setTransactions1d(10)
+                .setTransactions7d(70)
+                .setTransactions30d(300)
+                .setFraudRate1d(0.1)
+                .setFraudRate7d(0.05)
+                .setFraudRate30d(0.02)
+                .setComputedAt(MIDNIGHT)
+                .build();
 
-        FeatureVector known = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), risk).features();
-        FeatureVector unknown = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null).features();
+        FeatureVector known = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), risk)
+                .features();
+        FeatureVector unknown = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null)
+                .features();
 
         assertThat(known.get(Names.MERCHANT_KNOWN)).isEqualTo(1);
         assertThat(known.get(Names.MERCHANT_TX_COUNT_30D)).isEqualTo(300);
@@ -161,7 +202,8 @@ class CardAndMerchantFeaturesTest {
     void anAncientProfileAgesToNothingWithoutNaN() {
         CardProfile before = fold(List.of(tx("tx-1", 100, HOME, MIDNIGHT)));
 
-        FeatureVector f = CardFeatures.next(before, tx("tx-2", 300, HOME, MIDNIGHT.plus(Duration.ofDays(3_650)))).features();
+        FeatureVector f = CardFeatures.next(before, tx("tx-2", 300, HOME, MIDNIGHT.plus(Duration.ofDays(3_650))), null)
+                .features();
 
         assertThat(f.get(Names.AMOUNT_SUM_1H)).isEqualTo(300);
         assertThat(f.get(Names.TX_COUNT_24H)).isEqualTo(1);

@@ -38,7 +38,8 @@ class CardFeaturesTest {
 
     @Test
     void aFirstTransactionHasNoHistoryFeatures() {
-        FeatureVector features = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 1_000, HOME, MIDNIGHT)).features();
+        FeatureVector features = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 1_000, HOME, MIDNIGHT), null)
+                .features();
 
         assertThat(features.get(AMOUNT_MINOR)).isEqualTo(1_000);
         assertThat(features.get(PRIOR_COUNT)).isZero();
@@ -55,15 +56,15 @@ class CardFeaturesTest {
         // 1000 at MIDNIGHT, 2000 one half-life later: the first weighs 1/2, the second 1.
         // weight 1.5, mean (500 + 2000) / 1.5 = 1666.67,
         // variance (0.5 * 666.67^2 + 1 * 333.33^2) / 1.5 = 222222.2, std 471.40
-        CardProfile history = fold(List.of(
-                tx("tx-1", 1_000, HOME, MIDNIGHT),
-                tx("tx-2", 2_000, HOME, ONE_HALF_LIFE_LATER)));
+        CardProfile history =
+                fold(List.of(tx("tx-1", 1_000, HOME, MIDNIGHT), tx("tx-2", 2_000, HOME, ONE_HALF_LIFE_LATER)));
         assertThat(history.amounts().weight()).isCloseTo(1.5, within(1e-12));
         assertThat(history.amounts().mean()).isCloseTo(5_000.0 / 3, within(1e-9));
         assertThat(history.amounts().variance()).isCloseTo(2_000_000.0 / 9, within(1e-6));
 
-        FeatureVector features = CardFeatures.next(history,
-                tx("tx-3", 5_000, ABROAD, ONE_HALF_LIFE_LATER.plus(Duration.ofMinutes(1)))).features();
+        FeatureVector features = CardFeatures.next(
+                        history, tx("tx-3", 5_000, ABROAD, ONE_HALF_LIFE_LATER.plus(Duration.ofMinutes(1))), null)
+                .features();
 
         double std = Math.sqrt(2_000_000.0 / 9);
         assertThat(features.get(PRIOR_COUNT)).isEqualTo(2);
@@ -72,7 +73,9 @@ class CardFeaturesTest {
         assertThat(features.get(AMOUNT_TO_MEAN_RATIO)).isCloseTo(3.0, within(1e-12));
         assertThat(features.get(AMOUNT_Z_SCORE)).isCloseTo((5_000 - 5_000.0 / 3) / std, within(1e-9));
         assertThat(features.get(SECONDS_SINCE_LAST)).isEqualTo(60);
-        assertThat(features.get(TX_COUNT_10M)).as("tx-2 a minute before, and itself").isEqualTo(2);
+        assertThat(features.get(TX_COUNT_10M))
+                .as("tx-2 a minute before, and itself")
+                .isEqualTo(2);
         assertThat(features.get(DISTINCT_COUNTRIES_BEFORE)).isEqualTo(1);
         assertThat(features.get(NEW_COUNTRY)).isEqualTo(1);
         assertThat(features.get(CARD_NOT_PRESENT)).isZero();
@@ -82,11 +85,14 @@ class CardFeaturesTest {
     void aVeryRegularCardHasItsStandardDeviationFlooredAtATenthOfTheMean() {
         CardProfile history = fold(Fixtures.dailyHistory(6, 1_000));
 
-        FeatureVector features = CardFeatures.next(history, tx("tx-x", 1_500, HOME, MIDNIGHT.plus(Duration.ofDays(6))))
+        FeatureVector features = CardFeatures.next(
+                        history, tx("tx-x", 1_500, HOME, MIDNIGHT.plus(Duration.ofDays(6))), null)
                 .features();
 
         assertThat(features.get(AMOUNT_STD)).isCloseTo(0, within(1e-9));
-        assertThat(features.get(AMOUNT_Z_SCORE)).as("(1500 - 1000) / (0.1 * 1000)").isCloseTo(5.0, within(1e-9));
+        assertThat(features.get(AMOUNT_Z_SCORE))
+                .as("(1500 - 1000) / (0.1 * 1000)")
+                .isCloseTo(5.0, within(1e-9));
     }
 
     @Test
@@ -96,7 +102,8 @@ class CardFeaturesTest {
             history.add(tx("tx-" + minute, 1_000, HOME, MIDNIGHT.plus(Duration.ofMinutes(minute * 15L))));
         }
         // at 01:00 the earlier ones are at 00:00, 00:15, 00:30, 00:45 (within the hour) and 01:00 itself
-        FeatureVector features = CardFeatures.next(fold(history.subList(0, 4)), history.get(4)).features();
+        FeatureVector features = CardFeatures.next(fold(history.subList(0, 4)), history.get(4), null)
+                .features();
 
         assertThat(features.get(TX_COUNT_1H)).isEqualTo(5);
         assertThat(features.get(TX_COUNT_10M)).isEqualTo(1);
@@ -106,7 +113,7 @@ class CardFeaturesTest {
     void measuresTheDistanceFromTheLastKnownLocation() {
         CardProfile inBerlin = fold(List.of(at(tx("tx-1", 1_000, HOME, MIDNIGHT), BERLIN)));
 
-        FeatureVector features = CardFeatures.next(inBerlin, at(tx("tx-2", 1_000, "FR", ONE_MINUTE_LATER), PARIS))
+        FeatureVector features = CardFeatures.next(inBerlin, at(tx("tx-2", 1_000, "FR", ONE_MINUTE_LATER), PARIS), null)
                 .features();
 
         assertThat(features.get(KM_FROM_LAST_LOCATION)).isCloseTo(878, within(5.0));
@@ -115,20 +122,23 @@ class CardFeaturesTest {
     @Test
     void marksCardNotPresentTransactions() {
         Transaction online = Transaction.newBuilder(tx("tx-1", 1_000, HOME, MIDNIGHT))
-                .setChannel(Channel.CARD_NOT_PRESENT).build();
+                .setChannel(Channel.CARD_NOT_PRESENT)
+                .build();
 
-        assertThat(CardFeatures.next(CardProfile.EMPTY, online).features().get(CARD_NOT_PRESENT)).isEqualTo(1);
+        assertThat(CardFeatures.next(CardProfile.EMPTY, online, null).features().get(CARD_NOT_PRESENT))
+                .isEqualTo(1);
     }
 
     @Test
     void theProfileRemembersCountLatestTimeLocationAndCountries() {
-        CardProfile profile = fold(List.of(
-                at(tx("tx-1", 1_000, HOME, MIDNIGHT), BERLIN),
-                tx("tx-2", 1_000, ABROAD, ONE_MINUTE_LATER)));
+        CardProfile profile = fold(
+                List.of(at(tx("tx-1", 1_000, HOME, MIDNIGHT), BERLIN), tx("tx-2", 1_000, ABROAD, ONE_MINUTE_LATER)));
 
         assertThat(profile.count()).isEqualTo(2);
         assertThat(profile.lastEventTime()).isEqualTo(ONE_MINUTE_LATER);
-        assertThat(profile.lastLocation()).as("tx-2 gave none: Berlin is still the last known").contains(BERLIN);
+        assertThat(profile.lastLocation())
+                .as("tx-2 gave none: Berlin is still the last known")
+                .contains(BERLIN);
         assertThat(profile.countries().contains(HOME)).isTrue();
         assertThat(profile.countries().contains(ABROAD)).isTrue();
         assertThat(profile.countries().contains("FR")).isFalse();
@@ -139,7 +149,7 @@ class CardFeaturesTest {
     void anOutOfOrderEventCountsWithTheWeightOfItsAgeAndLeavesTheLatestTimeAndLocation() {
         CardProfile latest = fold(List.of(at(tx("tx-late", 2_000, HOME, ONE_HALF_LIFE_LATER), BERLIN)));
 
-        CardFeatures.Step step = CardFeatures.next(latest, at(tx("tx-early", 1_000, ABROAD, MIDNIGHT), PARIS));
+        CardFeatures.Step step = CardFeatures.next(latest, at(tx("tx-early", 1_000, ABROAD, MIDNIGHT), PARIS), null);
 
         // the same two amounts as in featuresAfterAHistoryEqualHandComputedValues, in the other order:
         // the same statistics
@@ -151,7 +161,9 @@ class CardFeaturesTest {
         assertThat(step.profile().lastLocation()).contains(BERLIN);
         assertThat(step.profile().countries().contains(ABROAD)).isTrue();
         assertThat(step.features().get(SECONDS_SINCE_LAST)).as("never negative").isZero();
-        assertThat(step.features().get(TX_COUNT_10M)).as("the later event is not in its window").isEqualTo(1);
+        assertThat(step.features().get(TX_COUNT_10M))
+                .as("the later event is not in its window")
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,9 +177,11 @@ class CardFeaturesTest {
 
         assertThat(profile.recentTimes().size()).isEqualTo(RecentEventTimes.CAPACITY);
         assertThat(profile.recentTimes().countWithin(MIDNIGHT.plusSeconds(19), Duration.ofSeconds(3)))
-                .as("seconds 16..19").isEqualTo(4);
+                .as("seconds 16..19")
+                .isEqualTo(4);
         assertThat(profile.recentTimes().countWithin(MIDNIGHT.plusSeconds(3), Duration.ofSeconds(3)))
-                .as("seconds 0..3 fell out").isZero();
+                .as("seconds 0..3 fell out")
+                .isZero();
     }
 
     @Test
@@ -175,7 +189,9 @@ class CardFeaturesTest {
         CardProfile profile = fold(List.of(tx("tx-1", 1_000, "de", MIDNIGHT)));
 
         assertThat(profile.countries().size()).isZero();
-        assertThat(CardFeatures.next(profile, tx("tx-2", 1_000, "1X", ONE_MINUTE_LATER)).features().get(NEW_COUNTRY))
+        assertThat(CardFeatures.next(profile, tx("tx-2", 1_000, "1X", ONE_MINUTE_LATER), null)
+                        .features()
+                        .get(NEW_COUNTRY))
                 .isZero();
         assertThat(profile.lastLocation()).isEqualTo(Optional.empty());
     }

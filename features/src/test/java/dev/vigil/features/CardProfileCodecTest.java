@@ -44,7 +44,8 @@ class CardProfileCodecTest {
         // one country in each of the 11 words of the set: first letters A, C, E, ... spread the bits
         for (char first = 'A'; first <= 'Z'; first++) {
             for (char second = 'A'; second <= 'Z'; second += 5) {
-                history.add(at(tx("tx-" + i, 100 + i, "" + first + second, MIDNIGHT.plus(Duration.ofMinutes(i))), BERLIN));
+                history.add(
+                        at(tx("tx-" + i, 100 + i, "" + first + second, MIDNIGHT.plus(Duration.ofMinutes(i))), BERLIN));
                 i++;
             }
         }
@@ -84,9 +85,10 @@ class CardProfileCodecTest {
 
     @Test
     void readsVersion1ProfilesWithEmptyHorizonsAndSketches() {
-        CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
+        CardProfile profile =
+                fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
         byte[] v2 = CardProfileCodec.encode(profile);
-        // a backbone (v1) profile is the v2 layout without the trailing horizons and sketches
+        // a version 1 profile is the v2 layout without the trailing horizons and sketches
         byte[] v1 = Arrays.copyOf(v2, v2.length - (12 * 8 + 20 * 8));
         v1[0] = 1;
 
@@ -102,7 +104,8 @@ class CardProfileCodecTest {
 
     @Test
     void roundTripsHorizonsAndSketches() {
-        CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
+        CardProfile profile =
+                fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
 
         CardProfile read = CardProfileCodec.decode(CardProfileCodec.encode(profile));
 

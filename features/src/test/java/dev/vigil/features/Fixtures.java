@@ -17,10 +17,10 @@ public final class Fixtures {
     public static final String ABROAD = "BR";
     /** Berlin and Paris, about 878 km apart. */
     public static final Location BERLIN = new Location(52.5200, 13.4050);
+
     public static final Location PARIS = new Location(48.8566, 2.3522);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Transaction tx(String id, long amountMinor, String country, Instant at) {
         return Transaction.newBuilder()
@@ -43,14 +43,17 @@ public final class Fixtures {
     }
 
     public static Transaction at(Transaction tx, Location location) {
-        return Transaction.newBuilder(tx).setLatitude(location.latitude()).setLongitude(location.longitude()).build();
+        return Transaction.newBuilder(tx)
+                .setLatitude(location.latitude())
+                .setLongitude(location.longitude())
+                .build();
     }
 
     /** The profile after folding the transactions through {@link CardFeatures#next}, in the order given. */
     public static CardProfile fold(List<Transaction> history) {
         CardProfile profile = CardProfile.EMPTY;
         for (Transaction tx : history) {
-            profile = CardFeatures.next(profile, tx).profile();
+            profile = CardFeatures.next(profile, tx, null).profile();
         }
         return profile;
     }

@@ -22,8 +22,8 @@ class VerdictTest {
 
     private static final FeatureSchema SCHEMA = FeatureSchema.CURRENT;
     private static final RiskScore CLEAN = new RiskScore(0.0, Decision.APPROVE, List.of());
-    private static final RiskScore RULE_HIT = new RiskScore(0.7, Decision.REVIEW,
-            List.of(new RuleReason(ReasonCode.values()[0], "a rule fired", 0.7)));
+    private static final RiskScore RULE_HIT =
+            new RiskScore(0.7, Decision.REVIEW, List.of(new RuleReason(ReasonCode.values()[0], "a rule fired", 0.7)));
 
     /** A logistic model whose score is sigmoid(intercept) for every vector: no coefficient is used. */
     private static ModelEvaluator constantModel(double intercept) {
@@ -57,13 +57,15 @@ class VerdictTest {
         assertThat(verdict.score()).isGreaterThan(0.99);
         assertThat(verdict.decision()).isEqualTo(Decision.DECLINE);
         assertThat(verdict.alert()).isTrue();
-        assertThat(Verdict.of(CLEAN, constantModel(-10), new double[SCHEMA.size()]).alert()).isFalse();
+        assertThat(Verdict.of(CLEAN, constantModel(-10), new double[SCHEMA.size()])
+                        .alert())
+                .isFalse();
     }
 
     @Test
     void scoreRecordCarriesTheVerdictTheFeaturesAndBothTimes() {
         Transaction tx = tx("tx-1", 1250, HOME, MIDNIGHT);
-        CardFeatures.Step step = CardFeatures.next(CardProfile.EMPTY, tx);
+        CardFeatures.Step step = CardFeatures.next(CardProfile.EMPTY, tx, null);
         Verdict verdict = Verdict.of(RULE_HIT, null, step.features().values());
 
         TransactionScore record = verdict.scoreRecord(tx, step.features(), MIDNIGHT.plus(Duration.ofMillis(40)));
@@ -76,7 +78,9 @@ class VerdictTest {
         assertThat(record.getReceivedAt()).isEqualTo(MIDNIGHT);
         assertThat(record.getScoredAt()).isEqualTo(MIDNIGHT.plusMillis(40));
         assertThat(record.getFeatureSchema()).isEqualTo(SCHEMA.id());
-        assertThat(record.getFeatures()).hasSize(SCHEMA.size()).startsWith(step.features().values()[0]);
+        assertThat(record.getFeatures())
+                .hasSize(SCHEMA.size())
+                .startsWith(step.features().values()[0]);
         assertThat(record.getReasons()).extracting(r -> r.getCode()).containsExactly(ReasonCode.values()[0].name());
     }
 }

@@ -26,10 +26,18 @@ import org.junit.jupiter.api.Test;
 class ZeroAmountFeaturesTest {
 
     private static final MerchantRisk GROCER_RISK = MerchantRisk.newBuilder()
-            .setBankId("bank-a").setMerchantId("m-grocer").setReferenceTime(MIDNIGHT).setLabelDelayDays(7)
-            .setTransactions1d(0).setTransactions7d(0).setTransactions30d(0)
-            .setFraudRate1d(0).setFraudRate7d(0).setFraudRate30d(0)
-            .setComputedAt(MIDNIGHT).build();
+            .setBankId("bank-a")
+            .setMerchantId("m-grocer")
+            .setReferenceTime(MIDNIGHT)
+            .setLabelDelayDays(7)
+            .setTransactions1d(0)
+            .setTransactions7d(0)
+            .setTransactions30d(0)
+            .setFraudRate1d(0)
+            .setFraudRate7d(0)
+            .setFraudRate30d(0)
+            .setComputedAt(MIDNIGHT)
+            .build();
 
     @Test
     void aVerificationOnANewCardGivesFiniteFeatures() {
@@ -64,24 +72,31 @@ class ZeroAmountFeaturesTest {
 
     @Test
     void aPurchaseAfterOnlyVerificationsHasAFiniteZScoreAndNoRatio() {
-        CardProfile afterVerifications = Fixtures.fold(List.of(
-                tx("tx-verify-1", 0, HOME, MIDNIGHT),
-                tx("tx-verify-2", 0, HOME, ONE_MINUTE_LATER)));
+        CardProfile afterVerifications = Fixtures.fold(
+                List.of(tx("tx-verify-1", 0, HOME, MIDNIGHT), tx("tx-verify-2", 0, HOME, ONE_MINUTE_LATER)));
 
-        FeatureVector purchase = CardFeatures.next(afterVerifications,
-                tx("tx-buy", 250_00, HOME, ONE_MINUTE_LATER.plus(Duration.ofMinutes(5))), GROCER_RISK).features();
+        FeatureVector purchase = CardFeatures.next(
+                        afterVerifications,
+                        tx("tx-buy", 250_00, HOME, ONE_MINUTE_LATER.plus(Duration.ofMinutes(5))),
+                        GROCER_RISK)
+                .features();
 
         assertFinite(purchase);
-        assertThat(purchase.get(AMOUNT_TO_MEAN_RATIO)).as("no ratio to a zero mean").isZero();
-        assertThat(purchase.get(AMOUNT_Z_SCORE)).as("a large but finite surprise").isPositive();
+        assertThat(purchase.get(AMOUNT_TO_MEAN_RATIO))
+                .as("no ratio to a zero mean")
+                .isZero();
+        assertThat(purchase.get(AMOUNT_Z_SCORE))
+                .as("a large but finite surprise")
+                .isPositive();
     }
 
     @Test
     void aVerificationAfterPurchasesHasAZeroRatioAndANegativeZScore() {
         CardProfile afterPurchases = Fixtures.fold(Fixtures.dailyHistory(5, 40_00));
 
-        FeatureVector verification = CardFeatures.next(afterPurchases,
-                tx("tx-verify", 0, HOME, MIDNIGHT.plus(Duration.ofDays(5))), GROCER_RISK).features();
+        FeatureVector verification = CardFeatures.next(
+                        afterPurchases, tx("tx-verify", 0, HOME, MIDNIGHT.plus(Duration.ofDays(5))), GROCER_RISK)
+                .features();
 
         assertFinite(verification);
         assertThat(verification.get(AMOUNT_TO_MEAN_RATIO)).isZero();

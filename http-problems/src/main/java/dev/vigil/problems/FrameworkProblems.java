@@ -3,6 +3,9 @@ package dev.vigil.problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -21,8 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * What the framework refuses by itself answered as problems, not as its own HTML or empty bodies:
- * an unknown path or method and an unsupported media type inside the REST layer (mappers), and the
- * same plus an over-large body before it (the HTTP router's error handlers).
+ * an unknown path or method, an unsupported media type and a missing, invalid or insufficient bearer
+ * token inside the REST layer (mappers), and the same plus an over-large body before it (the HTTP
+ * router's error handlers).
  */
 @ApplicationScoped
 public class FrameworkProblems {
@@ -44,23 +48,30 @@ public class FrameworkProblems {
     void onRouter(@Observes Router router) {
         // Quarkus ends an over-large request with an empty 413 before any error handler; answering
         // first, on the declared length, gives it a body. (A chunked body over the limit still gets Quarkus' own.)
-        ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .ifPresent(limit -> router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
-                    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-                    if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                            && Long.parseLong(length) > limit.asLongValue()) {
-                        context.response().setStatusCode(413)
-                                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                                .putHeader("Connection", "close")
-                                .end(bodies.get(413));
-                    } else {
-                        context.next();
-                    }
-                }));
+        ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .ifPresent(limit -> router.route()
+                        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                        .handler(context -> {
+                            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                            if (length != null
+                                    && length.chars().allMatch(Character::isDigit)
+                                    && length.length() < 19
+                                    && Long.parseLong(length) > limit.asLongValue()) {
+                                context.response()
+                                        .setStatusCode(413)
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                                        .putHeader("Connection", "close")
+                                        .end(bodies.get(413));
+                            } else {
+                                context.next();
+                            }
+                        }));
         for (int status : ANSWERS.keySet()) {
             router.errorHandler(status, context -> {
                 if (!context.response().ended() && !context.response().headWritten()) {
-                    context.response().setStatusCode(status)
+                    context.response()
+                            .setStatusCode(status)
                             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                             .end(bodies.get(status));
                 }
@@ -75,7 +86,10 @@ public class FrameworkProblems {
 
     @ServerExceptionMapper
     Response notAllowed(NotAllowedException e) {
-        return ANSWERS.get(405).toResponseBuilder().allow(e.getResponse().getAllowedMethods()).build();
+        return ANSWERS.get(405)
+                .toResponseBuilder()
+                .allow(e.getResponse().getAllowedMethods())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -85,6 +99,22 @@ public class FrameworkProblems {
 
     @ServerExceptionMapper
     Response notAcceptable(NotAcceptableException e) {
-        return Problem.of(406, "Not Acceptable", "this resource answers application/json").toResponse();
+        return Problem.of(406, "Not Acceptable", "this resource answers application/json")
+                .toResponse();
+    }
+
+    /** No token, or one that fails verification (signature, issuer, audience, expiry). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return Problem.of(401, "Unauthorized", "a valid bearer token is required")
+                .toResponseBuilder()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    /** A valid token whose role does not allow the call, or that names no bank. */
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "Forbidden", "the token does not allow this").toResponse();
     }
 }

@@ -35,8 +35,12 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** {@code 400}: every field or parameter at fault, each with its reason. */
     public static Problem invalid(List<FieldError> errors) {
-        return named("invalid-request", 400, "The request is invalid",
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        return named(
+                "invalid-request",
+                400,
+                "The request is invalid",
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                errors);
     }
 
     public Response.ResponseBuilder toResponseBuilder() {

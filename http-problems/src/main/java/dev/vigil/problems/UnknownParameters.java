@@ -1,6 +1,6 @@
 package dev.vigil.problems;
 
-import dev.vigil.schemas.CardNumbers;
+import dev.vigil.card.CardNumbers;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +42,9 @@ public final class UnknownParameters {
                 .distinct()
                 .map(name -> new FieldError(name, "is not a parameter of this request"))
                 .toList();
-        return unknown.isEmpty() ? Optional.empty() : Optional.of(Problem.invalid(unknown).toResponse());
+        return unknown.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Problem.invalid(unknown).toResponse());
     }
 
     /** How an unknown name is reported: as sent when it is a plain name, else {@code <unnamed>}. */

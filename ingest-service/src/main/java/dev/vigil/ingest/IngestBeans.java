@@ -1,8 +1,8 @@
 package dev.vigil.ingest;
 
+import dev.vigil.card.BinCountries;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
-import dev.vigil.schemas.BinCountries;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -28,7 +28,8 @@ class IngestBeans {
     @Singleton
     @Startup
     PanTokenizer panTokenizer(IngestConfig config) {
-        return new PanTokenizer(PanTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"),
+        return new PanTokenizer(
+                PanTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"),
                 BinCountries.loadOrDefaults(config.binTable()));
     }
 }

@@ -21,8 +21,13 @@ class OpenApiDocumentIT {
 
     @Test
     void listsExactlyTheServicesOwnPaths() {
-        Map<String, Object> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
+        Map<String, Object> paths = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
 
         assertThat(paths).containsOnlyKeys("/api/v1/transactions", "/api/v1/transactions/batch", "/api/v1/labels");
     }

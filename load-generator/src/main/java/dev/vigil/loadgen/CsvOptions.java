@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.replay.CsvMapping;
 import dev.vigil.loadgen.replay.CsvTransactions;
 import dev.vigil.loadgen.replay.ReplayPlan;
@@ -15,44 +16,76 @@ final class CsvOptions {
     @Option(names = "--csv", required = true, description = "the CSV file (header line first)")
     Path csv;
 
-    @Option(names = "--id-column", defaultValue = "id", description = "column of the transaction id (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--id-column",
+            defaultValue = "id",
+            description = "column of the transaction id (default: ${DEFAULT-VALUE})")
     String idColumn;
 
-    @Option(names = "--timestamp-column", defaultValue = "timestamp",
-            description = "column of the event time: ISO-8601, or epoch seconds or milliseconds (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timestamp-column",
+            defaultValue = "timestamp",
+            description =
+                    "column of the event time: ISO-8601, or epoch seconds or milliseconds (default: ${DEFAULT-VALUE})")
     String timestampColumn;
 
-    @Option(names = "--card-column", defaultValue = "card", description = "column of the card or customer id (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--card-column",
+            defaultValue = "card",
+            description = "column of the card or customer id (default: ${DEFAULT-VALUE})")
     String cardColumn;
 
-    @Option(names = "--merchant-column", defaultValue = "merchant", description = "column of the merchant or terminal id (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--merchant-column",
+            defaultValue = "merchant",
+            description = "column of the merchant or terminal id (default: ${DEFAULT-VALUE})")
     String merchantColumn;
 
-    @Option(names = "--amount-column", defaultValue = "amount",
+    @Option(
+            names = "--amount-column",
+            defaultValue = "amount",
             description = "column of the amount, in major units, zero or more; more decimals than the currency has are "
                     + "rounded half-even (default: ${DEFAULT-VALUE})")
     String amountColumn;
 
-    @Option(names = "--label-column", description = "column of the fraud label (1/0, true/false, fraud/genuine, yes/no); none by default")
+    @Option(
+            names = "--label-column",
+            description = "column of the fraud label (1/0, true/false, fraud/genuine, yes/no); none by default")
     String labelColumn;
 
-    @Option(names = "--bank", defaultValue = "bank-replay", description = "bank id of every transaction (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bank",
+            defaultValue = "bank-replay",
+            description = "bank id of every transaction (default: ${DEFAULT-VALUE})")
     String bank;
 
-    @Option(names = "--currency", defaultValue = "EUR",
+    @Option(
+            names = "--currency",
+            defaultValue = "EUR",
             description = "currency of every amount, with at most 2 decimals (default: ${DEFAULT-VALUE})")
     String currency;
 
-    @Option(names = "--mcc", defaultValue = "5999", description = "merchant category of every transaction (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--mcc",
+            defaultValue = "5999",
+            description = "merchant category of every transaction (default: ${DEFAULT-VALUE})")
     String mcc;
 
-    @Option(names = "--country", defaultValue = "DE", description = "merchant country of every transaction (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--country",
+            defaultValue = "DE",
+            description = "merchant country of every transaction (default: ${DEFAULT-VALUE})")
     String country;
 
-    @Option(names = "--card-present", description = "send them as card-present (default: card-not-present, as no coordinates are known)")
+    @Option(
+            names = "--card-present",
+            description = "send them as card-present (default: card-not-present, as no coordinates are known)")
     boolean cardPresent;
 
-    @Option(names = "--max-out-of-order", defaultValue = "1h", converter = DurationConverter.class,
+    @Option(
+            names = "--max-out-of-order",
+            defaultValue = "1h",
+            converter = DurationConverter.class,
             description = "rows are taken in file order; one whose event time goes back further than this behind an "
                     + "earlier row is a bad row (default: ${DEFAULT-VALUE})")
     Duration maxOutOfOrder;
@@ -61,8 +94,18 @@ final class CsvOptions {
         if (maxOutOfOrder.isNegative()) {
             throw new IllegalArgumentException("--max-out-of-order must not be negative");
         }
-        return CsvTransactions.open(csv, new CsvMapping(idColumn, timestampColumn, cardColumn, merchantColumn,
-                amountColumn, labelColumn, labelTimeColumn), currencyDecimals(), maxOutOfOrder);
+        return CsvTransactions.open(
+                csv,
+                new CsvMapping(
+                        idColumn,
+                        timestampColumn,
+                        cardColumn,
+                        merchantColumn,
+                        amountColumn,
+                        labelColumn,
+                        labelTimeColumn),
+                currencyDecimals(),
+                maxOutOfOrder);
     }
 
     ReplayPlan plan(String idPrefix) {

@@ -54,7 +54,8 @@ final class History {
                 batch.clear();
             }
         }
-        progress.printf("history: %d genuine transactions over the last %s accepted, %d refused%n", accepted,
-                span.toString().substring(2).toLowerCase(Locale.ROOT), refused);
+        progress.printf(
+                "history: %d genuine transactions over the last %s accepted, %d refused%n",
+                accepted, span.toString().substring(2).toLowerCase(Locale.ROOT), refused);
     }
 }

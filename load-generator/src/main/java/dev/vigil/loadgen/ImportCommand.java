@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.imports.HistoryImport;
 import dev.vigil.loadgen.imports.ImportSummary;
 import dev.vigil.loadgen.imports.KafkaHistorySink;
@@ -19,15 +20,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code import}: history from a CSV straight to Kafka, in its own event time. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Imports historical transactions and their labels from a CSV file (header line first, in "
-                + "event-time order) straight to Kafka: the Transaction and TransactionLabel records ingest-service "
-                + "writes, keeping the file's event times (Kafka timestamp and receivedAt = event time), with each "
-                + "label at its own label time, in one event-time merge. The trusted operator's bulk path for months "
-                + "of history: live ingest keeps its 7-day window.",
-                "Prints progress on standard error and, last, one line on standard output: imported: <N> transactions, "
-                + "<M> labels, <K> skipped, <R> rounded in <S> s (<X> rows/s). Exit status 0; 1 when stopped at a bad "
-                + "row or Kafka did not take every record; 2 on bad options."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Imports historical transactions and their labels from a CSV file (header line first, in "
+                    + "event-time order) straight to Kafka: the Transaction and TransactionLabel records ingest-service "
+                    + "writes, keeping the file's event times (Kafka timestamp and receivedAt = event time), with each "
+                    + "label at its own label time, in one event-time merge. The trusted operator's bulk path for months "
+                    + "of history: live ingest keeps its 7-day window.",
+            "Prints progress on standard error and, last, one line on standard output: imported: <N> transactions, "
+                    + "<M> labels, <K> skipped, <R> rounded in <S> s (<X> rows/s). Exit status 0; 1 when stopped at a bad "
+                    + "row or Kafka did not take every record; 2 on bad options."
+        })
 final class ImportCommand implements Callable<Integer> {
 
     /** How long the last records may take to be acknowledged: the producer's delivery timeout and some. */
@@ -42,34 +48,47 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--label-time-column",
+    @Option(
+            names = "--label-time-column",
             description = "column of the time each label became known (a chargeback's arrival); a fraud row needs one. "
                     + "Instead of --label-delay")
     String labelTimeColumn;
 
-    @Option(names = "--label-delay", converter = DurationConverter.class,
+    @Option(
+            names = "--label-delay",
+            converter = DurationConverter.class,
             description = "label time = event time + this, in event time (e.g. 7d); instead of --label-time-column "
                     + "(default without either: 7d)")
     Duration labelDelay;
 
-    @Option(names = "--genuine-label-share", defaultValue = "0",
+    @Option(
+            names = "--genuine-label-share",
+            defaultValue = "0",
             description = "share of genuine rows that also get a label (GENUINE, from the cardholder) at their label "
                     + "time, chosen by transaction id, 0 to 1 (default: ${DEFAULT-VALUE})")
     double genuineLabelShare;
 
-    @Option(names = "--from", description = "import only transactions with event time, and labels with label time, at or "
-            + "after this ISO instant (e.g. 2018-04-01T00:00:00Z)")
+    @Option(
+            names = "--from",
+            description = "import only transactions with event time, and labels with label time, at or "
+                    + "after this ISO instant (e.g. 2018-04-01T00:00:00Z)")
     String from;
 
-    @Option(names = "--until", description = "... and before this ISO instant; slices that tile time add up to one full import")
+    @Option(
+            names = "--until",
+            description = "... and before this ISO instant; slices that tile time add up to one full import")
     String until;
 
-    @Option(names = "--on-bad-row", defaultValue = "stop",
+    @Option(
+            names = "--on-bad-row",
+            defaultValue = "stop",
             description = "stop or skip at a row that cannot be taken (reported by file, line and column, never the "
                     + "value) (default: ${DEFAULT-VALUE}: a bad row usually means a wrong mapping)")
     OnBadRow onBadRow;
 
-    @Option(names = "--id-prefix", defaultValue = "",
+    @Option(
+            names = "--id-prefix",
+            defaultValue = "",
             description = "put before each file id (default: none, the file's ids are kept so results join on them)")
     String idPrefix;
 
@@ -86,23 +105,30 @@ final class ImportCommand implements Callable<Integer> {
         Slice slice = new Slice(instant(from, "--from"), instant(until, "--until"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HistoryImport history = new HistoryImport(file.plan(idPrefix), delay, genuineLabelShare, slice, onBadRow,
-                file.maxOutOfOrder, err);
+        HistoryImport history = new HistoryImport(
+                file.plan(idPrefix), delay, genuineLabelShare, slice, onBadRow, file.maxOutOfOrder, err);
         long start = System.nanoTime();
         try (CsvTransactions rows = file.open(labelTimeColumn);
-                KafkaTarget target = KafkaTarget.connect(kafka.bootstrapServers, kafka.registryUrl, kafka.panTokenKey,
-                        KafkaTarget.Mode.HISTORY)) {
-            err.printf("import of %s to Kafka at %s%s%n", file.csv, kafka.bootstrapServers,
-                    from == null && until == null ? "" : ", event times in [" + (from == null ? "start" : from) + ", "
-                            + (until == null ? "end" : until) + ")");
+                KafkaTarget target = KafkaTarget.connect(
+                        kafka.bootstrapServers, kafka.registryUrl, kafka.panTokenKey, KafkaTarget.Mode.HISTORY)) {
+            err.printf(
+                    "import of %s to Kafka at %s%s%n",
+                    file.csv,
+                    kafka.bootstrapServers,
+                    from == null && until == null
+                            ? ""
+                            : ", event times in [" + (from == null ? "start" : from) + ", "
+                                    + (until == null ? "end" : until) + ")");
             KafkaHistorySink sink = new KafkaHistorySink(target);
             ImportSummary summary = history.run(rows, sink);
             long unanswered = sink.awaitAnswers(ANSWERS_WITHIN);
             summary = summary.took((System.nanoTime() - start) / 1e9);
             boolean lost = unanswered > 0 || sink.failed() > 0;
             if (lost) {
-                err.printf("Kafka did not take %d records (first cause: %s) and %d are unanswered: import again "
-                        + "(records carry stable ids)%n", sink.failed(), sink.firstFailure(), unanswered);
+                err.printf(
+                        "Kafka did not take %d records (first cause: %s) and %d are unanswered: import again "
+                                + "(records carry stable ids)%n",
+                        sink.failed(), sink.firstFailure(), unanswered);
             }
             out.println(summary.line());
             out.flush();

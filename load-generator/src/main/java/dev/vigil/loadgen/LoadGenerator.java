@@ -13,11 +13,23 @@ import picocli.CommandLine.Command;
  * simulated transactions as CSV, {@code backtest-report} measures the live scorer's detection on a
  * backtest's test window.
  */
-@Command(name = "vigil-load-generator", mixinStandardHelpOptions = true, version = "vigil-load-generator 0.1.0",
-        description = "Plays a bank: sends card transactions to Vigil's ingest-service (or straight to Kafka), with fraud, "
-                + "then chargebacks, and reports how much of the fraud the pipeline alerted on.",
-        subcommands = {RunCommand.class, ReplayCommand.class, ImportCommand.class, WorldCommand.class, ScoresCommand.class,
-            HandbookCommand.class, BacktestReportCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "vigil-load-generator",
+        mixinStandardHelpOptions = true,
+        version = "vigil-load-generator 0.1.0",
+        description =
+                "Plays a bank: sends card transactions to Vigil's ingest-service (or straight to Kafka), with fraud, "
+                        + "then chargebacks, and reports how much of the fraud the pipeline alerted on.",
+        subcommands = {
+            RunCommand.class,
+            ReplayCommand.class,
+            ImportCommand.class,
+            WorldCommand.class,
+            ScoresCommand.class,
+            HandbookCommand.class,
+            BacktestReportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class LoadGenerator {
 
     public static void main(String[] args) {

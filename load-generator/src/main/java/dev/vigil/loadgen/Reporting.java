@@ -25,22 +25,38 @@ final class Reporting {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What {@code --report-json} writes. {@code detection} is {@code null} when {@code detectionSkipped} says why. */
-    record Summary(long answered, long accepted, Map<String, Long> errors, double p50Ms, double p99Ms, double maxMs,
-            long labelsSent, long labelsFailed, Map<String, Long> fraudsSent, DetectionReport detection,
-            String detectionSkipped) {
-    }
+    record Summary(
+            long answered,
+            long accepted,
+            Map<String, Long> errors,
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            long labelsSent,
+            long labelsFailed,
+            Map<String, Long> fraudsSent,
+            DetectionReport detection,
+            String detectionSkipped) {}
 
-    private Reporting() {
-    }
+    private Reporting() {}
 
     /** Prints the report and returns the exit code: 1 when ingest accepted nothing, else 0. */
-    static int finish(SendingOptions options, LatencyRecorder recorder, Labels labels, List<SentTransaction> sent,
-            List<String> banks, Instant from, Duration elapsed, PrintStream out) throws InterruptedException, IOException {
+    static int finish(
+            SendingOptions options,
+            LatencyRecorder recorder,
+            Labels labels,
+            List<SentTransaction> sent,
+            List<String> banks,
+            Instant from,
+            Duration elapsed,
+            PrintStream out)
+            throws InterruptedException, IOException {
         Histogram latency = recorder.total();
         out.println();
         out.print(LatencyTable.render(latency, recorder.accepted(), recorder.errors(), elapsed.toMillis() / 1e3));
         out.printf("labels: sent %d, failed %d%n", labels.sent(), labels.failed());
-        Map<String, Long> frauds = sent.stream().filter(t -> t.scenario() != null)
+        Map<String, Long> frauds = sent.stream()
+                .filter(t -> t.scenario() != null)
                 .collect(Collectors.groupingBy(t -> t.scenario().label(), TreeMap::new, Collectors.counting()));
         out.println("frauds sent: " + (frauds.isEmpty() ? "none" : frauds));
         DetectionReport detection = null;
@@ -49,17 +65,29 @@ final class Reporting {
             skipped = "no --alerts-url given";
         } else {
             try {
-                detection = DetectionReport.of(sent, settle(new AlertsClient(options.alertsUrl, options.alertsToken),
-                        banks, from, options.settle));
+                detection = DetectionReport.of(
+                        sent,
+                        settle(new AlertsClient(options.alertsUrl, options.alertsToken), banks, from, options.settle));
             } catch (AlertsClient.Unavailable e) {
                 skipped = e.getMessage();
             }
         }
         out.print(detection != null ? detection.render() : "detection report skipped: " + skipped + "\n");
         if (options.reportJson != null) {
-            JSON.writeValue(options.reportJson.toFile(), new Summary(latency.getTotalCount(), recorder.accepted(),
-                    recorder.errors(), ms(latency, 50), ms(latency, 99), latency.getMaxValue() / 1e3, labels.sent(),
-                    labels.failed(), frauds, detection, skipped));
+            JSON.writeValue(
+                    options.reportJson.toFile(),
+                    new Summary(
+                            latency.getTotalCount(),
+                            recorder.accepted(),
+                            recorder.errors(),
+                            ms(latency, 50),
+                            ms(latency, 99),
+                            latency.getMaxValue() / 1e3,
+                            labels.sent(),
+                            labels.failed(),
+                            frauds,
+                            detection,
+                            skipped));
         }
         return recorder.accepted() == 0 ? 1 : 0;
     }

@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.population.Population;
 import dev.vigil.loadgen.report.SentTransaction;
 import dev.vigil.loadgen.scenario.Scenario;
@@ -25,7 +26,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: simulate a card population with fraud and send it open-loop at a rate. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Simulates cardholders of a few banks buying at merchants, with fraud scenarios mixed in, "
                 + "sends them to ingest-service (or straight to Kafka) at a fixed rate (open loop), sends each fraud's "
                 + "chargeback later, "
@@ -38,46 +42,86 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "50", description = "transactions per second (default: ${DEFAULT-VALUE})")
     double rate;
 
-    @Option(names = "--duration", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
             description = "how long to send (e.g. 45s, 5m); the default is 30s unless --count is given")
     Duration duration;
 
-    @Option(names = "--count", description = "how many transactions to send, at most (with --duration: whichever ends first)")
+    @Option(
+            names = "--count",
+            description = "how many transactions to send, at most (with --duration: whichever ends first)")
     Long count;
 
-    @Option(names = "--seed", defaultValue = "42", description = "random seed: one seed, one population and one sequence (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "random seed: one seed, one population and one sequence (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--cards", defaultValue = "1000", description = "cardholders in the population (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--cards",
+            defaultValue = "1000",
+            description = "cardholders in the population (default: ${DEFAULT-VALUE})")
     int cards;
 
-    @Option(names = "--banks", defaultValue = "2", description = "banks (tenants) the cards belong to, 1 to 6: bank-a, bank-b, ... (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--banks",
+            defaultValue = "2",
+            description =
+                    "banks (tenants) the cards belong to, 1 to 6: bank-a, bank-b, ... (default: ${DEFAULT-VALUE})")
     int banks;
 
-    @Option(names = "--history", defaultValue = "3",
-            description = "genuine backdated transactions per card sent first (in batches), so cards have profiles before fraud starts; 0 for none (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--history",
+            defaultValue = "3",
+            description =
+                    "genuine backdated transactions per card sent first (in batches), so cards have profiles before fraud starts; 0 for none (default: ${DEFAULT-VALUE})")
     int history;
 
-    @Option(names = "--history-span", defaultValue = "2d", converter = DurationConverter.class,
-            description = "how far back the history goes, at most 6d: ingest takes event times up to 7 days old (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--history-span",
+            defaultValue = "2d",
+            converter = DurationConverter.class,
+            description =
+                    "how far back the history goes, at most 6d: ingest takes event times up to 7 days old (default: ${DEFAULT-VALUE})")
     Duration historySpan;
 
-    @Option(names = "--run-id", description = "names this run's transaction ids (tx-<run-id>-<n>); default: from the clock, so reruns never collide")
+    @Option(
+            names = "--run-id",
+            description =
+                    "names this run's transaction ids (tx-<run-id>-<n>); default: from the clock, so reruns never collide")
     String runId;
 
-    @Option(names = "--card-testing-rate", defaultValue = "0.006", description = "share of transactions that are card testing (default: ${DEFAULT-VALUE}; 0 switches it off)")
+    @Option(
+            names = "--card-testing-rate",
+            defaultValue = "0.006",
+            description = "share of transactions that are card testing (default: ${DEFAULT-VALUE}; 0 switches it off)")
     double cardTesting;
 
-    @Option(names = "--account-takeover-rate", defaultValue = "0.005", description = "share of transactions that are account takeover (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--account-takeover-rate",
+            defaultValue = "0.005",
+            description = "share of transactions that are account takeover (default: ${DEFAULT-VALUE})")
     double accountTakeover;
 
-    @Option(names = "--impossible-travel-rate", defaultValue = "0.004", description = "share of transactions that are a stolen card used far away (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--impossible-travel-rate",
+            defaultValue = "0.004",
+            description = "share of transactions that are a stolen card used far away (default: ${DEFAULT-VALUE})")
     double impossibleTravel;
 
-    @Option(names = "--compromised-merchant-rate", defaultValue = "0.005", description = "share of transactions that are cards leaked by a breached merchant (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--compromised-merchant-rate",
+            defaultValue = "0.005",
+            description =
+                    "share of transactions that are cards leaked by a breached merchant (default: ${DEFAULT-VALUE})")
     double compromisedMerchant;
 
-    @Option(names = "--high-amount-rate", defaultValue = "0.004", description = "share of transactions that are one high-amount anomaly (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--high-amount-rate",
+            defaultValue = "0.004",
+            description = "share of transactions that are one high-amount anomaly (default: ${DEFAULT-VALUE})")
     double highAmount;
 
     private List<SentTransaction> sent = List.of();
@@ -99,8 +143,9 @@ final class RunCommand implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder();
         Ledger ledger = new Ledger();
         Instant from = Instant.now().minus(historySpan).minus(Duration.ofMinutes(1));
-        System.err.printf("run %s: %d cards of %s, seed %d, %.1f/s to %s%n", id, cards, Population.bankIds(banks), seed,
-                rate, sending.destination());
+        System.err.printf(
+                "run %s: %d cards of %s, seed %d, %.1f/s to %s%n",
+                id, cards, Population.bankIds(banks), seed, rate, sending.destination());
         Labels labels;
         Duration elapsed;
         try (Target target = sending.connect()) {
@@ -110,18 +155,22 @@ final class RunCommand implements Callable<Integer> {
             OpenLoopSender sender = new OpenLoopSender(target, recorder, ledger, labels, sending.maxInFlight);
             OpenLoopSchedule schedule = new OpenLoopSchedule(sender.startNanos(), rate);
             long limit = count != null ? count : Long.MAX_VALUE;
-            Duration length = duration != null ? duration : count != null ? Duration.ofDays(365) : Duration.ofSeconds(30);
+            Duration length =
+                    duration != null ? duration : count != null ? Duration.ofDays(365) : Duration.ofSeconds(30);
             long endNanos = sender.startNanos() + length.toNanos();
             long[] index = {0};
-            sender.run(() -> {
-                long intended = schedule.intendedNanos(index[0]);
-                if (index[0] >= limit || intended >= endNanos) {
-                    return null;
-                }
-                index[0]++;
-                SimTransaction next = simulator.next(sender.wallClock(intended).truncatedTo(ChronoUnit.MILLIS));
-                return new OpenLoopSender.Scheduled(intended, next);
-            }, System.err);
+            sender.run(
+                    () -> {
+                        long intended = schedule.intendedNanos(index[0]);
+                        if (index[0] >= limit || intended >= endNanos) {
+                            return null;
+                        }
+                        index[0]++;
+                        SimTransaction next =
+                                simulator.next(sender.wallClock(intended).truncatedTo(ChronoUnit.MILLIS));
+                        return new OpenLoopSender.Scheduled(intended, next);
+                    },
+                    System.err);
             elapsed = sender.elapsed();
         }
         sent = ledger.transactions();

@@ -1,5 +1,6 @@
 package dev.vigil.loadgen;
 
+import dev.vigil.cli.DurationConverter;
 import dev.vigil.loadgen.imports.ImportSummary;
 import dev.vigil.loadgen.imports.KafkaHistorySink;
 import dev.vigil.loadgen.imports.SimulatedHistory;
@@ -11,8 +12,8 @@ import dev.vigil.loadgen.report.SentTransaction;
 import dev.vigil.loadgen.scenario.ScenarioRates;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.scenario.WorldDays;
-import dev.vigil.loadgen.send.LatencyRecorder;
 import dev.vigil.loadgen.send.Labels;
+import dev.vigil.loadgen.send.LatencyRecorder;
 import dev.vigil.loadgen.send.Ledger;
 import dev.vigil.loadgen.send.OpenLoopSender;
 import dev.vigil.loadgen.send.Target;
@@ -39,14 +40,18 @@ import picocli.CommandLine.Option;
  * times kept, then reports detection for both phases from alerts-api. Both phases regenerate the same
  * world from the seed, so the second knows the first's ground truth without a file in between.
  */
-@Command(name = "world", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "world",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "A simulated world in event time: --phase history imports the days before the live day straight "
                 + "to Kafka with their chargebacks; --phase live sends the live day through ingest, time-compressed, "
                 + "and reports detection for the history (scored before training) and the live day.")
 final class WorldCommand implements Callable<Integer> {
 
     enum Phase {
-        HISTORY, LIVE
+        HISTORY,
+        LIVE
     }
 
     @Option(names = "--phase", required = true, description = "history or live")
@@ -61,25 +66,38 @@ final class WorldCommand implements Callable<Integer> {
     @Option(names = "--banks", defaultValue = "1", description = "banks, 1 to 6 (default: ${DEFAULT-VALUE})")
     int banks;
 
-    @Option(names = "--days", defaultValue = "30", description = "days of history before the live day (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--days",
+            defaultValue = "30",
+            description = "days of history before the live day (default: ${DEFAULT-VALUE})")
     int days;
 
-    @Option(names = "--live-day", description = "the UTC date sent live; default: yesterday, so every event time is in "
-            + "the past and within ingest's 7-day window")
+    @Option(
+            names = "--live-day",
+            description = "the UTC date sent live; default: yesterday, so every event time is in "
+                    + "the past and within ingest's 7-day window")
     LocalDate liveDay;
 
-    @Option(names = "--live-duration", defaultValue = "3m", converter = DurationConverter.class,
+    @Option(
+            names = "--live-duration",
+            defaultValue = "3m",
+            converter = DurationConverter.class,
             description = "wall-clock time the live day is compressed into (default: ${DEFAULT-VALUE})")
     Duration liveDuration;
 
-    @Option(names = "--fraud-scale", defaultValue = "0.2",
-            description = "the scenarios' shares of run's defaults times this: 0.2 is about 0.5 %% fraud (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--fraud-scale",
+            defaultValue = "0.2",
+            description =
+                    "the scenarios' shares of run's defaults times this: 0.2 is about 0.5 %% fraud (default: ${DEFAULT-VALUE})")
     double fraudScale;
 
     @Option(names = "--seed", defaultValue = "42", description = "one seed, one world (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--run-id", required = true,
+    @Option(
+            names = "--run-id",
+            required = true,
             description = "names the world's transaction ids; give both phases the same one")
     String runId;
 
@@ -88,33 +106,52 @@ final class WorldCommand implements Callable<Integer> {
         if (cards < 1 || cards > 1_000_000 || days < 1 || days > 366) {
             throw new IllegalArgumentException("--cards must be 1 to 1000000 and --days 1 to 366");
         }
-        Instant live = (liveDay != null ? liveDay : LocalDate.now(ZoneOffset.UTC).minusDays(1))
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant live = (liveDay != null
+                        ? liveDay
+                        : LocalDate.now(ZoneOffset.UTC).minusDays(1))
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         if (live.plus(Duration.ofDays(1)).isAfter(Instant.now())) {
             throw new IllegalArgumentException("--live-day must be over: ingest takes no event time in the future");
         }
         Population population = Population.generate(new SplittableRandom(seed), cards, banks);
-        WorldDays world = new WorldDays(population, live.minus(Duration.ofDays(days)), days + 1,
-                ScenarioRates.defaults().scaled(fraudScale), seed, runId);
-        System.err.printf(Locale.ROOT, "world %s: %d cards of %s, seed %d, %d days of history before %s%n", runId, cards,
-                Population.bankIds(banks), seed, days, live);
+        WorldDays world = new WorldDays(
+                population,
+                live.minus(Duration.ofDays(days)),
+                days + 1,
+                ScenarioRates.defaults().scaled(fraudScale),
+                seed,
+                runId);
+        System.err.printf(
+                Locale.ROOT,
+                "world %s: %d cards of %s, seed %d, %d days of history before %s%n",
+                runId,
+                cards,
+                Population.bankIds(banks),
+                seed,
+                days,
+                live);
         return phase == Phase.HISTORY ? history(world, live) : live(world, live);
     }
 
     private int history(WorldDays world, Instant live) throws InterruptedException {
         sending.kafka.requireKey("world --phase history");
-        try (KafkaTarget target = KafkaTarget.connect(sending.kafka.bootstrapServers, sending.kafka.registryUrl,
-                sending.kafka.panTokenKey, KafkaTarget.Mode.HISTORY)) {
+        try (KafkaTarget target = KafkaTarget.connect(
+                sending.kafka.bootstrapServers,
+                sending.kafka.registryUrl,
+                sending.kafka.panTokenKey,
+                KafkaTarget.Mode.HISTORY)) {
             KafkaHistorySink sink = new KafkaHistorySink(target);
             TreeMap<String, Long> frauds = new TreeMap<>();
-            ImportSummary summary = SimulatedHistory.write(new CountingFrauds(world, frauds),
-                    tx -> tx.isFraud() ? world.chargebackAt(tx) : null, live, sink);
+            ImportSummary summary = SimulatedHistory.write(
+                    new CountingFrauds(world, frauds), tx -> tx.isFraud() ? world.chargebackAt(tx) : null, live, sink);
             long unanswered = sink.awaitAnswers(Duration.ofMinutes(1));
             System.out.println("frauds imported: " + frauds);
             System.out.println(summary.line());
             if (unanswered > 0 || sink.failed() > 0) {
-                System.err.printf("Kafka did not take %d records (first cause: %s), %d unanswered%n", sink.failed(),
-                        sink.firstFailure(), unanswered);
+                System.err.printf(
+                        "Kafka did not take %d records (first cause: %s), %d unanswered%n",
+                        sink.failed(), sink.firstFailure(), unanswered);
                 return 1;
             }
             return 0;
@@ -138,21 +175,29 @@ final class WorldCommand implements Callable<Integer> {
         Ledger ledger = new Ledger();
         Labels labels;
         Duration elapsed;
-        System.err.printf(Locale.ROOT, "sending %s's transactions to %s in %s (x%.0f), event times kept%n", live,
-                sending.destination(), liveDuration, compression);
+        System.err.printf(
+                Locale.ROOT,
+                "sending %s's transactions to %s in %s (x%.0f), event times kept%n",
+                live,
+                sending.destination(),
+                liveDuration,
+                compression);
         try (Target target = sending.connect()) {
             labels = new Labels(target, sending.labelDelay, sending.genuineLabelShare);
             OpenLoopSender sender = new OpenLoopSender(target, recorder, ledger, labels, sending.maxInFlight);
             SimTransaction[] next = {first};
-            sender.run(() -> {
-                SimTransaction tx = next[0];
-                if (tx == null) {
-                    return null;
-                }
-                next[0] = world.hasNext() ? world.next() : null;
-                long offset = (long) (Duration.between(live, tx.eventTime()).toNanos() / compression);
-                return new OpenLoopSender.Scheduled(sender.startNanos() + offset, tx);
-            }, System.err);
+            sender.run(
+                    () -> {
+                        SimTransaction tx = next[0];
+                        if (tx == null) {
+                            return null;
+                        }
+                        next[0] = world.hasNext() ? world.next() : null;
+                        long offset =
+                                (long) (Duration.between(live, tx.eventTime()).toNanos() / compression);
+                        return new OpenLoopSender.Scheduled(sender.startNanos() + offset, tx);
+                    },
+                    System.err);
             elapsed = sender.elapsed();
         }
         List<SentTransaction> sent = ledger.transactions();
@@ -162,10 +207,13 @@ final class WorldCommand implements Callable<Integer> {
         int status = Reporting.finish(sending, recorder, labels, sent, banks, live, elapsed, System.out);
         if (sending.alertsUrl != null) {
             try {
-                DetectionReport before = DetectionReport.of(history,
-                        new AlertsClient(sending.alertsUrl, sending.alertsToken).alerts(banks, live.minus(Duration.ofDays(days))));
+                DetectionReport before = DetectionReport.of(
+                        history,
+                        new AlertsClient(sending.alertsUrl, sending.alertsToken)
+                                .alerts(banks, live.minus(Duration.ofDays(days))));
                 System.out.println();
-                System.out.println("phase 1, rules only: the " + days + " days of history, scored before the training run");
+                System.out.println(
+                        "phase 1, rules only: the " + days + " days of history, scored before the training run");
                 System.out.print(before.render());
             } catch (AlertsClient.Unavailable e) {
                 System.out.println("history detection report skipped: " + e.getMessage());

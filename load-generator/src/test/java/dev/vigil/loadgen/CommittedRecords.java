@@ -14,19 +14,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** The committed records of a topic of the test stack, as bytes, from given offsets (or its start) to its current end. */
 final class CommittedRecords {
 
-    private CommittedRecords() {
-    }
+    private CommittedRecords() {}
 
     /** From {@code from} (each partition's offset, e.g. {@code TopicProbe.endOffsets} before a run), or the start when {@code null}. */
-    static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers, String topic, Map<TopicPartition, Long> from) {
+    static List<ConsumerRecord<byte[], byte[]>> read(
+            String bootstrapServers, String topic, Map<TopicPartition, Long> from) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             if (from == null) {
                 consumer.seekToBeginning(partitions);

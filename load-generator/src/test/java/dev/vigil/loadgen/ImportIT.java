@@ -82,8 +82,18 @@ class ImportIT {
             if (fraud) {
                 frauds.add(id);
             }
-            csv.append(id).append(',').append(time).append(",cust-").append(day % 12).append(",term-").append(day % 5)
-                    .append(',').append(amount).append(',').append(fraud ? 1 : 0).append('\n');
+            csv.append(id)
+                    .append(',')
+                    .append(time)
+                    .append(",cust-")
+                    .append(day % 12)
+                    .append(",term-")
+                    .append(day % 5)
+                    .append(',')
+                    .append(amount)
+                    .append(',')
+                    .append(fraud ? 1 : 0)
+                    .append('\n');
         }
         Path file = Files.writeString(workDir.resolve("history.csv"), csv);
         TopicProbe probe = new TopicProbe(stack);
@@ -93,12 +103,16 @@ class ImportIT {
         Result result = runImport(stack, file, "--label-delay", "7d");
 
         assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.out().strip()).matches("imported: 220 transactions, " + frauds.size()
-                + " labels, 0 skipped, 1 rounded in \\d+\\.\\d s \\(\\d+ rows/s\\)");
-        List<String> pans = java.util.stream.IntStream.range(0, 12).mapToObj(c -> ReplayPlan.panFor("cust-" + c)).toList();
-        Map<String, String> tokenToPan = pans.stream().collect(Collectors.toMap(pan -> hmacSha256Base64Url(key, pan),
-                Function.identity()));
-        assertThat(result.out() + result.err()).doesNotContain(Base64.getEncoder().encodeToString(key));
+        assertThat(result.out().strip())
+                .matches("imported: 220 transactions, " + frauds.size()
+                        + " labels, 0 skipped, 1 rounded in \\d+\\.\\d s \\(\\d+ rows/s\\)");
+        List<String> pans = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(c -> ReplayPlan.panFor("cust-" + c))
+                .toList();
+        Map<String, String> tokenToPan =
+                pans.stream().collect(Collectors.toMap(pan -> hmacSha256Base64Url(key, pan), Function.identity()));
+        assertThat(result.out() + result.err())
+                .doesNotContain(Base64.getEncoder().encodeToString(key));
         assertThat(pans).noneMatch((result.out() + result.err())::contains);
 
         List<ConsumerRecord<byte[], byte[]>> transactionRecords =
@@ -107,34 +121,56 @@ class ImportIT {
                 readWithoutCardNumbers(stack, Topics.TRANSACTION_LABELS, labelsBefore, pans);
 
         List<Keyed<Transaction>> transactions = decode(stack, Topics.TRANSACTIONS, transactionRecords).stream()
-                .filter(t -> t.value().getTransactionId().startsWith(run)).toList();
-        assertThat(transactions).extracting(t -> t.value().getTransactionId())
-                .as("every transaction once, the file's ids kept").doesNotHaveDuplicates().hasSize(220);
+                .filter(t -> t.value().getTransactionId().startsWith(run))
+                .toList();
+        assertThat(transactions)
+                .extracting(t -> t.value().getTransactionId())
+                .as("every transaction once, the file's ids kept")
+                .doesNotHaveDuplicates()
+                .hasSize(220);
         assertThat(transactions).allSatisfy(t -> {
-            assertThat(t.timestamp()).as("Kafka timestamp = event time").isEqualTo(t.value().getEventTime());
-            assertThat(t.value().getReceivedAt()).as("no wall clock").isEqualTo(t.value().getEventTime());
+            assertThat(t.timestamp())
+                    .as("Kafka timestamp = event time")
+                    .isEqualTo(t.value().getEventTime());
+            assertThat(t.value().getReceivedAt())
+                    .as("no wall clock")
+                    .isEqualTo(t.value().getEventTime());
             assertThat(t.key()).isEqualTo(t.value().getCardToken());
             assertThat(tokenToPan).containsKey(t.key());
             assertThat(t.value().getCardBin()).isEqualTo(tokenToPan.get(t.key()).substring(0, 6));
         });
-        Instant oldest = transactions.stream().map(t -> t.value().getEventTime()).min(Instant::compareTo).orElseThrow();
-        Instant newest = transactions.stream().map(t -> t.value().getEventTime()).max(Instant::compareTo).orElseThrow();
+        Instant oldest = transactions.stream()
+                .map(t -> t.value().getEventTime())
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant newest = transactions.stream()
+                .map(t -> t.value().getEventTime())
+                .max(Instant::compareTo)
+                .orElseThrow();
         assertThat(Duration.between(oldest, newest)).isGreaterThan(Duration.ofDays(183));
-        Map<String, Transaction> byId = transactions.stream().map(Keyed::value)
+        Map<String, Transaction> byId = transactions.stream()
+                .map(Keyed::value)
                 .collect(Collectors.toMap(t -> t.getTransactionId().toString(), Function.identity()));
         assertThat(byId.get(run + 3).getAmountMinor()).as("a card verification").isZero();
-        assertThat(byId.get(run + 4).getAmountMinor()).as("a float artefact, rounded").isEqualTo(8565);
+        assertThat(byId.get(run + 4).getAmountMinor())
+                .as("a float artefact, rounded")
+                .isEqualTo(8565);
 
         List<Keyed<TransactionLabel>> labels = decode(stack, Topics.TRANSACTION_LABELS, labelRecords).stream()
-                .filter(l -> l.value().getTransactionId().startsWith(run)).toList();
-        assertThat(labels).extracting(l -> l.value().getTransactionId().toString())
+                .filter(l -> l.value().getTransactionId().startsWith(run))
+                .toList();
+        assertThat(labels)
+                .extracting(l -> l.value().getTransactionId().toString())
                 .containsExactlyInAnyOrderElementsOf(frauds);
         assertThat(labels).allSatisfy(l -> {
             Transaction labelled = byId.get(l.value().getTransactionId().toString());
             assertThat(l.value().getLabel()).isEqualTo(Label.FRAUD);
             assertThat(l.value().getSource()).isEqualTo(LabelSource.CHARGEBACK);
-            assertThat(l.value().getLabelledAt()).isEqualTo(labelled.getEventTime().plus(LABEL_DELAY));
-            assertThat(l.timestamp()).as("Kafka timestamp = label time").isEqualTo(l.value().getLabelledAt());
+            assertThat(l.value().getLabelledAt())
+                    .isEqualTo(labelled.getEventTime().plus(LABEL_DELAY));
+            assertThat(l.timestamp())
+                    .as("Kafka timestamp = label time")
+                    .isEqualTo(l.value().getLabelledAt());
             assertThat(l.value().getTransactionTime()).isEqualTo(labelled.getEventTime());
             assertThat(l.key()).isEqualTo(labelled.getCardToken());
         });
@@ -153,22 +189,36 @@ class ImportIT {
         Instant sixMonthsAgo = Instant.now().minus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder csv = new StringBuilder("id,timestamp,card,merchant,amount,fraud\n");
         for (int i = 0; i < 10; i++) {
-            csv.append(run).append(i).append(',').append(sixMonthsAgo.plus(Duration.ofHours(i))).append(",c").append(i % 3)
-                    .append(",m,5.00,").append(i % 2).append('\n');
+            csv.append(run)
+                    .append(i)
+                    .append(',')
+                    .append(sixMonthsAgo.plus(Duration.ofHours(i)))
+                    .append(",c")
+                    .append(i % 3)
+                    .append(",m,5.00,")
+                    .append(i % 2)
+                    .append('\n');
         }
         Path file = Files.writeString(workDir.resolve("old.csv"), csv);
         String control = "retention-control-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = admin(stack)) {
             admin.createTopics(List.of(new NewTopic(control, 1, (short) 1).configs(Map.of("retention.ms", "86400000"))))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             assertThatEveryCatalogueTopicHasItsSettings(admin);
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(control, 0, sixMonthsAgo.plus(Duration.ofHours(i)).toEpochMilli(),
-                        null, ("old " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(
+                                control,
+                                0,
+                                sixMonthsAgo.plus(Duration.ofHours(i)).toEpochMilli(),
+                                null,
+                                ("old " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .get(10, TimeUnit.SECONDS);
             }
         }
         Result result = runImport(stack, file, "--label-delay", "1d");
@@ -182,7 +232,8 @@ class ImportIT {
             Thread.sleep(1_000);
         }
 
-        assertThat(logStart(stack, control)).as("the retention check ran and deleted the control topic's old records")
+        assertThat(logStart(stack, control))
+                .as("the retention check ran and deleted the control topic's old records")
                 .isEqualTo(10);
         assertThat(idsOn(stack, Topics.TRANSACTIONS, run)).hasSize(10);
         assertThat(idsOn(stack, Topics.TRANSACTION_LABELS, run)).hasSize(5);
@@ -190,35 +241,43 @@ class ImportIT {
 
     private void assertThatEveryCatalogueTopicHasItsSettings(Admin admin) throws Exception {
         Map<ConfigResource, Config> configs = admin.describeConfigs(Topics.ALL.stream()
-                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name())).toList())
-                .all().get(30, TimeUnit.SECONDS);
+                        .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
+                        .toList())
+                .all()
+                .get(30, TimeUnit.SECONDS);
         for (Topic<?, ?> topic : Topics.ALL) {
             Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
-            topic.configs().forEach((name, value) ->
-                    assertThat(config.get(name).value()).as(topic.name() + " " + name).isEqualTo(value));
+            topic.configs().forEach((name, value) -> assertThat(config.get(name).value())
+                    .as(topic.name() + " " + name)
+                    .isEqualTo(value));
         }
     }
 
     private static long logStart(LocalStack stack, String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
-            return consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
+            return consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(10))
+                    .get(partition);
         } catch (org.apache.kafka.common.KafkaException notYetBack) {
             return 0;
         }
     }
 
     private static <V> Set<String> idsOn(LocalStack stack, Topic<String, V> topic, String run) {
-        List<ConsumerRecord<byte[], byte[]>> records = CommittedRecords.read(stack.kafkaBootstrapServers(), topic.name(), null);
-        return decode(stack, topic, records).stream().map(k -> idOf(k.value())).filter(id -> id.startsWith(run))
+        List<ConsumerRecord<byte[], byte[]>> records =
+                CommittedRecords.read(stack.kafkaBootstrapServers(), topic.name(), null);
+        return decode(stack, topic, records).stream()
+                .map(k -> idOf(k.value()))
+                .filter(id -> id.startsWith(run))
                 .collect(Collectors.toSet());
     }
 
     private static String idOf(Object value) {
-        return value instanceof Transaction t ? t.getTransactionId().toString()
+        return value instanceof Transaction t
+                ? t.getTransactionId().toString()
                 : ((TransactionLabel) value).getTransactionId().toString();
     }
 
@@ -228,11 +287,28 @@ class ImportIT {
         CommandLine commandLine = LoadGenerator.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
-        List<String> args = new ArrayList<>(List.of("import", "--csv", file.toString(), "--bootstrap-servers",
-                stack.kafkaBootstrapServers(), "--registry-url", stack.registryUrl(), "--pan-token-key",
-                Base64.getEncoder().encodeToString(key), "--id-column", firstColumn(file), "--timestamp-column",
-                column(file, 1), "--card-column", column(file, 2), "--merchant-column", column(file, 3),
-                "--amount-column", column(file, 4), "--label-column", column(file, 5)));
+        List<String> args = new ArrayList<>(List.of(
+                "import",
+                "--csv",
+                file.toString(),
+                "--bootstrap-servers",
+                stack.kafkaBootstrapServers(),
+                "--registry-url",
+                stack.registryUrl(),
+                "--pan-token-key",
+                Base64.getEncoder().encodeToString(key),
+                "--id-column",
+                firstColumn(file),
+                "--timestamp-column",
+                column(file, 1),
+                "--card-column",
+                column(file, 2),
+                "--merchant-column",
+                column(file, 3),
+                "--amount-column",
+                column(file, 4),
+                "--label-column",
+                column(file, 5)));
         args.addAll(List.of(more));
         int exit = commandLine.execute(args.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
@@ -260,6 +336,5 @@ class ImportIT {
         return bytes;
     }
 
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 }

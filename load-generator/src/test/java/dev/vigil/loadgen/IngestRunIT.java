@@ -42,6 +42,7 @@ class IngestRunIT {
 
     @TempDir
     static Path workDir;
+
     static LocalStack stack;
     static ServiceProcess ingest;
     static DemoTokens tokens;
@@ -55,9 +56,15 @@ class IngestRunIT {
         env.put("VIGIL_PAN_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
         tokens = DemoTokens.in(workDir.resolve("jwt"));
         env.put("VIGIL_INGEST_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
-        Path root = Path.of(System.getProperty("vigil.repo.root", "..")).toAbsolutePath().normalize();
-        ingest = ServiceProcess.start("ingest-service", root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar"),
-                freePort(), env, workDir.resolve("ingest-service.log"));
+        Path root = Path.of(System.getProperty("vigil.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        ingest = ServiceProcess.start(
+                "ingest-service",
+                root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar"),
+                freePort(),
+                env,
+                workDir.resolve("ingest-service.log"));
     }
 
     @AfterAll
@@ -73,24 +80,55 @@ class IngestRunIT {
         Path report = workDir.resolve("report.json");
         CommandLine commandLine = LoadGenerator.commandLine();
 
-        int exit = commandLine.execute("run", "--ingest-url", ingest.baseUrl(), "--ingest-token", senderToken("bank-a"),
-                "--ingest-token", senderToken("bank-b"), "--count", "200", "--rate", "100",
-                "--cards", "40", "--history", "2", "--seed", "7", "--run-id", runId, "--label-delay", "1s",
-                "--card-testing-rate", "0.03", "--high-amount-rate", "0.03", "--report-json", report.toString());
+        int exit = commandLine.execute(
+                "run",
+                "--ingest-url",
+                ingest.baseUrl(),
+                "--ingest-token",
+                senderToken("bank-a"),
+                "--ingest-token",
+                senderToken("bank-b"),
+                "--count",
+                "200",
+                "--rate",
+                "100",
+                "--cards",
+                "40",
+                "--history",
+                "2",
+                "--seed",
+                "7",
+                "--run-id",
+                runId,
+                "--label-delay",
+                "1s",
+                "--card-testing-rate",
+                "0.03",
+                "--high-amount-rate",
+                "0.03",
+                "--report-json",
+                report.toString());
 
         assertThat(exit).isZero();
-        List<SentTransaction> sent = ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).sent();
+        List<SentTransaction> sent =
+                ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).sent();
         assertThat(sent).hasSize(200 + 80);
-        Set<String> frauds = sent.stream().filter(t -> t.scenario() != null).map(SentTransaction::transactionId)
+        Set<String> frauds = sent.stream()
+                .filter(t -> t.scenario() != null)
+                .map(SentTransaction::transactionId)
                 .collect(Collectors.toSet());
         assertThat(frauds).isNotEmpty();
 
         List<Transaction> transactions = values(Topics.TRANSACTIONS).stream()
-                .filter(t -> t.getTransactionId().startsWith("tx-" + runId + "-")).toList();
-        assertThat(transactions).extracting(Transaction::getTransactionId)
-                .containsExactlyInAnyOrderElementsOf(sent.stream().map(SentTransaction::transactionId).toList());
+                .filter(t -> t.getTransactionId().startsWith("tx-" + runId + "-"))
+                .toList();
+        assertThat(transactions)
+                .extracting(Transaction::getTransactionId)
+                .containsExactlyInAnyOrderElementsOf(
+                        sent.stream().map(SentTransaction::transactionId).toList());
         List<TransactionLabel> labels = values(Topics.TRANSACTION_LABELS).stream()
-                .filter(l -> l.getTransactionId().startsWith("tx-" + runId + "-")).toList();
+                .filter(l -> l.getTransactionId().startsWith("tx-" + runId + "-"))
+                .toList();
         assertThat(labels).extracting(TransactionLabel::getTransactionId).containsExactlyInAnyOrderElementsOf(frauds);
         assertThat(labels).allSatisfy(l -> assertThat(l.getLabel()).isEqualTo(Label.FRAUD));
 
@@ -102,17 +140,40 @@ class IngestRunIT {
 
     @Test
     void aReplayOfTheSampleFileSendsEveryRowAndTheLabelledFraudsChargebacks() throws Exception {
-        Path csv = Path.of(IngestRunIT.class.getResource("/sample-transactions.csv").toURI());
+        Path csv = Path.of(
+                IngestRunIT.class.getResource("/sample-transactions.csv").toURI());
         String prefix = "replay-it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
-        int exit = LoadGenerator.commandLine().execute("replay", "--csv", csv.toString(), "--ingest-url", ingest.baseUrl(),
-                "--ingest-token", senderToken("bank-replay"),
-                "--id-column", "tx_id", "--timestamp-column", "event_time", "--card-column", "customer",
-                "--merchant-column", "terminal", "--label-column", "is_fraud", "--id-prefix", prefix, "--label-delay", "1s");
+        int exit = LoadGenerator.commandLine()
+                .execute(
+                        "replay",
+                        "--csv",
+                        csv.toString(),
+                        "--ingest-url",
+                        ingest.baseUrl(),
+                        "--ingest-token",
+                        senderToken("bank-replay"),
+                        "--id-column",
+                        "tx_id",
+                        "--timestamp-column",
+                        "event_time",
+                        "--card-column",
+                        "customer",
+                        "--merchant-column",
+                        "terminal",
+                        "--label-column",
+                        "is_fraud",
+                        "--id-prefix",
+                        prefix,
+                        "--label-delay",
+                        "1s");
 
         assertThat(exit).isZero();
-        assertThat(values(Topics.TRANSACTIONS).stream().filter(t -> t.getTransactionId().startsWith(prefix))).hasSize(40);
-        assertThat(values(Topics.TRANSACTION_LABELS).stream().filter(l -> l.getTransactionId().startsWith(prefix)))
+        assertThat(values(Topics.TRANSACTIONS).stream()
+                        .filter(t -> t.getTransactionId().startsWith(prefix)))
+                .hasSize(40);
+        assertThat(values(Topics.TRANSACTION_LABELS).stream()
+                        .filter(l -> l.getTransactionId().startsWith(prefix)))
                 .extracting(TransactionLabel::getTransactionId)
                 .containsExactlyInAnyOrder(prefix + "h0011", prefix + "h0023", prefix + "h0024", prefix + "h0037");
     }

@@ -69,23 +69,54 @@ class KafkaRunIT {
         Path report = workDir.resolve("report.json");
         CommandLine commandLine = LoadGenerator.commandLine();
 
-        int exit = commandLine.execute("run", "--target", "kafka", "--bootstrap-servers", stack.kafkaBootstrapServers(),
-                "--registry-url", stack.registryUrl(), "--pan-token-key", Base64.getEncoder().encodeToString(key),
-                "--count", "200", "--rate", "200", "--cards", String.valueOf(CARDS), "--banks", String.valueOf(BANKS),
-                "--history", "2", "--seed", String.valueOf(SEED), "--run-id", runId, "--label-delay", "1s",
-                "--card-testing-rate", "0.03", "--high-amount-rate", "0.03", "--report-json", report.toString());
+        int exit = commandLine.execute(
+                "run",
+                "--target",
+                "kafka",
+                "--bootstrap-servers",
+                stack.kafkaBootstrapServers(),
+                "--registry-url",
+                stack.registryUrl(),
+                "--pan-token-key",
+                Base64.getEncoder().encodeToString(key),
+                "--count",
+                "200",
+                "--rate",
+                "200",
+                "--cards",
+                String.valueOf(CARDS),
+                "--banks",
+                String.valueOf(BANKS),
+                "--history",
+                "2",
+                "--seed",
+                String.valueOf(SEED),
+                "--run-id",
+                runId,
+                "--label-delay",
+                "1s",
+                "--card-testing-rate",
+                "0.03",
+                "--high-amount-rate",
+                "0.03",
+                "--report-json",
+                report.toString());
 
         assertThat(exit).isZero();
-        List<SentTransaction> sent = ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).sent();
+        List<SentTransaction> sent =
+                ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).sent();
         assertThat(sent).hasSize(200 + 2 * CARDS);
-        Set<String> frauds = sent.stream().filter(t -> t.scenario() != null).map(SentTransaction::transactionId)
+        Set<String> frauds = sent.stream()
+                .filter(t -> t.scenario() != null)
+                .map(SentTransaction::transactionId)
                 .collect(Collectors.toSet());
         assertThat(frauds).isNotEmpty();
         // the run's population again (same seed, same cards), each card by the token ingest would make of it
         List<String> pans = Population.generate(new SplittableRandom(SEED), CARDS, BANKS).cardholders().stream()
-                .map(Cardholder::pan).toList();
-        Map<String, String> panByToken = pans.stream().collect(Collectors.toMap(pan -> hmacSha256Base64Url(key, pan),
-                Function.identity()));
+                .map(Cardholder::pan)
+                .toList();
+        Map<String, String> panByToken =
+                pans.stream().collect(Collectors.toMap(pan -> hmacSha256Base64Url(key, pan), Function.identity()));
 
         List<ConsumerRecord<byte[], byte[]>> transactionRecords =
                 readWithoutCardNumbers(stack, Topics.TRANSACTIONS, transactionsBefore, pans);
@@ -96,7 +127,8 @@ class KafkaRunIT {
                 .filter(t -> t.value().getTransactionId().startsWith("tx-" + runId + "-"))
                 .collect(Collectors.toMap(t -> t.value().getTransactionId(), Function.identity()));
         assertThat(transactions.keySet())
-                .containsExactlyInAnyOrderElementsOf(sent.stream().map(SentTransaction::transactionId).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        sent.stream().map(SentTransaction::transactionId).toList());
         assertThat(transactions.values()).allSatisfy(t -> {
             assertThat(panByToken).containsKey(t.key());
             String pan = panByToken.get(t.key());
@@ -112,7 +144,8 @@ class KafkaRunIT {
         assertThat(labels.values()).allSatisfy(l -> {
             assertThat(l.value().getLabel()).isEqualTo(Label.FRAUD);
             assertThat(l.value().getSource()).isEqualTo(LabelSource.CHARGEBACK);
-            assertThat(l.key()).isEqualTo(l.value().getCardToken())
+            assertThat(l.key())
+                    .isEqualTo(l.value().getCardToken())
                     .isEqualTo(transactions.get(l.value().getTransactionId()).key());
         });
 
@@ -122,23 +155,48 @@ class KafkaRunIT {
     }
 
     @Test
-    void thePackagedJarSendsToKafkaWithItsSettingsFromTheEnvironmentAndPrintsNeitherKeyNorCardNumber() throws Exception {
-        // failsafe sets the repository root, and runs after the jar is packaged; a unit-test run (-Dtest=...) does neither
-        assumeTrue(System.getProperty("vigil.repo.root") != null, "the packaged jar is tested by failsafe, after package");
+    void thePackagedJarSendsToKafkaWithItsSettingsFromTheEnvironmentAndPrintsNeitherKeyNorCardNumber()
+            throws Exception {
+        // failsafe sets the repository root, and runs after the jar is packaged; a unit-test run (-Dtest=...) does
+        // neither
+        assumeTrue(
+                System.getProperty("vigil.repo.root") != null, "the packaged jar is tested by failsafe, after package");
         LocalStack stack = LocalStack.forTests();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String base64Key = Base64.getEncoder().encodeToString(key);
         Map<TopicPartition, Long> before = new TopicProbe(stack).endOffsets(Topics.TRANSACTIONS.name());
         String runId = "kafka-jar-" + UUID.randomUUID().toString().substring(0, 8);
-        Path root = Path.of(System.getProperty("vigil.repo.root")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("vigil.repo.root")).toAbsolutePath().normalize();
         Path out = workDir.resolve("out.txt");
         Path err = workDir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", root.resolve("load-generator/target/vigil-load-generator.jar").toString(),
-                "run", "--target", "kafka", "--count", "30", "--rate", "100", "--cards", "10", "--banks", "1",
-                "--history", "0", "--seed", String.valueOf(SEED), "--run-id", runId, "--label-delay", "0s")
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        root.resolve("load-generator/target/vigil-load-generator.jar")
+                                .toString(),
+                        "run",
+                        "--target",
+                        "kafka",
+                        "--count",
+                        "30",
+                        "--rate",
+                        "100",
+                        "--cards",
+                        "10",
+                        "--banks",
+                        "1",
+                        "--history",
+                        "0",
+                        "--seed",
+                        String.valueOf(SEED),
+                        "--run-id",
+                        runId,
+                        "--label-delay",
+                        "0s")
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         builder.environment().put("APICURIO_REGISTRY_URL", stack.registryUrl());
         builder.environment().put("VIGIL_PAN_TOKEN_KEY", base64Key);
@@ -154,13 +212,16 @@ class KafkaRunIT {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("accepted 30, errors 0").doesNotContain(base64Key);
         List<String> pans = Population.generate(new SplittableRandom(SEED), 10, 1).cardholders().stream()
-                .map(Cardholder::pan).toList();
+                .map(Cardholder::pan)
+                .toList();
         assertThat(pans).noneMatch(output::contains);
-        Set<String> tokens = pans.stream().map(pan -> hmacSha256Base64Url(key, pan)).collect(Collectors.toSet());
+        Set<String> tokens =
+                pans.stream().map(pan -> hmacSha256Base64Url(key, pan)).collect(Collectors.toSet());
         List<ConsumerRecord<byte[], byte[]>> records =
                 CommittedRecords.read(stack.kafkaBootstrapServers(), Topics.TRANSACTIONS.name(), before);
         assertThat(decode(stack, Topics.TRANSACTIONS, records))
-                .filteredOn(t -> t.value().getTransactionId().startsWith("tx-" + runId + "-")).hasSize(30)
+                .filteredOn(t -> t.value().getTransactionId().startsWith("tx-" + runId + "-"))
+                .hasSize(30)
                 .allSatisfy(t -> assertThat(tokens).contains(t.key()));
     }
 
@@ -175,11 +236,22 @@ class KafkaRunIT {
         commandLine.setErr(new PrintWriter(err));
         String key = Base64.getEncoder().encodeToString(new byte[32]);
 
-        int exit = commandLine.execute("run", "--target", "kafka", "--bootstrap-servers", "127.0.0.1:" + closedPort,
-                "--pan-token-key", key, "--count", "10", "--history", "0");
+        int exit = commandLine.execute(
+                "run",
+                "--target",
+                "kafka",
+                "--bootstrap-servers",
+                "127.0.0.1:" + closedPort,
+                "--pan-token-key",
+                key,
+                "--count",
+                "10",
+                "--history",
+                "0");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Kafka at 127.0.0.1:" + closedPort + " did not tell where the transactions topic is")
+        assertThat(err.toString())
+                .contains("Kafka at 127.0.0.1:" + closedPort + " did not tell where the transactions topic is")
                 .doesNotContain(key);
     }
 }

@@ -1,11 +1,9 @@
 package dev.vigil.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,11 +16,23 @@ class LoadGeneratorTest {
 
         for (String command : new String[] {"run", "replay"}) {
             CommandLine sub = commandLine.getSubcommands().get(command);
-            assertThat(sub.getCommandSpec().options()).allSatisfy((OptionSpec option) ->
-                    assertThat(String.join(" ", option.description())).as(command + " " + option.longestName()).isNotBlank());
-            assertThat(sub.getUsageMessage()).contains("--ingest-url", "--alerts-token", "--label-delay", "VIGIL_ALERTS_TOKEN",
-                    "--target", "--bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "--registry-url", "APICURIO_REGISTRY_URL",
-                    "--pan-token-key", "VIGIL_PAN_TOKEN_KEY");
+            assertThat(sub.getCommandSpec().options())
+                    .allSatisfy((OptionSpec option) -> assertThat(String.join(" ", option.description()))
+                            .as(command + " " + option.longestName())
+                            .isNotBlank());
+            assertThat(sub.getUsageMessage())
+                    .contains(
+                            "--ingest-url",
+                            "--alerts-token",
+                            "--label-delay",
+                            "VIGIL_ALERTS_TOKEN",
+                            "--target",
+                            "--bootstrap-servers",
+                            "KAFKA_BOOTSTRAP_SERVERS",
+                            "--registry-url",
+                            "APICURIO_REGISTRY_URL",
+                            "--pan-token-key",
+                            "VIGIL_PAN_TOKEN_KEY");
         }
     }
 
@@ -30,14 +40,37 @@ class LoadGeneratorTest {
     void importExplainsEveryOptionAndSaysItIsTheBulkPathBesideIngestsWindow() {
         CommandLine sub = LoadGenerator.commandLine().getSubcommands().get("import");
 
-        assertThat(sub.getCommandSpec().options()).allSatisfy((OptionSpec option) ->
-                assertThat(String.join(" ", option.description())).as("import " + option.longestName()).isNotBlank());
-        assertThat(sub.getUsageMessage().replaceAll("\\s+", " ")).contains("--csv", "--id-column", "--timestamp-column",
-                "--card-column", "--merchant-column", "--amount-column", "--label-column", "--label-time-column",
-                "--label-delay", "--genuine-label-share", "--from", "--until", "--on-bad-row", "--bank", "--currency",
-                "--mcc", "--country", "--card-present", "--id-prefix", "--bootstrap-servers", "--registry-url",
-                "--pan-token-key", "VIGIL_PAN_TOKEN_KEY", "live ingest keeps its 7-day window",
-                "imported: <N> transactions, <M> labels, <K> skipped, <R> rounded in <S> s (<X> rows/s)");
+        assertThat(sub.getCommandSpec().options())
+                .allSatisfy((OptionSpec option) -> assertThat(String.join(" ", option.description()))
+                        .as("import " + option.longestName())
+                        .isNotBlank());
+        assertThat(sub.getUsageMessage().replaceAll("\\s+", " "))
+                .contains(
+                        "--csv",
+                        "--id-column",
+                        "--timestamp-column",
+                        "--card-column",
+                        "--merchant-column",
+                        "--amount-column",
+                        "--label-column",
+                        "--label-time-column",
+                        "--label-delay",
+                        "--genuine-label-share",
+                        "--from",
+                        "--until",
+                        "--on-bad-row",
+                        "--bank",
+                        "--currency",
+                        "--mcc",
+                        "--country",
+                        "--card-present",
+                        "--id-prefix",
+                        "--bootstrap-servers",
+                        "--registry-url",
+                        "--pan-token-key",
+                        "VIGIL_PAN_TOKEN_KEY",
+                        "live ingest keeps its 7-day window",
+                        "imported: <N> transactions, <M> labels, <K> skipped, <R> rounded in <S> s (<X> rows/s)");
     }
 
     @Test
@@ -51,14 +84,28 @@ class LoadGeneratorTest {
             {"--currency", "KWD"},
             {"--on-bad-row", "ignore"},
         };
-        String[] reasons = {"not both", "needs --label-column", "--from must be an ISO instant",
-            "--from must be before --until", "--currency must be an ISO 4217 code with 0 to 2 decimals", "--on-bad-row"};
+        String[] reasons = {
+            "not both",
+            "needs --label-column",
+            "--from must be an ISO instant",
+            "--from must be before --until",
+            "--currency must be an ISO 4217 code with 0 to 2 decimals",
+            "--on-bad-row"
+        };
         for (int i = 0; i < cases.length; i++) {
             StringWriter err = new StringWriter();
             CommandLine commandLine = LoadGenerator.commandLine();
             commandLine.setErr(new PrintWriter(err));
-            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("import", "--csv", "pom.xml",
-                    "--pan-token-key", key, "--bootstrap-servers", "127.0.0.1:1"), java.util.Arrays.stream(cases[i]))
+            String[] args = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(
+                                    "import",
+                                    "--csv",
+                                    "pom.xml",
+                                    "--pan-token-key",
+                                    key,
+                                    "--bootstrap-servers",
+                                    "127.0.0.1:1"),
+                            java.util.Arrays.stream(cases[i]))
                     .toArray(String[]::new);
 
             int exit = commandLine.execute(args);
@@ -101,11 +148,13 @@ class LoadGeneratorTest {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
 
-        int exit = commandLine.execute("run", "--target", "KAFKA", "--pan-token-key", shortKey, "--history", "0", "--count", "0");
+        int exit = commandLine.execute(
+                "run", "--target", "KAFKA", "--pan-token-key", shortKey, "--history", "0", "--count", "0");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("the card token key (--pan-token-key, VIGIL_PAN_TOKEN_KEY) must be base64 of "
-                + "at least 32 random bytes; it decodes to 14");
+        assertThat(err.toString())
+                .contains("the card token key (--pan-token-key, VIGIL_PAN_TOKEN_KEY) must be base64 of "
+                        + "at least 32 random bytes; it decodes to 14");
         assertThat(err + out.toString()).doesNotContain(shortKey, "short-key-only");
     }
 
@@ -119,17 +168,5 @@ class LoadGeneratorTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--rate must be above 0");
-    }
-
-    @Test
-    void durationsAreReadInShortOrIsoForm() {
-        DurationConverter converter = new DurationConverter();
-
-        assertThat(converter.convert("45s")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(converter.convert("2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(converter.convert("3d")).isEqualTo(Duration.ofDays(3));
-        assertThat(converter.convert("PT1H")).isEqualTo(Duration.ofHours(1));
-        assertThatThrownBy(() -> converter.convert("soon")).hasMessageContaining("'soon' is not a duration");
     }
 }

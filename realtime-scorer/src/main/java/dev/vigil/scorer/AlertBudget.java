@@ -23,7 +23,10 @@ record AlertBudget(double share, Map<String, Double> perScope, double ceiling, i
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least one transaction: " + window);
         }
-        double largest = perScope.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double largest = perScope.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
         if (ceiling < Math.max(share, largest)) {
             throw new IllegalArgumentException("the ceiling (" + ceiling + ") must not be below a budget");
         }

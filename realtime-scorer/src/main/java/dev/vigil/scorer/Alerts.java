@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Builds the alert of a scored transaction (its score record is {@link Verdict#scoreRecord}). */
 final class Alerts {
 
-    private Alerts() {
-    }
+    private Alerts() {}
 
     /**
      * A name-based UUID of the bank and the transaction id: scoring the same transaction again

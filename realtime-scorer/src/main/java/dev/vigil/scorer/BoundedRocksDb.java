@@ -42,8 +42,8 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
             long total = bytes(configs, CACHE_BYTES, DEFAULT_CACHE_BYTES);
             long writes = bytes(configs, WRITE_BUFFER_BYTES, DEFAULT_WRITE_BUFFER_BYTES);
             if (writes > total) {
-                throw new IllegalArgumentException(WRITE_BUFFER_BYTES + " (" + writes + ") must not exceed "
-                        + CACHE_BYTES + " (" + total + ")");
+                throw new IllegalArgumentException(
+                        WRITE_BUFFER_BYTES + " (" + writes + ") must not exceed " + CACHE_BYTES + " (" + total + ")");
             }
             // high-priority pool for index and filter blocks, so data blocks cannot evict them
             cache = new LRUCache(total, -1, false, 0.1);

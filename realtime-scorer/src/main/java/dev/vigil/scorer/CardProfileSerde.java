@@ -8,8 +8,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /** The card-profile store's values, in {@link CardProfileCodec}'s compact versioned form. */
 final class CardProfileSerde {
 
-    private CardProfileSerde() {
-    }
+    private CardProfileSerde() {}
 
     static Serde<CardProfile> create() {
         return Serdes.serdeFrom(

@@ -51,8 +51,14 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
     private ProcessorContext<Object, Object> context;
     private final Serializer<Transaction> transactions;
 
-    CardScorer(ScorerSettings settings, CurrentModels models, ModelGuard guard, Deserializer<MerchantRisk> merchantRisks,
-            Serializer<Transaction> transactions, ScorerMetrics metrics, Clock clock) {
+    CardScorer(
+            ScorerSettings settings,
+            CurrentModels models,
+            ModelGuard guard,
+            Deserializer<MerchantRisk> merchantRisks,
+            Serializer<Transaction> transactions,
+            ScorerMetrics metrics,
+            Clock clock) {
         this.transactions = transactions;
         this.settings = settings;
         this.rules = new RulesScorer(settings.rules());
@@ -85,12 +91,11 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
                 deadLetterConflict(record);
                 return;
             }
-            case NO -> {
-            }
+            case NO -> {}
         }
         CardProfile before = profiles.get(card);
-        CardFeatures.Step step = CardFeatures.next(before == null ? CardProfile.EMPTY : before, tx,
-                merchantRisk(tx.getBankId(), tx.getMerchantId()));
+        CardFeatures.Step step = CardFeatures.next(
+                before == null ? CardProfile.EMPTY : before, tx, merchantRisk(tx.getBankId(), tx.getMerchantId()));
         profiles.put(card, step.profile());
         // read once: this record is scored by one model from start to end, whatever is swapped meanwhile
         CurrentModels.InForce inForce = models.inForce(tx.getBankId());
@@ -102,8 +107,8 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
         metrics.scored(verdict, tx.getReceivedAt(), scoredAt);
         // after this record's verdict: a fallback changes what scores the next ones, never this one
         guard.observe(inForce, alert);
-        context.forward(record.withValue(verdict.scoreRecord(tx, step.features(), scoredAt)),
-                ScoringTopology.SCORES_SINK);
+        context.forward(
+                record.withValue(verdict.scoreRecord(tx, step.features(), scoredAt)), ScoringTopology.SCORES_SINK);
         if (alert) {
             metrics.alerted(verdict);
             context.forward(record.withValue(Alerts.of(tx, verdict, scoredAt)), ScoringTopology.ALERTS_SINK);
@@ -112,7 +117,8 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
 
     /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
     private MerchantRisk merchantRisk(String bankId, String merchantId) {
-        byte[] bytes = Topics.ownElseAllBanks(bankId, scope -> merchants.get(Topics.merchantRiskKey(scope, merchantId)));
+        byte[] bytes =
+                Topics.ownElseAllBanks(bankId, scope -> merchants.get(Topics.merchantRiskKey(scope, merchantId)));
         return bytes == null ? null : merchantRisks.deserialize(Topics.MERCHANT_RISK.name(), bytes);
     }
 
@@ -133,7 +139,9 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
 
     /** Whether a transaction's (card, id) pair was scored before, and with what content. */
     enum Seen {
-        NO, SAME_CONTENT, OTHER_CONTENT
+        NO,
+        SAME_CONTENT,
+        OTHER_CONTENT
     }
 
     /**
@@ -152,7 +160,8 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
             if (hits.hasNext()) {
                 String scored = hits.next().value;
                 return scored.length() != TransactionContent.HASH_LENGTH || scored.equals(content)
-                        ? Seen.SAME_CONTENT : Seen.OTHER_CONTENT;
+                        ? Seen.SAME_CONTENT
+                        : Seen.OTHER_CONTENT;
             }
         }
         seen.put(key, content, now);
@@ -167,8 +176,11 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
     private void deadLetterConflict(Record<String, Transaction> record) {
         byte[] key = record.key().getBytes(StandardCharsets.UTF_8);
         byte[] value = transactions.serialize(Topics.TRANSACTIONS.name(), record.value());
-        DeadLetter dead = DeadLetter.refused(TransactionReader.source(context, key, value, record.headers()),
-                new ConflictingTransactionException(), CONFLICT, settings.applicationId());
+        DeadLetter dead = DeadLetter.refused(
+                TransactionReader.source(context, key, value, record.headers()),
+                new ConflictingTransactionException(),
+                CONFLICT,
+                settings.applicationId());
         DeadLetterForward.forward(context, dead, record.timestamp(), metrics);
     }
 

@@ -5,6 +5,7 @@ package dev.vigil.scorer;
  * content. Never thrown: it names the failure in the headers and the metrics. No record content.
  */
 final class ConflictingTransactionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     ConflictingTransactionException() {
         super(CardScorer.CONFLICT, null, false, false);

@@ -20,6 +20,7 @@ final class CurrentModels {
     private final Map<String, Slot> byScope = new ConcurrentHashMap<>();
     /** Read and written under this object's lock only. */
     private final Map<String, String> refused = new HashMap<>();
+
     private final ScorerMetrics metrics;
 
     CurrentModels(ScorerMetrics metrics) {
@@ -91,9 +92,7 @@ final class CurrentModels {
     }
 
     /** A model refused in {@code scope}: {@code from} its version, {@code to} what scores now. */
-    record Fallback(String scope, String from, String to) {
-    }
+    record Fallback(String scope, String from, String to) {}
 
-    private record Slot(ModelEvaluator current, ModelEvaluator previous) {
-    }
+    private record Slot(ModelEvaluator current, ModelEvaluator previous) {}
 }

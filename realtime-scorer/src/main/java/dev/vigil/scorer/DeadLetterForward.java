@@ -10,15 +10,18 @@ final class DeadLetterForward {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterForward.class);
 
-    private DeadLetterForward() {
-    }
+    private DeadLetterForward() {}
 
     /** The log holds the dead letter's fixed sentence and cause class, never record content. */
-    static void forward(ProcessorContext<Object, Object> context, DeadLetter dead, long timestamp, ScorerMetrics metrics) {
-        context.recordMetadata().ifPresent(source -> LOG.warnf("dead-lettered %s-%d@%d: %s (%s)", source.topic(),
-                source.partition(), source.offset(), dead.why(), dead.causeClass()));
+    static void forward(
+            ProcessorContext<Object, Object> context, DeadLetter dead, long timestamp, ScorerMetrics metrics) {
+        context.recordMetadata()
+                .ifPresent(source -> LOG.warnf(
+                        "dead-lettered %s-%d@%d: %s (%s)",
+                        source.topic(), source.partition(), source.offset(), dead.why(), dead.causeClass()));
         metrics.deadLettered(dead.causeClass());
-        context.forward(new Record<Object, Object>(dead.key(), dead.value(), timestamp, dead.headers()),
+        context.forward(
+                new Record<Object, Object>(dead.key(), dead.value(), timestamp, dead.headers()),
                 ScoringTopology.DEAD_LETTERS_SINK);
     }
 }

@@ -54,10 +54,16 @@ final class ModelGuard {
         Fallback fallback = models.fallBack(scope, scoredBy.model());
         if (fallback != null) {
             metrics.fellBack(fallback);
-            LOG.warn(String.format(Locale.ROOT,
+            LOG.warn(String.format(
+                    Locale.ROOT,
                     "model_fallback scope=%s from=%s to=%s alert_rate=%.4f ceiling=%.4f window=%d "
                             + "reason=\"alert rate above the ceiling over a whole window; %s is refused until a new version arrives\"",
-                    fallback.scope(), fallback.from(), fallback.to(), rate.share(), budget.ceiling(), rate.scored(),
+                    fallback.scope(),
+                    fallback.from(),
+                    fallback.to(),
+                    rate.share(),
+                    budget.ceiling(),
+                    rate.scored(),
                     fallback.from()));
         }
     }

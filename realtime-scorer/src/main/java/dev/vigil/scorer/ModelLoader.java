@@ -70,7 +70,8 @@ final class ModelLoader implements Processor<String, byte[], Void, Void> {
             store.put(scope, record.value());
             LOG.infof("model %s (%s) now scores scope %s", model.modelVersion(), model.type(), scope);
         } else {
-            LOG.warnf("model %s for scope %s was refused live for its alert rate; it stays out until a new version arrives",
+            LOG.warnf(
+                    "model %s for scope %s was refused live for its alert rate; it stays out until a new version arrives",
                     model.modelVersion(), scope);
         }
     }

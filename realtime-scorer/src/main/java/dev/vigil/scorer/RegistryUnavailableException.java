@@ -8,9 +8,13 @@ import dev.vigil.schemas.SerdeFailures;
  * thread instead of dead-lettering. Its message names no record content.
  */
 final class RegistryUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     RegistryUnavailableException(Throwable cause) {
-        super("schema registry unavailable (" + SerdeFailures.root(cause).getClass().getName()
-                + "); the record will be read again when the stream thread is replaced", cause);
+        super(
+                "schema registry unavailable ("
+                        + SerdeFailures.root(cause).getClass().getName()
+                        + "); the record will be read again when the stream thread is replaced",
+                cause);
     }
 }

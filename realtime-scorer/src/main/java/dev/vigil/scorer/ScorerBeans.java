@@ -22,11 +22,14 @@ class ScorerBeans {
     // @Singleton, not a normal scope: Kafka Streams reads the Topology's fields, which a client proxy would hide
     @Produces
     @Singleton
-    Topology topology(ScorerConfig config, @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
-            @ConfigProperty(name = "quarkus.kafka-streams.application-id") String applicationId, MeterRegistry meters) {
+    Topology topology(
+            ScorerConfig config,
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
+            @ConfigProperty(name = "quarkus.kafka-streams.application-id") String applicationId,
+            MeterRegistry meters) {
         // the scorer is the producer of alerts, so it registers the Alert schema if the registry lacks it
-        return ScoringTopology.build(new TopicSerdes(registryUrl, true), config.settings(applicationId), meters,
-                Clock.systemUTC());
+        return ScoringTopology.build(
+                new TopicSerdes(registryUrl, true), config.settings(applicationId), meters, Clock.systemUTC());
     }
 
     /**
@@ -40,7 +43,9 @@ class ScorerBeans {
     StreamsUncaughtExceptionHandler streamThreadFailures() {
         return failure -> {
             if (SerdeFailures.isRegistryUnavailable(failure) || causedByRegistryOutage(failure)) {
-                LOG.warnf("stream thread failed: %s; replacing it to retry", SerdeFailures.root(failure).getClass().getName());
+                LOG.warnf(
+                        "stream thread failed: %s; replacing it to retry",
+                        SerdeFailures.root(failure).getClass().getName());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             LOG.errorf(failure, "stream thread failed; shutting the Kafka Streams client down");

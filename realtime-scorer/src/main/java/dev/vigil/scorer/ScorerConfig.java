@@ -74,16 +74,26 @@ interface ScorerConfig {
     default ScorerSettings settings(String applicationId) {
         Rules r = rules();
         RulesConfig d = RulesConfig.DEFAULTS;
-        RulesConfig rulesConfig = new RulesConfig(r.minHistory().orElse(d.minHistory()),
-                r.amountRatio().orElse(d.amountRatio()), r.amountZScore().orElse(d.amountZScore()),
-                r.burstTransactions().orElse(d.burstTransactions()), r.travelMinKm().orElse(d.travelMinKm()),
-                r.travelMinKmh().orElse(d.travelMinKmh()), r.amountContribution().orElse(d.amountContribution()),
+        RulesConfig rulesConfig = new RulesConfig(
+                r.minHistory().orElse(d.minHistory()),
+                r.amountRatio().orElse(d.amountRatio()),
+                r.amountZScore().orElse(d.amountZScore()),
+                r.burstTransactions().orElse(d.burstTransactions()),
+                r.travelMinKm().orElse(d.travelMinKm()),
+                r.travelMinKmh().orElse(d.travelMinKmh()),
+                r.amountContribution().orElse(d.amountContribution()),
                 r.burstContribution().orElse(d.burstContribution()),
                 r.newCountryContribution().orElse(d.newCountryContribution()),
-                r.travelContribution().orElse(d.travelContribution()), r.reviewAt().orElse(d.reviewAt()),
+                r.travelContribution().orElse(d.travelContribution()),
+                r.reviewAt().orElse(d.reviewAt()),
                 r.declineAt().orElse(d.declineAt()));
         Budget b = budget();
-        return new ScorerSettings(dedupRetention(), rulesConfig, applicationId, profileIdleExpiry(), profileExpiryScan(),
+        return new ScorerSettings(
+                dedupRetention(),
+                rulesConfig,
+                applicationId,
+                profileIdleExpiry(),
+                profileExpiryScan(),
                 new AlertBudget(b.share(), b.perScope(), b.ceiling(), b.window()));
     }
 }

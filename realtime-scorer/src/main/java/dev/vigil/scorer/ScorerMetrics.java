@@ -29,7 +29,9 @@ final class ScorerMetrics {
     static final String ALERT_BUDGET = "vigil.scorer.alert.budget";
     static final String ALERT_CEILING = "vigil.scorer.alert.ceiling";
     /** Score buckets: fine at the top, where decisions are made. */
-    private static final double[] SCORE_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0};
+    private static final double[] SCORE_BUCKETS = {
+        0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0
+    };
 
     private final MeterRegistry registry;
     private final Counter duplicates;
@@ -40,6 +42,7 @@ final class ScorerMetrics {
     private final DistributionSummary scores;
     /** Per decision, the counters by model version and by reason code; never removed from the registry. */
     private final Map<String, Map<String, Counter>> scored = byDecision();
+
     private final Map<String, Map<String, Counter>> decisions = byDecision();
     private final Map<String, Counter> alertsByReason = new ConcurrentHashMap<>();
 
@@ -70,29 +73,38 @@ final class ScorerMetrics {
     void scored(Verdict verdict, Instant receivedAt, Instant scoredAt) {
         String decision = verdict.decision().name();
         // per record: the registry's look-up builds an id and hashes its tags each time, so keep the counters
-        scored.get(decision).computeIfAbsent(verdict.modelVersion(), model -> Counter.builder("vigil.scorer.scored")
-                .description("Transactions scored, by decision and the model (or rule set) that decided")
-                .tags("decision", decision, "model", model)
-                .register(registry)).increment();
+        scored.get(decision)
+                .computeIfAbsent(verdict.modelVersion(), model -> Counter.builder("vigil.scorer.scored")
+                        .description("Transactions scored, by decision and the model (or rule set) that decided")
+                        .tags("decision", decision, "model", model)
+                        .register(registry))
+                .increment();
         for (Reason reason : verdict.reasons()) {
-            decisions.get(decision).computeIfAbsent(reason.getCode(), code -> Counter.builder("vigil.scorer.decisions")
-                    .description("Scored transactions by decision and reason code (one count per reason)")
-                    .tags("decision", decision, "reason", code)
-                    .register(registry)).increment();
+            decisions
+                    .get(decision)
+                    .computeIfAbsent(reason.getCode(), code -> Counter.builder("vigil.scorer.decisions")
+                            .description("Scored transactions by decision and reason code (one count per reason)")
+                            .tags("decision", decision, "reason", code)
+                            .register(registry))
+                    .increment();
         }
         scores.record(verdict.score());
         // a clock behind the ingest service's would give a negative time: count it as zero
-        latency.record(Duration.between(receivedAt, scoredAt).isNegative() ? Duration.ZERO
-                : Duration.between(receivedAt, scoredAt));
+        latency.record(
+                Duration.between(receivedAt, scoredAt).isNegative()
+                        ? Duration.ZERO
+                        : Duration.between(receivedAt, scoredAt));
     }
 
     void alerted(Verdict verdict) {
         alerts.increment();
         for (Reason reason : verdict.reasons()) {
-            alertsByReason.computeIfAbsent(reason.getCode(), code -> Counter.builder("vigil.scorer.alerts")
-                    .description("Alerts emitted, by reason code (an alert with two reasons counts under both)")
-                    .tag("reason", code)
-                    .register(registry)).increment();
+            alertsByReason
+                    .computeIfAbsent(reason.getCode(), code -> Counter.builder("vigil.scorer.alerts")
+                            .description("Alerts emitted, by reason code (an alert with two reasons counts under both)")
+                            .tag("reason", code)
+                            .register(registry))
+                    .increment();
         }
     }
 
@@ -104,7 +116,9 @@ final class ScorerMetrics {
     void modelInstalled(String scope, ModelEvaluator previous, ModelEvaluator model) {
         if (previous != null) {
             for (String name : new String[] {MODEL, MODEL_TRAINED, MODEL_METRIC}) {
-                registry.find(name).tags(Tags.of("scope", scope, "version", previous.modelVersion())).meters()
+                registry.find(name)
+                        .tags(Tags.of("scope", scope, "version", previous.modelVersion()))
+                        .meters()
                         .forEach(registry::remove);
             }
         }
@@ -114,21 +128,26 @@ final class ScorerMetrics {
         Tags tags = Tags.of("scope", scope, "version", model.modelVersion());
         Gauge.builder(MODEL, () -> 1)
                 .description("The model in force per scope (value 1, the version in a tag)")
-                .tags(tags).register(registry);
+                .tags(tags)
+                .register(registry);
         double trainedAt = model.trainedAt().toEpochMilli() / 1000.0;
-        Gauge.builder(MODEL_TRAINED, () -> trainedAt).baseUnit("seconds")
+        Gauge.builder(MODEL_TRAINED, () -> trainedAt)
+                .baseUnit("seconds")
                 .description("When the model in force was trained (Unix seconds)")
-                .tags(tags).register(registry);
+                .tags(tags)
+                .register(registry);
         model.testMetrics().forEach((metric, value) -> Gauge.builder(MODEL_METRIC, () -> value)
                 .description("The model in force's metrics on its test window")
-                .tags(tags.and("metric", metric)).register(registry));
+                .tags(tags.and("metric", metric))
+                .register(registry));
     }
 
     void modelRejected(String scope) {
         Counter.builder(MODELS_REJECTED)
                 .description("Model bundles refused (unreadable or invalid); the previous model kept scoring")
                 .tag("scope", scope)
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     /**
@@ -138,20 +157,24 @@ final class ScorerMetrics {
     void alertBudget(String scope, Supplier<Number> liveRate, double budget, double ceiling) {
         Gauge.builder(ALERT_RATE, liveRate)
                 .description("Share of the scope's latest scored transactions that raised an alert (a window by count)")
-                .tag("scope", scope).register(registry);
+                .tag("scope", scope)
+                .register(registry);
         Gauge.builder(ALERT_BUDGET, () -> budget)
                 .description("The scope's alert budget: the share of transactions its analysts can work")
-                .tag("scope", scope).register(registry);
+                .tag("scope", scope)
+                .register(registry);
         Gauge.builder(ALERT_CEILING, () -> ceiling)
                 .description("Above this live alert rate over a whole window a newly installed model is refused")
-                .tag("scope", scope).register(registry);
+                .tag("scope", scope)
+                .register(registry);
     }
 
     void fellBack(CurrentModels.Fallback fallback) {
         Counter.builder(MODEL_FALLBACKS)
                 .description("Models refused live for alerting above the ceiling, and what scores instead")
                 .tags("scope", fallback.scope(), "from", fallback.from(), "to", fallback.to())
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     private static Map<String, Map<String, Counter>> byDecision() {
@@ -179,6 +202,7 @@ final class ScorerMetrics {
         Counter.builder("vigil.scorer.dead.letters")
                 .description("Records sent to the dead-letter topic, by cause")
                 .tag("cause", causeClass.substring(causeClass.lastIndexOf('.') + 1))
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 }

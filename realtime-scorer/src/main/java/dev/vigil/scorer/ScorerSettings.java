@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param profileExpiryScan how often, in stream time, idle profiles are looked for
  * @param budget            the alert budget per scope and the ceiling that refuses a model
  */
-record ScorerSettings(Duration dedupRetention, RulesConfig rules, String applicationId,
-        Duration profileIdleExpiry, Duration profileExpiryScan, AlertBudget budget) {
+record ScorerSettings(
+        Duration dedupRetention,
+        RulesConfig rules,
+        String applicationId,
+        Duration profileIdleExpiry,
+        Duration profileExpiryScan,
+        AlertBudget budget) {
 
     ScorerSettings {
         Objects.requireNonNull(dedupRetention, "dedupRetention");
@@ -28,8 +33,9 @@ record ScorerSettings(Duration dedupRetention, RulesConfig rules, String applica
             throw new IllegalArgumentException("dedupRetention must be at least a minute: " + dedupRetention);
         }
         if (profileExpiryScan.toMinutes() < 1 || profileIdleExpiry.compareTo(profileExpiryScan) < 0) {
-            throw new IllegalArgumentException("profileExpiryScan must be at least a minute and at most profileIdleExpiry: "
-                    + profileExpiryScan + ", " + profileIdleExpiry);
+            throw new IllegalArgumentException(
+                    "profileExpiryScan must be at least a minute and at most profileIdleExpiry: " + profileExpiryScan
+                            + ", " + profileIdleExpiry);
         }
     }
 }

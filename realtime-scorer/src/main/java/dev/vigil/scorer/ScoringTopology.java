@@ -56,42 +56,81 @@ final class ScoringTopology {
     /** A dedup entry is a point in time; the window only has to be non-empty. */
     private static final Duration DEDUP_WINDOW = Duration.ofMillis(1);
 
-    private ScoringTopology() {
-    }
+    private ScoringTopology() {}
 
     static Topology build(TopicSerdes serdes, ScorerSettings settings, MeterRegistry meters, Clock clock) {
         ScorerMetrics metrics = new ScorerMetrics(meters);
         CurrentModels models = new CurrentModels(metrics);
         ModelGuard guard = new ModelGuard(settings.budget(), models, metrics);
-        Deserializer<Transaction> transactions = serdes.valueSerde(Topics.TRANSACTIONS).deserializer();
+        Deserializer<Transaction> transactions =
+                serdes.valueSerde(Topics.TRANSACTIONS).deserializer();
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.TRANSACTIONS.name());
-        topology.addProcessor(READER,
-                () -> new TransactionReader(Topics.TRANSACTIONS.name(), transactions, settings.applicationId(), metrics),
+        topology.addSource(
+                SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.TRANSACTIONS.name());
+        topology.addProcessor(
+                READER,
+                () -> new TransactionReader(
+                        Topics.TRANSACTIONS.name(), transactions, settings.applicationId(), metrics),
                 SOURCE);
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODELS_STORE),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
-                MODELS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.FRAUD_MODELS.name(),
-                MODELS_LOADER, () -> new ModelLoader(serdes.valueSerde(Topics.FRAUD_MODELS).deserializer(), models, metrics));
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MERCHANT_RISK_STORE),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
-                MERCHANT_RISK_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.MERCHANT_RISK.name(),
-                MERCHANT_RISK_LOADER, () -> new MerchantRiskLoader(metrics));
-        Deserializer<MerchantRisk> merchantRisks = serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
-        Serializer<Transaction> transactionBytes = serdes.valueSerde(Topics.TRANSACTIONS).serializer();
-        topology.addProcessor(SCORER,
-                () -> new CardScorer(settings, models, guard, merchantRisks, transactionBytes, metrics, clock), READER);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), CardProfileSerde.create()), SCORER);
-        topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(SEEN_STORE, settings.dedupRetention(), DEDUP_WINDOW, false),
-                Serdes.String(), Serdes.String()), SCORER);
-        topology.addSink(ALERTS_SINK, Topics.FRAUD_ALERTS.name(), new StringSerializer(),
-                serdes.<Alert>valueSerde(Topics.FRAUD_ALERTS).serializer(), SCORER);
-        topology.addSink(SCORES_SINK, Topics.TRANSACTION_SCORES.name(), new StringSerializer(),
-                serdes.<TransactionScore>valueSerde(Topics.TRANSACTION_SCORES).serializer(), SCORER);
-        topology.addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), new ByteArraySerializer(),
-                new ByteArraySerializer(), READER, SCORER);
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                MODELS_SOURCE,
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                Topics.FRAUD_MODELS.name(),
+                MODELS_LOADER,
+                () -> new ModelLoader(serdes.valueSerde(Topics.FRAUD_MODELS).deserializer(), models, metrics));
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(MERCHANT_RISK_STORE),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                MERCHANT_RISK_SOURCE,
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                Topics.MERCHANT_RISK.name(),
+                MERCHANT_RISK_LOADER,
+                () -> new MerchantRiskLoader(metrics));
+        Deserializer<MerchantRisk> merchantRisks =
+                serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
+        Serializer<Transaction> transactionBytes =
+                serdes.valueSerde(Topics.TRANSACTIONS).serializer();
+        topology.addProcessor(
+                SCORER,
+                () -> new CardScorer(settings, models, guard, merchantRisks, transactionBytes, metrics, clock),
+                READER);
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), CardProfileSerde.create()),
+                SCORER);
+        topology.addStateStore(
+                Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(SEEN_STORE, settings.dedupRetention(), DEDUP_WINDOW, false),
+                        Serdes.String(),
+                        Serdes.String()),
+                SCORER);
+        topology.addSink(
+                ALERTS_SINK,
+                Topics.FRAUD_ALERTS.name(),
+                new StringSerializer(),
+                serdes.<Alert>valueSerde(Topics.FRAUD_ALERTS).serializer(),
+                SCORER);
+        topology.addSink(
+                SCORES_SINK,
+                Topics.TRANSACTION_SCORES.name(),
+                new StringSerializer(),
+                serdes.<TransactionScore>valueSerde(Topics.TRANSACTION_SCORES).serializer(),
+                SCORER);
+        topology.addSink(
+                DEAD_LETTERS_SINK,
+                Topics.DEAD_LETTERS.name(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                READER,
+                SCORER);
         return topology;
     }
 }

@@ -23,15 +23,14 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class TransactionReader implements Processor<byte[], byte[], Object, Object> {
 
-
     private final String sourceTopic;
     private final Deserializer<Transaction> deserializer;
     private final String applicationId;
     private final ScorerMetrics metrics;
     private ProcessorContext<Object, Object> context;
 
-    TransactionReader(String sourceTopic, Deserializer<Transaction> deserializer, String applicationId,
-            ScorerMetrics metrics) {
+    TransactionReader(
+            String sourceTopic, Deserializer<Transaction> deserializer, String applicationId, ScorerMetrics metrics) {
         this.sourceTopic = sourceTopic;
         this.deserializer = deserializer;
         this.applicationId = applicationId;
@@ -63,18 +62,22 @@ final class TransactionReader implements Processor<byte[], byte[], Object, Objec
             if (SerdeFailures.isRegistryUnavailable(e)) {
                 throw new RegistryUnavailableException(e);
             }
-            DeadLetter dead = DeadLetter.unreadable(source(context, record.key(), record.value(), record.headers()), e,
-                    Transaction.class, applicationId);
+            DeadLetter dead = DeadLetter.unreadable(
+                    source(context, record.key(), record.value(), record.headers()),
+                    e,
+                    Transaction.class,
+                    applicationId);
             DeadLetterForward.forward(context, dead, record.timestamp(), metrics);
             return;
         }
-        context.forward(new Record<>(new String(record.key(), StandardCharsets.UTF_8), tx, record.timestamp()),
+        context.forward(
+                new Record<>(new String(record.key(), StandardCharsets.UTF_8), tx, record.timestamp()),
                 ScoringTopology.SCORER);
     }
 
     private void refuse(Record<byte[], byte[]> record, RuntimeException cause, String why) {
-        DeadLetter dead = DeadLetter.refused(source(context, record.key(), record.value(), record.headers()), cause, why,
-                applicationId);
+        DeadLetter dead = DeadLetter.refused(
+                source(context, record.key(), record.value(), record.headers()), cause, why, applicationId);
         DeadLetterForward.forward(context, dead, record.timestamp(), metrics);
     }
 

@@ -24,13 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertBudgetTopologyTest {
 
     static final int WINDOW = 20;
-    static final ScorerSettings SETTINGS = new ScorerSettings(Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer",
-            Duration.ofDays(30), Duration.ofHours(1), new AlertBudget(0.01, Map.of(), 0.05, WINDOW));
+    static final ScorerSettings SETTINGS = new ScorerSettings(
+            Duration.ofDays(1),
+            RulesConfig.DEFAULTS,
+            "vigil-scorer",
+            Duration.ofDays(30),
+            Duration.ofHours(1),
+            new AlertBudget(0.01, Map.of(), 0.05, WINDOW));
     static final String QUIET = "lr-quiet";
     static final String BAD = "lr-alerts-on-everything";
 
     @TempDir
     Path stateDir;
+
     ScorerDriver scorer;
 
     @BeforeEach
@@ -45,7 +51,8 @@ class AlertBudgetTopologyTest {
 
     void send(int from, int count) {
         for (int i = from; i < from + count; i++) {
-            scorer.send(tx(i % 2 == 0 ? CARD : OTHER_CARD, "tx-" + i, 1_000, HOME, MIDNIGHT.plus(Duration.ofHours(3L * i))));
+            scorer.send(tx(
+                    i % 2 == 0 ? CARD : OTHER_CARD, "tx-" + i, 1_000, HOME, MIDNIGHT.plus(Duration.ofHours(3L * i))));
         }
     }
 
@@ -57,7 +64,9 @@ class AlertBudgetTopologyTest {
         send(5, WINDOW + 10);
 
         List<TransactionScore> scores = scorer.scores.readValuesToList();
-        assertThat(scores.subList(0, 5)).extracting(TransactionScore::getModelVersion).containsOnly(QUIET);
+        assertThat(scores.subList(0, 5))
+                .extracting(TransactionScore::getModelVersion)
+                .containsOnly(QUIET);
         assertThat(scores.subList(5, 5 + WINDOW)).allSatisfy(score -> {
             assertThat(score.getModelVersion()).isEqualTo(BAD);
             assertThat(score.getAlerted()).isTrue();
@@ -66,8 +75,12 @@ class AlertBudgetTopologyTest {
             assertThat(score.getModelVersion()).isEqualTo(QUIET);
             assertThat(score.getAlerted()).isFalse();
         });
-        assertThat(scorer.meters.find(ScorerMetrics.MODEL_FALLBACKS)
-                .tags("scope", Topics.ALL_BANKS, "from", BAD, "to", QUIET).counter().count()).isEqualTo(1);
+        assertThat(scorer.meters
+                        .find(ScorerMetrics.MODEL_FALLBACKS)
+                        .tags("scope", Topics.ALL_BANKS, "from", BAD, "to", QUIET)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         assertThat(scorer.alerts.readValuesToList()).hasSize(WINDOW);
     }
 

@@ -8,8 +8,12 @@ class AlertsTest {
 
     @Test
     void theAlertIdIsTheSameEachTimeTheTransactionIsScored() {
-        assertThat(Alerts.alertId("bank-a", "tx-1")).isEqualTo(Alerts.alertId("bank-a", "tx-1"))
-                .isEqualTo(java.util.UUID.nameUUIDFromBytes("vigil-alert:6:bank-a:tx-1".getBytes()).toString());
+        assertThat(Alerts.alertId("bank-a", "tx-1"))
+                .isEqualTo(Alerts.alertId("bank-a", "tx-1"))
+                .isEqualTo(java.util
+                        .UUID
+                        .nameUUIDFromBytes("vigil-alert:6:bank-a:tx-1".getBytes())
+                        .toString());
     }
 
     @Test

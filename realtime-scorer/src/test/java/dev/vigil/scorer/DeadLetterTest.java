@@ -31,20 +31,22 @@ class DeadLetterTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "text instead of Avro, value does not start with the schema registry's magic byte, java.lang.IllegalStateException",
-            "unknown schema id, value refers to a schema id the registry does not have, io.apicurio.registry.rest.client.models.ProblemDetails",
-            "Avro body that does not decode, value is not a valid Avro Transaction for its registered schema, java.io.EOFException",
-            "empty value, value is empty, java.lang.ArrayIndexOutOfBoundsException",
+        "text instead of Avro, value does not start with the schema registry's magic byte, java.lang.IllegalStateException",
+        "unknown schema id, value refers to a schema id the registry does not have, io.apicurio.registry.rest.client.models.ProblemDetails",
+        "Avro body that does not decode, value is not a valid Avro Transaction for its registered schema, java.io.EOFException",
+        "empty value, value is empty, java.lang.ArrayIndexOutOfBoundsException",
     })
-    void aPoisonRecordGoesToDeadLettersWithHeadersAndTheNextGoodRecordIsScored(String poison, String why, String causeClass) {
+    void aPoisonRecordGoesToDeadLettersWithHeadersAndTheNextGoodRecordIsScored(
+            String poison, String why, String causeClass) {
         try (ScorerDriver scorer = new ScorerDriver(stateDir)) {
             byte[] good = scorer.avro(tx("tx-good-0", 1_000, HOME, MIDNIGHT));
-            byte[] value = switch (poison) {
-                case "text instead of Avro" -> ("card " + CARD_NUMBER).getBytes(StandardCharsets.UTF_8);
-                case "unknown schema id" -> withContentId(good, 0x7fff_0000);
-                case "Avro body that does not decode" -> Arrays.copyOf(good, 9);
-                default -> new byte[0];
-            };
+            byte[] value =
+                    switch (poison) {
+                        case "text instead of Avro" -> ("card " + CARD_NUMBER).getBytes(StandardCharsets.UTF_8);
+                        case "unknown schema id" -> withContentId(good, 0x7fff_0000);
+                        case "Avro body that does not decode" -> Arrays.copyOf(good, 9);
+                        default -> new byte[0];
+                    };
             byte[] key = CARD.getBytes(StandardCharsets.UTF_8);
             scorer.send(tx("tx-good-0", 1_000, HOME, MIDNIGHT));
 
@@ -61,11 +63,12 @@ class DeadLetterTest {
             assertThat(header(headers, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
             assertThat(header(headers, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
             assertThat(header(headers, DeadLetterHeaders.FAILED_BY)).isEqualTo("vigil-scorer");
-            assertThat(headers.toArray()).noneSatisfy(h ->
-                    assertThat(new String(h.value(), StandardCharsets.UTF_8)).contains(CARD_NUMBER));
+            assertThat(headers.toArray()).noneSatisfy(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
+                    .contains(CARD_NUMBER));
             assertThat(scorer.deadLetters.isEmpty()).isTrue();
             assertThat(profile(scorer).count()).as("both good records scored").isEqualTo(2);
-            assertThat(scorer.meters.find("vigil.scorer.dead.letters").counter().count()).isEqualTo(1);
+            assertThat(scorer.meters.find("vigil.scorer.dead.letters").counter().count())
+                    .isEqualTo(1);
         }
     }
 
@@ -83,12 +86,21 @@ class DeadLetterTest {
                     .isEqualTo(ConflictingTransactionException.class.getName());
             assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
             assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo(CARD);
-            assertThat(dead.value()).as("the record, readable").isEqualTo(scorer.avro(tx("tx-1", 99_000, HOME, MIDNIGHT)));
-            assertThat(scorer.scores.readValuesToList()).as("only the first content is scored").hasSize(1);
+            assertThat(dead.value())
+                    .as("the record, readable")
+                    .isEqualTo(scorer.avro(tx("tx-1", 99_000, HOME, MIDNIGHT)));
+            assertThat(scorer.scores.readValuesToList())
+                    .as("only the first content is scored")
+                    .hasSize(1);
             assertThat(profile(scorer).count()).isEqualTo(1);
-            assertThat(scorer.meters.find("vigil.scorer.dead.letters").tag("cause", "ConflictingTransactionException")
-                    .counter().count()).isEqualTo(1);
-            assertThat(scorer.meters.find("vigil.scorer.duplicates").counter().count()).isZero();
+            assertThat(scorer.meters
+                            .find("vigil.scorer.dead.letters")
+                            .tag("cause", "ConflictingTransactionException")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(scorer.meters.find("vigil.scorer.duplicates").counter().count())
+                    .isZero();
         }
     }
 

@@ -14,13 +14,13 @@ final class Fixtures {
     static final Instant ONE_MINUTE_LATER = MIDNIGHT.plus(Duration.ofMinutes(1));
     /** When the fixed test clock says every score was made. */
     static final Instant SCORED_AT = Instant.parse("2026-11-30T12:00:00Z");
+
     static final String HOME = "DE";
     static final String ABROAD = "BR";
     /** Ten euros: the card's usual. */
     static final long USUAL_AMOUNT = 1_000;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Transaction tx(String card, String id, long amountMinor, String country, Instant at) {
         return Transaction.newBuilder()

@@ -35,7 +35,9 @@ class ModelGuardTest {
     }
 
     double fallbacks(String from, String to) {
-        var counter = meters.find(ScorerMetrics.MODEL_FALLBACKS).tags("scope", BANK, "from", from, "to", to).counter();
+        var counter = meters.find(ScorerMetrics.MODEL_FALLBACKS)
+                .tags("scope", BANK, "from", from, "to", to)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -50,8 +52,11 @@ class ModelGuardTest {
 
         assertThat(models.inForce(BANK).version()).isEqualTo("lr-good");
         assertThat(fallbacks("lr-bad", "lr-good")).isEqualTo(1);
-        assertThat(meters.find(ScorerMetrics.MODEL).tag("version", "lr-good").gauge()).as("the model in force").isNotNull();
-        assertThat(meters.find(ScorerMetrics.MODEL).tag("version", "lr-bad").gauge()).isNull();
+        assertThat(meters.find(ScorerMetrics.MODEL).tag("version", "lr-good").gauge())
+                .as("the model in force")
+                .isNotNull();
+        assertThat(meters.find(ScorerMetrics.MODEL).tag("version", "lr-bad").gauge())
+                .isNull();
     }
 
     @Test
@@ -84,8 +89,9 @@ class ModelGuardTest {
 
         score(WINDOW, WINDOW);
 
-        assertThat(models.inForce(BANK)).isEqualTo(new CurrentModels.InForce(Topics.ALL_BANKS,
-                models.inForce(Topics.ALL_BANKS).model()));
+        assertThat(models.inForce(BANK))
+                .isEqualTo(new CurrentModels.InForce(
+                        Topics.ALL_BANKS, models.inForce(Topics.ALL_BANKS).model()));
         assertThat(fallbacks("lr-bad", "lr-everyone")).isEqualTo(1);
     }
 
@@ -95,7 +101,9 @@ class ModelGuardTest {
         models.install(BANK, model(BANK, "lr-bad"));
         score(WINDOW, WINDOW);
 
-        assertThat(models.install(BANK, model(BANK, "lr-bad"))).as("the same version again").isFalse();
+        assertThat(models.install(BANK, model(BANK, "lr-bad")))
+                .as("the same version again")
+                .isFalse();
         assertThat(models.inForce(BANK).version()).isEqualTo("lr-good");
 
         assertThat(models.install(BANK, model(BANK, "lr-fixed"))).isTrue();
@@ -125,9 +133,21 @@ class ModelGuardTest {
     void exportsTheLiveRateTheBudgetAndTheCeilingPerScope() {
         score(4, 1);
 
-        assertThat(meters.find(ScorerMetrics.ALERT_RATE).tag("scope", BANK).gauge().value()).isEqualTo(0.25);
-        assertThat(meters.find(ScorerMetrics.ALERT_BUDGET).tag("scope", BANK).gauge().value()).isEqualTo(0.01);
-        assertThat(meters.find(ScorerMetrics.ALERT_CEILING).tag("scope", BANK).gauge().value()).isEqualTo(0.2);
+        assertThat(meters.find(ScorerMetrics.ALERT_RATE)
+                        .tag("scope", BANK)
+                        .gauge()
+                        .value())
+                .isEqualTo(0.25);
+        assertThat(meters.find(ScorerMetrics.ALERT_BUDGET)
+                        .tag("scope", BANK)
+                        .gauge()
+                        .value())
+                .isEqualTo(0.01);
+        assertThat(meters.find(ScorerMetrics.ALERT_CEILING)
+                        .tag("scope", BANK)
+                        .gauge()
+                        .value())
+                .isEqualTo(0.2);
         assertThat(BUDGET.shareFor("bank-b")).as("a bank's own budget").isEqualTo(0.02);
     }
 

@@ -36,6 +36,7 @@ class ModelScoringTopologyTest {
 
     @TempDir
     Path stateDir;
+
     ScorerDriver scorer;
 
     @BeforeEach
@@ -62,7 +63,9 @@ class ModelScoringTopologyTest {
             assertThat(score.getAlerted()).isFalse();
             assertThat(score.getScoredAt()).isEqualTo(Fixtures.SCORED_AT);
         });
-        assertThat(scores).extracting(TransactionScore::getTransactionId).containsExactly("tx-0", "tx-1", "tx-2", "tx-3", "tx-4");
+        assertThat(scores)
+                .extracting(TransactionScore::getTransactionId)
+                .containsExactly("tx-0", "tx-1", "tx-2", "tx-3", "tx-4");
     }
 
     @Test
@@ -79,14 +82,20 @@ class ModelScoringTopologyTest {
         Alert alert = scorer.alerts.readValue();
         assertThat(alert.getTransactionId()).isEqualTo("tx-after");
         assertThat(alert.getModelVersion()).isEqualTo("lr-high");
-        assertThat(scorer.meters.find(ScorerMetrics.MODEL).tag("version", "lr-high").gauge()).isNotNull();
+        assertThat(scorer.meters
+                        .find(ScorerMetrics.MODEL)
+                        .tag("version", "lr-high")
+                        .gauge())
+                .isNotNull();
     }
 
     @Test
     void aScoreBelowTheModelsOwnReviewThresholdIsApprovedAndRaisesNoAlert() {
         // 0.73: above the rules' review-at (0.5), below this model's review threshold (0.9)
         ModelBundle strict = ModelBundle.newBuilder(Models.constant(Topics.ALL_BANKS, "lr-strict", 1.0))
-                .setReviewThreshold(0.9).setDeclineThreshold(0.99).build();
+                .setReviewThreshold(0.9)
+                .setDeclineThreshold(0.99)
+                .build();
         scorer.publish(strict);
         scorer.send(tx("tx-middling", 1_000, HOME, MIDNIGHT));
 
@@ -94,7 +103,9 @@ class ModelScoringTopologyTest {
         assertThat(score.getScore()).isCloseTo(sigmoid(1.0), within(1e-12));
         assertThat(score.getDecision()).isEqualTo(Decision.APPROVE);
         assertThat(score.getAlerted()).isFalse();
-        assertThat(scorer.alerts.isEmpty()).as("an alert is a transaction sent to review or declined").isTrue();
+        assertThat(scorer.alerts.isEmpty())
+                .as("an alert is a transaction sent to review or declined")
+                .isTrue();
     }
 
     @Test
@@ -107,7 +118,12 @@ class ModelScoringTopologyTest {
                 scorer.publish(Models.constant(Topics.ALL_BANKS, version, high ? HIGH : LOW));
                 published.add(version);
             }
-            scorer.send(tx(i % 2 == 0 ? CARD : OTHER_CARD, "tx-" + i, 1_000, HOME, MIDNIGHT.plus(Duration.ofMinutes(10L * i))));
+            scorer.send(tx(
+                    i % 2 == 0 ? CARD : OTHER_CARD,
+                    "tx-" + i,
+                    1_000,
+                    HOME,
+                    MIDNIGHT.plus(Duration.ofMinutes(10L * i))));
         }
 
         List<TransactionScore> scores = scorer.scores.readValuesToList();
@@ -117,7 +133,9 @@ class ModelScoringTopologyTest {
             // the model in force is the latest published before the record
             assertThat(score.getModelVersion()).isEqualTo(published.get(i / 7));
             double expected = score.getModelVersion().startsWith("lr-high") ? sigmoid(HIGH) : sigmoid(LOW);
-            assertThat(score.getScore()).as("score of %s", score.getTransactionId()).isCloseTo(expected, within(1e-12));
+            assertThat(score.getScore())
+                    .as("score of %s", score.getTransactionId())
+                    .isCloseTo(expected, within(1e-12));
         }
         // only the model in force has a gauge
         assertThat(scorer.meters.find(ScorerMetrics.MODEL).gauges()).hasSize(1);
@@ -127,13 +145,15 @@ class ModelScoringTopologyTest {
     void aBundleThatFailsValidationIsRejectedCountedAndThePreviousModelKeepsScoring() {
         scorer.publish(Models.constant(Topics.ALL_BANKS, "lr-good", LOW));
         ModelBundle wrongSchema = ModelBundle.newBuilder(Models.constant(Topics.ALL_BANKS, "lr-bad", HIGH))
-                .setFeatureSchema("card-v1").build();
+                .setFeatureSchema("card-v1")
+                .build();
         scorer.publish(wrongSchema);
 
         scorer.send(tx("tx-1", 1_000, HOME, MIDNIGHT));
 
         assertThat(scorer.scores.readValue().getModelVersion()).isEqualTo("lr-good");
-        assertThat(scorer.counter(ScorerMetrics.MODELS_REJECTED, "scope", Topics.ALL_BANKS)).isEqualTo(1);
+        assertThat(scorer.counter(ScorerMetrics.MODELS_REJECTED, "scope", Topics.ALL_BANKS))
+                .isEqualTo(1);
         KeyValueStore<String, byte[]> accepted = scorer.driver.getKeyValueStore(ScoringTopology.MODELS_STORE);
         assertThat(accepted.approximateNumEntries()).isEqualTo(1);
     }
@@ -162,7 +182,11 @@ class ModelScoringTopologyTest {
         assertThat(scores.get(0).getFeatures().get(known)).isEqualTo(1.0);
         assertThat(scores.get(0).getFeatures().get(rate)).isEqualTo(0.01);
         assertThat(scores.get(1).getFeatures().get(rate)).isEqualTo(0.2);
-        assertThat(scorer.meters.find("vigil.scorer.merchant.risk.applied").counter().count()).isEqualTo(2);
+        assertThat(scorer.meters
+                        .find("vigil.scorer.merchant.risk.applied")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -186,16 +210,27 @@ class ModelScoringTopologyTest {
         // and the last one goes once it is idle too
         scorer.send(tx(CARD, "tx-3", 1_000, HOME, MIDNIGHT.plus(Duration.ofDays(62))));
         assertThat(profiles().get(OTHER_CARD)).isNull();
-        assertThat(profiles().get(CARD).count()).as("a new profile, the old one having expired").isEqualTo(1);
-        assertThat(scorer.meters.find("vigil.scorer.profiles.expired").counter().count()).isEqualTo(2);
+        assertThat(profiles().get(CARD).count())
+                .as("a new profile, the old one having expired")
+                .isEqualTo(1);
+        assertThat(scorer.meters.find("vigil.scorer.profiles.expired").counter().count())
+                .isEqualTo(2);
     }
 
     static MerchantRisk risk(String scope, double fraudRate7d) {
-        return MerchantRisk.newBuilder().setBankId(scope).setMerchantId("m-grocer")
-                .setReferenceTime(MIDNIGHT).setLabelDelayDays(7)
-                .setTransactions1d(10).setTransactions7d(70).setTransactions30d(300)
-                .setFraudRate1d(fraudRate7d).setFraudRate7d(fraudRate7d).setFraudRate30d(fraudRate7d)
-                .setComputedAt(MIDNIGHT).build();
+        return MerchantRisk.newBuilder()
+                .setBankId(scope)
+                .setMerchantId("m-grocer")
+                .setReferenceTime(MIDNIGHT)
+                .setLabelDelayDays(7)
+                .setTransactions1d(10)
+                .setTransactions7d(70)
+                .setTransactions30d(300)
+                .setFraudRate1d(fraudRate7d)
+                .setFraudRate7d(fraudRate7d)
+                .setFraudRate30d(fraudRate7d)
+                .setComputedAt(MIDNIGHT)
+                .build();
     }
 
     KeyValueStore<String, CardProfile> profiles() {

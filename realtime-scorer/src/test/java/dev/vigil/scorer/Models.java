@@ -12,15 +12,17 @@ import java.util.Map;
 /** Model bundles for topology tests: logistic models whose score is known without the features. */
 final class Models {
 
-    private Models() {
-    }
+    private Models() {}
 
     /** A model that ignores the features and scores every transaction {@code sigmoid(logOdds)}. */
     static ModelBundle constant(String scope, String version, double logOdds) {
         int n = FeatureSchema.CURRENT.size();
         return Bundles.base(FeatureSchema.CURRENT, version, ModelType.LOGISTIC_REGRESSION)
                 .setBankId(scope)
-                .setLogistic(new LogisticModel(logOdds, Bundles.list(new double[n]), Bundles.list(new double[n]),
+                .setLogistic(new LogisticModel(
+                        logOdds,
+                        Bundles.list(new double[n]),
+                        Bundles.list(new double[n]),
                         new ArrayList<>(Collections.nCopies(n, 1.0))))
                 .setMetrics(Map.of())
                 .build();

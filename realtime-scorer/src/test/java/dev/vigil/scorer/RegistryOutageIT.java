@@ -34,7 +34,8 @@ class RegistryOutageIT {
         try (ScorerDriver scorer = new ScorerDriver(stateDir, unreachable, ScorerDriver.SETTINGS)) {
             byte[] good = scorer.avro(tx("tx-1", 1_000, HOME, MIDNIGHT));
 
-            assertThatThrownBy(() -> scorer.transactions.pipeInput(CARD.getBytes(StandardCharsets.UTF_8), good, MIDNIGHT))
+            assertThatThrownBy(
+                            () -> scorer.transactions.pipeInput(CARD.getBytes(StandardCharsets.UTF_8), good, MIDNIGHT))
                     .hasStackTraceContaining(RegistryUnavailableException.class.getName());
             assertThat(scorer.deadLetters.isEmpty()).isTrue();
             assertThat(DeadLetterTest.profile(scorer)).isNull();

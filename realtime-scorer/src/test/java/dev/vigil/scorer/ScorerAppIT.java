@@ -56,16 +56,22 @@ class ScorerAppIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Transaction> history = new ArrayList<>();
         for (int day = 6; day >= 1; day--) {
-            history.add(Fixtures.tx(card, "tx-usual-" + day, 2_000 + 100L * day, HOME, now.minus(Duration.ofDays(day))));
+            history.add(
+                    Fixtures.tx(card, "tx-usual-" + day, 2_000 + 100L * day, HOME, now.minus(Duration.ofDays(day))));
         }
         Transaction fraud = Fixtures.tx(card, "tx-fraud", 245_000, "BR", now.minus(Duration.ofMinutes(1)));
         history.add(fraud);
         Map<TopicPartition, Long> alertsFrom = endOffsets(Topics.FRAUD_ALERTS.name());
 
-        produce(history.stream().map(tx -> record(card, avro(tx), tx.getEventTime())).toList());
+        produce(history.stream()
+                .map(tx -> record(card, avro(tx), tx.getEventTime()))
+                .toList());
 
-        Alert alert = serdes.valueSerde(Topics.FRAUD_ALERTS).deserializer()
-                .deserialize(Topics.FRAUD_ALERTS.name(), awaitRecord(alertsFrom, card).value());
+        Alert alert = serdes.valueSerde(Topics.FRAUD_ALERTS)
+                .deserializer()
+                .deserialize(
+                        Topics.FRAUD_ALERTS.name(),
+                        awaitRecord(alertsFrom, card).value());
         assertThat(alert.getTransactionId()).isEqualTo("tx-fraud");
         assertThat(alert.getCardToken()).isEqualTo(card);
         assertThat(alert.getReasons().stream().map(Reason::getCode))
@@ -93,12 +99,20 @@ class ScorerAppIT {
 
         ConsumerRecord<byte[], byte[]> dead = awaitRecord(deadFrom, card);
         assertThat(dead.value()).isEqualTo(poison);
-        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.CAUSE_MESSAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.headers()
+                                .lastHeader(DeadLetterHeaders.CAUSE_MESSAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo("value does not start with the schema registry's magic byte");
-        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.FAILED_BY).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.headers().lastHeader(DeadLetterHeaders.FAILED_BY).value(), StandardCharsets.UTF_8))
                 .isEqualTo("vigil-scorer");
-        Alert alert = serdes.valueSerde(Topics.FRAUD_ALERTS).deserializer()
-                .deserialize(Topics.FRAUD_ALERTS.name(), awaitRecord(alertsFrom, card).value());
+        Alert alert = serdes.valueSerde(Topics.FRAUD_ALERTS)
+                .deserializer()
+                .deserialize(
+                        Topics.FRAUD_ALERTS.name(),
+                        awaitRecord(alertsFrom, card).value());
         // rules-v2: the third transaction within ten minutes is a burst
         assertThat(alert.getTransactionId()).isEqualTo("tx-burst-2");
         assertThat(alert.getReasons().get(0).getCode()).isEqualTo("BURST_OF_TRANSACTIONS");
@@ -106,26 +120,36 @@ class ScorerAppIT {
 
     @Test
     void reportsReadyAndExposesScoringMetrics() {
-        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        given().get("/q/metrics").then().statusCode(200)
+        await().atMost(WITHIN_SECONDS)
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("vigil_scorer_latency_seconds"))
                 .body(containsString("kafka_stream"));
     }
 
     byte[] avro(Transaction tx) {
-        return serdes.valueSerde(Topics.TRANSACTIONS).serializer().serialize(Topics.TRANSACTIONS.name(), new RecordHeaders(), tx);
+        return serdes.valueSerde(Topics.TRANSACTIONS)
+                .serializer()
+                .serialize(Topics.TRANSACTIONS.name(), new RecordHeaders(), tx);
     }
 
     static ProducerRecord<byte[], byte[]> record(String card, byte[] value, Instant timestamp) {
-        return new ProducerRecord<>(Topics.TRANSACTIONS.name(), null, timestamp.toEpochMilli(),
-                card.getBytes(StandardCharsets.UTF_8), value);
+        return new ProducerRecord<>(
+                Topics.TRANSACTIONS.name(),
+                null,
+                timestamp.toEpochMilli(),
+                card.getBytes(StandardCharsets.UTF_8),
+                value);
     }
 
     void produce(List<ProducerRecord<byte[], byte[]>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "scorer-test-" + UUID.randomUUID());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             records.forEach(producer::send);
@@ -144,7 +168,8 @@ class ScorerAppIT {
     Map<TopicPartition, Long> endOffsets(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             return consumer.endOffsets(partitions, Duration.ofSeconds(10));
         }
     }

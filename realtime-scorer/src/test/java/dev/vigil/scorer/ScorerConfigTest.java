@@ -39,8 +39,10 @@ class ScorerConfigTest {
 
     @Test
     void anEnvironmentVariableOverridesOneRuleAndLeavesTheOthersAtTheirDefault() {
-        RulesConfig rules = settings(REQUIRED, Map.of("VIGIL_SCORER_RULES_BURST_TRANSACTIONS", "4",
-                "VIGIL_SCORER_RULES_AMOUNT_RATIO", "12.5")).rules();
+        RulesConfig rules = settings(
+                        REQUIRED,
+                        Map.of("VIGIL_SCORER_RULES_BURST_TRANSACTIONS", "4", "VIGIL_SCORER_RULES_AMOUNT_RATIO", "12.5"))
+                .rules();
 
         assertThat(rules.burstTransactions()).isEqualTo(4);
         assertThat(rules.amountRatio()).isEqualTo(12.5);
@@ -53,7 +55,8 @@ class ScorerConfigTest {
         Map<String, String> properties = new HashMap<>(REQUIRED);
         properties.put("vigil.scorer.budget.per-scope.\"bank-a\"", "0.02");
 
-        AlertBudget budget = settings(properties, Map.of("VIGIL_SCORER_BUDGET_CEILING", "0.1")).budget();
+        AlertBudget budget = settings(properties, Map.of("VIGIL_SCORER_BUDGET_CEILING", "0.1"))
+                .budget();
 
         assertThat(budget.shareFor("bank-a")).isEqualTo(0.02);
         assertThat(budget.shareFor("bank-b")).isEqualTo(0.01);

@@ -34,8 +34,13 @@ import org.apache.kafka.streams.TopologyTestDriver;
  */
 final class ScorerDriver implements AutoCloseable {
 
-    static final ScorerSettings SETTINGS = new ScorerSettings(Duration.ofDays(1), RulesConfig.DEFAULTS, "vigil-scorer",
-            Duration.ofDays(30), Duration.ofHours(1), new AlertBudget(0.01, Map.of(), 0.05, 2000));
+    static final ScorerSettings SETTINGS = new ScorerSettings(
+            Duration.ofDays(1),
+            RulesConfig.DEFAULTS,
+            "vigil-scorer",
+            Duration.ofDays(30),
+            Duration.ofHours(1),
+            new AlertBudget(0.01, Map.of(), 0.05, 2000));
 
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> transactions;
@@ -70,17 +75,25 @@ final class ScorerDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(
-                ScoringTopology.build(topologySerdes, settings, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
+                ScoringTopology.build(
+                        topologySerdes, settings, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
                 props);
-        transactions = driver.createInputTopic(Topics.TRANSACTIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(Topics.FRAUD_ALERTS.name(), new StringDeserializer(),
+        transactions = driver.createInputTopic(
+                Topics.TRANSACTIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(
+                Topics.FRAUD_ALERTS.name(),
+                new StringDeserializer(),
                 serdes.valueSerde(Topics.FRAUD_ALERTS).deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(
+                Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         transactionSerializer = serdes.valueSerde(Topics.TRANSACTIONS).serializer();
-        scores = driver.createOutputTopic(Topics.TRANSACTION_SCORES.name(), new StringDeserializer(),
+        scores = driver.createOutputTopic(
+                Topics.TRANSACTION_SCORES.name(),
+                new StringDeserializer(),
                 serdes.valueSerde(Topics.TRANSACTION_SCORES).deserializer());
         models = driver.createInputTopic(Topics.FRAUD_MODELS.name(), new StringSerializer(), new ByteArraySerializer());
-        merchantRisks = driver.createInputTopic(Topics.MERCHANT_RISK.name(), new StringSerializer(), new ByteArraySerializer());
+        merchantRisks =
+                driver.createInputTopic(Topics.MERCHANT_RISK.name(), new StringSerializer(), new ByteArraySerializer());
         bundleSerializer = serdes.valueSerde(Topics.FRAUD_MODELS).serializer();
         merchantRiskSerializer = serdes.valueSerde(Topics.MERCHANT_RISK).serializer();
     }
@@ -94,11 +107,14 @@ final class ScorerDriver implements AutoCloseable {
 
     /** Publishes a model bundle as the trainer's gate does: keyed by its scope. */
     void publish(ModelBundle bundle) {
-        models.pipeInput(bundle.getBankId(), bundleSerializer.serialize(Topics.FRAUD_MODELS.name(), new RecordHeaders(), bundle));
+        models.pipeInput(
+                bundle.getBankId(),
+                bundleSerializer.serialize(Topics.FRAUD_MODELS.name(), new RecordHeaders(), bundle));
     }
 
     void publish(MerchantRisk risk) {
-        merchantRisks.pipeInput(Topics.merchantRiskKey(risk.getBankId(), risk.getMerchantId()),
+        merchantRisks.pipeInput(
+                Topics.merchantRiskKey(risk.getBankId(), risk.getMerchantId()),
                 merchantRiskSerializer.serialize(Topics.MERCHANT_RISK.name(), new RecordHeaders(), risk));
     }
 

@@ -34,6 +34,7 @@ class ScoringTopologyTest {
 
     @TempDir
     Path stateDir;
+
     ScorerDriver scorer;
 
     @BeforeEach
@@ -76,7 +77,8 @@ class ScoringTopologyTest {
         assertThat(alert.value.getEventTime()).isEqualTo(day(6));
         assertThat(alert.value.getScoredAt()).isEqualTo(SCORED_AT);
         assertThat(scorer.alerts.isEmpty()).isTrue();
-        assertThat(scorer.counter("vigil.scorer.alerts", "reason", "AMOUNT_FAR_ABOVE_USUAL")).isEqualTo(1);
+        assertThat(scorer.counter("vigil.scorer.alerts", "reason", "AMOUNT_FAR_ABOVE_USUAL"))
+                .isEqualTo(1);
         assertThat(scorer.counter("vigil.scorer.scored", "decision", "APPROVE")).isEqualTo(6);
         assertThat(scorer.counter("vigil.scorer.scored", "decision", "REVIEW")).isEqualTo(1);
     }
@@ -87,7 +89,9 @@ class ScoringTopologyTest {
         for (int i = 0; i < 2; i++) {
             scorer.send(tx("tx-b" + i, 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(2L * i))));
         }
-        assertThat(scorer.alerts.isEmpty()).as("two in two minutes are not yet a burst").isTrue();
+        assertThat(scorer.alerts.isEmpty())
+                .as("two in two minutes are not yet a burst")
+                .isTrue();
 
         scorer.send(tx("tx-b2", 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(4))));
 
@@ -124,8 +128,11 @@ class ScoringTopologyTest {
         scorer.send(television, television);
 
         assertThat(scorer.alerts.readValuesToList()).hasSize(1);
-        assertThat(profile(CARD).count()).as("the retry did not enter the profile").isEqualTo(7);
-        assertThat(scorer.meters.find("vigil.scorer.duplicates").counter().count()).isEqualTo(1);
+        assertThat(profile(CARD).count())
+                .as("the retry did not enter the profile")
+                .isEqualTo(7);
+        assertThat(scorer.meters.find("vigil.scorer.duplicates").counter().count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -143,7 +150,9 @@ class ScoringTopologyTest {
         CardProfile profile = profile(CARD);
         assertThat(profile.count()).isEqualTo(2);
         assertThat(profile.lastEventTime()).isEqualTo(ONE_MINUTE_LATER);
-        assertThat(profile.amounts().mean()).as("1000 and 3000, a minute apart").isCloseTo(2_000.0, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(profile.amounts().mean())
+                .as("1000 and 3000, a minute apart")
+                .isCloseTo(2_000.0, org.assertj.core.api.Assertions.within(0.1));
         assertThat(profile.countries().contains(HOME)).isTrue();
         assertThat(profile.countries().contains(ABROAD)).isTrue();
         assertThat(profile(OTHER_CARD)).isNull();
@@ -176,7 +185,8 @@ class ScoringTopologyTest {
 
     List<Long> seenEntries(String card, String transactionId) {
         WindowStore<String, Long> store = scorer.driver.getWindowStore(ScoringTopology.SEEN_STORE);
-        try (WindowStoreIterator<Long> entries = store.fetch(CardScorer.dedupKey(card, transactionId), 0L, Long.MAX_VALUE)) {
+        try (WindowStoreIterator<Long> entries =
+                store.fetch(CardScorer.dedupKey(card, transactionId), 0L, Long.MAX_VALUE)) {
             List<Long> times = new java.util.ArrayList<>();
             entries.forEachRemaining(entry -> times.add(entry.key));
             return times;

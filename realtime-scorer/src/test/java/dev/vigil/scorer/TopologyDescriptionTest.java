@@ -18,15 +18,22 @@ class TopologyDescriptionTest {
     @Test
     void theTopologyMatchesItsGoldenDescription() throws IOException {
         // building needs no registry: serdes only connect when used
-        String actual = ScoringTopology.build(new TopicSerdes("http://127.0.0.1:9/apis/registry/v3", true),
-                ScorerDriver.SETTINGS, new SimpleMeterRegistry(), Clock.systemUTC()).describe().toString();
+        String actual = ScoringTopology.build(
+                        new TopicSerdes("http://127.0.0.1:9/apis/registry/v3", true),
+                        ScorerDriver.SETTINGS,
+                        new SimpleMeterRegistry(),
+                        Clock.systemUTC())
+                .describe()
+                .toString();
         String expected;
         try (InputStream in = TopologyDescriptionTest.class.getResourceAsStream(GOLDEN)) {
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
         assertThat(actual.strip())
-                .as("the topology changed. If that was intended, replace src/test/resources%s with:%n%s", GOLDEN, actual)
+                .as(
+                        "the topology changed. If that was intended, replace src/test/resources%s with:%n%s",
+                        GOLDEN, actual)
                 .isEqualTo(expected.strip());
     }
 }

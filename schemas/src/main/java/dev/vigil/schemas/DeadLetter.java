@@ -13,24 +13,28 @@ public record DeadLetter(byte[] key, byte[] value, Headers headers) {
 
     /** Apicurio's framing: magic byte 0 then a 4-byte content id. Only used to say why a value is unreadable. */
     private static final byte MAGIC_BYTE = 0;
+
     private static final int FRAME_HEADER_LENGTH = 5;
 
     /** Where a record was read: topic, partition, offset, and its key, value and headers. */
-    public record Source(String topic, int partition, long offset, byte[] key, byte[] value, Headers headers) {
-    }
+    public record Source(String topic, int partition, long offset, byte[] key, byte[] value, Headers headers) {}
 
     /**
      * A record whose value could not be deserialized as {@code valueType} (call it only when
      * {@link SerdeFailures#isRegistryUnavailable} is false: an outage is not the record's fault).
      */
     public static DeadLetter unreadable(Source source, Throwable failure, Class<?> valueType, String failedBy) {
-        return refused(source, SerdeFailures.root(failure), whyUnreadable(source.value(), failure, valueType), failedBy);
+        return refused(
+                source, SerdeFailures.root(failure), whyUnreadable(source.value(), failure, valueType), failedBy);
     }
 
     /** A record refused for {@code why}, a fixed sentence (never an exception message, which could quote data). */
     public static DeadLetter refused(Source source, Throwable cause, String why, String failedBy) {
-        return new DeadLetter(source.key(), source.value(), DeadLetterHeaders.of(source.headers(), cause, why,
-                source.topic(), source.partition(), source.offset(), failedBy));
+        return new DeadLetter(
+                source.key(),
+                source.value(),
+                DeadLetterHeaders.of(
+                        source.headers(), cause, why, source.topic(), source.partition(), source.offset(), failedBy));
     }
 
     /** The fixed sentence saying why, from {@link DeadLetterHeaders#CAUSE_MESSAGE}. */

@@ -23,16 +23,15 @@ public final class DeadLetterHeaders {
     /** Application that gave up on the record, e.g. {@code vigil-scorer}. */
     public static final String FAILED_BY = "vigil.dlt.failed.by";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /**
      * The headers of a dead letter: the record's own headers, then why and from where. {@code why}
      * is a fixed sentence of the caller's, never an exception message, which could quote the bytes
      * it choked on; {@code cause} gives only its class.
      */
-    public static Headers of(Headers original, Throwable cause, String why, String topic, int partition, long offset,
-            String failedBy) {
+    public static Headers of(
+            Headers original, Throwable cause, String why, String topic, int partition, long offset, String failedBy) {
         Headers headers = new RecordHeaders(original.toArray());
         put(headers, CAUSE_CLASS, cause.getClass().getName());
         put(headers, CAUSE_MESSAGE, why);

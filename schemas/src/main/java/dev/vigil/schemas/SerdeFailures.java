@@ -13,8 +13,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SerdeFailures {
 
-    private SerdeFailures() {
-    }
+    private SerdeFailures() {}
 
     public static boolean isRegistryUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
@@ -24,7 +23,8 @@ public final class SerdeFailures {
             if (t instanceof TimeoutException) {
                 return true;
             }
-            if (t instanceof ApiException api && (api.getResponseStatusCode() >= 500 || api.getResponseStatusCode() == 429)) {
+            if (t instanceof ApiException api
+                    && (api.getResponseStatusCode() >= 500 || api.getResponseStatusCode() == 429)) {
                 return true;
             }
         }

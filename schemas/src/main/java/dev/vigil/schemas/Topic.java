@@ -22,7 +22,8 @@ public record Topic<K, V>(String name, int partitions, Cleanup cleanup, Class<K>
 
     /** Kafka's {@code cleanup.policy}. */
     public enum Cleanup {
-        DELETE, COMPACT;
+        DELETE,
+        COMPACT;
 
         public String policy() {
             return this == DELETE ? "delete" : "compact";

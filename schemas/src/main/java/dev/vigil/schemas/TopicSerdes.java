@@ -54,11 +54,6 @@ public final class TopicSerdes {
         return config;
     }
 
-    /** The serde configuration shared by every Avro serde this instance builds. */
-    public Map<String, Object> registryConfig() {
-        return registryConfig;
-    }
-
     public <K> Serde<K> keySerde(Topic<K, ?> topic) {
         return serdeFor(topic.keyType(), true);
     }

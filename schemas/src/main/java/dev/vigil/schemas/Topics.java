@@ -57,8 +57,14 @@ public final class Topics {
             new Topic<>("merchant-risk", 3, Topic.Cleanup.COMPACT, String.class, MerchantRisk.class);
 
     /** All topics, in the order the stack creates them. */
-    public static final List<Topic<?, ?>> ALL = List.of(TRANSACTIONS, FRAUD_ALERTS, TRANSACTION_LABELS, DEAD_LETTERS,
-            TRANSACTION_SCORES, FRAUD_MODELS, MERCHANT_RISK);
+    public static final List<Topic<?, ?>> ALL = List.of(
+            TRANSACTIONS,
+            FRAUD_ALERTS,
+            TRANSACTION_LABELS,
+            DEAD_LETTERS,
+            TRANSACTION_SCORES,
+            FRAUD_MODELS,
+            MERCHANT_RISK);
 
     /** The scope of a model or merchant-risk record that holds for every bank without one of its own. */
     public static final String ALL_BANKS = "*";
@@ -80,6 +86,5 @@ public final class Topics {
         return bankId + "|" + merchantId;
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

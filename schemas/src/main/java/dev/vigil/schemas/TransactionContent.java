@@ -18,8 +18,7 @@ public final class TransactionContent {
     /** Hex SHA-256: 64 characters. */
     public static final int HASH_LENGTH = 64;
 
-    private TransactionContent() {
-    }
+    private TransactionContent() {}
 
     /**
      * SHA-256 of the record's Avro encoding without its {@code receivedAt} (when ingest took it, not
@@ -27,7 +26,8 @@ public final class TransactionContent {
      * it, and the hash covers the card token, never the card number.
      */
     public static String hash(Transaction transaction) {
-        Transaction canonical = Transaction.newBuilder(transaction).setReceivedAt(Instant.EPOCH).build();
+        Transaction canonical =
+                Transaction.newBuilder(transaction).setReceivedAt(Instant.EPOCH).build();
         try {
             ByteBuffer encoded = canonical.toByteBuffer();
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -27,7 +27,8 @@ class CachedDatumProviderTest {
         Transaction tx = transaction();
         assertThat(provider.createDatumWriter(tx, Transaction.SCHEMA$))
                 .isSameAs(provider.createDatumWriter(transaction(), Transaction.SCHEMA$));
-        assertThat(provider.createDatumReader(Transaction.SCHEMA$)).isSameAs(provider.createDatumReader(Transaction.SCHEMA$));
+        assertThat(provider.createDatumReader(Transaction.SCHEMA$))
+                .isSameAs(provider.createDatumReader(Transaction.SCHEMA$));
     }
 
     @Test
@@ -71,9 +72,20 @@ class CachedDatumProviderTest {
     private static Transaction transaction() {
         Instant at = Instant.parse("2026-11-23T10:15:30Z");
         return Transaction.newBuilder()
-                .setTransactionId("tx-1").setBankId("bank-a").setCardToken("tok-1").setCardBin("455673")
-                .setCardLast4("9855").setAmountMinor(1_234).setCurrency("EUR").setMerchantId("m-1").setMcc("5411")
-                .setMerchantCountry("DE").setChannel(Channel.CARD_PRESENT).setEventTime(at).setUtcOffsetMinutes(60)
-                .setReceivedAt(at).build();
+                .setTransactionId("tx-1")
+                .setBankId("bank-a")
+                .setCardToken("tok-1")
+                .setCardBin("455673")
+                .setCardLast4("9855")
+                .setAmountMinor(1_234)
+                .setCurrency("EUR")
+                .setMerchantId("m-1")
+                .setMcc("5411")
+                .setMerchantCountry("DE")
+                .setChannel(Channel.CARD_PRESENT)
+                .setEventTime(at)
+                .setUtcOffsetMinutes(60)
+                .setReceivedAt(at)
+                .build();
     }
 }

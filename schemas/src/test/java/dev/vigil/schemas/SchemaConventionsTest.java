@@ -36,7 +36,9 @@ class SchemaConventionsTest {
             if (field.name().toLowerCase(java.util.Locale.ROOT).contains("amount")) {
                 assertThat(field.name()).as("amount fields say their unit").endsWith("Minor");
                 assertThat(field.schema().getType()).as(field.name()).isEqualTo(Schema.Type.LONG);
-                assertThat(schema.getField("currency")).as("%s has a currency", schema.getName()).isNotNull();
+                assertThat(schema.getField("currency"))
+                        .as("%s has a currency", schema.getName())
+                        .isNotNull();
             }
         }
     }
@@ -47,7 +49,8 @@ class SchemaConventionsTest {
         for (Schema.Field field : schema.getFields()) {
             if (field.name().endsWith("Time") || field.name().endsWith("At")) {
                 Schema type = nonNull(field.schema());
-                assertThat(type.getLogicalType()).as("%s.%s", schema.getName(), field.name())
+                assertThat(type.getLogicalType())
+                        .as("%s.%s", schema.getName(), field.name())
                         .isInstanceOf(LogicalTypes.TimestampMillis.class);
             }
         }
@@ -58,7 +61,9 @@ class SchemaConventionsTest {
     void optionalFieldsDefaultToNullSoOldReadersAndWritersStayCompatible(Schema schema) {
         for (Schema.Field field : schema.getFields()) {
             if (field.schema().getType() == Schema.Type.UNION) {
-                assertThat(field.schema().getTypes().get(0).getType()).as(field.name()).isEqualTo(Schema.Type.NULL);
+                assertThat(field.schema().getTypes().get(0).getType())
+                        .as(field.name())
+                        .isEqualTo(Schema.Type.NULL);
                 assertThat(field.hasDefaultValue()).as(field.name()).isTrue();
             }
         }
@@ -69,7 +74,8 @@ class SchemaConventionsTest {
     void noFieldCouldHoldACardNumber(Schema schema) {
         List<String> forbidden = List.of("pan", "cardnumber", "card_number", "primaryaccountnumber");
         for (Schema.Field field : schema.getFields()) {
-            assertThat(forbidden).as("%s.%s", schema.getName(), field.name())
+            assertThat(forbidden)
+                    .as("%s.%s", schema.getName(), field.name())
                     .doesNotContain(field.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -78,6 +84,9 @@ class SchemaConventionsTest {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
-        return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+        return schema.getTypes().stream()
+                .filter(s -> s.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElseThrow();
     }
 }

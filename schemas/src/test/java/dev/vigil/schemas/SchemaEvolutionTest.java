@@ -42,13 +42,17 @@ class SchemaEvolutionTest {
                 for (Topic<?, ?> topic : Topics.ALL) {
                     Path file = release.resolve(topic.valueType().getSimpleName() + ".avsc");
                     if (SpecificRecord.class.isAssignableFrom(topic.valueType()) && Files.exists(file)) {
-                        pairs.add(new Pair(release.getFileName().toString(), parser.parse(file.toFile()),
+                        pairs.add(new Pair(
+                                release.getFileName().toString(),
+                                parser.parse(file.toFile()),
                                 SpecificData.get().getSchema(topic.valueType())));
                     }
                 }
             }
         }
-        assertThat(pairs).as("released topic schemas found under %s", RELEASED.toAbsolutePath()).isNotEmpty();
+        assertThat(pairs)
+                .as("released topic schemas found under %s", RELEASED.toAbsolutePath())
+                .isNotEmpty();
         return pairs.stream();
     }
 
@@ -65,11 +69,12 @@ class SchemaEvolutionTest {
     void theCheckRefusesANewFieldWithoutADefault() throws IOException {
         Schema released = parserWithCommonTypes(RELEASED.resolve("0.1.0"))
                 .parse(RELEASED.resolve("0.1.0/Transaction.avsc").toFile());
-        String withRequiredField = released.toString().replace("\"fields\":[",
-                "\"fields\":[{\"name\":\"riskSegment\",\"type\":\"string\"},");
+        String withRequiredField = released.toString()
+                .replace("\"fields\":[", "\"fields\":[{\"name\":\"riskSegment\",\"type\":\"string\"},");
         Schema evolved = new Schema.Parser().parse(withRequiredField);
 
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(evolved, released).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(evolved, released)
+                        .getType())
                 .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
     }
 
@@ -79,7 +84,9 @@ class SchemaEvolutionTest {
         Path common = release.resolve("common");
         if (Files.isDirectory(common)) {
             try (Stream<Path> files = Files.list(common)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".avsc"))
+                        .sorted()
+                        .toList()) {
                     parser.parse(file.toFile());
                 }
             }

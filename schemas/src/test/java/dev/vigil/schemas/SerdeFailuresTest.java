@@ -30,9 +30,12 @@ class SerdeFailuresTest {
 
     @Test
     void networkFailuresAndTimeOutsAreOutages() {
-        assertThat(SerdeFailures.isRegistryUnavailable(new RuntimeException(new ConnectException("refused")))).isTrue();
-        assertThat(SerdeFailures.isRegistryUnavailable(new RuntimeException(new HttpTimeoutException("slow")))).isTrue();
-        assertThat(SerdeFailures.isRegistryUnavailable(new RuntimeException(new TimeoutException()))).isTrue();
+        assertThat(SerdeFailures.isRegistryUnavailable(new RuntimeException(new ConnectException("refused"))))
+                .isTrue();
+        assertThat(SerdeFailures.isRegistryUnavailable(new RuntimeException(new HttpTimeoutException("slow"))))
+                .isTrue();
+        assertThat(SerdeFailures.isRegistryUnavailable(new RuntimeException(new TimeoutException())))
+                .isTrue();
     }
 
     @Test
@@ -43,7 +46,8 @@ class SerdeFailuresTest {
 
     @Test
     void undecodableBytesArePoison() {
-        RuntimeException avro = new SerializationException("bad", new org.apache.avro.AvroRuntimeException("malformed"));
+        RuntimeException avro =
+                new SerializationException("bad", new org.apache.avro.AvroRuntimeException("malformed"));
 
         assertThat(SerdeFailures.isRegistryUnavailable(avro)).isFalse();
         assertThat(SerdeFailures.isUnknownSchema(avro)).isFalse();

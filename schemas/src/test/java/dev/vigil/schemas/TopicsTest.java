@@ -29,7 +29,8 @@ class TopicsTest {
 
         assertThat(Topics.ownElseAllBanks("bank-a", byScope::get)).isEqualTo("own model");
         assertThat(Topics.ownElseAllBanks("bank-b", byScope::get)).isEqualTo("shared model");
-        assertThat(Topics.<String>ownElseAllBanks("bank-b", Map.of("bank-a", "own model")::get)).isNull();
+        assertThat(Topics.<String>ownElseAllBanks("bank-b", Map.of("bank-a", "own model")::get))
+                .isNull();
     }
 
     @Test
@@ -62,7 +63,8 @@ class TopicsTest {
     void serdesRefuseTypesTheyCannotCarry() {
         TopicSerdes serdes = new TopicSerdes("http://127.0.0.1:1/apis/registry/v3", false);
         Topic<Integer, Integer> odd = new Topic<>("odd", 1, Topic.Cleanup.DELETE, Integer.class, Integer.class);
-        assertThatThrownBy(() -> serdes.valueSerde(odd)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> serdes.valueSerde(odd))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Integer");
     }
 }

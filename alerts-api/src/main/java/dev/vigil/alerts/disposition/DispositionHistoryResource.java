@@ -34,7 +34,9 @@ public class DispositionHistoryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An alert's decisions", description = "Every disposition and reopen, oldest first.")
     @APIResponse(responseCode = "200", description = "The decisions")
-    @APIResponse(responseCode = "404", description = "No such alert for the token's bank",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such alert for the token's bank",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Decision> history(@PathParam("alertId") String alertId) throws SQLException {
         return dispositions.history(caller.bank(), alertId);

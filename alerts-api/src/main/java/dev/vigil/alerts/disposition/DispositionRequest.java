@@ -1,9 +1,9 @@
 package dev.vigil.alerts.disposition;
 
 import dev.vigil.alerts.http.ProblemException;
+import dev.vigil.card.CardNumbers;
 import dev.vigil.problems.FieldError;
 import dev.vigil.problems.Problem;
-import dev.vigil.schemas.CardNumbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +17,7 @@ public record DispositionRequest(String disposition, String note, Integer versio
     static final int MAX_NOTE_LENGTH = 500;
 
     /** A checked decision, or a 400 naming every bad field (never echoing a value). */
-    record Checked(Disposition disposition, String analyst, String note, int version) {
-    }
+    record Checked(Disposition disposition, String analyst, String note, int version) {}
 
     Checked check(String analyst) {
         List<FieldError> errors = new ArrayList<>();
@@ -32,13 +31,20 @@ public record DispositionRequest(String disposition, String note, Integer versio
                 errors.add(new FieldError("disposition", "must be CONFIRMED_FRAUD, FALSE_POSITIVE or REOPEN"));
             }
         }
-        if (analyst == null || analyst.isBlank() || analyst.length() > MAX_ANALYST_LENGTH || hasControlCharacters(analyst)
+        if (analyst == null
+                || analyst.isBlank()
+                || analyst.length() > MAX_ANALYST_LENGTH
+                || hasControlCharacters(analyst)
                 || CardNumbers.appearIn(analyst)) {
-            throw new ProblemException(Problem.of(403, "Forbidden", "the token's subject must be 1 to "
-                    + MAX_ANALYST_LENGTH + " printable characters, with no card number, to sign a decision"));
+            throw new ProblemException(Problem.of(
+                    403,
+                    "Forbidden",
+                    "the token's subject must be 1 to " + MAX_ANALYST_LENGTH
+                            + " printable characters, with no card number, to sign a decision"));
         }
         if (note != null && (note.length() > MAX_NOTE_LENGTH || hasControlCharacters(note.replace('\n', ' ')))) {
-            errors.add(new FieldError("note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));
+            errors.add(new FieldError(
+                    "note", "must be at most " + MAX_NOTE_LENGTH + " characters, without control characters"));
         } else if (CardNumbers.appearIn(note)) {
             errors.add(new FieldError("note", CardNumbers.REASON));
         }

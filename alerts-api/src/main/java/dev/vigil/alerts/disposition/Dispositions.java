@@ -52,8 +52,12 @@ class Dispositions {
         this.dataSource = dataSource;
         // every verdict from the start, so a dashboard's rate() sees the first decision of each
         for (Disposition disposition : Disposition.values()) {
-            decided.put(disposition, Counter.builder(DECIDED).description("Analysts' decisions committed, by verdict")
-                    .tag("disposition", disposition.name()).register(meters));
+            decided.put(
+                    disposition,
+                    Counter.builder(DECIDED)
+                            .description("Analysts' decisions committed, by verdict")
+                            .tag("disposition", disposition.name())
+                            .register(meters));
         }
     }
 
@@ -69,10 +73,12 @@ class Dispositions {
 
     /** The label id is a name-based UUID of the alert and the version the decision created, so it is stable across retries of the relay. */
     static String labelId(String alertId, int version) {
-        return UUID.nameUUIDFromBytes((alertId + "#" + version).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((alertId + "#" + version).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
-    private static int decide(Connection connection, String bankId, String alertId, DispositionRequest.Checked decision, Instant now)
+    private static int decide(
+            Connection connection, String bankId, String alertId, DispositionRequest.Checked decision, Instant now)
             throws SQLException {
         boolean reopen = decision.disposition().label == null;
         try (PreparedStatement update = connection.prepareStatement(DECIDE)) {
@@ -130,8 +136,13 @@ class Dispositions {
                 List<Decision> decisions = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        decisions.add(new Decision(rows.getInt("version"), rows.getString("status"), rows.getString("analyst"),
-                                rows.getString("note"), rows.getObject("decided_at", OffsetDateTime.class).toInstant()));
+                        decisions.add(new Decision(
+                                rows.getInt("version"),
+                                rows.getString("status"),
+                                rows.getString("analyst"),
+                                rows.getString("note"),
+                                rows.getObject("decided_at", OffsetDateTime.class)
+                                        .toInstant()));
                     }
                 }
                 return decisions;
@@ -145,12 +156,16 @@ class Dispositions {
         if (current.isEmpty()) {
             return ProblemException.notFound("no alert with this id");
         }
-        return new ProblemException(Problem.of(409, "Conflict", "the alert changed since version " + staleVersion
-                + "; it is now at version " + current.getAsInt() + ": read it again and decide on that"));
+        return new ProblemException(Problem.of(
+                409,
+                "Conflict",
+                "the alert changed since version " + staleVersion + "; it is now at version " + current.getAsInt()
+                        + ": read it again and decide on that"));
     }
 
     /** The bank's alert's version, or empty when the bank has no such alert. */
-    private static OptionalInt currentVersion(Connection connection, String bankId, String alertId) throws SQLException {
+    private static OptionalInt currentVersion(Connection connection, String bankId, String alertId)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CURRENT_VERSION)) {
             select.setString(1, alertId);
             select.setString(2, bankId);

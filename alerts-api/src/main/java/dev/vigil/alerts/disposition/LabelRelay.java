@@ -33,6 +33,7 @@ final class LabelRelay {
     /** The oldest unsent labels, each row also carrying how many are unsent in all (the window counts before the limit). */
     static final String UNSENT = "SELECT label_id, bank_id, transaction_id, card_token, label, labelled_at,"
             + " transaction_time, note, count(*) OVER () AS unsent FROM label_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?";
+
     static final String MARK_SENT = "UPDATE label_outbox SET sent_at = now() WHERE label_id = ANY (?)";
 
     private final DataSource dataSource;
@@ -42,10 +43,13 @@ final class LabelRelay {
     private final OutboxMetrics metrics;
 
     /** Unsent labels, oldest first, at most a batch of them, and how many are unsent in all. */
-    private record Unsent(List<TransactionLabel> labels, long total) {
-    }
+    private record Unsent(List<TransactionLabel> labels, long total) {}
 
-    LabelRelay(DataSource dataSource, Producer<String, TransactionLabel> producer, int batchSize, long sendTimeoutMillis,
+    LabelRelay(
+            DataSource dataSource,
+            Producer<String, TransactionLabel> producer,
+            int batchSize,
+            long sendTimeoutMillis,
             OutboxMetrics metrics) {
         this.dataSource = dataSource;
         this.metrics = metrics;
@@ -64,8 +68,12 @@ final class LabelRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (TransactionLabel label : unsent) {
-            acks.add(producer.send(new ProducerRecord<>(Topics.TRANSACTION_LABELS.name(), null,
-                    label.getLabelledAt().toEpochMilli(), label.getCardToken(), label)));
+            acks.add(producer.send(new ProducerRecord<>(
+                    Topics.TRANSACTION_LABELS.name(),
+                    null,
+                    label.getLabelledAt().toEpochMilli(),
+                    label.getCardToken(),
+                    label)));
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -92,7 +100,8 @@ final class LabelRelay {
                             .setCardToken(rs.getString("card_token"))
                             .setLabel(Label.valueOf(rs.getString("label")))
                             .setSource(LabelSource.ANALYST)
-                            .setLabelledAt(rs.getObject("labelled_at", OffsetDateTime.class).toInstant())
+                            .setLabelledAt(rs.getObject("labelled_at", OffsetDateTime.class)
+                                    .toInstant())
                             .setTransactionTime(transactionTime == null ? null : transactionTime.toInstant())
                             .setNote(rs.getString("note"))
                             .build());

@@ -2,6 +2,7 @@ package dev.vigil.alerts.disposition;
 
 import dev.vigil.alerts.AlertsConfig;
 import dev.vigil.events.TransactionLabel;
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import io.agroal.api.AgroalDataSource;
@@ -11,7 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,21 +30,23 @@ class LabelRelayService {
     private ScheduledExecutorService executor;
     private KafkaProducer<String, TransactionLabel> producer;
 
-    void start(@Observes StartupEvent event, AgroalDataSource dataSource,
+    void start(
+            @Observes StartupEvent event,
+            AgroalDataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "apicurio.registry.url") String registryUrl, AlertsConfig alerts, MeterRegistry meters) {
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
+            AlertsConfig alerts,
+            MeterRegistry meters) {
         Duration pollInterval = alerts.outbox().pollInterval();
         int batchSize = alerts.outbox().batchSize();
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-alerts-api-labels");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = ReliableProducer.settings(bootstrapServers, "vigil-alerts-api-labels");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        producer = new KafkaProducer<>(config, serdes.keySerde(Topics.TRANSACTION_LABELS).serializer(),
+        producer = new KafkaProducer<>(
+                config,
+                serdes.keySerde(Topics.TRANSACTION_LABELS).serializer(),
                 serdes.valueSerde(Topics.TRANSACTION_LABELS).serializer());
         LabelRelay relay = new LabelRelay(dataSource, producer, batchSize, 15_000, new OutboxMetrics(meters));
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigil-label-relay"));

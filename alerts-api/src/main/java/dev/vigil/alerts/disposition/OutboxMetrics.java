@@ -19,7 +19,8 @@ final class OutboxMetrics {
 
     OutboxMetrics(MeterRegistry registry) {
         delivered = Counter.builder(DELIVERED)
-                .description("Labels acknowledged by the broker on transaction-labels and marked sent").register(registry);
+                .description("Labels acknowledged by the broker on transaction-labels and marked sent")
+                .register(registry);
         registry.gauge(PENDING, pending);
     }
 

@@ -4,6 +4,7 @@ import dev.vigil.problems.Problem;
 
 /** Ends a request with the given problem document as its answer. */
 public final class ProblemException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private final transient Problem problem;
 

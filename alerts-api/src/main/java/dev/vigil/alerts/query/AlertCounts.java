@@ -7,6 +7,5 @@ import java.util.List;
 /** How many alerts there are per UTC day (of event time) and status, within {@code [from, to)}. */
 public record AlertCounts(Instant from, Instant to, List<Count> counts) {
 
-    public record Count(LocalDate day, String status, long alerts) {
-    }
+    public record Count(LocalDate day, String status, long alerts) {}
 }

@@ -20,6 +20,7 @@ public class AlertFeed {
     Multi<AlertView> forBank(String bankId) {
         return stored.filter(alert -> alert.bankId().equals(bankId))
                 // a slow client must not hold up the sink: one 1000 alerts behind is cut off
-                .onOverflow().buffer(1_000);
+                .onOverflow()
+                .buffer(1_000);
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.alerts.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.schemas.MinorUnits;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -21,8 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 class AlertQueries {
 
-    private static final TypeReference<List<AlertReason>> REASONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<AlertReason>> REASONS = new TypeReference<>() {};
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -56,7 +56,8 @@ class AlertQueries {
             List<AlertCounts.Count> counts = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    counts.add(new AlertCounts.Count(rs.getObject("day", LocalDate.class), rs.getString("status"), rs.getLong("alerts")));
+                    counts.add(new AlertCounts.Count(
+                            rs.getObject("day", LocalDate.class), rs.getString("status"), rs.getLong("alerts")));
                 }
             }
             return new AlertCounts(filter.from(), filter.to(), counts);
@@ -86,13 +87,29 @@ class AlertQueries {
     private AlertView view(ResultSet rs) throws SQLException {
         long amountMinor = rs.getLong("amount_minor");
         String currency = rs.getString("currency");
-        return new AlertView(rs.getString("alert_id"), rs.getString("bank_id"), rs.getString("transaction_id"),
-                rs.getString("card_token"), rs.getString("card_masked"),
-                Amounts.decimal(amountMinor, currency), amountMinor, currency,
-                rs.getString("merchant_id"), rs.getString("mcc"), rs.getString("merchant_country"), rs.getString("channel"),
-                instant(rs, "event_time"), rs.getDouble("score"), rs.getString("decision"), reasons(rs.getString("reasons")),
-                rs.getString("model_version"), rs.getString("status"), instant(rs, "scored_at"), instant(rs, "created_at"),
-                rs.getInt("version"), disposition(rs));
+        return new AlertView(
+                rs.getString("alert_id"),
+                rs.getString("bank_id"),
+                rs.getString("transaction_id"),
+                rs.getString("card_token"),
+                rs.getString("card_masked"),
+                MinorUnits.decimal(amountMinor, currency),
+                amountMinor,
+                currency,
+                rs.getString("merchant_id"),
+                rs.getString("mcc"),
+                rs.getString("merchant_country"),
+                rs.getString("channel"),
+                instant(rs, "event_time"),
+                rs.getDouble("score"),
+                rs.getString("decision"),
+                reasons(rs.getString("reasons")),
+                rs.getString("model_version"),
+                rs.getString("status"),
+                instant(rs, "scored_at"),
+                instant(rs, "created_at"),
+                rs.getInt("version"),
+                disposition(rs));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -102,7 +119,8 @@ class AlertQueries {
 
     private static AlertView.Disposition disposition(ResultSet rs) throws SQLException {
         String analyst = rs.getString("disposed_by");
-        return analyst == null ? null
+        return analyst == null
+                ? null
                 : new AlertView.Disposition(analyst, rs.getString("disposition_note"), instant(rs, "disposed_at"));
     }
 

@@ -17,8 +17,16 @@ import java.util.function.Function;
  * The query parameters of {@code GET /api/v1/alerts} as they arrive (strings, absent as null),
  * checked all at once: every bad one is named in a single 400 answer, with no value echoed.
  */
-record AlertQueryParameters(String bankId, String status, String cardToken, String merchantId,
-        String from, String to, String minScore, String limit, String cursor) {
+record AlertQueryParameters(
+        String bankId,
+        String status,
+        String cardToken,
+        String merchantId,
+        String from,
+        String to,
+        String minScore,
+        String limit,
+        String cursor) {
 
     static final int MAX_TEXT_LENGTH = 128;
 
@@ -27,29 +35,49 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
         String bank = text("bankId", bankId, errors);
         String card = text("cardToken", cardToken, errors);
         String merchant = text("merchantId", merchantId, errors);
-        AlertStatus parsedStatus = parse("status", status, errors, value -> AlertStatus.valueOf(value.toUpperCase(Locale.ROOT)),
+        AlertStatus parsedStatus = parse(
+                "status",
+                status,
+                errors,
+                value -> AlertStatus.valueOf(value.toUpperCase(Locale.ROOT)),
                 "must be one of " + Arrays.toString(AlertStatus.values()));
-        Instant fromTime = parse("from", from, errors, AlertQueryParameters::instant,
+        Instant fromTime = parse(
+                "from",
+                from,
+                errors,
+                AlertQueryParameters::instant,
                 "must be an ISO-8601 instant with a zone, e.g. 2026-11-22T09:15:30Z");
-        Instant toTime = parse("to", to, errors, AlertQueryParameters::instant,
+        Instant toTime = parse(
+                "to",
+                to,
+                errors,
+                AlertQueryParameters::instant,
                 "must be an ISO-8601 instant with a zone, e.g. 2026-11-22T09:15:30Z");
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
             errors.add(new FieldError("to", "must be after from"));
         }
         Double score = parse("minScore", minScore, errors, AlertQueryParameters::score, "must be a number from 0 to 1");
-        Integer size = parse("limit", limit, errors, value -> limit(value, maxLimit), "must be a whole number from 1 to " + maxLimit);
-        Cursor after = parse("cursor", cursor, errors, value -> Cursor.decode(value).orElseThrow(IllegalArgumentException::new),
+        Integer size = parse(
+                "limit",
+                limit,
+                errors,
+                value -> limit(value, maxLimit),
+                "must be a whole number from 1 to " + maxLimit);
+        Cursor after = parse(
+                "cursor",
+                cursor,
+                errors,
+                value -> Cursor.decode(value).orElseThrow(IllegalArgumentException::new),
                 "is not a cursor this API returned");
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors));
         }
-        return new AlertFilter(bank, parsedStatus, card, merchant, fromTime, toTime, score, after,
-                size == null ? defaultLimit : size);
+        return new AlertFilter(
+                bank, parsedStatus, card, merchant, fromTime, toTime, score, after, size == null ? defaultLimit : size);
     }
 
     /** What {@code GET /api/v1/alerts/counts} counts: a bank (or all) over an event-time window. */
-    record CountFilter(String bankId, Instant from, Instant to) {
-    }
+    record CountFilter(String bankId, Instant from, Instant to) {}
 
     static final Duration DEFAULT_COUNT_WINDOW = Duration.ofDays(30);
     static final Duration MAX_COUNT_WINDOW = Duration.ofDays(366);
@@ -87,7 +115,8 @@ record AlertQueryParameters(String bankId, String status, String cardToken, Stri
         return value;
     }
 
-    private static <T> T parse(String name, String value, List<FieldError> errors, Function<String, T> parser, String reason) {
+    private static <T> T parse(
+            String name, String value, List<FieldError> errors, Function<String, T> parser, String reason) {
         if (value == null) {
             return null;
         }

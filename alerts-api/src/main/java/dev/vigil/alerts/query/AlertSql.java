@@ -16,18 +16,20 @@ final class AlertSql {
     static final String BY_ID = "SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ? AND bank_id = ?";
 
     /** A statement and its parameters, in order. */
-    record Statement(String sql, List<Object> parameters) {
-    }
+    record Statement(String sql, List<Object> parameters) {}
 
-    private AlertSql() {
-    }
+    private AlertSql() {}
 
     /** One page plus one row, so the caller knows whether another page follows. */
     static Statement page(AlertFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         condition(conditions, parameters, "bank_id = ?", filter.bankId());
-        condition(conditions, parameters, "status = ?", filter.status() == null ? null : filter.status().name());
+        condition(
+                conditions,
+                parameters,
+                "status = ?",
+                filter.status() == null ? null : filter.status().name());
         condition(conditions, parameters, "card_token = ?", filter.cardToken());
         condition(conditions, parameters, "merchant_id = ?", filter.merchantId());
         condition(conditions, parameters, "event_time >= ?", utc(filter.from()));
@@ -40,8 +42,9 @@ final class AlertSql {
         }
         parameters.add(filter.limit() + 1);
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new Statement("SELECT " + COLUMNS + " FROM alerts" + where
-                + " ORDER BY event_time DESC, alert_id DESC LIMIT ?", List.copyOf(parameters));
+        return new Statement(
+                "SELECT " + COLUMNS + " FROM alerts" + where + " ORDER BY event_time DESC, alert_id DESC LIMIT ?",
+                List.copyOf(parameters));
     }
 
     /** Alerts per day (UTC, by event time) and status, newest day first. */
@@ -54,8 +57,10 @@ final class AlertSql {
         }
         parameters.add(utc(filter.from()));
         parameters.add(utc(filter.to()));
-        return new Statement("SELECT (event_time AT TIME ZONE 'UTC')::date AS day, status, count(*) AS alerts FROM alerts"
-                + " WHERE " + bank + "event_time >= ? AND event_time < ? GROUP BY day, status ORDER BY day DESC, status",
+        return new Statement(
+                "SELECT (event_time AT TIME ZONE 'UTC')::date AS day, status, count(*) AS alerts FROM alerts"
+                        + " WHERE " + bank
+                        + "event_time >= ? AND event_time < ? GROUP BY day, status ORDER BY day DESC, status",
                 List.copyOf(parameters));
     }
 

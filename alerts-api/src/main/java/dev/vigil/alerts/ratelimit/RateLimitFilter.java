@@ -51,12 +51,18 @@ class RateLimitFilter {
         if (decision.allowed()) {
             return null;
         }
-        Counter.builder(RATE_LIMITED).description("Requests refused because their client was over its rate limit")
-                .tag("bank", bank).register(meters).increment();
+        Counter.builder(RATE_LIMITED)
+                .description("Requests refused because their client was over its rate limit")
+                .tag("bank", bank)
+                .register(meters)
+                .increment();
         long seconds = decision.retryAfterSeconds();
-        Problem problem = Problem.of(429, "Too Many Requests",
-                "this client is over its request rate limit; retry after " + seconds + " s");
-        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
+        Problem problem = Problem.of(
+                429, "Too Many Requests", "this client is over its request rate limit; retry after " + seconds + " s");
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .build();
     }
 }

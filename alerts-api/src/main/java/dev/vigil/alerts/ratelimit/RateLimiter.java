@@ -33,7 +33,8 @@ final class RateLimiter {
 
     RateLimiter(double requestsPerSecond, int burst, int maxClients, NanoClock clock) {
         if (!(requestsPerSecond > 0) || burst < 1 || maxClients < 1) {
-            throw new IllegalArgumentException("a rate limit needs requests-per-second > 0, burst >= 1 and max-clients >= 1");
+            throw new IllegalArgumentException(
+                    "a rate limit needs requests-per-second > 0, burst >= 1 and max-clients >= 1");
         }
         this.burst = burst;
         this.nanosPerRequest = Math.max(1, Math.round(1e9 / requestsPerSecond));

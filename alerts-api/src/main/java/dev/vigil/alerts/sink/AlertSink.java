@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.alerts.AlertsConfig;
 import dev.vigil.alerts.query.AlertFeed;
 import dev.vigil.events.Alert;
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import io.agroal.api.AgroalDataSource;
@@ -13,11 +14,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -32,17 +33,35 @@ public class AlertSink {
     private SinkLoop loop;
     private Thread thread;
 
-    void start(@Observes StartupEvent event, AlertsConfig config, AgroalDataSource dataSource, ObjectMapper json,
-            MeterRegistry meters, AlertFeed feed, Clock clock, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    void start(
+            @Observes StartupEvent event,
+            AlertsConfig config,
+            AgroalDataSource dataSource,
+            ObjectMapper json,
+            MeterRegistry meters,
+            AlertFeed feed,
+            Clock clock,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "apicurio.registry.url") String registryUrl) {
         AlertsConfig.Sink sink = config.sink();
-        Deserializer<Alert> deserializer = new TopicSerdes(registryUrl, false).valueSerde(Topics.FRAUD_ALERTS).deserializer();
-        producer = new KafkaProducer<>(producerConfig(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, sink),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        loop = new SinkLoop(consumer, deserializer, new AlertWriter(dataSource, json),
-                new DeadLetters(producer, sink.deadLetterTimeout()), status, new SinkMetrics(meters), feed,
-                sink.pollTimeout(), new Backoff(sink.retryBackoff(), sink.retryBackoffMax()), clock);
+        Deserializer<Alert> deserializer = new TopicSerdes(registryUrl, false)
+                .valueSerde(Topics.FRAUD_ALERTS)
+                .deserializer();
+        producer = new KafkaProducer<>(
+                producerConfig(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                consumerConfig(bootstrapServers, sink), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        loop = new SinkLoop(
+                consumer,
+                deserializer,
+                new AlertWriter(dataSource, json),
+                new DeadLetters(producer, sink.deadLetterTimeout()),
+                status,
+                new SinkMetrics(meters),
+                feed,
+                sink.pollTimeout(),
+                new Backoff(sink.retryBackoff(), sink.retryBackoffMax()),
+                clock);
         thread = new Thread(loop, "vigil-alert-sink");
         thread.start();
     }
@@ -74,18 +93,16 @@ public class AlertSink {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, sink.maxPollRecords());
-        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sink.sessionTimeout().toMillis());
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int)
+                sink.sessionTimeout().toMillis());
         // a third of the session, as Kafka advises, so one late heartbeat does not end a live member
-        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) sink.sessionTimeout().toMillis() / 3);
+        config.put(
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) sink.sessionTimeout().toMillis() / 3);
         return config;
     }
 
-    private static Properties producerConfig(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-alerts-api-dead-letters");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return config;
+    private static Map<String, Object> producerConfig(String bootstrapServers) {
+        return ReliableProducer.settings(bootstrapServers, "vigil-alerts-api-dead-letters");
     }
 }

@@ -6,8 +6,7 @@ final class CardMask {
     /** Digits hidden between BIN and last four, as for a 16-digit card (the length is not known here). */
     private static final String HIDDEN = "******";
 
-    private CardMask() {
-    }
+    private CardMask() {}
 
     /** {@code "411111", "1111"} is {@code "411111******1111"}. */
     static String of(String bin, String last4) {

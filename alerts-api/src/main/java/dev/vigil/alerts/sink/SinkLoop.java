@@ -44,11 +44,12 @@ final class SinkLoop implements Runnable {
     static final String UNSTORABLE = "alert's card fields are not a six-digit BIN and a four-digit last four";
 
     /** Read, stored and dead-lettered in one batch. */
-    record Batch(List<NewAlert> alerts, List<DeadLetter> poison, Map<TopicPartition, OffsetAndMetadata> next) {
-    }
+    record Batch(List<NewAlert> alerts, List<DeadLetter> poison, Map<TopicPartition, OffsetAndMetadata> next) {}
 
     /** The registry could not be asked about a record: not the record's fault. */
     static final class RegistryUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         RegistryUnavailable(Throwable cause) {
             super(cause);
         }
@@ -65,10 +66,19 @@ final class SinkLoop implements Runnable {
     private final Backoff backoff;
     /** When an alert is stored: its creation time in the database and the end of its scored-to-stored latency. */
     private final Clock clock;
+
     private volatile boolean running = true;
 
-    SinkLoop(Consumer<byte[], byte[]> consumer, Deserializer<Alert> deserializer, AlertWriter writer,
-            DeadLetters deadLetters, SinkStatus status, SinkMetrics metrics, AlertFeed feed, Duration pollTimeout, Backoff backoff,
+    SinkLoop(
+            Consumer<byte[], byte[]> consumer,
+            Deserializer<Alert> deserializer,
+            AlertWriter writer,
+            DeadLetters deadLetters,
+            SinkStatus status,
+            SinkMetrics metrics,
+            AlertFeed feed,
+            Duration pollTimeout,
+            Backoff backoff,
             Clock clock) {
         this.clock = clock;
         this.feed = feed;
@@ -161,7 +171,10 @@ final class SinkLoop implements Runnable {
                 deadLetters.send(poison);
             }
             consumer.commitSync(batch.next());
-            metrics.stored(inserted.size(), batch.alerts().size() - inserted.size(), batch.poison().size());
+            metrics.stored(
+                    inserted.size(),
+                    batch.alerts().size() - inserted.size(),
+                    batch.poison().size());
             metrics.latencies(inserted, clock.instant());
             inserted.forEach(alert -> feed.publish(alert.view()));
             backoff.reset();
@@ -174,7 +187,9 @@ final class SinkLoop implements Runnable {
             retryLater(records, "dead letter not acknowledged", e);
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // the partitions moved on: their new owner reads the batch again and stores nothing twice
-            LOG.infof("offsets of a stored batch not committed, partitions were reassigned: %s", e.getClass().getName());
+            LOG.infof(
+                    "offsets of a stored batch not committed, partitions were reassigned: %s",
+                    e.getClass().getName());
         }
     }
 
@@ -184,7 +199,8 @@ final class SinkLoop implements Runnable {
         List<DeadLetter> poison = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            next.put(
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Alert alert;
             try {
                 if (record.value() == null) {
@@ -209,13 +225,16 @@ final class SinkLoop implements Runnable {
     }
 
     private static DeadLetter.Source source(ConsumerRecord<byte[], byte[]> record) {
-        return new DeadLetter.Source(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                record.headers());
+        return new DeadLetter.Source(
+                record.topic(), record.partition(), record.offset(), record.key(), record.value(), record.headers());
     }
 
     /** Rewinds to the batch's first records, so the next polls read it again, and waits a while. */
-    private void retryLater(ConsumerRecords<byte[], byte[]> records, String why, Throwable cause) throws InterruptedException {
-        LOG.warnf("alert batch not stored, reading it again: %s (%s)", why, cause.getClass().getName());
+    private void retryLater(ConsumerRecords<byte[], byte[]> records, String why, Throwable cause)
+            throws InterruptedException {
+        LOG.warnf(
+                "alert batch not stored, reading it again: %s (%s)",
+                why, cause.getClass().getName());
         status.retrying(why);
         metrics.retried();
         for (TopicPartition partition : records.partitions()) {

@@ -21,20 +21,34 @@ final class SinkMetrics {
     private final Timer latency;
 
     SinkMetrics(MeterRegistry registry) {
-        stored = Counter.builder("vigil.alerts.stored").description("Alerts stored for the first time").register(registry);
+        stored = Counter.builder("vigil.alerts.stored")
+                .description("Alerts stored for the first time")
+                .register(registry);
         redelivered = Counter.builder("vigil.alerts.redelivered")
-                .description("Alerts read again that were stored already (skipped)").register(registry);
+                .description("Alerts read again that were stored already (skipped)")
+                .register(registry);
         deadLettered = Counter.builder("vigil.alerts.dead.lettered")
-                .description("Records of fraud-alerts that could not be read, sent to dead-letters").register(registry);
+                .description("Records of fraud-alerts that could not be read, sent to dead-letters")
+                .register(registry);
         retries = Counter.builder("vigil.alerts.sink.retries")
-                .description("Batches read again because the database or the registry was unavailable").register(registry);
+                .description("Batches read again because the database or the registry was unavailable")
+                .register(registry);
         registry.gauge("vigil.alerts.sink.lag", lag);
         // fixed buckets from tens of milliseconds (normal) to a minute (a stalled sink), for a p99 in Prometheus
         latency = Timer.builder("vigil.alerts.latency")
                 .description("From the scorer's decision (scoredAt) to the alert's first commit in the alert store")
-                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                        Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(60))
                 .register(registry);
     }
 

@@ -5,12 +5,18 @@ import java.util.concurrent.atomic.AtomicReference;
 /** What the sink is doing, for the readiness check: up while it holds partitions and reads and stores, down otherwise. */
 final class SinkStatus {
 
-    enum State { STARTING, UNASSIGNED, UP, RETRYING, STOPPED }
-
-    record Snapshot(State state, String detail) {
+    enum State {
+        STARTING,
+        UNASSIGNED,
+        UP,
+        RETRYING,
+        STOPPED
     }
 
-    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(State.STARTING, "not polled yet"));
+    record Snapshot(State state, String detail) {}
+
+    private final AtomicReference<Snapshot> current =
+            new AtomicReference<>(new Snapshot(State.STARTING, "not polled yet"));
 
     void up() {
         current.set(new Snapshot(State.UP, "consuming"));

@@ -60,30 +60,42 @@ class DispositionsApiIT {
     @Inject
     MeterRegistry meters;
 
-    private static ValidatableResponse decideAs(Alert alert, String analyst, String disposition,
-            String note, int version) {
+    private static ValidatableResponse decideAs(
+            Alert alert, String analyst, String disposition, String note, int version) {
         String token = Tokens.demo().mint(analyst, alert.getBankId(), "analyst", Duration.ofMinutes(5));
-        Map<String, Object> body = note == null ? Map.of("disposition", disposition, "version", version)
+        Map<String, Object> body = note == null
+                ? Map.of("disposition", disposition, "version", version)
                 : Map.of("disposition", disposition, "note", note, "version", version);
-        return Tokens.withToken(token).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId()).then();
+        return Tokens.withToken(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
+                .then();
     }
 
     @Test
     void aDecisionCanBeReopenedAndDecidedAgainAndTheHistoryKeepsWhoDecidedWhatAndWhen() {
         Alert alert = storedAlert("tx-reopened");
 
-        decideAs(alert, "ana", "CONFIRMED_FRAUD", "cardholder disputes", 0).statusCode(200).body("version", equalTo(1));
-        decideAs(alert, "bob", "REOPEN", "dispute withdrawn", 1).statusCode(200)
+        decideAs(alert, "ana", "CONFIRMED_FRAUD", "cardholder disputes", 0)
+                .statusCode(200)
+                .body("version", equalTo(1));
+        decideAs(alert, "bob", "REOPEN", "dispute withdrawn", 1)
+                .statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("version", equalTo(2))
                 .body("labelId", nullValue());
-        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then()
+        Tokens.asApp(alert.getBankId())
+                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                .then()
                 .body("status", equalTo("OPEN"))
                 .body("disposition", nullValue());
         decideAs(alert, "ana", "FALSE_POSITIVE", null, 2).statusCode(200).body("version", equalTo(3));
 
-        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}/history", alert.getAlertId()).then().statusCode(200)
+        Tokens.asApp(alert.getBankId())
+                .get("/api/v1/alerts/{id}/history", alert.getAlertId())
+                .then()
+                .statusCode(200)
                 .body("version", contains(1, 2, 3))
                 .body("status", contains("CONFIRMED_FRAUD", "OPEN", "FALSE_POSITIVE"))
                 .body("analyst", contains("ana", "bob", "ana"))
@@ -96,15 +108,19 @@ class DispositionsApiIT {
         Alert alert = storedAlert("tx-history-kept");
         decideAs(alert, "ana", "CONFIRMED_FRAUD", null, 0).statusCode(200);
 
-        try (Connection connection = dataSource.getConnection(); Statement rewrite = connection.createStatement()) {
-            SQLException refused = catchThrowableOfType(SQLException.class,
+        try (Connection connection = dataSource.getConnection();
+                Statement rewrite = connection.createStatement()) {
+            SQLException refused = catchThrowableOfType(
+                    SQLException.class,
                     () -> rewrite.executeUpdate("UPDATE disposition_history SET analyst = 'someone-else'"));
             assertThat(refused.getMessage()).contains("append-only");
-            SQLException deleted = catchThrowableOfType(SQLException.class,
-                    () -> rewrite.executeUpdate("DELETE FROM disposition_history"));
+            SQLException deleted = catchThrowableOfType(
+                    SQLException.class, () -> rewrite.executeUpdate("DELETE FROM disposition_history"));
             assertThat(deleted.getMessage()).contains("append-only");
         }
-        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}/history", alert.getAlertId()).then()
+        Tokens.asApp(alert.getBankId())
+                .get("/api/v1/alerts/{id}/history", alert.getAlertId())
+                .then()
                 .body("analyst", contains("ana"));
     }
 
@@ -112,7 +128,10 @@ class DispositionsApiIT {
     void anotherBanksHistoryIsNotFound() {
         Alert alert = storedAlert("tx-history-private");
 
-        Tokens.asApp(newBank()).get("/api/v1/alerts/{id}/history", alert.getAlertId()).then().statusCode(404);
+        Tokens.asApp(newBank())
+                .get("/api/v1/alerts/{id}/history", alert.getAlertId())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -120,14 +139,19 @@ class DispositionsApiIT {
         Alert alert = storedAlert("tx-confirmed");
         Map<TopicPartition, Long> labelsFrom = topic.endOffsets(Topics.TRANSACTION_LABELS.name());
 
-        Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON)
+        Tokens.as(alert.getBankId(), "analyst")
+                .contentType(ContentType.JSON)
                 .body(Map.of("disposition", "CONFIRMED_FRAUD", "note", "cardholder did not pay", "version", 0))
                 .post("/api/v1/alerts/{id}/disposition", alert.getAlertId())
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("CONFIRMED_FRAUD"))
                 .body("version", equalTo(1));
 
-        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then().statusCode(200)
+        Tokens.asApp(alert.getBankId())
+                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("CONFIRMED_FRAUD"))
                 .body("version", equalTo(1))
                 .body("disposition.analyst", equalTo("analyst@" + alert.getBankId()))
@@ -147,10 +171,15 @@ class DispositionsApiIT {
         Alert alert = storedAlert("tx-stale");
         decide(alert, "FALSE_POSITIVE", 0).then().statusCode(200);
 
-        decide(alert, "CONFIRMED_FRAUD", 0).then().statusCode(409)
+        decide(alert, "CONFIRMED_FRAUD", 0)
+                .then()
+                .statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("version 1"));
-        Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).then().body("status", equalTo("FALSE_POSITIVE"));
+        Tokens.asApp(alert.getBankId())
+                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                .then()
+                .body("status", equalTo("FALSE_POSITIVE"));
     }
 
     @Test
@@ -201,16 +230,24 @@ class DispositionsApiIT {
 
     @Test
     void aDecisionOnAnUnknownAlertIsA404Problem() {
-        Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "CONFIRMED_FRAUD", "version", 0))
+        Tokens.as(newBank(), "analyst")
+                .contentType(ContentType.JSON)
+                .body(Map.of("disposition", "CONFIRMED_FRAUD", "version", 0))
                 .post("/api/v1/alerts/{id}/disposition", "no-such-alert")
-                .then().statusCode(404).contentType(containsString("application/problem+json"));
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test
     void aBadDecisionIsA400ProblemNamingEachField() {
-        Tokens.as(newBank(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "MAYBE"))
+        Tokens.as(newBank(), "analyst")
+                .contentType(ContentType.JSON)
+                .body(Map.of("disposition", "MAYBE"))
                 .post("/api/v1/alerts/{id}/disposition", "any-alert")
-                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
                 .body("errors.field", equalTo(List.of("disposition", "version")));
     }
 
@@ -222,14 +259,22 @@ class DispositionsApiIT {
 
         decide(alert, "CONFIRMED_FRAUD", 0).then().statusCode(200);
         decide(alert, "FALSE_POSITIVE", 0).then().statusCode(409);
-        Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON).body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
-                .post("/api/v1/alerts/{id}/disposition", "no-such-alert").then().statusCode(404);
+        Tokens.as(alert.getBankId(), "analyst")
+                .contentType(ContentType.JSON)
+                .body(Map.of("disposition", "FALSE_POSITIVE", "version", 0))
+                .post("/api/v1/alerts/{id}/disposition", "no-such-alert")
+                .then()
+                .statusCode(404);
 
         assertThat(decided("CONFIRMED_FRAUD")).isEqualTo(confirmed + 1);
         assertThat(decided("FALSE_POSITIVE")).isEqualTo(falsePositives);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("vigil_alerts_dispositions_total{disposition=\"CONFIRMED_FRAUD\"} " + (confirmed + 1)))
-                .body(containsString("vigil_alerts_dispositions_total{disposition=\"FALSE_POSITIVE\"} " + falsePositives));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        "vigil_alerts_dispositions_total{disposition=\"CONFIRMED_FRAUD\"} " + (confirmed + 1)))
+                .body(containsString(
+                        "vigil_alerts_dispositions_total{disposition=\"FALSE_POSITIVE\"} " + falsePositives));
     }
 
     @Test
@@ -243,7 +288,9 @@ class DispositionsApiIT {
         String labelId = Dispositions.labelId(alert.getAlertId(), 1);
         await().atMost(WITHIN_SECONDS).until(() -> sentAt(labelId) != null && deliveredLabels() == delivered + 1);
         assertThat(pendingLabels()).isZero();
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("vigil_alerts_outbox_delivered_total " + (delivered + 1)))
                 .body(containsString("vigil_alerts_outbox_pending 0.0"));
     }
@@ -251,7 +298,8 @@ class DispositionsApiIT {
     /** The relay's pending gauge comes from its batch query: the count must cover every unsent label, not just the batch. */
     @Test
     void theRelaysBatchQueryCountsEveryUnsentLabel() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement ddl = connection.createStatement()) {
             // a table of this session's own, shadowing the real one, so the running relay does not drain it
             ddl.execute("CREATE TEMP TABLE label_outbox (LIKE public.label_outbox INCLUDING ALL)");
             try {
@@ -291,7 +339,10 @@ class DispositionsApiIT {
     }
 
     private double decided(String disposition) {
-        return meters.get(Dispositions.DECIDED).tag("disposition", disposition).counter().count();
+        return meters.get(Dispositions.DECIDED)
+                .tag("disposition", disposition)
+                .counter()
+                .count();
     }
 
     private double deliveredLabels() {
@@ -305,13 +356,18 @@ class DispositionsApiIT {
     private Alert storedAlert(String transactionId) {
         Alert alert = alert(newBank(), transactionId, NINE_FIFTEEN, 0.9);
         topic.produce(alert);
-        await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
-                .until(() -> Tokens.asApp(alert.getBankId()).get("/api/v1/alerts/{id}", alert.getAlertId()).statusCode() == 200);
+        await().atMost(WITHIN_SECONDS)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Tokens.asApp(alert.getBankId())
+                                .get("/api/v1/alerts/{id}", alert.getAlertId())
+                                .statusCode()
+                        == 200);
         return alert;
     }
 
     private static io.restassured.response.Response decide(Alert alert, String verdict, int version) {
-        return Tokens.as(alert.getBankId(), "analyst").contentType(ContentType.JSON)
+        return Tokens.as(alert.getBankId(), "analyst")
+                .contentType(ContentType.JSON)
                 .body(Map.of("disposition", verdict, "version", version))
                 .post("/api/v1/alerts/{id}/disposition", alert.getAlertId());
     }
@@ -331,7 +387,8 @@ class DispositionsApiIT {
 
     private Object sentAt(String labelId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT sent_at FROM label_outbox WHERE label_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT sent_at FROM label_outbox WHERE label_id = ?")) {
             select.setString(1, labelId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? rs.getObject(1) : null;

@@ -33,7 +33,8 @@ class CursorTest {
 
     @Test
     void refusesAnotherVersion() {
-        String v2 = Base64.getUrlEncoder().encodeToString(("v2|" + NINE_FIFTEEN + "|a").getBytes(StandardCharsets.UTF_8));
+        String v2 =
+                Base64.getUrlEncoder().encodeToString(("v2|" + NINE_FIFTEEN + "|a").getBytes(StandardCharsets.UTF_8));
 
         assertThat(Cursor.decode(v2)).isEmpty();
     }

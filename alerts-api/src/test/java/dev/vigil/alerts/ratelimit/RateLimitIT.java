@@ -55,7 +55,9 @@ class RateLimitIT {
         String client = "app@" + bank;
         exhaust(bank, client);
 
-        list(bank, client).then().statusCode(429)
+        list(bank, client)
+                .then()
+                .statusCode(429)
                 .header("Retry-After", "1")
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(429))
@@ -64,8 +66,11 @@ class RateLimitIT {
         list(bank, "other-app@" + bank).then().statusCode(200);
         list(otherBank, client).then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString(RateLimitFilter.RATE_LIMITED.replace('.', '_') + "_total{bank=\"" + bank + "\"} 1.0"))
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        RateLimitFilter.RATE_LIMITED.replace('.', '_') + "_total{bank=\"" + bank + "\"} 1.0"))
                 .body(not(containsString(client)));
     }
 
@@ -85,7 +90,10 @@ class RateLimitIT {
 
     @Test
     void everyLimitedEndpointDocuments429InOpenApi() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/v1/alerts'.get.responses.'429'.headers.'Retry-After'", notNullValue())
                 .body("paths.'/api/v1/alerts/{alertId}/disposition'.post.responses.'429'", notNullValue());
     }
@@ -98,6 +106,7 @@ class RateLimitIT {
 
     private static Response list(String bank, String subject) {
         return Tokens.withToken(Tokens.demo().mint(subject, bank, "app", Duration.ofMinutes(5)))
-                .queryParam("limit", 1).get("/api/v1/alerts");
+                .queryParam("limit", 1)
+                .get("/api/v1/alerts");
     }
 }

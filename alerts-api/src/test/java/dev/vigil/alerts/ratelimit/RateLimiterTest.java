@@ -20,7 +20,9 @@ class RateLimiterTest {
     @Test
     void allowsTheBurstThenRefusesWithTheTimeUntilTheNextToken() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.tryAcquire(APP_OF_BANK_A).allowed()).as("request %d", i).isTrue();
+            assertThat(limiter.tryAcquire(APP_OF_BANK_A).allowed())
+                    .as("request %d", i)
+                    .isTrue();
         }
 
         RateLimiter.Decision refused = limiter.tryAcquire(APP_OF_BANK_A);
@@ -101,9 +103,12 @@ class RateLimiterTest {
 
     @Test
     void retryAfterRoundsUpToWholeSecondsAndIsNeverZero() {
-        assertThat(new RateLimiter.Decision(false, Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
-        assertThat(new RateLimiter.Decision(false, Duration.ofMillis(1_001)).retryAfterSeconds()).isEqualTo(2);
-        assertThat(new RateLimiter.Decision(false, Duration.ofSeconds(3)).retryAfterSeconds()).isEqualTo(3);
+        assertThat(new RateLimiter.Decision(false, Duration.ofMillis(1)).retryAfterSeconds())
+                .isEqualTo(1);
+        assertThat(new RateLimiter.Decision(false, Duration.ofMillis(1_001)).retryAfterSeconds())
+                .isEqualTo(2);
+        assertThat(new RateLimiter.Decision(false, Duration.ofSeconds(3)).retryAfterSeconds())
+                .isEqualTo(3);
     }
 
     @Test

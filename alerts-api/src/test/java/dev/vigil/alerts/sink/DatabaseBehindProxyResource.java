@@ -22,8 +22,7 @@ public final class DatabaseBehindProxyResource implements QuarkusTestResourceLif
     /** Marks the test's {@link TcpProxy} field. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    @interface DatabaseProxy {
-    }
+    @interface DatabaseProxy {}
 
     private TcpProxy proxy;
 
@@ -33,8 +32,7 @@ public final class DatabaseBehindProxyResource implements QuarkusTestResourceLif
         URI database = URI.create(jdbcUrl.substring("jdbc:".length()));
         proxy = new TcpProxy(new InetSocketAddress(database.getHost(), database.getPort()));
         Map<String, String> config = new HashMap<>(new LocalStackResource().start());
-        config.put("quarkus.datasource.jdbc.url",
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath());
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath());
         return config;
     }
 

@@ -101,14 +101,20 @@ class DatabaseOutageIT {
         for (int i = 0; i < DURING_THE_OUTAGE; i++) {
             // a card each, so the alerts spread over the partitions
             during.add(Alert.newBuilder(alert(bank, "tx-during-" + i, NINE_FIFTEEN.plusSeconds(i), 0.9))
-                    .setCardToken("tok-" + bank + "-" + i).build());
+                    .setCardToken("tok-" + bank + "-" + i)
+                    .build());
         }
         topic.produce(during.toArray(Alert[]::new));
         Map<TopicPartition, Long> endAfterOutage = topic.endOffsets(Topics.FRAUD_ALERTS.name());
-        assertThat(endAfterOutage).as("the alerts went to several partitions")
-                .matches(ends -> ends.entrySet().stream().filter(e -> e.getValue() > endBeforeOutage.get(e.getKey())).count() > 1);
+        assertThat(endAfterOutage)
+                .as("the alerts went to several partitions")
+                .matches(ends -> ends.entrySet().stream()
+                                .filter(e -> e.getValue() > endBeforeOutage.get(e.getKey()))
+                                .count()
+                        > 1);
 
-        JsonPath down = await().atMost(WITHIN_SECONDS).until(this::sinkCheck, check -> "DOWN".equals(check.getString("status")));
+        JsonPath down = await().atMost(WITHIN_SECONDS)
+                .until(this::sinkCheck, check -> "DOWN".equals(check.getString("status")));
         assertThat(down.getString("data.state")).isEqualTo("RETRYING");
         assertThat(down.getString("data.detail")).isEqualTo("database unavailable");
         assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(503);
@@ -122,7 +128,9 @@ class DatabaseOutageIT {
 
         await().atMost(WITHIN_SECONDS).until(() -> stored(bank) == 1 + DURING_THE_OUTAGE && sinkReady());
         assertThat(storedIds(bank)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(before, during));
-        assertThat(counter("vigil.alerts.stored")).as("each stored for the first time once").isEqualTo(storedBefore + DURING_THE_OUTAGE);
+        assertThat(counter("vigil.alerts.stored"))
+                .as("each stored for the first time once")
+                .isEqualTo(storedBefore + DURING_THE_OUTAGE);
         await().atMost(WITHIN_SECONDS).until(() -> committedUpTo(endAfterOutage));
         assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(200);
     }
@@ -133,7 +141,8 @@ class DatabaseOutageIT {
      */
     private boolean committedUpTo(Map<TopicPartition, Long> ends) throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> committed = committedOffsets();
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || committed.getOrDefault(end.getKey(), 0L) >= end.getValue() - 1);
+        return ends.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || committed.getOrDefault(end.getKey(), 0L) >= end.getValue() - 1);
     }
 
     private static List<String> ids(Alert before, List<Alert> during) {
@@ -160,7 +169,8 @@ class DatabaseOutageIT {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         try (Admin admin = Admin.create(config)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(sinkGroup)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, Long> committed = new HashMap<>();
             offsets.forEach((partition, offset) -> {
                 if (partition.topic().equals(Topics.FRAUD_ALERTS.name())) {
@@ -178,7 +188,8 @@ class DatabaseOutageIT {
 
     private List<String> storedIds(String bank) throws SQLException {
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-                PreparedStatement select = connection.prepareStatement("SELECT alert_id FROM alerts WHERE bank_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT alert_id FROM alerts WHERE bank_id = ?")) {
             select.setString(1, bank);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {

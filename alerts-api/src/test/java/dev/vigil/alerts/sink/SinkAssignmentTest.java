@@ -26,8 +26,17 @@ class SinkAssignmentTest {
         consumer = new MockConsumer<>("earliest");
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         status = new SinkStatus();
-        sink = new SinkLoop(consumer, null, null, null, status, new SinkMetrics(new SimpleMeterRegistry()), null,
-                Duration.ofMillis(1), null, null);
+        sink = new SinkLoop(
+                consumer,
+                null,
+                null,
+                null,
+                status,
+                new SinkMetrics(new SimpleMeterRegistry()),
+                null,
+                Duration.ofMillis(1),
+                null,
+                null);
         sink.subscribe();
     }
 

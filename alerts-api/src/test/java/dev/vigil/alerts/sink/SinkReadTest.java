@@ -29,8 +29,17 @@ class SinkReadTest {
     static final TopicPartition PARTITION = new TopicPartition(Topics.FRAUD_ALERTS.name(), 0);
 
     static ConsumerRecords<byte[], byte[]> oneRecord() {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(PARTITION.topic(), 0, 7, 0L, TimestampType.CREATE_TIME,
-                4, 6, "card".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 2}, new RecordHeaders(),
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                PARTITION.topic(),
+                0,
+                7,
+                0L,
+                TimestampType.CREATE_TIME,
+                4,
+                6,
+                "card".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0, 0, 0, 0, 1, 2},
+                new RecordHeaders(),
                 Optional.empty());
         return new ConsumerRecords<>(Map.of(PARTITION, List.of(record)), Map.of());
     }
@@ -38,8 +47,8 @@ class SinkReadTest {
     static final Instant READ_AT = Instant.parse("2026-11-22T09:16:00Z");
 
     static SinkLoop reading(Deserializer<Alert> deserializer) {
-        return new SinkLoop(null, deserializer, null, null, null, null, null, null, null,
-                Clock.fixed(READ_AT, ZoneOffset.UTC));
+        return new SinkLoop(
+                null, deserializer, null, null, null, null, null, null, null, Clock.fixed(READ_AT, ZoneOffset.UTC));
     }
 
     static SinkLoop failingWith(RuntimeException failure) {

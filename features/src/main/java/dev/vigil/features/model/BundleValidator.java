@@ -18,22 +18,26 @@ import java.util.List;
  */
 final class BundleValidator {
 
-    private BundleValidator() {
-    }
+    private BundleValidator() {}
 
     static void validate(ModelBundle bundle, FeatureSchema schema) {
         String version = String.valueOf(bundle.getModelVersion());
         if (!schema.id().equals(bundle.getFeatureSchema())) {
-            throw new InvalidModelException(version, "trained on feature schema " + bundle.getFeatureSchema()
-                    + " but the features computed here are " + schema.id());
+            throw new InvalidModelException(
+                    version,
+                    "trained on feature schema " + bundle.getFeatureSchema() + " but the features computed here are "
+                            + schema.id());
         }
         if (!schema.names().equals(bundle.getFeatureNames())) {
-            throw new InvalidModelException(version, "feature names " + bundle.getFeatureNames()
-                    + " differ from " + schema.id() + " " + schema.names());
+            throw new InvalidModelException(
+                    version,
+                    "feature names " + bundle.getFeatureNames() + " differ from " + schema.id() + " " + schema.names());
         }
         double review = bundle.getReviewThreshold();
         double decline = bundle.getDeclineThreshold();
-        require(version, review >= 0 && review <= decline && decline <= 1,
+        require(
+                version,
+                review >= 0 && review <= decline && decline <= 1,
                 "thresholds must satisfy 0 <= review <= decline <= 1, got review " + review + ", decline " + decline);
         ModelType type = bundle.getModelType();
         int n = schema.size();
@@ -46,7 +50,10 @@ final class BundleValidator {
                 requireFinite(version, "means", logistic.getMeans(), n);
                 requireFinite(version, "scales", logistic.getScales(), n);
                 for (int i = 0; i < n; i++) {
-                    require(version, logistic.getScales().get(i) >= 0, "scale of " + schema.names().get(i) + " is negative");
+                    require(
+                            version,
+                            logistic.getScales().get(i) >= 0,
+                            "scale of " + schema.names().get(i) + " is negative");
                 }
             }
             case GRADIENT_BOOSTED_TREES, RANDOM_FOREST -> validateEnsemble(version, type, bundle.getEnsemble(), n);
@@ -97,11 +104,15 @@ final class BundleValidator {
             if (feature == -1) {
                 continue;
             }
-            require(version, feature >= 0 && feature < n, where + " splits on feature " + feature
-                    + ", outside [0, " + n + ")");
+            require(
+                    version,
+                    feature >= 0 && feature < n,
+                    where + " splits on feature " + feature + ", outside [0, " + n + ")");
             double threshold = node.getThreshold();
             require(version, Double.isFinite(threshold), where + " has a threshold that is not finite");
-            require(version, threshold > visit.low()[feature] && threshold < visit.high()[feature],
+            require(
+                    version,
+                    threshold > visit.low()[feature] && threshold < visit.high()[feature],
                     where + " threshold " + threshold + " is outside (" + visit.low()[feature] + ", "
                             + visit.high()[feature] + ") set by its ancestors, so one branch is unreachable");
             requireChild(version, where, "left", node.getLeft(), size);
@@ -117,11 +128,16 @@ final class BundleValidator {
     }
 
     private static void requireChild(String version, String where, String side, int child, int size) {
-        require(version, child > 0 && child < size, where + " " + side + " child " + child + " is outside (0, " + size + ")");
+        require(
+                version,
+                child > 0 && child < size,
+                where + " " + side + " child " + child + " is outside (0, " + size + ")");
     }
 
     private static void requireFinite(String version, String name, List<Double> values, int length) {
-        require(version, values != null && values.size() == length,
+        require(
+                version,
+                values != null && values.size() == length,
                 name + " has " + (values == null ? 0 : values.size()) + " entries, expected " + length);
         for (int i = 0; i < length; i++) {
             require(version, Double.isFinite(values.get(i)), name + "[" + i + "] is not finite");
@@ -134,6 +150,5 @@ final class BundleValidator {
         }
     }
 
-    private record Visit(int node, double[] low, double[] high) {
-    }
+    private record Visit(int node, double[] low, double[] high) {}
 }

@@ -36,8 +36,7 @@ final class FeatureReasons {
             Map.entry("merchant_fraud_rate_7d", ReasonCode.RISKY_MERCHANT),
             Map.entry("merchant_fraud_rate_30d", ReasonCode.RISKY_MERCHANT));
 
-    private FeatureReasons() {
-    }
+    private FeatureReasons() {}
 
     static ReasonCode codeOf(String feature) {
         return BY_FEATURE.getOrDefault(feature, ReasonCode.UNUSUAL_PATTERN);

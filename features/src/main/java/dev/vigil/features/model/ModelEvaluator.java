@@ -47,8 +47,7 @@ public final class ModelEvaluator {
             Comparator.comparingDouble(ModelReason::contribution).reversed().thenComparing(ModelReason::code);
 
     /** A score and the reasons behind it. */
-    public record Evaluation(double score, List<ModelReason> reasons) {
-    }
+    public record Evaluation(double score, List<ModelReason> reasons) {}
 
     private ModelEvaluator(ModelBundle bundle, FeatureSchema schema, Trees trees) {
         this.modelVersion = bundle.getModelVersion();
@@ -107,8 +106,9 @@ public final class ModelEvaluator {
     public static ModelEvaluator compilePublished(String scope, ModelBundle bundle, FeatureSchema schema) {
         Objects.requireNonNull(bundle, "bundle");
         if (!scope.equals(bundle.getBankId())) {
-            throw new InvalidModelException(bundle.getModelVersion(), "published under key " + scope
-                    + " but scores bank " + bundle.getBankId());
+            throw new InvalidModelException(
+                    bundle.getModelVersion(),
+                    "published under key " + scope + " but scores bank " + bundle.getBankId());
         }
         return compile(bundle, schema);
     }
@@ -225,8 +225,8 @@ public final class ModelEvaluator {
 
     private void checkLength(double[] values) {
         if (values.length != schema.size()) {
-            throw new IllegalArgumentException(modelVersion + " takes " + schema.size() + " features ("
-                    + schema.id() + "), got " + values.length);
+            throw new IllegalArgumentException(
+                    modelVersion + " takes " + schema.size() + " features (" + schema.id() + "), got " + values.length);
         }
     }
 

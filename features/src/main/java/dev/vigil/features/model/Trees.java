@@ -27,20 +27,29 @@ final class Trees {
     private final double[] weights;
     /** Steps to walk from each tree's root: the deepest tree of its group of {@value #LANES}, its own depth after the last full group. */
     private final int[] steps;
+
     private final int[] feature;
     private final double[] threshold;
     /** Node n's left child at 2n, its right at 2n + 1; a leaf's are itself. */
     private final int[] children;
+
     private final double[] value;
     /** Node n's Saabas contribution, weight × (its value − its parent's), to its parent's split feature; 0 at roots. */
     private final double[] delta;
+
     private final int[] parentFeature;
     /** The most steps any tree walks. */
     private final int maxSteps;
     /** The raw score with no feature known: the weighted sum of the roots' values. */
     private final double bias;
 
-    private Trees(int[] roots, double[] weights, int[] steps, int[] feature, double[] threshold, int[] children,
+    private Trees(
+            int[] roots,
+            double[] weights,
+            int[] steps,
+            int[] feature,
+            double[] threshold,
+            int[] children,
             double[] value) {
         this.roots = roots;
         this.weights = weights;

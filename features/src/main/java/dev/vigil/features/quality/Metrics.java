@@ -23,15 +23,12 @@ import java.util.TreeMap;
 public final class Metrics {
 
     /** One scored test transaction: its card, the UTC day of its event, the score and whether it was fraud. */
-    public record Scored(String cardToken, LocalDate day, double score, boolean fraud) {
-    }
+    public record Scored(String cardToken, LocalDate day, double score, boolean fraud) {}
 
     /** A point of the precision-recall curve: flagging every transaction scored at or above {@code threshold}. */
-    public record PrPoint(double threshold, double precision, double recall) {
-    }
+    public record PrPoint(double threshold, double precision, double recall) {}
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /**
      * The test set as published: a card whose fraud was known before a test day, i.e. whose earliest
@@ -189,8 +186,8 @@ public final class Metrics {
     private static Map<LocalDate, Map<String, CardDay>> cardDays(List<Scored> scored) {
         Map<LocalDate, Map<String, CardDay>> byDay = new TreeMap<>();
         for (Scored s : scored) {
-            byDay.computeIfAbsent(s.day(), d -> new HashMap<>()).merge(s.cardToken(),
-                    new CardDay(s.cardToken(), s.score(), s.fraud()), (a, b) -> a.with(s));
+            byDay.computeIfAbsent(s.day(), d -> new HashMap<>())
+                    .merge(s.cardToken(), new CardDay(s.cardToken(), s.score(), s.fraud()), (a, b) -> a.with(s));
         }
         return byDay;
     }

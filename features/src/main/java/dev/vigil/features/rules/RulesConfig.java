@@ -22,24 +22,35 @@ import dev.vigil.features.RecentEventTimes;
  * @param reviewAt              decision REVIEW from this score
  * @param declineAt             decision DECLINE from this score
  */
-public record RulesConfig(int minHistory, double amountRatio, double amountZScore, int burstTransactions,
-        double travelMinKm, double travelMinKmh, double amountContribution, double burstContribution,
-        double newCountryContribution, double travelContribution, double reviewAt, double declineAt) {
+public record RulesConfig(
+        int minHistory,
+        double amountRatio,
+        double amountZScore,
+        int burstTransactions,
+        double travelMinKm,
+        double travelMinKmh,
+        double amountContribution,
+        double burstContribution,
+        double newCountryContribution,
+        double travelContribution,
+        double reviewAt,
+        double declineAt) {
 
     /**
      * Calibrated on a month of the simulated population's genuine purchases (10,000 cards, 30 days):
      * together they alert on 0.34 % of it (DefaultRulesOnGenuineMonthTest in load-generator).
      * Any one rule alone recommends REVIEW; two together, DECLINE.
      */
-    public static final RulesConfig DEFAULTS = new RulesConfig(5, 10.0, 4.0, 3, 500, 1000,
-            0.75, 0.6, 0.5, 0.8, 0.5, 0.85);
+    public static final RulesConfig DEFAULTS =
+            new RulesConfig(5, 10.0, 4.0, 3, 500, 1000, 0.75, 0.6, 0.5, 0.8, 0.5, 0.85);
 
     public RulesConfig {
         require(minHistory >= 1, "minHistory must be at least 1: " + minHistory);
         require(amountRatio > 1, "amountRatio must be above 1: " + amountRatio);
         require(amountZScore > 0, "amountZScore must be positive: " + amountZScore);
         // the ring of recent times bounds what a window count can see
-        require(burstTransactions >= 2 && burstTransactions <= RecentEventTimes.CAPACITY + 1,
+        require(
+                burstTransactions >= 2 && burstTransactions <= RecentEventTimes.CAPACITY + 1,
                 "burstTransactions must be in [2, " + (RecentEventTimes.CAPACITY + 1) + "]: " + burstTransactions);
         require(travelMinKm > 0, "travelMinKm must be positive: " + travelMinKm);
         require(travelMinKmh > 0, "travelMinKmh must be positive: " + travelMinKmh);

@@ -39,34 +39,49 @@ public final class RulesScorer {
 
     public RiskScore score(FeatureVector features) {
         if (!features.schema().equals(FeatureSchema.CURRENT)) {
-            throw new IllegalArgumentException(VERSION + " scores " + FeatureSchema.CURRENT.id()
-                    + " features, not " + features.schema().id());
+            throw new IllegalArgumentException(VERSION + " scores " + FeatureSchema.CURRENT.id() + " features, not "
+                    + features.schema().id());
         }
         List<Hit> hits = new ArrayList<>();
         boolean hasHistory = features.get(PRIOR_COUNT) >= config.minHistory();
         double ratio = features.get(AMOUNT_TO_MEAN_RATIO);
         double z = features.get(AMOUNT_Z_SCORE);
         if (hasHistory && ratio >= config.amountRatio() && z >= config.amountZScore()) {
-            hits.add(new Hit(ReasonCode.AMOUNT_FAR_ABOVE_USUAL, config.amountContribution(), String.format(Locale.ROOT,
-                    "Amount is %.1f times this card's usual and %.1f standard deviations above it", ratio, z)));
+            hits.add(new Hit(
+                    ReasonCode.AMOUNT_FAR_ABOVE_USUAL,
+                    config.amountContribution(),
+                    String.format(
+                            Locale.ROOT,
+                            "Amount is %.1f times this card's usual and %.1f standard deviations above it",
+                            ratio,
+                            z)));
         }
         double inWindow = features.get(TX_COUNT_10M);
         if (inWindow >= config.burstTransactions()) {
-            hits.add(new Hit(ReasonCode.BURST_OF_TRANSACTIONS, config.burstContribution(), String.format(Locale.ROOT,
-                    "%d transactions on this card within %d minutes", (long) inWindow,
-                    CardFeatures.BURST_WINDOW.toMinutes())));
+            hits.add(new Hit(
+                    ReasonCode.BURST_OF_TRANSACTIONS,
+                    config.burstContribution(),
+                    String.format(
+                            Locale.ROOT,
+                            "%d transactions on this card within %d minutes",
+                            (long) inWindow,
+                            CardFeatures.BURST_WINDOW.toMinutes())));
         }
         // online shops abroad are an everyday thing; a card presented in a country it never saw is not
         if (hasHistory && features.get(NEW_COUNTRY) == 1 && features.get(CARD_NOT_PRESENT) == 0) {
-            hits.add(new Hit(ReasonCode.NEW_COUNTRY_FOR_CARD, config.newCountryContribution(),
+            hits.add(new Hit(
+                    ReasonCode.NEW_COUNTRY_FOR_CARD,
+                    config.newCountryContribution(),
                     "First use of this card in the merchant's country"));
         }
         // both are -1 when either location is unknown, which never reaches the thresholds
         double km = features.get(KM_FROM_LAST_LOCATION);
         double kmh = features.get(SPEED_KMH_FROM_LAST);
         if (km >= config.travelMinKm() && kmh >= config.travelMinKmh()) {
-            hits.add(new Hit(ReasonCode.IMPOSSIBLE_TRAVEL, config.travelContribution(), String.format(Locale.ROOT,
-                    "%.0f km from the card's previous location at %.0f km/h", km, kmh)));
+            hits.add(new Hit(
+                    ReasonCode.IMPOSSIBLE_TRAVEL,
+                    config.travelContribution(),
+                    String.format(Locale.ROOT, "%.0f km from the card's previous location at %.0f km/h", km, kmh)));
         }
         return combine(hits);
     }
@@ -94,6 +109,5 @@ public final class RulesScorer {
         return score >= config.reviewAt() ? Decision.REVIEW : Decision.APPROVE;
     }
 
-    private record Hit(ReasonCode code, double weight, String description) {
-    }
+    private record Hit(ReasonCode code, double weight, String description) {}
 }

@@ -21,8 +21,7 @@ public final class Bundles {
 
     public static final Instant TRAINED_AT = Instant.parse("2026-11-23T04:00:00Z");
 
-    private Bundles() {
-    }
+    private Bundles() {}
 
     public static ModelBundle.Builder base(FeatureSchema schema, String version, ModelType type) {
         return ModelBundle.newBuilder()
@@ -41,20 +40,27 @@ public final class Bundles {
                 .setMetrics(Map.of("auc_roc", 0.9));
     }
 
-    public static ModelBundle logistic(FeatureSchema schema, String version, double intercept, double[] coefficients,
-            double[] means, double[] scales) {
+    public static ModelBundle logistic(
+            FeatureSchema schema,
+            String version,
+            double intercept,
+            double[] coefficients,
+            double[] means,
+            double[] scales) {
         return base(schema, version, ModelType.LOGISTIC_REGRESSION)
                 .setLogistic(new LogisticModel(intercept, list(coefficients), list(means), list(scales)))
                 .build();
     }
 
-    public static ModelBundle ensemble(FeatureSchema schema, String version, ModelType type, double[] weights,
-            List<List<TreeNode>> trees) {
+    public static ModelBundle ensemble(
+            FeatureSchema schema, String version, ModelType type, double[] weights, List<List<TreeNode>> trees) {
         List<Tree> built = new ArrayList<>();
         for (List<TreeNode> nodes : trees) {
             built.add(new Tree(new ArrayList<>(nodes)));
         }
-        return base(schema, version, type).setEnsemble(new TreeEnsemble(list(weights), built)).build();
+        return base(schema, version, type)
+                .setEnsemble(new TreeEnsemble(list(weights), built))
+                .build();
     }
 
     public static TreeNode split(int feature, double threshold, int left, int right, double value) {
@@ -79,8 +85,15 @@ public final class Bundles {
         return nodes;
     }
 
-    private static int grow(Random random, List<TreeNode> nodes, int features, int depth, boolean probabilities,
-            double stop, double[] low, double[] high) {
+    private static int grow(
+            Random random,
+            List<TreeNode> nodes,
+            int features,
+            int depth,
+            boolean probabilities,
+            double stop,
+            double[] low,
+            double[] high) {
         int index = nodes.size();
         double value = probabilities ? random.nextDouble() : random.nextGaussian();
         if (depth == 0 || random.nextDouble() < stop) {
@@ -100,7 +113,8 @@ public final class Bundles {
         return index;
     }
 
-    public static ModelBundle randomEnsemble(Random random, FeatureSchema schema, ModelType type, int trees, int depth) {
+    public static ModelBundle randomEnsemble(
+            Random random, FeatureSchema schema, ModelType type, int trees, int depth) {
         List<List<TreeNode>> built = new ArrayList<>();
         double[] weights = new double[trees];
         for (int t = 0; t < trees; t++) {

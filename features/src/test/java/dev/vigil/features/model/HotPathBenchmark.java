@@ -46,6 +46,7 @@ public class HotPathBenchmark {
     double[][] vectors;
     /** Uniform in (0, 1), where the random trees' thresholds are: every split a coin toss, as a trained model's are. */
     double[][] uniform;
+
     int u;
     byte[] stored;
     int i;
@@ -57,17 +58,29 @@ public class HotPathBenchmark {
         profile = Fixtures.fold(history);
         next = new Transaction[64];
         for (int k = 0; k < next.length; k++) {
-            Transaction tx = Fixtures.tx("tx-next-" + k, 500 + random.nextInt(5_000), k % 5 == 0 ? Fixtures.ABROAD : Fixtures.HOME,
+            Transaction tx = Fixtures.tx(
+                    "tx-next-" + k,
+                    500 + random.nextInt(5_000),
+                    k % 5 == 0 ? Fixtures.ABROAD : Fixtures.HOME,
                     Fixtures.MIDNIGHT.plus(Duration.ofDays(30)).plusSeconds(random.nextInt(86_400)));
             next[k] = k % 2 == 0 ? Fixtures.at(tx, Fixtures.BERLIN) : tx;
         }
-        risk = MerchantRisk.newBuilder().setBankId("bank-a").setMerchantId("m-grocer")
-                .setReferenceTime(Fixtures.MIDNIGHT).setLabelDelayDays(7)
-                .setTransactions1d(10).setTransactions7d(70).setTransactions30d(300)
-                .setFraudRate1d(0.01).setFraudRate7d(0.01).setFraudRate30d(0.01)
-                .setComputedAt(Fixtures.MIDNIGHT).build();
+        risk = MerchantRisk.newBuilder()
+                .setBankId("bank-a")
+                .setMerchantId("m-grocer")
+                .setReferenceTime(Fixtures.MIDNIGHT)
+                .setLabelDelayDays(7)
+                .setTransactions1d(10)
+                .setTransactions7d(70)
+                .setTransactions30d(300)
+                .setFraudRate1d(0.01)
+                .setFraudRate7d(0.01)
+                .setFraudRate30d(0.01)
+                .setComputedAt(Fixtures.MIDNIGHT)
+                .build();
         logistic = ModelEvaluator.compile(Bundles.randomLogistic(random, SCHEMA), SCHEMA);
-        gbt = ModelEvaluator.compile(Bundles.randomEnsemble(random, SCHEMA, ModelType.GRADIENT_BOOSTED_TREES, 100, 6), SCHEMA);
+        gbt = ModelEvaluator.compile(
+                Bundles.randomEnsemble(random, SCHEMA, ModelType.GRADIENT_BOOSTED_TREES, 100, 6), SCHEMA);
         vectors = new double[64][];
         for (int k = 0; k < vectors.length; k++) {
             vectors[k] = CardFeatures.next(profile, next[k], risk).features().values();

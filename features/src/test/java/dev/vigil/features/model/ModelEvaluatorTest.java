@@ -26,14 +26,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ModelEvaluatorTest {
 
     /** Small schema whose names map to known reasons: amount, travel, night, merchant, and one unmapped. */
-    static final FeatureSchema TINY = new FeatureSchema("tiny", 1, List.of(
-            "amount_z_score", "km_from_last_location", "night_time", "merchant_fraud_rate_7d", "mystery"));
+    static final FeatureSchema TINY = new FeatureSchema(
+            "tiny",
+            1,
+            List.of("amount_z_score", "km_from_last_location", "night_time", "merchant_fraud_rate_7d", "mystery"));
+
     static final FeatureSchema WIDE = FeatureSchema.CURRENT;
 
     @Test
     void gradientBoostedStumpGivesSigmoidOfTwiceTheMargin() {
-        ModelBundle bundle = Bundles.ensemble(TINY, "gbt-stump", ModelType.GRADIENT_BOOSTED_TREES,
-                new double[] {0.5}, List.of(List.of(split(0, 2.0, 1, 2, 0.0), leaf(-1.0), leaf(1.0))));
+        ModelBundle bundle = Bundles.ensemble(
+                TINY,
+                "gbt-stump",
+                ModelType.GRADIENT_BOOSTED_TREES,
+                new double[] {0.5},
+                List.of(List.of(split(0, 2.0, 1, 2, 0.0), leaf(-1.0), leaf(1.0))));
         ModelEvaluator model = ModelEvaluator.compile(bundle, TINY);
 
         // right leaf: margin 0.5 * 1.0, p = 1 / (1 + e^-1)
@@ -44,9 +51,14 @@ class ModelEvaluatorTest {
 
     @Test
     void randomForestAveragesLeafProbabilitiesByWeight() {
-        ModelBundle bundle = Bundles.ensemble(TINY, "rf-two", ModelType.RANDOM_FOREST, new double[] {1, 3}, List.of(
-                List.of(split(1, 100, 1, 2, 0.5), leaf(0.2), leaf(0.8)),
-                List.of(split(2, 0.5, 1, 2, 0.5), leaf(0.1), leaf(0.9))));
+        ModelBundle bundle = Bundles.ensemble(
+                TINY,
+                "rf-two",
+                ModelType.RANDOM_FOREST,
+                new double[] {1, 3},
+                List.of(
+                        List.of(split(1, 100, 1, 2, 0.5), leaf(0.2), leaf(0.8)),
+                        List.of(split(2, 0.5, 1, 2, 0.5), leaf(0.1), leaf(0.9))));
         ModelEvaluator model = ModelEvaluator.compile(bundle, TINY);
 
         // far (0.8) and at night (0.9): (1 * 0.8 + 3 * 0.9) / 4
@@ -57,8 +69,10 @@ class ModelEvaluatorTest {
 
     @Test
     void logisticStandardisesAndIgnoresZeroScale() {
-        ModelBundle bundle = Bundles.logistic(TINY, "lr-1", -1.0, new double[] {2, 0, 0, 0, 100},
-                new double[] {1, 0, 0, 0, 0}, new double[] {2, 1, 1, 1, 0});
+        ModelBundle bundle = Bundles.logistic(
+                TINY, "lr-1", -1.0, new double[] {2, 0, 0, 0, 100}, new double[] {1, 0, 0, 0, 0}, new double[] {
+                    2, 1, 1, 1, 0
+                });
         ModelEvaluator model = ModelEvaluator.compile(bundle, TINY);
 
         // z = -1 + 2 * (5 - 1) / 2 = 3; the "mystery" feature has scale 0 and is ignored
@@ -73,7 +87,9 @@ class ModelEvaluatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
+    @EnumSource(
+            value = ModelType.class,
+            names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void equalsReferenceImplementationOnRandomBundlesAndVectors(ModelType type) {
         Random random = new Random(42 + type.ordinal());
         for (int b = 0; b < 20; b++) {
@@ -120,7 +136,9 @@ class ModelEvaluatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
+    @EnumSource(
+            value = ModelType.class,
+            names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void biasPlusContributionsIsTheRawScore(ModelType type) {
         Random random = new Random(7 + type.ordinal());
         ModelBundle bundle = randomBundle(random, type, 25, 5);
@@ -137,7 +155,9 @@ class ModelEvaluatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelType.class, names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
+    @EnumSource(
+            value = ModelType.class,
+            names = {"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES", "RANDOM_FOREST"})
     void evaluateGivesExactlyTheScoreAndTheReasonsInOneWalk(ModelType type) {
         Random random = new Random(11 + type.ordinal());
         ModelBundle bundle = randomBundle(random, type, 40, 6);
@@ -150,7 +170,8 @@ class ModelEvaluatorTest {
 
             // bit for bit: a decision at a threshold must not depend on which method scored
             assertThat(evaluation.score()).isEqualTo(model.score(x));
-            // the reasons are the codes whose features' positive contributions (as contributions() finds them) are largest
+            // the reasons are the codes whose features' positive contributions (as contributions() finds them) are
+            // largest
             model.contributions(x, out);
             Map<ReasonCode, Double> positiveByCode = new EnumMap<>(ReasonCode.class);
             for (int i = 0; i < out.length; i++) {
@@ -159,12 +180,19 @@ class ModelEvaluatorTest {
                 }
             }
             List<ReasonCode> strongest = positiveByCode.entrySet().stream()
-                    .sorted(Map.Entry.<ReasonCode, Double>comparingByValue().reversed()).limit(3)
-                    .map(Map.Entry::getKey).toList();
-            assertThat(evaluation.reasons()).extracting(ModelReason::code).containsExactlyInAnyOrderElementsOf(strongest);
-            assertThat(evaluation.reasons()).isSortedAccordingTo(
-                    Comparator.comparingDouble(ModelReason::contribution).reversed());
-            assertThat(evaluation.reasons().stream().mapToDouble(ModelReason::contribution).sum())
+                    .sorted(Map.Entry.<ReasonCode, Double>comparingByValue().reversed())
+                    .limit(3)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            assertThat(evaluation.reasons())
+                    .extracting(ModelReason::code)
+                    .containsExactlyInAnyOrderElementsOf(strongest);
+            assertThat(evaluation.reasons())
+                    .isSortedAccordingTo(Comparator.comparingDouble(ModelReason::contribution)
+                            .reversed());
+            assertThat(evaluation.reasons().stream()
+                            .mapToDouble(ModelReason::contribution)
+                            .sum())
                     .isLessThanOrEqualTo(evaluation.score() + 1e-12);
         }
     }
@@ -173,7 +201,8 @@ class ModelEvaluatorTest {
     void aBundlePublishedUnderAnotherScopeThanItNamesIsRefused() {
         ModelBundle forAllBanks = Bundles.randomLogistic(new Random(3), TINY);
 
-        assertThat(ModelEvaluator.compilePublished("*", forAllBanks, TINY).scope()).isEqualTo("*");
+        assertThat(ModelEvaluator.compilePublished("*", forAllBanks, TINY).scope())
+                .isEqualTo("*");
         assertThatThrownBy(() -> ModelEvaluator.compilePublished("bank-a", forAllBanks, TINY))
                 .isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("published under key bank-a but scores bank *");
@@ -182,12 +211,8 @@ class ModelEvaluatorTest {
     @Test
     void treeContributionsFollowThePathTaken() {
         // root on amount (0.1) -> right on travel (0.4) -> leaf 0.9
-        List<TreeNode> tree = List.of(
-                split(0, 3.0, 1, 2, 0.1),
-                leaf(0.0),
-                split(1, 500, 3, 4, 0.4),
-                leaf(0.2),
-                leaf(0.9));
+        List<TreeNode> tree =
+                List.of(split(0, 3.0, 1, 2, 0.1), leaf(0.0), split(1, 500, 3, 4, 0.4), leaf(0.2), leaf(0.9));
         ModelEvaluator model = ModelEvaluator.compile(
                 Bundles.ensemble(TINY, "rf-path", ModelType.RANDOM_FOREST, new double[] {1}, List.of(tree)), TINY);
         double[] out = new double[TINY.size()];
@@ -201,17 +226,20 @@ class ModelEvaluatorTest {
     @Test
     void reasonsAreThePositiveContributionsGroupedByCodeStrongestFirst() {
         // amount pushes up 3, travel up 1, merchant down 2, "mystery" up 0.5 (unmapped)
-        ModelBundle bundle = Bundles.logistic(TINY, "lr-reasons", 0, new double[] {3, 1, 0, -2, 0.5},
-                new double[5], new double[] {1, 1, 1, 1, 1});
+        ModelBundle bundle = Bundles.logistic(
+                TINY, "lr-reasons", 0, new double[] {3, 1, 0, -2, 0.5}, new double[5], new double[] {1, 1, 1, 1, 1});
         ModelEvaluator model = ModelEvaluator.compile(bundle, TINY);
         double[] x = {1, 1, 0, 1, 1};
 
         List<ModelReason> reasons = model.evaluate(x, 5).reasons();
 
-        assertThat(reasons).extracting(ModelReason::code).containsExactly(
-                ReasonCode.AMOUNT_FAR_ABOVE_USUAL, ReasonCode.IMPOSSIBLE_TRAVEL, ReasonCode.UNUSUAL_PATTERN);
+        assertThat(reasons)
+                .extracting(ModelReason::code)
+                .containsExactly(
+                        ReasonCode.AMOUNT_FAR_ABOVE_USUAL, ReasonCode.IMPOSSIBLE_TRAVEL, ReasonCode.UNUSUAL_PATTERN);
         double score = model.score(x);
-        assertThat(reasons.stream().mapToDouble(ModelReason::contribution).sum()).isCloseTo(score, within(1e-12));
+        assertThat(reasons.stream().mapToDouble(ModelReason::contribution).sum())
+                .isCloseTo(score, within(1e-12));
         assertThat(reasons.get(0).contribution()).isCloseTo(score * 3 / 4.5, within(1e-12));
         assertThat(reasons.get(0).description()).isEqualTo(ReasonCode.AMOUNT_FAR_ABOVE_USUAL.description());
         assertThat(model.evaluate(x, 1).reasons()).hasSize(1);
@@ -241,10 +269,12 @@ class ModelEvaluatorTest {
 
     @Test
     void refusesAModelTrainedOnTheFirstCardFeatures() {
-        ModelBundle bundle = Bundles.randomLogistic(new Random(1), FeatureSchema.CARD_V1);
+        ModelBundle bundle =
+                Bundles.randomLogistic(new Random(1), new FeatureSchema("card", 1, FeatureSchema.CURRENT.names()));
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
-                .hasMessage("model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v3");
+                .hasMessage(
+                        "model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v3");
     }
 
     @Test
@@ -252,17 +282,20 @@ class ModelEvaluatorTest {
         List<String> swapped = new ArrayList<>(TINY.names());
         Collections.swap(swapped, 0, 1);
         ModelBundle bundle = ModelBundle.newBuilder(Bundles.randomLogistic(new Random(1), TINY))
-                .setFeatureNames(swapped).build();
+                .setFeatureNames(swapped)
+                .build();
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, TINY)).hasMessageContaining("feature names");
     }
 
     @Test
     void refusesWrongArrayLengthsAndMissingParts() {
-        ModelBundle shortCoefficients = Bundles.logistic(TINY, "lr-short", 0, new double[4], new double[5], new double[5]);
-        ModelBundle noEnsemble = Bundles.base(TINY, "gbt-empty", ModelType.GRADIENT_BOOSTED_TREES).build();
-        ModelBundle fewerWeights = Bundles.ensemble(TINY, "gbt-weights", ModelType.GRADIENT_BOOSTED_TREES,
-                new double[] {1, 1}, List.of(List.of(leaf(1))));
+        ModelBundle shortCoefficients =
+                Bundles.logistic(TINY, "lr-short", 0, new double[4], new double[5], new double[5]);
+        ModelBundle noEnsemble = Bundles.base(TINY, "gbt-empty", ModelType.GRADIENT_BOOSTED_TREES)
+                .build();
+        ModelBundle fewerWeights = Bundles.ensemble(
+                TINY, "gbt-weights", ModelType.GRADIENT_BOOSTED_TREES, new double[] {1, 1}, List.of(List.of(leaf(1))));
 
         assertThatThrownBy(() -> ModelEvaluator.compile(shortCoefficients, TINY))
                 .hasMessageContaining("coefficients has 4 entries, expected 5");
@@ -279,7 +312,8 @@ class ModelEvaluatorTest {
         assertRefused(List.of(split(0, 1, 1, 2, 0), split(1, 1, 1, 2, 0), leaf(1)), "twice");
         assertRefused(List.of(split(0, 1, 1, 2, 0), leaf(0), leaf(1), leaf(2)), "1 nodes unreachable");
         assertRefused(List.of(split(0, Double.NaN, 1, 2, 0), leaf(0), leaf(1)), "threshold that is not finite");
-        assertRefused(List.of(split(0, 1, 1, 2, 0), leaf(Double.POSITIVE_INFINITY), leaf(1)), "value that is not finite");
+        assertRefused(
+                List.of(split(0, 1, 1, 2, 0), leaf(Double.POSITIVE_INFINITY), leaf(1)), "value that is not finite");
     }
 
     @Test
@@ -293,7 +327,9 @@ class ModelEvaluatorTest {
     @Test
     void refusesThresholdsInTheWrongOrder() {
         ModelBundle bundle = ModelBundle.newBuilder(Bundles.randomLogistic(new Random(1), TINY))
-                .setReviewThreshold(0.9).setDeclineThreshold(0.5).build();
+                .setReviewThreshold(0.9)
+                .setDeclineThreshold(0.5)
+                .build();
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, TINY)).hasMessageContaining("review <= decline");
     }
@@ -306,12 +342,11 @@ class ModelEvaluatorTest {
     }
 
     private static void assertRefused(List<TreeNode> tree, String problem) {
-        ModelBundle bundle = Bundles.ensemble(TINY, "gbt-broken", ModelType.GRADIENT_BOOSTED_TREES,
-                new double[] {1}, List.of(tree));
+        ModelBundle bundle =
+                Bundles.ensemble(TINY, "gbt-broken", ModelType.GRADIENT_BOOSTED_TREES, new double[] {1}, List.of(tree));
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, TINY))
                 .isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("gbt-broken")
                 .hasMessageContaining(problem);
     }
-
 }

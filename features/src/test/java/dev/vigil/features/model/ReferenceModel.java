@@ -8,8 +8,7 @@ import dev.vigil.events.TreeNode;
 /** The bundle's documented formulas, written the obvious way over the Avro objects, to check the evaluator. */
 final class ReferenceModel {
 
-    private ReferenceModel() {
-    }
+    private ReferenceModel() {}
 
     static double score(ModelBundle bundle, double[] x) {
         double raw = raw(bundle, x);
@@ -58,11 +57,13 @@ final class ReferenceModel {
         double sum = 0;
         for (int t = 0; t < ensemble.getTrees().size(); t++) {
             double weight = bundle.getModelType() == ModelType.RANDOM_FOREST
-                    ? ensemble.getWeights().get(t) / total : ensemble.getWeights().get(t);
+                    ? ensemble.getWeights().get(t) / total
+                    : ensemble.getWeights().get(t);
             var nodes = ensemble.getTrees().get(t).getNodes();
             TreeNode node = nodes.get(0);
             while (node.getFeature() != -1) {
-                TreeNode next = nodes.get(x[node.getFeature()] <= node.getThreshold() ? node.getLeft() : node.getRight());
+                TreeNode next =
+                        nodes.get(x[node.getFeature()] <= node.getThreshold() ? node.getLeft() : node.getRight());
                 out[node.getFeature()] += weight * (next.getValue() - node.getValue());
                 node = next;
             }

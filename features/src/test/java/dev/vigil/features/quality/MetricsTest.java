@@ -32,40 +32,52 @@ class MetricsTest {
 
     @Test
     void aucIsOneWhenEveryFraudOutscoresEveryGenuineAndHalfForTies() {
-        assertThat(Metrics.aucRoc(List.of(fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.1),
-                genuine("c", DAY_ONE, 0.2)))).isEqualTo(1.0);
-        assertThat(Metrics.aucRoc(List.of(fraud("a", DAY_ONE, 0.5), genuine("b", DAY_ONE, 0.5)))).isEqualTo(0.5);
+        assertThat(Metrics.aucRoc(
+                        List.of(fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.1), genuine("c", DAY_ONE, 0.2))))
+                .isEqualTo(1.0);
+        assertThat(Metrics.aucRoc(List.of(fraud("a", DAY_ONE, 0.5), genuine("b", DAY_ONE, 0.5))))
+                .isEqualTo(0.5);
         // one of the two genuine transactions outscores the fraud
-        assertThat(Metrics.aucRoc(List.of(fraud("a", DAY_ONE, 0.5), genuine("b", DAY_ONE, 0.9),
-                genuine("c", DAY_ONE, 0.1)))).isEqualTo(0.5);
+        assertThat(Metrics.aucRoc(
+                        List.of(fraud("a", DAY_ONE, 0.5), genuine("b", DAY_ONE, 0.9), genuine("c", DAY_ONE, 0.1))))
+                .isEqualTo(0.5);
     }
 
     @Test
     void averagePrecisionAveragesPrecisionAtEachFraudsRank() {
         // ranks: fraud (1/1), genuine, fraud (2/3)
-        double ap = Metrics.averagePrecision(List.of(fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.8),
-                fraud("c", DAY_ONE, 0.7)));
+        double ap = Metrics.averagePrecision(
+                List.of(fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.8), fraud("c", DAY_ONE, 0.7)));
         assertThat(ap).isCloseTo((1.0 + 2.0 / 3) / 2, within(1e-12));
-        assertThat(Metrics.averagePrecision(List.of(genuine("a", DAY_ONE, 0.9)))).isZero();
+        assertThat(Metrics.averagePrecision(List.of(genuine("a", DAY_ONE, 0.9))))
+                .isZero();
     }
 
     @Test
     void precisionRecallCurveHasOnePointPerDistinctScoreAndTiesFlagTogether() {
-        List<Metrics.Scored> scored = List.of(fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.8),
-                fraud("c", DAY_ONE, 0.8), genuine("d", DAY_ONE, 0.1));
-        assertThat(Metrics.precisionRecallCurve(scored)).containsExactly(
-                new Metrics.PrPoint(0.9, 1.0, 0.5),
-                new Metrics.PrPoint(0.8, 2.0 / 3, 1.0),
-                new Metrics.PrPoint(0.1, 0.5, 1.0));
+        List<Metrics.Scored> scored = List.of(
+                fraud("a", DAY_ONE, 0.9),
+                genuine("b", DAY_ONE, 0.8),
+                fraud("c", DAY_ONE, 0.8),
+                genuine("d", DAY_ONE, 0.1));
+        assertThat(Metrics.precisionRecallCurve(scored))
+                .containsExactly(
+                        new Metrics.PrPoint(0.9, 1.0, 0.5),
+                        new Metrics.PrPoint(0.8, 2.0 / 3, 1.0),
+                        new Metrics.PrPoint(0.1, 0.5, 1.0));
         // recall gained at each point times its precision: 0.5 * 1 + 0.5 * 2/3
         assertThat(Metrics.averagePrecision(scored)).isCloseTo(0.5 + 1.0 / 3, within(1e-12));
-        assertThat(Metrics.precisionRecallCurve(List.of(genuine("a", DAY_ONE, 0.3)))).isEmpty();
+        assertThat(Metrics.precisionRecallCurve(List.of(genuine("a", DAY_ONE, 0.3))))
+                .isEmpty();
     }
 
     @Test
     void alertRatePrecisionAndRecallAtAThresholdCountTheFlaggedRows() {
-        List<Metrics.Scored> scored = List.of(fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.8),
-                fraud("c", DAY_ONE, 0.8), genuine("d", DAY_ONE, 0.1));
+        List<Metrics.Scored> scored = List.of(
+                fraud("a", DAY_ONE, 0.9),
+                genuine("b", DAY_ONE, 0.8),
+                fraud("c", DAY_ONE, 0.8),
+                genuine("d", DAY_ONE, 0.1));
         Confusion atEight = Metrics.atThreshold(scored, 0.8);
         assertThat(atEight).isEqualTo(new Confusion(4, 3, 2, 2));
         assertThat(atEight.alertRate()).isEqualTo(0.75);
@@ -81,10 +93,14 @@ class MetricsTest {
     void cardPrecisionAtKDividesByKAndLeavesCardsDetectedOnEarlierDaysOut() {
         List<Metrics.Scored> scored = List.of(
                 // day one: a (fraud) and b top the ranking: 1 of k=2
-                genuine("a", DAY_ONE, 0.2), fraud("a", DAY_ONE, 0.9), genuine("b", DAY_ONE, 0.8),
+                genuine("a", DAY_ONE, 0.2),
+                fraud("a", DAY_ONE, 0.9),
+                genuine("b", DAY_ONE, 0.8),
                 fraud("c", DAY_ONE, 0.7),
                 // day two: a was detected on day one and is left out; c and d top it: 1 of 2
-                fraud("a", DAY_TWO, 0.95), fraud("c", DAY_TWO, 0.6), genuine("d", DAY_TWO, 0.5),
+                fraud("a", DAY_TWO, 0.95),
+                fraud("c", DAY_TWO, 0.6),
+                genuine("d", DAY_TWO, 0.5),
                 // day three: one card, compromised: 1 of k=2, not 1 of 1
                 fraud("e", DAY_THREE, 0.1));
         assertThat(Metrics.cardPrecisionAtK(scored, 2)).isCloseTo((0.5 + 0.5 + 0.5) / 3, within(1e-12));
@@ -104,16 +120,18 @@ class MetricsTest {
     @Test
     void aCardIsLeftOutOfTheTestDaysThatStartAfterItsFirstFraudLabelArrived() {
         List<Metrics.Scored> scored = List.of(
-                fraud("a", DAY_ONE, 0.9), genuine("a", DAY_TWO, 0.8),
-                fraud("b", DAY_ONE, 0.7), fraud("b", DAY_TWO, 0.6),
+                fraud("a", DAY_ONE, 0.9),
+                genuine("a", DAY_TWO, 0.8),
+                fraud("b", DAY_ONE, 0.7),
+                fraud("b", DAY_TWO, 0.6),
                 genuine("c", DAY_TWO, 0.5),
                 genuine("d", DAY_ONE, 0.4));
         Map<String, Instant> fraudKnownSince = Map.of(
-                "a", at(DAY_ONE.minusDays(1), 10, 0),  // known before both days
-                "b", at(DAY_ONE, 12, 0),                // known during day one: left out of day two only
+                "a", at(DAY_ONE.minusDays(1), 10, 0), // known before both days
+                "b", at(DAY_ONE, 12, 0), // known during day one: left out of day two only
                 "c", DAY_TWO.atStartOfDay(ZoneOffset.UTC).toInstant()); // at day two's start: not before it
-        assertThat(Metrics.withoutKnownCompromised(scored, fraudKnownSince)).containsExactly(
-                fraud("b", DAY_ONE, 0.7), genuine("c", DAY_TWO, 0.5), genuine("d", DAY_ONE, 0.4));
+        assertThat(Metrics.withoutKnownCompromised(scored, fraudKnownSince))
+                .containsExactly(fraud("b", DAY_ONE, 0.7), genuine("c", DAY_TWO, 0.5), genuine("d", DAY_ONE, 0.4));
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.vigil.features.rules;
 
 import static dev.vigil.features.Fixtures.ABROAD;
 import static dev.vigil.features.Fixtures.BERLIN;
-import static dev.vigil.features.Fixtures.PARIS;
-import static dev.vigil.features.Fixtures.at;
 import static dev.vigil.features.Fixtures.HOME;
 import static dev.vigil.features.Fixtures.MIDNIGHT;
+import static dev.vigil.features.Fixtures.PARIS;
+import static dev.vigil.features.Fixtures.at;
 import static dev.vigil.features.Fixtures.dailyHistory;
 import static dev.vigil.features.Fixtures.fold;
 import static dev.vigil.features.Fixtures.tx;
@@ -35,12 +35,13 @@ class RulesScorerTest {
     static final List<Transaction> NORMAL_FORTNIGHT = IntStream.range(0, 12)
             .mapToObj(day -> tx("tx-d" + day, 900 + 50L * (day % 5), HOME, MIDNIGHT.plus(Duration.ofDays(day))))
             .toList();
+
     static final Instant DAY_TWELVE = MIDNIGHT.plus(Duration.ofDays(12));
     /** Far from Berlin: about 10,000 km. */
     static final Location SAO_PAULO = new Location(-23.55, -46.63);
 
     static RiskScore score(List<Transaction> history, Transaction scored) {
-        return RULES.score(CardFeatures.next(fold(history), scored).features());
+        return RULES.score(CardFeatures.next(fold(history), scored, null).features());
     }
 
     static List<ReasonCode> codes(RiskScore score) {
@@ -70,7 +71,8 @@ class RulesScorerTest {
     @Test
     void doesNotFlagAnAmountNineTimesUsual() {
         // rules-v1 flagged from 5 times the mean; genuine big tickets (a fridge, a flight) reach that often
-        assertThat(score(NORMAL_FORTNIGHT, tx("tx-9x", 9_000, HOME, DAY_TWELVE)).reasons()).isEmpty();
+        assertThat(score(NORMAL_FORTNIGHT, tx("tx-9x", 9_000, HOME, DAY_TWELVE)).reasons())
+                .isEmpty();
     }
 
     @Test
@@ -80,10 +82,13 @@ class RulesScorerTest {
         for (int day = 0; day < 13; day++) {
             skewed.add(tx("tx-w" + day, day != 6 ? 100 : 10_000, HOME, MIDNIGHT.plus(Duration.ofDays(day))));
         }
-        FeatureVector features = CardFeatures.next(fold(skewed), tx("tx-big", 10_000, HOME, DAY_TWELVE)).features();
-        assertThat(features.get(FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO)).as("far above the mean")
+        FeatureVector features = CardFeatures.next(fold(skewed), tx("tx-big", 10_000, HOME, DAY_TWELVE), null)
+                .features();
+        assertThat(features.get(FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO))
+                .as("far above the mean")
                 .isGreaterThan(RulesConfig.DEFAULTS.amountRatio());
-        assertThat(features.get(FeatureSchema.Names.AMOUNT_Z_SCORE)).as("but within the card's spread")
+        assertThat(features.get(FeatureSchema.Names.AMOUNT_Z_SCORE))
+                .as("but within the card's spread")
                 .isLessThan(RulesConfig.DEFAULTS.amountZScore());
 
         assertThat(RULES.score(features).reasons()).isEmpty();
@@ -91,7 +96,9 @@ class RulesScorerTest {
 
     @Test
     void doesNotFlagTheAmountBeforeTheMinimumHistory() {
-        RiskScore score = score(NORMAL_FORTNIGHT.subList(0, RulesConfig.DEFAULTS.minHistory() - 1), tx("tx-tv", 245_000, HOME, DAY_TWELVE));
+        RiskScore score = score(
+                NORMAL_FORTNIGHT.subList(0, RulesConfig.DEFAULTS.minHistory() - 1),
+                tx("tx-tv", 245_000, HOME, DAY_TWELVE));
 
         assertThat(score.reasons()).isEmpty();
     }
@@ -118,7 +125,9 @@ class RulesScorerTest {
             spread.add(tx("tx-s" + i, 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(6L * i))));
         }
 
-        assertThat(score(spread, tx("tx-s2", 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(12)))).reasons()).isEmpty();
+        assertThat(score(spread, tx("tx-s2", 500, HOME, MIDNIGHT.plus(Duration.ofMinutes(12))))
+                        .reasons())
+                .isEmpty();
     }
 
     @Test
@@ -133,7 +142,8 @@ class RulesScorerTest {
     @Test
     void doesNotFlagAnOnlinePurchaseInANewCountry() {
         Transaction online = Transaction.newBuilder(tx("tx-web-fr", 1_000, "FR", DAY_TWELVE))
-                .setChannel(Channel.CARD_NOT_PRESENT).build();
+                .setChannel(Channel.CARD_NOT_PRESENT)
+                .build();
 
         assertThat(score(NORMAL_FORTNIGHT, online).reasons()).isEmpty();
     }
@@ -143,10 +153,12 @@ class RulesScorerTest {
         List<Transaction> history = new ArrayList<>(NORMAL_FORTNIGHT);
         history.add(at(tx("tx-berlin", 1_000, HOME, DAY_TWELVE), BERLIN));
 
-        RiskScore score = score(history, at(tx("tx-sp", 1_000, ABROAD, DAY_TWELVE.plus(Duration.ofSeconds(40))), SAO_PAULO));
+        RiskScore score =
+                score(history, at(tx("tx-sp", 1_000, ABROAD, DAY_TWELVE.plus(Duration.ofSeconds(40))), SAO_PAULO));
 
         assertThat(codes(score)).containsExactly(ReasonCode.IMPOSSIBLE_TRAVEL, ReasonCode.NEW_COUNTRY_FOR_CARD);
-        assertThat(score.reasons().get(0).description()).matches("\\d{5} km from the card's previous location at \\d+ km/h");
+        assertThat(score.reasons().get(0).description())
+                .matches("\\d{5} km from the card's previous location at \\d+ km/h");
         // 1 - (1 - 0.8)(1 - 0.5)
         assertThat(score.score()).isCloseTo(0.9, within(1e-12));
         assertThat(score.decision()).isEqualTo(Decision.DECLINE);
@@ -165,7 +177,9 @@ class RulesScorerTest {
 
     @Test
     void doesNotFlagANewCountryBeforeTheMinimumHistory() {
-        assertThat(score(NORMAL_FORTNIGHT.subList(0, 2), tx("tx-br", 1_000, ABROAD, DAY_TWELVE)).reasons()).isEmpty();
+        assertThat(score(NORMAL_FORTNIGHT.subList(0, 2), tx("tx-br", 1_000, ABROAD, DAY_TWELVE))
+                        .reasons())
+                .isEmpty();
     }
 
     @Test
@@ -173,7 +187,9 @@ class RulesScorerTest {
         List<Transaction> history = new ArrayList<>(NORMAL_FORTNIGHT);
         history.add(tx("tx-br-1", 1_000, ABROAD, DAY_TWELVE));
 
-        assertThat(score(history, tx("tx-br-2", 1_000, ABROAD, DAY_TWELVE.plus(Duration.ofDays(1)))).reasons()).isEmpty();
+        assertThat(score(history, tx("tx-br-2", 1_000, ABROAD, DAY_TWELVE.plus(Duration.ofDays(1))))
+                        .reasons())
+                .isEmpty();
     }
 
     @Test
@@ -190,9 +206,12 @@ class RulesScorerTest {
 
     @Test
     void theDecisionFollowsTheConfiguredThresholds() {
-        RulesScorer strict = new RulesScorer(new RulesConfig(10, 10.0, 4.0, 3, 500, 1000, 0.75, 0.6, 0.5, 0.8, 0.3, 0.5));
+        RulesScorer strict =
+                new RulesScorer(new RulesConfig(10, 10.0, 4.0, 3, 500, 1000, 0.75, 0.6, 0.5, 0.8, 0.3, 0.5));
 
-        RiskScore score = strict.score(CardFeatures.next(fold(NORMAL_FORTNIGHT), tx("tx-br", 1_000, ABROAD, DAY_TWELVE)).features());
+        RiskScore score =
+                strict.score(CardFeatures.next(fold(NORMAL_FORTNIGHT), tx("tx-br", 1_000, ABROAD, DAY_TWELVE), null)
+                        .features());
 
         assertThat(score.decision()).isEqualTo(Decision.DECLINE);
     }
@@ -220,14 +239,16 @@ class RulesScorerTest {
 
     @Test
     void aFirstTransactionIsNeverFlaggedForAmountOrCountry() {
-        RiskScore score = RULES.score(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 999_999, ABROAD, MIDNIGHT)).features());
+        RiskScore score = RULES.score(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 999_999, ABROAD, MIDNIGHT), null)
+                .features());
 
         assertThat(score.reasons()).isEmpty();
     }
 
     @Test
     void dailyHistoryIsNeverABurst() {
-        assertThat(score(dailyHistory(10, 1_000), tx("tx-x", 1_000, HOME, MIDNIGHT.plus(Duration.ofDays(10)))).reasons())
+        assertThat(score(dailyHistory(10, 1_000), tx("tx-x", 1_000, HOME, MIDNIGHT.plus(Duration.ofDays(10))))
+                        .reasons())
                 .isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.ingest.card;
 
+import dev.vigil.card.CardNumbers;
 import dev.vigil.ingest.validation.Checked;
-import dev.vigil.schemas.CardNumbers;
 
 /**
  * A card number (PAN) that passed the format and Luhn checks. It lives only for the duration of
@@ -27,15 +27,6 @@ public record CardNumber(String digits) {
             return Checked.fail("fails the Luhn check");
         }
         return Checked.ok(new CardNumber(text));
-    }
-
-    /** The issuer identification number: first six digits, kept for rules (issuer country, card type). */
-    public String bin() {
-        return digits.substring(0, 6);
-    }
-
-    public String last4() {
-        return digits.substring(digits.length() - 4);
     }
 
     @Override

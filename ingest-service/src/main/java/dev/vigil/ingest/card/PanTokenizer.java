@@ -1,13 +1,13 @@
 package dev.vigil.ingest.card;
 
-import dev.vigil.schemas.BinCountries;
-import dev.vigil.schemas.CardTokenizer;
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
+import dev.vigil.card.CardTokenizer;
 
 /**
- * Replaces a validated card number with its token ({@link CardTokenizer}: HMAC-SHA256 under the
- * configured key, base64url), keeping only the BIN, the last four digits and the issuer's country
- * ({@link BinCountries}) beside it. The one place in the service that sees the number and the key
- * together. Thread-safe.
+ * Replaces a validated card number with what is kept of it ({@link CardToken}: the token under the
+ * configured key, BIN, last four, issuer's country). The one place in the service that sees the
+ * number and the key together. Thread-safe.
  */
 public final class PanTokenizer {
 
@@ -19,19 +19,13 @@ public final class PanTokenizer {
         this.binCountries = binCountries;
     }
 
-    /** With the demo BIN table. */
-    public PanTokenizer(byte[] key) {
-        this(key, BinCountries.defaults());
-    }
-
     /** Decodes the configured key (standard base64); messages never quote a character of it. */
     public static byte[] decodeKey(String base64, String property) {
         return CardTokenizer.decodeKey(base64, property);
     }
 
     public CardToken tokenize(CardNumber card) {
-        return new CardToken(tokenizer.token(card.digits()), card.bin(), card.last4(),
-                binCountries.countryOf(card.digits()).orElse(null));
+        return CardToken.of(card.digits(), tokenizer, binCountries);
     }
 
     @Override

@@ -27,7 +27,8 @@ public class IngestMetrics {
     }
 
     public void accepted(String endpoint, int records) {
-        counter("vigil.ingest.accepted", "Records produced and acknowledged", endpoint).increment(records);
+        counter("vigil.ingest.accepted", "Records produced and acknowledged", endpoint)
+                .increment(records);
     }
 
     /** Retries of already accepted records, answered without producing again. */
@@ -37,12 +38,16 @@ public class IngestMetrics {
     }
 
     public void conflict(String endpoint) {
-        counter("vigil.ingest.conflicts", "Requests reusing an accepted id with other content", endpoint).increment();
+        counter("vigil.ingest.conflicts", "Requests reusing an accepted id with other content", endpoint)
+                .increment();
     }
 
     public void unavailable(String endpoint) {
-        counter("vigil.ingest.unavailable", "Requests answered 503: Kafka or the registry did not take the records",
-                endpoint).increment();
+        counter(
+                        "vigil.ingest.unavailable",
+                        "Requests answered 503: Kafka or the registry did not take the records",
+                        endpoint)
+                .increment();
     }
 
     /**
@@ -63,6 +68,9 @@ public class IngestMetrics {
     }
 
     private Counter counter(String name, String description, String endpoint) {
-        return Counter.builder(name).description(description).tag("endpoint", endpoint).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("endpoint", endpoint)
+                .register(registry);
     }
 }

@@ -30,7 +30,9 @@ public final class JsonReader {
         }
         this.maxDepth = maxDepth;
         this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth)
+                        .build())
                 // locations carry line and column only, never a copy of the body
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
@@ -51,8 +53,9 @@ public final class JsonReader {
         } catch (StreamConstraintsException e) {
             throw new MalformedJsonException("JSON is nested deeper than " + maxDepth + " levels");
         } catch (JsonParseException e) {
-            throw new MalformedJsonException("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw new MalformedJsonException(
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new MalformedJsonException("unreadable JSON (" + e.getClass().getSimpleName() + ")");
         }
@@ -101,6 +104,7 @@ public final class JsonReader {
     }
 
     private static String where(JsonParser parser) {
-        return "line " + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr();
+        return "line " + parser.currentLocation().getLineNr() + ", column "
+                + parser.currentLocation().getColumnNr();
     }
 }

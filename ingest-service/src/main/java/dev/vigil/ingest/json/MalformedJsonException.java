@@ -5,6 +5,7 @@ package dev.vigil.ingest.json;
  * own words; it never quotes the body (Jackson's own messages do, and the body holds a card number).
  */
 public final class MalformedJsonException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     public MalformedJsonException(String reason) {
         super(reason, null, false, false);

@@ -27,8 +27,8 @@ public class BrokerReadinessCheck implements HealthCheck {
     private final Admin admin;
     private final int timeoutMs;
 
-    BrokerReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            IngestConfig config) {
+    BrokerReadinessCheck(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IngestConfig config) {
         Map<String, Object> settings = KafkaClients.common(bootstrapServers, "readiness");
         // With the default (rebootstrap), Kafka 4.1's admin client re-bootstraps in a tight loop
         // while no broker answers: hundreds of log lines a second during an outage.
@@ -41,8 +41,13 @@ public class BrokerReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
-                    .nodes().get(timeoutMs + 500L, TimeUnit.MILLISECONDS).size();
-            return HealthCheckResponse.named("kafka").up().withData("brokers", brokers).build();
+                    .nodes()
+                    .get(timeoutMs + 500L, TimeUnit.MILLISECONDS)
+                    .size();
+            return HealthCheckResponse.named("kafka")
+                    .up()
+                    .withData("brokers", brokers)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down(e);
@@ -54,7 +59,10 @@ public class BrokerReadinessCheck implements HealthCheck {
     }
 
     private static HealthCheckResponse down(Throwable error) {
-        return HealthCheckResponse.named("kafka").down().withData("error", error.getClass().getSimpleName()).build();
+        return HealthCheckResponse.named("kafka")
+                .down()
+                .withData("error", error.getClass().getSimpleName())
+                .build();
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ package dev.vigil.ingest.kafka;
  * answers 503 and the client retries; nothing was promised.
  */
 public final class EventLogUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     public EventLogUnavailableException(String message) {
         super(message, null, false, false);

@@ -1,12 +1,13 @@
 package dev.vigil.ingest.kafka;
 
 import dev.vigil.ingest.IngestConfig;
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +50,15 @@ public class EventPublisher {
     private final MeterRegistry metrics;
     private final Duration ackTimeout;
 
-    EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "apicurio.registry.url") String registryUrl, IngestConfig config,
+    EventPublisher(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "apicurio.registry.url") String registryUrl,
+            IngestConfig config,
             MeterRegistry metrics) {
         int maxBlock = Math.toIntExact(config.kafka().maxBlock().toMillis());
         int deliveryTimeout = Math.toIntExact(config.kafka().deliveryTimeout().toMillis());
-        Map<String, Object> settings = KafkaClients.common(bootstrapServers, "producer");
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> settings =
+                ReliableProducer.settings(bootstrapServers, KafkaClients.CLIENT_ID + "-producer");
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) maxBlock);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         // Kafka requires delivery.timeout >= linger + request.timeout; half leaves room for one retry
@@ -104,9 +106,11 @@ public class EventPublisher {
             record = new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), keyBytes, valueBytes, headers);
         } catch (RuntimeException e) {
             // only the class: an Avro message could quote a field value
-            LOG.warnf("could not serialize a record for topic %s (%s); is the schema registry reachable?",
+            LOG.warnf(
+                    "could not serialize a record for topic %s (%s); is the schema registry reachable?",
                     topic.name(), e.getClass().getName());
-            acknowledged.completeExceptionally(new EventLogUnavailableException("the schema registry is not available"));
+            acknowledged.completeExceptionally(
+                    new EventLogUnavailableException("the schema registry is not available"));
             return acknowledged;
         }
         long start = System.nanoTime();
@@ -128,9 +132,11 @@ public class EventPublisher {
 
     private static void fail(CompletableFuture<RecordMetadata> acknowledged, Topic<?, ?> topic, Exception error) {
         // Kafka's messages name topics, partitions and timeouts, never record content
-        LOG.warnf("Kafka did not take a record for topic %s: %s: %s", topic.name(), error.getClass().getSimpleName(),
-                error.getMessage());
-        acknowledged.completeExceptionally(new EventLogUnavailableException("Kafka did not acknowledge the record in time"));
+        LOG.warnf(
+                "Kafka did not take a record for topic %s: %s: %s",
+                topic.name(), error.getClass().getSimpleName(), error.getMessage());
+        acknowledged.completeExceptionally(
+                new EventLogUnavailableException("Kafka did not acknowledge the record in time"));
     }
 
     private Timer timer(Topic<?, ?> topic, boolean acknowledged) {
@@ -144,8 +150,11 @@ public class EventPublisher {
 
     @SuppressWarnings("unchecked")
     private <T> Serializer<T> serializer(Topic<String, ?> topic, boolean isKey) {
-        return (Serializer<T>) serializers.computeIfAbsent(topic.name() + (isKey ? "/key" : "/value"),
-                name -> isKey ? serdes.keySerde(topic).serializer() : serdes.valueSerde(topic).serializer());
+        return (Serializer<T>) serializers.computeIfAbsent(
+                topic.name() + (isKey ? "/key" : "/value"),
+                name -> isKey
+                        ? serdes.keySerde(topic).serializer()
+                        : serdes.valueSerde(topic).serializer());
     }
 
     @PreDestroy

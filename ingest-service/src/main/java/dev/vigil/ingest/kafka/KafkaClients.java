@@ -9,8 +9,7 @@ final class KafkaClients {
 
     static final String CLIENT_ID = "vigil-ingest";
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static Map<String, Object> common(String bootstrapServers, String role) {
         Map<String, Object> config = new HashMap<>();

@@ -1,15 +1,13 @@
 package dev.vigil.ingest.label;
 
 import dev.vigil.events.TransactionLabel;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.schemas.LabelIds;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A validated label as the Avro record that goes to Kafka. */
 final class LabelEvents {
 
-    private LabelEvents() {
-    }
+    private LabelEvents() {}
 
     static TransactionLabel toEvent(LabelRequest request, String cardToken, Instant now) {
         return TransactionLabel.newBuilder()
@@ -25,14 +23,8 @@ final class LabelEvents {
                 .build();
     }
 
-    /**
-     * A name-based UUID of (bank, transaction, label, source): a retried label keeps its id, so
-     * readers can drop the copy. The parts cannot contain a line break (identifiers, enum names),
-     * so joining them with one is unambiguous.
-     */
+    /** {@link LabelIds}: a retried label keeps its id, so readers can drop the copy. */
     static String labelId(LabelRequest request) {
-        String name = String.join("\n", request.bankId(), request.transactionId(), request.label().name(),
-                request.source().name());
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return LabelIds.of(request.bankId(), request.transactionId(), request.label(), request.source());
     }
 }

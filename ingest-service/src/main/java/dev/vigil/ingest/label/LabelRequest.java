@@ -12,6 +12,12 @@ import java.time.Instant;
  * @param transactionTime {@code null} when unknown
  * @param note            {@code null} when absent
  */
-record LabelRequest(String transactionId, String bankId, CardNumber card, Label label, LabelSource source,
-        Instant labelledAt, Instant transactionTime, String note) {
-}
+record LabelRequest(
+        String transactionId,
+        String bankId,
+        CardNumber card,
+        Label label,
+        LabelSource source,
+        Instant labelledAt,
+        Instant transactionTime,
+        String note) {}

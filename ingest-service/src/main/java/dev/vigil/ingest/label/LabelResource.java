@@ -36,8 +36,7 @@ import java.util.List;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class LabelResource {
 
-    record Accepted(String labelId) {
-    }
+    record Accepted(String labelId) {}
 
     private final JsonReader reader;
     private final LabelValidator validator;
@@ -48,8 +47,15 @@ public class LabelResource {
     private final SentTransactions sentTransactions;
     private final Clock clock;
 
-    LabelResource(IngestConfig config, JsonReader reader, PanTokenizer tokenizer, EventPublisher publisher,
-            IngestMetrics metrics, Sender sender, SentTransactions sentTransactions, Clock clock) {
+    LabelResource(
+            IngestConfig config,
+            JsonReader reader,
+            PanTokenizer tokenizer,
+            EventPublisher publisher,
+            IngestMetrics metrics,
+            Sender sender,
+            SentTransactions sentTransactions,
+            Clock clock) {
         this.sentTransactions = sentTransactions;
         this.sender = sender;
         this.reader = reader;
@@ -79,8 +85,8 @@ public class LabelResource {
             return Problems.unknownTransaction(unknown);
         }
         TransactionLabel event = LabelEvents.toEvent(request.value(), cardToken, now);
-        publisher.awaitAll(List.of(publisher.send(Topics.TRANSACTION_LABELS, event.getCardToken(), event,
-                event.getLabelledAt())));
+        publisher.awaitAll(
+                List.of(publisher.send(Topics.TRANSACTION_LABELS, event.getCardToken(), event, event.getLabelledAt())));
         metrics.accepted("label", 1);
         return Response.accepted(new Accepted(event.getLabelId())).build();
     }
@@ -90,8 +96,10 @@ public class LabelResource {
      * service, on that transaction's card: nothing else can be made a fraud, or a genuine purchase.
      */
     private List<FieldError> ofTransactionSent(LabelRequest label, String cardToken) {
-        return sentTransactions.cardTokenOf(label.bankId(), label.transactionId())
-                .map(sentCard -> sentCard.equals(cardToken) ? List.<FieldError>of()
+        return sentTransactions
+                .cardTokenOf(label.bankId(), label.transactionId())
+                .map(sentCard -> sentCard.equals(cardToken)
+                        ? List.<FieldError>of()
                         : List.of(new FieldError("pan", "is not the card of this transaction")))
                 .orElse(List.of(new FieldError("transactionId", "names no transaction this bank sent")));
     }

@@ -26,8 +26,8 @@ final class LabelValidator {
 
     static final int ID_MAX_LENGTH = 64;
     static final int NOTE_MAX_LENGTH = 500;
-    static final Set<String> FIELDS = Set.of("transactionId", "bankId", "pan", "label", "source", "labelledAt",
-            "transactionTime", "note");
+    static final Set<String> FIELDS =
+            Set.of("transactionId", "bankId", "pan", "label", "source", "labelledAt", "transactionTime", "note");
     static final Set<String> SERVER_OWNED = Set.of("labelId", "cardToken");
     private static final Set<Label> LABELS = EnumSet.of(Label.FRAUD, Label.GENUINE);
     private static final Set<LabelSource> SOURCES = EnumSet.of(LabelSource.CHARGEBACK, LabelSource.CARDHOLDER);
@@ -45,8 +45,8 @@ final class LabelValidator {
         if (in == null) {
             return Validation.invalid(errors.list());
         }
-        String transactionId = in.accept("transactionId",
-                Checks.identifier(in.text("transactionId", REQUIRED), ID_MAX_LENGTH));
+        String transactionId =
+                in.accept("transactionId", Checks.identifier(in.text("transactionId", REQUIRED), ID_MAX_LENGTH));
         String bankId = in.accept("bankId", Checks.identifier(in.text("bankId", REQUIRED), ID_MAX_LENGTH));
         CardNumber card = in.accept("pan", CardNumber.parse(in.text("pan", REQUIRED)));
         Label label = in.accept("label", Checks.oneOf(in.text("label", REQUIRED), LABELS));
@@ -55,7 +55,9 @@ final class LabelValidator {
         Instant transactionTime = notInFuture(in, "transactionTime", now);
         // compared with "now" when labelledAt defaults to it, not when labelledAt was invalid
         boolean labelTimeKnown = labelledAt != null || !in.present("labelledAt");
-        if (transactionTime != null && labelTimeKnown && transactionTime.isAfter(labelledAt == null ? now : labelledAt)) {
+        if (transactionTime != null
+                && labelTimeKnown
+                && transactionTime.isAfter(labelledAt == null ? now : labelledAt)) {
             in.reject("transactionTime", "must not be after labelledAt: a label cannot precede its transaction");
         }
         String note = in.accept("note", Checks.freeText(in.text("note", OPTIONAL), NOTE_MAX_LENGTH));

@@ -17,8 +17,7 @@ final class Amounts {
     /** More integer digits than this cannot be a card amount in minor units of a long. */
     private static final int MAX_INTEGER_DIGITS = 15;
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /** An ISO 4217 currency with minor units (not a fund, metal or test code). */
     static Checked<Currency> currency(String code) {
@@ -74,8 +73,8 @@ final class Amounts {
         String fraction = matcher.group(2) == null ? "" : stripTrailingZeros(matcher.group(2));
         int exponent = currency.getDefaultFractionDigits();
         if (fraction.length() > exponent) {
-            return Checked.fail("has more decimal places than " + currency.getCurrencyCode() + " allows ("
-                    + exponent + ")");
+            return Checked.fail(
+                    "has more decimal places than " + currency.getCurrencyCode() + " allows (" + exponent + ")");
         }
         BigDecimal max = BigDecimal.valueOf(maxMinor, exponent);
         if (integer.length() > MAX_INTEGER_DIGITS) {

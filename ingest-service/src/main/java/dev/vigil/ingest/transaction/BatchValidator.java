@@ -60,8 +60,9 @@ final class BatchValidator {
             }
             Integer earlier = firstIndex.putIfAbsent(IdempotencyCache.Key.of(request), i);
             if (earlier != null) {
-                errors.add(path + ".transactionId", "repeats the transactionId of " + FIELD + "[" + earlier
-                        + "] for the same bank");
+                errors.add(
+                        path + ".transactionId",
+                        "repeats the transactionId of " + FIELD + "[" + earlier + "] for the same bank");
             }
             requests.add(request);
         }

@@ -40,11 +40,9 @@ final class IdempotencyCache {
     }
 
     /** The answer to {@link #claim}; {@code outcome} is {@code null} for a conflict. */
-    record Claim(Kind kind, CompletableFuture<Boolean> outcome) {
-    }
+    record Claim(Kind kind, CompletableFuture<Boolean> outcome) {}
 
-    private record Entry(String contentHash, CompletableFuture<Boolean> outcome, Instant createdAt) {
-    }
+    private record Entry(String contentHash, CompletableFuture<Boolean> outcome, Instant createdAt) {}
 
     private final int maxEntries;
     private final Duration ttl;

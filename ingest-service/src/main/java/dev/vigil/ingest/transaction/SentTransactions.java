@@ -44,8 +44,7 @@ public class SentTransactions {
     }
 
     /** One transaction to claim; the card token, never the card number. */
-    record Claim(String transactionId, String contentHash, String cardToken, String eventTime) {
-    }
+    record Claim(String transactionId, String contentHash, String cardToken, String eventTime) {}
 
     private static final String CLAIM = """
             WITH input AS (
@@ -78,10 +77,15 @@ public class SentTransactions {
     List<Known> claim(String bankId, List<Claim> claims) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-            statement.setArray(1, texts(connection, claims.stream().map(Claim::transactionId).toList()));
-            statement.setArray(2, texts(connection, claims.stream().map(Claim::contentHash).toList()));
-            statement.setArray(3, texts(connection, claims.stream().map(Claim::cardToken).toList()));
-            statement.setArray(4, texts(connection, claims.stream().map(Claim::eventTime).toList()));
+            statement.setArray(
+                    1,
+                    texts(connection, claims.stream().map(Claim::transactionId).toList()));
+            statement.setArray(
+                    2, texts(connection, claims.stream().map(Claim::contentHash).toList()));
+            statement.setArray(
+                    3, texts(connection, claims.stream().map(Claim::cardToken).toList()));
+            statement.setArray(
+                    4, texts(connection, claims.stream().map(Claim::eventTime).toList()));
             statement.setString(5, bankId);
             statement.setString(6, bankId);
             Known[] known = new Known[claims.size()];
@@ -89,9 +93,11 @@ public class SentTransactions {
                 while (rows.next()) {
                     int i = rows.getInt(1) - 1;
                     String hash = rows.getString(3);
-                    known[i] = rows.getBoolean(2) ? Known.NEW
-                            : hash == null ? null // claimed by a concurrent statement committed after ours began
-                            : compare(claims.get(i), hash, rows.getBoolean(4));
+                    known[i] = rows.getBoolean(2)
+                            ? Known.NEW
+                            : hash == null
+                                    ? null // claimed by a concurrent statement committed after ours began
+                                    : compare(claims.get(i), hash, rows.getBoolean(4));
                 }
             }
             for (int i = 0; i < known.length; i++) {
@@ -117,7 +123,9 @@ public class SentTransactions {
             statement.executeUpdate();
         } catch (SQLException e) {
             // the records are in Kafka: the client gets its 202, and a retry would only produce a copy the scorer drops
-            LOG.warnf("could not mark acknowledged transactions: %s (SQLState %s)", e.getClass().getName(), e.getSQLState());
+            LOG.warnf(
+                    "could not mark acknowledged transactions: %s (SQLState %s)",
+                    e.getClass().getName(), e.getSQLState());
         }
     }
 
@@ -160,7 +168,9 @@ public class SentTransactions {
     }
 
     private static EventLogUnavailableException unavailable(SQLException e) {
-        LOG.warnf("the sent-transactions store failed: %s (SQLState %s)", e.getClass().getName(), e.getSQLState());
+        LOG.warnf(
+                "the sent-transactions store failed: %s (SQLState %s)",
+                e.getClass().getName(), e.getSQLState());
         return new EventLogUnavailableException("the transaction store is not available");
     }
 }

@@ -1,14 +1,13 @@
 package dev.vigil.ingest.transaction;
 
+import dev.vigil.card.CardToken;
 import dev.vigil.events.Transaction;
-import dev.vigil.ingest.card.CardToken;
 import java.time.Instant;
 
 /** A validated request as the Avro record that goes to Kafka. */
 final class TransactionEvents {
 
-    private TransactionEvents() {
-    }
+    private TransactionEvents() {}
 
     static Transaction toEvent(TransactionRequest request, CardToken card, Instant receivedAt) {
         return Transaction.newBuilder()

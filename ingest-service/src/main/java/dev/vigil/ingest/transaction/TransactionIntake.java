@@ -24,8 +24,7 @@ import java.util.concurrent.CompletableFuture;
 class TransactionIntake {
 
     /** What became of a submission that did not fail. */
-    record Outcome(int produced, int replayed, List<Integer> conflicts) {
-    }
+    record Outcome(int produced, int replayed, List<Integer> conflicts) {}
 
     /** A transaction of the submission on its way: claimed in the cache, maybe produced. */
     private static final class Pending {
@@ -37,7 +36,11 @@ class TransactionIntake {
         private boolean sent;
         private CompletableFuture<?> acknowledged = new CompletableFuture<>();
 
-        Pending(int index, IdempotencyCache.Key key, Transaction event, String contentHash,
+        Pending(
+                int index,
+                IdempotencyCache.Key key,
+                Transaction event,
+                String contentHash,
                 IdempotencyCache.Claim claim) {
             this.index = index;
             this.key = key;
@@ -91,13 +94,19 @@ class TransactionIntake {
     private final SentTransactions sentTransactions;
     private final Clock clock;
 
-    TransactionIntake(PanTokenizer tokenizer, EventPublisher publisher, SentTransactions sentTransactions,
-            IngestConfig config, Clock clock, MeterRegistry metrics) {
+    TransactionIntake(
+            PanTokenizer tokenizer,
+            EventPublisher publisher,
+            SentTransactions sentTransactions,
+            IngestConfig config,
+            Clock clock,
+            MeterRegistry metrics) {
         this.sentTransactions = sentTransactions;
         this.tokenizer = tokenizer;
         this.publisher = publisher;
         this.clock = clock;
-        this.cache = new IdempotencyCache(config.idempotency().maxEntries(), config.idempotency().ttl(), clock);
+        this.cache = new IdempotencyCache(
+                config.idempotency().maxEntries(), config.idempotency().ttl(), clock);
         Gauge.builder("vigil.ingest.idempotency.entries", cache, IdempotencyCache::size)
                 .description("Transactions remembered for answering retries")
                 .register(metrics);
@@ -139,16 +148,20 @@ class TransactionIntake {
             pending.stream().filter(Pending::owned).forEach(p -> cache.failed(p.key(), p.claim()));
             return new Outcome(0, 0, conflicts);
         }
-        List<Pending> toProduce = pending.stream().filter(Pending::owned).filter(p -> !p.sent()).toList();
+        List<Pending> toProduce =
+                pending.stream().filter(Pending::owned).filter(p -> !p.sent()).toList();
         pending.stream().filter(Pending::owned).filter(Pending::sent).forEach(p -> cache.accepted(p.claim()));
         List<CompletableFuture<?>> acknowledgements = produceOwned(pending);
         try {
             publisher.awaitAll(acknowledgements);
         } finally {
-            sentTransactions.acknowledged(requests.get(0).bankId(), toProduce.stream()
-                    .filter(p -> p.acknowledged().isDone() && !p.acknowledged().isCompletedExceptionally())
-                    .map(p -> p.event().getTransactionId())
-                    .toList());
+            sentTransactions.acknowledged(
+                    requests.get(0).bankId(),
+                    toProduce.stream()
+                            .filter(p -> p.acknowledged().isDone()
+                                    && !p.acknowledged().isCompletedExceptionally())
+                            .map(p -> p.event().getTransactionId())
+                            .toList());
         }
         return new Outcome(toProduce.size(), pending.size() - toProduce.size(), List.of());
     }
@@ -162,17 +175,21 @@ class TransactionIntake {
         if (owned.isEmpty()) {
             return List.of();
         }
-        List<SentTransactions.Known> known = sentTransactions.claim(owned.get(0).key().bankId(), owned.stream()
-                .map(p -> new SentTransactions.Claim(p.event().getTransactionId(), p.contentHash(),
-                        p.event().getCardToken(), p.event().getEventTime().toString()))
-                .toList());
+        List<SentTransactions.Known> known = sentTransactions.claim(
+                owned.get(0).key().bankId(),
+                owned.stream()
+                        .map(p -> new SentTransactions.Claim(
+                                p.event().getTransactionId(),
+                                p.contentHash(),
+                                p.event().getCardToken(),
+                                p.event().getEventTime().toString()))
+                        .toList());
         List<Integer> conflicts = new ArrayList<>();
         for (int i = 0; i < owned.size(); i++) {
             switch (known.get(i)) {
                 case CONFLICT -> conflicts.add(owned.get(i).index());
                 case SENT -> owned.get(i).markSent();
-                case NEW, UNCONFIRMED -> {
-                }
+                case NEW, UNCONFIRMED -> {}
             }
         }
         return conflicts;
@@ -192,8 +209,11 @@ class TransactionIntake {
                 // Kafka or the registry just failed a send; each further one would wait as long: give up
                 cache.failed(p.key(), p.claim());
             } else {
-                CompletableFuture<?> acknowledged = publisher.send(Topics.TRANSACTIONS, p.event().getCardToken(),
-                        p.event(), p.event().getEventTime());
+                CompletableFuture<?> acknowledged = publisher.send(
+                        Topics.TRANSACTIONS,
+                        p.event().getCardToken(),
+                        p.event(),
+                        p.event().getEventTime());
                 acknowledged.whenComplete((metadata, error) -> {
                     if (error == null) {
                         cache.accepted(p.claim());

@@ -23,5 +23,4 @@ record TransactionRequest(
         Channel channel,
         Double latitude,
         Double longitude,
-        OffsetDateTime timestamp) {
-}
+        OffsetDateTime timestamp) {}

@@ -31,11 +31,9 @@ import java.util.stream.Collectors;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TransactionResource {
 
-    record Accepted(String transactionId) {
-    }
+    record Accepted(String transactionId) {}
 
-    record BatchAccepted(List<String> accepted) {
-    }
+    record BatchAccepted(List<String> accepted) {}
 
     private final JsonReader reader;
     private final TransactionValidator validator;
@@ -45,11 +43,17 @@ public class TransactionResource {
     private final Sender sender;
     private final Clock clock;
 
-    TransactionResource(IngestConfig config, JsonReader reader, TransactionIntake intake, IngestMetrics metrics,
-            Sender sender, Clock clock) {
+    TransactionResource(
+            IngestConfig config,
+            JsonReader reader,
+            TransactionIntake intake,
+            IngestMetrics metrics,
+            Sender sender,
+            Clock clock) {
         this.sender = sender;
         this.reader = reader;
-        this.validator = new TransactionValidator(config.amount().maxMinor(),
+        this.validator = new TransactionValidator(
+                config.amount().maxMinor(),
                 new TimeWindow(config.clockSkew().future(), config.clockSkew().past()));
         this.batchValidator = new BatchValidator(validator, config.batch().maxSize());
         this.intake = intake;
@@ -100,8 +104,9 @@ public class TransactionResource {
         }
         count("batch", outcome);
         return Response.accepted(new BatchAccepted(requests.value().stream()
-                .map(TransactionRequest::transactionId)
-                .collect(Collectors.toList()))).build();
+                        .map(TransactionRequest::transactionId)
+                        .collect(Collectors.toList())))
+                .build();
     }
 
     private static FieldError conflict(String field) {

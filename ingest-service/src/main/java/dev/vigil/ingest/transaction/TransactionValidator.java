@@ -24,11 +24,24 @@ import java.util.Set;
 final class TransactionValidator {
 
     static final int ID_MAX_LENGTH = 64;
-    static final Set<String> FIELDS = Set.of("transactionId", "bankId", "pan", "amount", "currency", "merchantId",
-            "mcc", "merchantCountry", "terminalId", "channel", "latitude", "longitude", "timestamp");
+    static final Set<String> FIELDS = Set.of(
+            "transactionId",
+            "bankId",
+            "pan",
+            "amount",
+            "currency",
+            "merchantId",
+            "mcc",
+            "merchantCountry",
+            "terminalId",
+            "channel",
+            "latitude",
+            "longitude",
+            "timestamp");
     /** What the service derives itself; a sender setting them is confused or probing. */
-    static final Set<String> SERVER_OWNED = Set.of("cardToken", "cardBin", "cardLast4", "amountMinor", "eventTime",
-            "utcOffsetMinutes", "receivedAt");
+    static final Set<String> SERVER_OWNED =
+            Set.of("cardToken", "cardBin", "cardLast4", "amountMinor", "eventTime", "utcOffsetMinutes", "receivedAt");
+
     private static final Set<Channel> CHANNELS = EnumSet.of(Channel.CARD_PRESENT, Channel.CARD_NOT_PRESENT);
 
     private final long maxAmountMinor;
@@ -58,32 +71,41 @@ final class TransactionValidator {
         if (in == null) {
             return null;
         }
-        String transactionId = in.accept("transactionId",
-                Checks.identifier(in.text("transactionId", REQUIRED), ID_MAX_LENGTH));
+        String transactionId =
+                in.accept("transactionId", Checks.identifier(in.text("transactionId", REQUIRED), ID_MAX_LENGTH));
         String bankId = in.accept("bankId", Checks.identifier(in.text("bankId", REQUIRED), ID_MAX_LENGTH));
         CardNumber card = in.accept("pan", CardNumber.parse(in.text("pan", REQUIRED)));
         Currency currency = in.accept("currency", Amounts.currency(in.text("currency", REQUIRED)));
         Long amountMinor = amount(in, currency);
-        String merchantId = in.accept("merchantId",
-                Checks.identifier(in.text("merchantId", REQUIRED), ID_MAX_LENGTH));
+        String merchantId = in.accept("merchantId", Checks.identifier(in.text("merchantId", REQUIRED), ID_MAX_LENGTH));
         String mcc = in.accept("mcc", Checks.mcc(in.text("mcc", REQUIRED)));
         String country = in.accept("merchantCountry", Checks.country(in.text("merchantCountry", REQUIRED)));
-        String terminalId = in.accept("terminalId",
-                Checks.identifier(in.text("terminalId", OPTIONAL), ID_MAX_LENGTH));
+        String terminalId = in.accept("terminalId", Checks.identifier(in.text("terminalId", OPTIONAL), ID_MAX_LENGTH));
         Channel channel = in.accept("channel", Checks.oneOf(in.text("channel", REQUIRED), CHANNELS));
         Double latitude = in.accept("latitude", Checks.within(in.number("latitude", OPTIONAL), 90));
         Double longitude = in.accept("longitude", Checks.within(in.number("longitude", OPTIONAL), 180));
         bothOrNeither(in, "latitude", "longitude");
-        OffsetDateTime timestamp = in.accept("timestamp",
-                Checks.dateTimeWithOffset(in.text("timestamp", REQUIRED)));
+        OffsetDateTime timestamp = in.accept("timestamp", Checks.dateTimeWithOffset(in.text("timestamp", REQUIRED)));
         if (timestamp != null) {
             in.accept("timestamp", window.check(timestamp.toInstant(), now));
         }
         if (errors.count() > errorsBefore) {
             return null;
         }
-        return new TransactionRequest(transactionId, bankId, card, amountMinor, currency.getCurrencyCode(),
-                merchantId, mcc, country, terminalId, channel, latitude, longitude, timestamp);
+        return new TransactionRequest(
+                transactionId,
+                bankId,
+                card,
+                amountMinor,
+                currency.getCurrencyCode(),
+                merchantId,
+                mcc,
+                country,
+                terminalId,
+                channel,
+                latitude,
+                longitude,
+                timestamp);
     }
 
     /** The amount needs its currency for the decimals; without one, only its form is checked. */

@@ -1,6 +1,6 @@
 package dev.vigil.ingest.validation;
 
-import dev.vigil.schemas.CardNumbers;
+import dev.vigil.card.CardNumbers;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,14 +19,14 @@ public final class Checks {
 
     /** Identifiers end up in logs, metrics and URLs: a small alphabet keeps them safe there. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/-]+");
+
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern MCC = Pattern.compile("[0-9]{4}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * A sender-chosen id: not blank, at most {@code maxLength} characters of a restricted alphabet,
@@ -132,7 +132,7 @@ public final class Checks {
                 return Checked.ok(candidate);
             }
         }
-        return Checked.fail("must be one of " + allowed.stream().map(Enum::name).sorted()
-                .collect(Collectors.joining(", ")));
+        return Checked.fail(
+                "must be one of " + allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.ingest.validation;
 
 import dev.vigil.ingest.json.JsonValue;
-import dev.vigil.problems.FieldError;
 import dev.vigil.problems.UnknownParameters;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +30,8 @@ public final class ObjectFields {
      * @param path prefix of the field names in errors: {@code ""} for the body itself,
      *             {@code "transactions[3]"} for an element
      */
-    public static ObjectFields open(JsonValue value, String path, Set<String> known, Set<String> serverOwned,
-            FieldErrors errors) {
+    public static ObjectFields open(
+            JsonValue value, String path, Set<String> known, Set<String> serverOwned, FieldErrors errors) {
         if (!(value instanceof JsonValue.Obj)) {
             errors.add(path.isEmpty() ? "body" : path, "must be a JSON object, not " + value.kind());
             return null;
@@ -47,12 +46,16 @@ public final class ObjectFields {
                 if (UnknownParameters.shown(name).equals(name)) {
                     errors.add(fields.field(name), "is not a known field");
                 } else {
-                    errors.add(fields.field("<unnamed>"), "an unknown field whose name is not shown"
-                            + " (field names are letters, digits and underscores)");
+                    errors.add(
+                            fields.field("<unnamed>"),
+                            "an unknown field whose name is not shown"
+                                    + " (field names are letters, digits and underscores)");
                 }
             }
         }
-        obj.repeated().stream().filter(known::contains).sorted()
+        obj.repeated().stream()
+                .filter(known::contains)
+                .sorted()
                 .forEach(name -> errors.add(fields.field(name), "appears more than once"));
         return fields;
     }
@@ -134,6 +137,7 @@ public final class ObjectFields {
 
     /** Whether a member must be there (and not null). */
     public enum Presence {
-        REQUIRED, OPTIONAL
+        REQUIRED,
+        OPTIONAL
     }
 }

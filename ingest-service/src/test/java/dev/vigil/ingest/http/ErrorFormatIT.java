@@ -22,40 +22,60 @@ class ErrorFormatIT {
 
     @Test
     void anUnknownPathIsA404Problem() {
-        given().get("/api/v1/nothing-here").then()
-                .statusCode(404).contentType(PROBLEM)
+        given().get("/api/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:vigil:problem:not-found"))
                 .body("status", equalTo(404));
     }
 
     @Test
     void aMethodTheResourceDoesNotTakeIsA405Problem() {
-        Senders.ofFixturesBank().get("/api/v1/transactions").then()
-                .statusCode(405).contentType(PROBLEM)
+        Senders.ofFixturesBank()
+                .get("/api/v1/transactions")
+                .then()
+                .statusCode(405)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:vigil:problem:method-not-allowed"));
     }
 
     @Test
     void aBodyOverTheLimitIsA413Problem() {
-        String huge = Fixtures.transactionAMinuteAgo().text("merchantId", "m".repeat(1_100_000)).render();
+        String huge = Fixtures.transactionAMinuteAgo()
+                .text("merchantId", "m".repeat(1_100_000))
+                .render();
 
-        Senders.ofFixturesBank().body(huge).post("/api/v1/transactions").then()
-                .statusCode(413).contentType(PROBLEM)
+        Senders.ofFixturesBank()
+                .body(huge)
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:vigil:problem:payload-too-large"));
     }
 
     @Test
     void anotherMediaTypeIsA415Problem() {
-        Senders.ofFixturesBank().contentType("text/plain").body("x").post("/api/v1/transactions").then()
-                .statusCode(415).contentType(PROBLEM)
+        Senders.ofFixturesBank()
+                .contentType("text/plain")
+                .body("x")
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:vigil:problem:unsupported-media-type"));
     }
 
     @Test
     void anUnknownQueryParameterIsRefusedByName() {
-        Senders.ofFixturesBank().queryParam("dryRun", "true").body(Fixtures.transactionAMinuteAgo().render())
-                .post("/api/v1/transactions").then()
-                .statusCode(400).contentType(PROBLEM)
+        Senders.ofFixturesBank()
+                .queryParam("dryRun", "true")
+                .body(Fixtures.transactionAMinuteAgo().render())
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors.field", contains("dryRun"))
                 .body("errors.reason", contains("is not a parameter of this request"));
     }

@@ -60,9 +60,12 @@ class SenderAuthIT {
         Map<TopicPartition, Long> before = endOffsets();
 
         for (String path : List.of("/api/v1/transactions", "/api/v1/transactions/batch", "/api/v1/labels")) {
-            given().contentType("application/json").body(Fixtures.transactionAMinuteAgo().render())
-                    .when().post(path)
-                    .then().statusCode(401)
+            given().contentType("application/json")
+                    .body(Fixtures.transactionAMinuteAgo().render())
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer")
                     .body("status", equalTo(401));
@@ -76,8 +79,11 @@ class SenderAuthIT {
 
         Senders.withToken(Senders.token(Senders.BANK, "analyst", Duration.ofMinutes(5)))
                 .body(Fixtures.transactionAMinuteAgo().render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         assertNothingProducedSince(before);
     }
 
@@ -88,16 +94,23 @@ class SenderAuthIT {
 
         Senders.withToken(JwtKeysResource.tokens().sign(claims))
                 .body(Fixtures.transactionAMinuteAgo().render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(403).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void anExpiredTokenIsRefused401() {
-        Senders.withToken(JwtKeysResource.tokens().sign(claims(Senders.BANK, Instant.now().minusSeconds(120))))
+        Senders.withToken(JwtKeysResource.tokens()
+                        .sign(claims(Senders.BANK, Instant.now().minusSeconds(120))))
                 .body(Fixtures.transactionAMinuteAgo().render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -107,17 +120,23 @@ class SenderAuthIT {
 
         Senders.withToken(JwtKeysResource.tokens().sign(claims))
                 .body(Fixtures.transactionAMinuteAgo().render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aTransactionOfAnotherBankIsRefused403NamingBankIdAndNothingIsProduced() {
         Map<TopicPartition, Long> before = endOffsets();
 
-        Senders.of("bank-b").body(Fixtures.transactionAMinuteAgo().render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(403)
+        Senders.of("bank-b")
+                .body(Fixtures.transactionAMinuteAgo().render())
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("bankId"))
                 .body("errors.reason", contains("is not the bank of the token"));
@@ -130,9 +149,12 @@ class SenderAuthIT {
         JsonText own = Fixtures.transactionAMinuteAgo();
         JsonText foreign = Fixtures.transactionAMinuteAgo().text("bankId", "bank-b");
 
-        Senders.ofFixturesBank().body("{\"transactions\": [" + own.render() + ", " + foreign.render() + "]}")
-                .when().post("/api/v1/transactions/batch")
-                .then().statusCode(403)
+        Senders.ofFixturesBank()
+                .body("{\"transactions\": [" + own.render() + ", " + foreign.render() + "]}")
+                .when()
+                .post("/api/v1/transactions/batch")
+                .then()
+                .statusCode(403)
                 .body("errors.field", contains("transactions[1].bankId"));
         assertNothingProducedSince(before);
     }
@@ -141,9 +163,14 @@ class SenderAuthIT {
     void aLabelOfAnotherBankIsRefused403() {
         Map<TopicPartition, Long> before = endOffsets();
 
-        Senders.of("bank-b").body(Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render())
-                .when().post("/api/v1/labels")
-                .then().statusCode(403)
+        Senders.of("bank-b")
+                .body(Fixtures.label()
+                        .text("transactionId", "tx-" + UUID.randomUUID())
+                        .render())
+                .when()
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(403)
                 .body("errors.field", contains("bankId"));
         assertNothingProducedSince(before);
     }

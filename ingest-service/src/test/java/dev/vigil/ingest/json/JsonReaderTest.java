@@ -21,15 +21,17 @@ class JsonReaderTest {
     void keepsNumbersExactlyAsWritten() throws Exception {
         JsonValue.Obj obj = (JsonValue.Obj) read("{\"a\": 12.30, \"b\": 1e3, \"c\": -0}");
 
-        assertThat(obj.members()).containsExactly(
-                Map.entry("a", new JsonValue.Number("12.30")),
-                Map.entry("b", new JsonValue.Number("1e3")),
-                Map.entry("c", new JsonValue.Number("-0")));
+        assertThat(obj.members())
+                .containsExactly(
+                        Map.entry("a", new JsonValue.Number("12.30")),
+                        Map.entry("b", new JsonValue.Number("1e3")),
+                        Map.entry("c", new JsonValue.Number("-0")));
     }
 
     @Test
     void readsEveryKindOfValue() throws Exception {
-        JsonValue.Obj obj = (JsonValue.Obj) read("{\"s\":\"x\",\"t\":true,\"f\":false,\"n\":null,\"a\":[1,\"y\"],\"o\":{}}");
+        JsonValue.Obj obj =
+                (JsonValue.Obj) read("{\"s\":\"x\",\"t\":true,\"f\":false,\"n\":null,\"a\":[1,\"y\"],\"o\":{}}");
 
         assertThat(obj.members().get("s")).isEqualTo(new JsonValue.Text("x"));
         assertThat(obj.members().get("t")).isEqualTo(new JsonValue.Bool(true));
@@ -78,19 +80,22 @@ class JsonReaderTest {
 
     @Test
     void rejectsEmptyBody() {
-        assertThatThrownBy(() -> read("  ")).isInstanceOf(MalformedJsonException.class)
+        assertThatThrownBy(() -> read("  "))
+                .isInstanceOf(MalformedJsonException.class)
                 .hasMessage("the request body is empty");
     }
 
     @Test
     void rejectsContentAfterTheValue() {
-        assertThatThrownBy(() -> read("{} {}")).isInstanceOf(MalformedJsonException.class)
+        assertThatThrownBy(() -> read("{} {}"))
+                .isInstanceOf(MalformedJsonException.class)
                 .hasMessageStartingWith("unexpected content after the JSON value at line 1");
     }
 
     @Test
     void rejectsTruncatedJson() {
-        assertThatThrownBy(() -> read("{\"a\": [1, 2")).isInstanceOf(MalformedJsonException.class)
+        assertThatThrownBy(() -> read("{\"a\": [1, 2"))
+                .isInstanceOf(MalformedJsonException.class)
                 .hasMessageStartingWith("malformed JSON at line 1");
     }
 

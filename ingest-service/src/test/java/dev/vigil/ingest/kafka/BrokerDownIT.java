@@ -77,12 +77,10 @@ class BrokerDownIT {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -103,7 +101,8 @@ class BrokerDownIT {
     void transactionAnswers503WithinSecondsAndNothingLogsTheCardNumber() {
         long start = System.nanoTime();
 
-        Response response = post("/api/v1/transactions", Fixtures.transactionAMinuteAgo().render());
+        Response response =
+                post("/api/v1/transactions", Fixtures.transactionAMinuteAgo().render());
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         response.then()
@@ -128,7 +127,8 @@ class BrokerDownIT {
 
     @Test
     void batchAnswers503WithoutWaitingOnEveryTransaction() {
-        String batch = IntStream.range(0, 5).mapToObj(i -> Fixtures.transactionAMinuteAgo().render())
+        String batch = IntStream.range(0, 5)
+                .mapToObj(i -> Fixtures.transactionAMinuteAgo().render())
                 .collect(Collectors.joining(",", "{\"transactions\":[", "]}"));
         long start = System.nanoTime();
 
@@ -149,7 +149,9 @@ class BrokerDownIT {
 
     @Test
     void readinessIsDown() {
-        given().when().get("/q/health/ready").then()
+        given().when()
+                .get("/q/health/ready")
+                .then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"));
     }

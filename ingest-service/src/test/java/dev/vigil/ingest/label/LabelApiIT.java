@@ -54,9 +54,12 @@ class LabelApiIT {
     /** A transaction of the fixtures' bank and card, sent and acknowledged: labels may name it. */
     static String sentTransaction() {
         String id = "tx-" + UUID.randomUUID();
-        Senders.ofFixturesBank().body(Fixtures.transactionAMinuteAgo().text("transactionId", id).render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(202);
+        Senders.ofFixturesBank()
+                .body(Fixtures.transactionAMinuteAgo().text("transactionId", id).render())
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(202);
         return id;
     }
 
@@ -67,10 +70,16 @@ class LabelApiIT {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
         String labelId = Senders.ofFixturesBank()
-                .body(Fixtures.label().text("transactionId", transactionId)
-                        .text("transactionTime", Fixtures.iso(before.minusSeconds(3600))).render())
-                .when().post("/api/v1/labels")
-                .then().statusCode(202).extract().path("labelId");
+                .body(Fixtures.label()
+                        .text("transactionId", transactionId)
+                        .text("transactionTime", Fixtures.iso(before.minusSeconds(3600)))
+                        .render())
+                .when()
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("labelId");
 
         List<ConsumerRecord<byte[], byte[]>> records = kafka.recordsSince(offsets);
         assertThat(records).hasSize(1);
@@ -93,10 +102,20 @@ class LabelApiIT {
     void retriedLabelGetsTheSameId() {
         String body = Fixtures.label().text("transactionId", sentTransaction()).render();
 
-        String first = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
-                .then().statusCode(202).extract().path("labelId");
-        String second = Senders.ofFixturesBank().body(body).post("/api/v1/labels")
-                .then().statusCode(202).extract().path("labelId");
+        String first = Senders.ofFixturesBank()
+                .body(body)
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("labelId");
+        String second = Senders.ofFixturesBank()
+                .body(body)
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("labelId");
 
         assertThat(second).isEqualTo(first);
     }
@@ -105,9 +124,15 @@ class LabelApiIT {
     void aLabelForATransactionTheBankNeverSentIsRefused422AndNotProduced() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        Senders.ofFixturesBank().body(Fixtures.label().text("transactionId", "tx-" + UUID.randomUUID()).render())
-                .when().post("/api/v1/labels")
-                .then().statusCode(422).contentType("application/problem+json")
+        Senders.ofFixturesBank()
+                .body(Fixtures.label()
+                        .text("transactionId", "tx-" + UUID.randomUUID())
+                        .render())
+                .when()
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("transactionId"))
                 .body("errors.reason", contains("names no transaction this bank sent"));
 
@@ -118,10 +143,15 @@ class LabelApiIT {
     void aLabelOnAnotherCardThanItsTransactionsIsRefused422() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        Senders.ofFixturesBank().body(Fixtures.label().text("transactionId", sentTransaction())
-                        .text("pan", Fixtures.MASTERCARD).render())
-                .when().post("/api/v1/labels")
-                .then().statusCode(422)
+        Senders.ofFixturesBank()
+                .body(Fixtures.label()
+                        .text("transactionId", sentTransaction())
+                        .text("pan", Fixtures.MASTERCARD)
+                        .render())
+                .when()
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(422)
                 .body("errors.field", contains("pan"));
 
         assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
@@ -131,9 +161,15 @@ class LabelApiIT {
     void aTransactionIdAnotherBankSentIsNotThisBanksToLabel() {
         String id = sentTransaction();
 
-        Senders.of("bank-b").body(Fixtures.label().text("transactionId", id).text("bankId", "bank-b").render())
-                .when().post("/api/v1/labels")
-                .then().statusCode(422)
+        Senders.of("bank-b")
+                .body(Fixtures.label()
+                        .text("transactionId", id)
+                        .text("bankId", "bank-b")
+                        .render())
+                .when()
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(422)
                 .body("errors.field", contains("transactionId"));
     }
 
@@ -142,9 +178,15 @@ class LabelApiIT {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
         Senders.ofFixturesBank()
-                .body(Fixtures.label().text("source", "ANALYST").text("pan", "4111111111111112").render())
-                .when().post("/api/v1/labels")
-                .then().statusCode(400).body("errors.field", contains("pan", "source"));
+                .body(Fixtures.label()
+                        .text("source", "ANALYST")
+                        .text("pan", "4111111111111112")
+                        .render())
+                .when()
+                .post("/api/v1/labels")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("pan", "source"));
 
         assertThat(kafka.endOffsets(TOPIC)).isEqualTo(offsets);
     }

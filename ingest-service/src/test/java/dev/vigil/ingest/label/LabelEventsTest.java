@@ -15,8 +15,8 @@ class LabelEventsTest {
     static final CardNumber VISA = CardNumber.parse("4111111111111111").value();
 
     private static LabelRequest chargeback(String transactionId, Instant labelledAt) {
-        return new LabelRequest(transactionId, "bank-a", VISA, Label.FRAUD, LabelSource.CHARGEBACK, labelledAt, null,
-                null);
+        return new LabelRequest(
+                transactionId, "bank-a", VISA, Label.FRAUD, LabelSource.CHARGEBACK, labelledAt, null, null);
     }
 
     @Test
@@ -30,12 +30,15 @@ class LabelEventsTest {
         String id = LabelEvents.labelId(chargeback("tx-1", null));
 
         assertThat(LabelEvents.labelId(chargeback("tx-2", null))).isNotEqualTo(id);
-        assertThat(LabelEvents.labelId(new LabelRequest("tx-1", "bank-b", VISA, Label.FRAUD, LabelSource.CHARGEBACK,
-                null, null, null))).isNotEqualTo(id);
-        assertThat(LabelEvents.labelId(new LabelRequest("tx-1", "bank-a", VISA, Label.GENUINE, LabelSource.CHARGEBACK,
-                null, null, null))).isNotEqualTo(id);
-        assertThat(LabelEvents.labelId(new LabelRequest("tx-1", "bank-a", VISA, Label.FRAUD, LabelSource.CARDHOLDER,
-                null, null, null))).isNotEqualTo(id);
+        assertThat(LabelEvents.labelId(new LabelRequest(
+                        "tx-1", "bank-b", VISA, Label.FRAUD, LabelSource.CHARGEBACK, null, null, null)))
+                .isNotEqualTo(id);
+        assertThat(LabelEvents.labelId(new LabelRequest(
+                        "tx-1", "bank-a", VISA, Label.GENUINE, LabelSource.CHARGEBACK, null, null, null)))
+                .isNotEqualTo(id);
+        assertThat(LabelEvents.labelId(new LabelRequest(
+                        "tx-1", "bank-a", VISA, Label.FRAUD, LabelSource.CARDHOLDER, null, null, null)))
+                .isNotEqualTo(id);
     }
 
     @Test
@@ -51,6 +54,8 @@ class LabelEventsTest {
     void keepsTheStatedLabelledAt() {
         Instant yesterday = NOW.minusSeconds(86_400);
 
-        assertThat(LabelEvents.toEvent(chargeback("tx-1", yesterday), "token", NOW).getLabelledAt()).isEqualTo(yesterday);
+        assertThat(LabelEvents.toEvent(chargeback("tx-1", yesterday), "token", NOW)
+                        .getLabelledAt())
+                .isEqualTo(yesterday);
     }
 }

@@ -47,9 +47,12 @@ class LabelValidatorTest {
 
     @Test
     void acceptsAllOptionalFields() {
-        LabelRequest request = validate(label().text("label", "GENUINE").text("source", "CARDHOLDER")
-                .text("labelledAt", "2026-11-22T10:00:00+01:00").text("transactionTime", "2026-11-20T08:00:00Z")
-                .text("note", "confirmed by phone\nticket 12")).value();
+        LabelRequest request = validate(label().text("label", "GENUINE")
+                        .text("source", "CARDHOLDER")
+                        .text("labelledAt", "2026-11-22T10:00:00+01:00")
+                        .text("transactionTime", "2026-11-20T08:00:00Z")
+                        .text("note", "confirmed by phone\nticket 12"))
+                .value();
 
         assertThat(request.labelledAt()).isEqualTo(Instant.parse("2026-11-22T09:00:00Z"));
         assertThat(request.transactionTime()).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
@@ -58,10 +61,13 @@ class LabelValidatorTest {
 
     @Test
     void reportsEveryMissingRequiredFieldAtOnce() {
-        assertThat(errors(JsonText.object())).containsExactlyInAnyOrder(
-                new FieldError("transactionId", "is required"), new FieldError("bankId", "is required"),
-                new FieldError("pan", "is required"), new FieldError("label", "is required"),
-                new FieldError("source", "is required"));
+        assertThat(errors(JsonText.object()))
+                .containsExactlyInAnyOrder(
+                        new FieldError("transactionId", "is required"),
+                        new FieldError("bankId", "is required"),
+                        new FieldError("pan", "is required"),
+                        new FieldError("label", "is required"),
+                        new FieldError("source", "is required"));
     }
 
     @ParameterizedTest
@@ -86,8 +92,9 @@ class LabelValidatorTest {
 
     @Test
     void rejectsLabelledAtWithoutOffset() {
-        assertThat(errors(label().text("labelledAt", "2026-11-22T09:00:00"))).containsExactly(new FieldError(
-                "labelledAt", "must state its offset from UTC, such as 2026-11-22T10:15:30+01:00 or ...Z"));
+        assertThat(errors(label().text("labelledAt", "2026-11-22T09:00:00")))
+                .containsExactly(new FieldError(
+                        "labelledAt", "must state its offset from UTC, such as 2026-11-22T10:15:30+01:00 or ...Z"));
     }
 
     @Test
@@ -99,8 +106,9 @@ class LabelValidatorTest {
     @Test
     void rejectsTransactionTimeAfterLabelledAt() {
         assertThat(errors(label().text("labelledAt", "2026-11-21T00:00:00Z")
-                .text("transactionTime", "2026-11-21T00:00:01Z"))).containsExactly(new FieldError("transactionTime",
-                        "must not be after labelledAt: a label cannot precede its transaction"));
+                        .text("transactionTime", "2026-11-21T00:00:01Z")))
+                .containsExactly(new FieldError(
+                        "transactionTime", "must not be after labelledAt: a label cannot precede its transaction"));
     }
 
     @Test
@@ -117,7 +125,8 @@ class LabelValidatorTest {
 
     @Test
     void acceptsNoteWithShortNumbers() {
-        assertThat(errors(label().text("note", "case 2026-11-22 ref 12345678901"))).isEmpty();
+        assertThat(errors(label().text("note", "case 2026-11-22 ref 12345678901")))
+                .isEmpty();
     }
 
     @Test
@@ -141,6 +150,7 @@ class LabelValidatorTest {
 
     @Test
     void rejectsUnknownFieldNamingIt() {
-        assertThat(errors(label().text("amount", "1"))).containsExactly(new FieldError("amount", "is not a known field"));
+        assertThat(errors(label().text("amount", "1")))
+                .containsExactly(new FieldError("amount", "is not a known field"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.ingest.testing;
 
+import dev.vigil.card.BinCountries;
 import dev.vigil.ingest.card.CardNumber;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.schemas.Topic;
@@ -15,8 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** What a {@code @QuarkusTest} needs to know of the running application's configuration. */
 public final class AppConfig {
 
-    private AppConfig() {
-    }
+    private AppConfig() {}
 
     public static String get(String name) {
         return ConfigProvider.getConfig().getValue(name, String.class);
@@ -29,7 +29,9 @@ public final class AppConfig {
 
     /** A value deserializer of {@code topic} on the registry the application uses. */
     public static <V> Deserializer<V> deserializer(Topic<String, V> topic) {
-        return new TopicSerdes(get("apicurio.registry.url"), false).valueSerde(topic).deserializer();
+        return new TopicSerdes(get("apicurio.registry.url"), false)
+                .valueSerde(topic)
+                .deserializer();
     }
 
     /**
@@ -62,13 +64,17 @@ public final class AppConfig {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(get("quarkus.datasource.jdbc.url"), get("quarkus.datasource.username"),
+        return DriverManager.getConnection(
+                get("quarkus.datasource.jdbc.url"),
+                get("quarkus.datasource.username"),
                 get("quarkus.datasource.password"));
     }
 
     /** The token the application gives {@code pan}, computed independently of its beans. */
     public static String tokenOf(String pan) {
         byte[] key = PanTokenizer.decodeKey(get("vigil.ingest.pan-token-key"), "vigil.ingest.pan-token-key");
-        return new PanTokenizer(key).tokenize(CardNumber.parse(pan).value()).token();
+        return new PanTokenizer(key, BinCountries.defaults())
+                .tokenize(CardNumber.parse(pan).value())
+                .token();
     }
 }

@@ -15,10 +15,10 @@ public final class Fixtures {
     public static final String FIVE_MINUTES_AGO_IN_BERLIN = "2026-11-22T10:15:00+01:00";
     /** A Visa test card number: 16 digits, Luhn-valid. */
     public static final String VISA = "4111111111111111";
+
     public static final String MASTERCARD = "5555555555554444";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The example of docs/architecture.md, timed five minutes before {@link #NOW}. */
     public static JsonText transaction() {

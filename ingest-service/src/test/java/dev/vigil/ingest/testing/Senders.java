@@ -13,8 +13,7 @@ public final class Senders {
     /** The bank of the {@link Fixtures}' transactions and labels. */
     public static final String BANK = "bank-a";
 
-    private Senders() {
-    }
+    private Senders() {}
 
     /** A JSON request by {@code bank}'s sending system. */
     public static RequestSpecification of(String bank) {

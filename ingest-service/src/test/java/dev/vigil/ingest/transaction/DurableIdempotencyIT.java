@@ -66,7 +66,8 @@ class DurableIdempotencyIT {
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
         post(Senders.BANK, first).then().statusCode(202);
 
-        post(Senders.BANK, first.text("amount", "99.99")).then()
+        post(Senders.BANK, first.text("amount", "99.99"))
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("transactionId"));
@@ -94,9 +95,12 @@ class DurableIdempotencyIT {
         JsonText fresh = Fixtures.transactionAMinuteAgo();
         JsonText reused = Fixtures.transactionAMinuteAgo().text("transactionId", id);
 
-        Senders.ofFixturesBank().body("{\"transactions\": [" + fresh.render() + ", " + reused.render() + "]}")
-                .when().post("/api/v1/transactions/batch")
-                .then().statusCode(409)
+        Senders.ofFixturesBank()
+                .body("{\"transactions\": [" + fresh.render() + ", " + reused.render() + "]}")
+                .when()
+                .post("/api/v1/transactions/batch")
+                .then()
+                .statusCode(409)
                 .body("errors.field", contains("transactions[1].transactionId"));
 
         assertThat(kafka.recordsSince(before)).isEmpty();
@@ -110,13 +114,17 @@ class DurableIdempotencyIT {
         JsonText ofBankA = Fixtures.transactionAMinuteAgo();
         post(Senders.BANK, ofBankA).then().statusCode(202);
 
-        post("bank-b", ofBankA.text("bankId", "bank-b").text("amount", "7.00")).then().statusCode(202);
+        post("bank-b", ofBankA.text("bankId", "bank-b").text("amount", "7.00"))
+                .then()
+                .statusCode(202);
     }
 
     @Test
     void storeRowsHoldTheCardTokenNeverTheCardNumber() throws SQLException, InterruptedException {
         String id = "tx-" + UUID.randomUUID();
-        post(Senders.BANK, Fixtures.transactionAMinuteAgo().text("transactionId", id)).then().statusCode(202);
+        post(Senders.BANK, Fixtures.transactionAMinuteAgo().text("transactionId", id))
+                .then()
+                .statusCode(202);
 
         assertThat(AppConfig.sentRow(Senders.BANK, id))
                 .contains(AppConfig.tokenOf(Fixtures.VISA))

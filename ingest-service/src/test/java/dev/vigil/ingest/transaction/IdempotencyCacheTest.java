@@ -155,7 +155,10 @@ class IdempotencyCacheTest {
 
             assertThat(results).filteredOn(c -> c.kind() == Kind.FIRST).hasSize(1);
             assertThat(results).filteredOn(c -> c.kind() == Kind.REPEAT).hasSize(threads - 1);
-            cache.accepted(results.stream().filter(c -> c.kind() == Kind.FIRST).findFirst().orElseThrow());
+            cache.accepted(results.stream()
+                    .filter(c -> c.kind() == Kind.FIRST)
+                    .findFirst()
+                    .orElseThrow());
             assertThat(results).allSatisfy(c -> assertThat(c.outcome()).isCompletedWithValue(true));
         } finally {
             pool.shutdownNow();

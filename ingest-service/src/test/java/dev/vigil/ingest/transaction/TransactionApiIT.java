@@ -91,9 +91,7 @@ class TransactionApiIT {
         String id = idOf(tx);
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
 
-        post("/api/v1/transactions", tx.render()).then()
-                .statusCode(202)
-                .body("transactionId", equalTo(id));
+        post("/api/v1/transactions", tx.render()).then().statusCode(202).body("transactionId", equalTo(id));
 
         List<ConsumerRecord<byte[], byte[]>> records = kafka.recordsSince(before);
         assertThat(records).hasSize(1);
@@ -108,7 +106,8 @@ class TransactionApiIT {
         assertThat(event.getAmountMinor()).isEqualTo(1234);
         assertThat(event.getChannel()).isEqualTo(Channel.CARD_PRESENT);
         assertThat(event.getUtcOffsetMinutes()).isEqualTo(60);
-        assertThat(record.timestamp()).as("record timestamp is the event time")
+        assertThat(record.timestamp())
+                .as("record timestamp is the event time")
                 .isEqualTo(event.getEventTime().toEpochMilli());
         assertThat(event.getReceivedAt()).isAfter(event.getEventTime());
     }
@@ -117,7 +116,9 @@ class TransactionApiIT {
     void badPanIsRejectedNamingPanAndNothingReachesKafka() {
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
 
-        Response response = post("/api/v1/transactions", freshTransaction().text("pan", "4111111111111112").render());
+        Response response = post(
+                "/api/v1/transactions",
+                freshTransaction().text("pan", "4111111111111112").render());
 
         response.then()
                 .statusCode(400)
@@ -131,8 +132,15 @@ class TransactionApiIT {
 
     @Test
     void invalidRequestReportsEveryFieldAtOnce() {
-        post("/api/v1/transactions", freshTransaction().text("currency", "JPY").text("amount", "1.5")
-                .text("mcc", "12").text("timestamp", "2026-11-22T10:15:30").text("cardToken", "x").render())
+        post(
+                        "/api/v1/transactions",
+                        freshTransaction()
+                                .text("currency", "JPY")
+                                .text("amount", "1.5")
+                                .text("mcc", "12")
+                                .text("timestamp", "2026-11-22T10:15:30")
+                                .text("cardToken", "x")
+                                .render())
                 .then()
                 .statusCode(400)
                 .body("errors.field", containsInAnyOrder("amount", "mcc", "timestamp", "cardToken"));
@@ -141,9 +149,11 @@ class TransactionApiIT {
     @Test
     void batchWithOneInvalidTransactionIsRejectedWholeAndNothingReachesKafka() {
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
-        String batch = batch(freshTransaction(), freshTransaction().text("pan", "4111111111111112"), freshTransaction());
+        String batch =
+                batch(freshTransaction(), freshTransaction().text("pan", "4111111111111112"), freshTransaction());
 
-        post("/api/v1/transactions/batch", batch).then()
+        post("/api/v1/transactions/batch", batch)
+                .then()
                 .statusCode(400)
                 .body("errors.field", contains("transactions[1].pan"));
 
@@ -156,7 +166,8 @@ class TransactionApiIT {
         List<String> ids = txs.stream().map(TransactionApiIT::idOf).collect(Collectors.toList());
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
 
-        post("/api/v1/transactions/batch", batch(txs.toArray(JsonText[]::new))).then()
+        post("/api/v1/transactions/batch", batch(txs.toArray(JsonText[]::new)))
+                .then()
                 .statusCode(202)
                 .body("accepted", equalTo(ids));
 
@@ -185,7 +196,8 @@ class TransactionApiIT {
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
         post("/api/v1/transactions", tx.render()).then().statusCode(202);
 
-        post("/api/v1/transactions", tx.text("amount", "99.99").render()).then()
+        post("/api/v1/transactions", tx.text("amount", "99.99").render())
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("transactionId"));
@@ -201,7 +213,8 @@ class TransactionApiIT {
         post("/api/v1/transactions", accepted.render()).then().statusCode(202);
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
 
-        post("/api/v1/transactions/batch", batch(freshTransaction(), accepted.text("mcc", "5999"))).then()
+        post("/api/v1/transactions/batch", batch(freshTransaction(), accepted.text("mcc", "5999")))
+                .then()
                 .statusCode(409)
                 .body("errors.field", contains("transactions[1].transactionId"));
 
@@ -236,9 +249,14 @@ class TransactionApiIT {
 
     @Test
     void wrongContentTypeIsRefusedWith415() {
-        Senders.ofFixturesBank().contentType("text/plain").body(freshTransaction().render())
-                .when().post("/api/v1/transactions")
-                .then().statusCode(415).contentType("application/problem+json");
+        Senders.ofFixturesBank()
+                .contentType("text/plain")
+                .body(freshTransaction().render())
+                .when()
+                .post("/api/v1/transactions")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -254,7 +272,8 @@ class TransactionApiIT {
 
     @Test
     void bodyLargerThanTheLimitIsRefused() {
-        String huge = freshTransaction().text("merchantId", "m".repeat(1_100_000)).render();
+        String huge =
+                freshTransaction().text("merchantId", "m".repeat(1_100_000)).render();
 
         post("/api/v1/transactions", huge).then().statusCode(413);
     }
@@ -263,7 +282,8 @@ class TransactionApiIT {
     void deeplyNestedJsonIsRejected() {
         String deep = "{\"a\":".repeat(20) + "1" + "}".repeat(20);
 
-        post("/api/v1/transactions", deep).then()
+        post("/api/v1/transactions", deep)
+                .then()
                 .statusCode(400)
                 .body("errors[0].reason", equalTo("JSON is nested deeper than 8 levels"));
     }
@@ -271,29 +291,39 @@ class TransactionApiIT {
     @Test
     void metricsCountAcceptedAndRejectedByField() {
         post("/api/v1/transactions", freshTransaction().render()).then().statusCode(202);
-        post("/api/v1/transactions", freshTransaction().text("mcc", "1").render()).then().statusCode(400);
+        post("/api/v1/transactions", freshTransaction().text("mcc", "1").render())
+                .then()
+                .statusCode(400);
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(metrics).containsPattern("vigil_ingest_accepted_total\\{endpoint=\"transaction\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("vigil_ingest_rejections_total\\{endpoint=\"transaction\",field=\"mcc\"[^}]*} [1-9]");
+        assertThat(metrics)
+                .containsPattern("vigil_ingest_rejections_total\\{endpoint=\"transaction\",field=\"mcc\"[^}]*} [1-9]");
         assertThat(metrics).contains("vigil_ingest_produce_latency_seconds_bucket");
         assertThat(metrics).doesNotContain(VISA);
     }
 
     @Test
     void readinessReportsTheBrokerUp() {
-        given().when().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("checks.name", hasItem("kafka"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("kafka"));
     }
 
     @Test
     void openApiDescribesTheEndpoints() {
-        given().accept("application/json").when().get("/q/openapi").then()
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
                 .statusCode(200)
-                .body("paths.keySet()", hasItems(
-                        "/api/v1/transactions", "/api/v1/transactions/batch", "/api/v1/labels"));
+                .body(
+                        "paths.keySet()",
+                        hasItems("/api/v1/transactions", "/api/v1/transactions/batch", "/api/v1/labels"));
     }
 
     static String idOf(JsonText tx) {
@@ -301,7 +331,7 @@ class TransactionApiIT {
     }
 
     static String batch(JsonText... txs) {
-        return "{\"transactions\":[" + List.of(txs).stream().map(JsonText::render).collect(Collectors.joining(","))
-                + "]}";
+        return "{\"transactions\":["
+                + List.of(txs).stream().map(JsonText::render).collect(Collectors.joining(",")) + "]}";
     }
 }

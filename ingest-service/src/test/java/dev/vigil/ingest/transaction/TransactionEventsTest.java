@@ -5,10 +5,11 @@ import static dev.vigil.ingest.testing.Fixtures.VISA;
 import static dev.vigil.ingest.testing.Fixtures.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
 import dev.vigil.events.Channel;
 import dev.vigil.events.Transaction;
 import dev.vigil.ingest.card.CardNumber;
-import dev.vigil.ingest.card.CardToken;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
 import dev.vigil.ingest.testing.JsonText;
@@ -20,15 +21,16 @@ import org.junit.jupiter.api.Test;
 
 class TransactionEventsTest {
 
-    static final PanTokenizer TOKENIZER =
-            new PanTokenizer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final PanTokenizer TOKENIZER = new PanTokenizer(
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), BinCountries.defaults());
     static final Instant RECEIVED = NOW.plusMillis(250);
 
-    private final TransactionValidator validator = new TransactionValidator(TransactionValidatorTest.MAX_MINOR,
-            TransactionValidatorTest.FIVE_MINUTES_AHEAD_SEVEN_DAYS_BEHIND);
+    private final TransactionValidator validator = new TransactionValidator(
+            TransactionValidatorTest.MAX_MINOR, TransactionValidatorTest.FIVE_MINUTES_AHEAD_SEVEN_DAYS_BEHIND);
 
     private Transaction event(JsonText json, Instant receivedAt) throws Exception {
-        TransactionRequest request = validator.validate(new JsonReader(8).read(json.bytes()), NOW).value();
+        TransactionRequest request =
+                validator.validate(new JsonReader(8).read(json.bytes()), NOW).value();
         return TransactionEvents.toEvent(request, TOKENIZER.tokenize(request.card()), receivedAt);
     }
 
@@ -52,8 +54,12 @@ class TransactionEventsTest {
         Transaction unknown = event(transaction(), RECEIVED);
 
         assertThat(german.getCardBin()).isEqualTo("455649");
-        assertThat(german.getCardCountry()).as("455649 is a German BIN in the demo table").isEqualTo("DE");
-        assertThat(unknown.getCardCountry()).as("411111 is not in the demo table").isNull();
+        assertThat(german.getCardCountry())
+                .as("455649 is a German BIN in the demo table")
+                .isEqualTo("DE");
+        assertThat(unknown.getCardCountry())
+                .as("411111 is not in the demo table")
+                .isNull();
     }
 
     @Test
@@ -94,8 +100,7 @@ class TransactionEventsTest {
                 .isNotEqualTo(original);
         assertThat(TransactionContent.hash(event(transaction().without("terminalId"), RECEIVED)))
                 .isNotEqualTo(original);
-        assertThat(TransactionContent.hash(
-                event(transaction().text("timestamp", "2026-11-22T09:15:00Z"), RECEIVED)))
+        assertThat(TransactionContent.hash(event(transaction().text("timestamp", "2026-11-22T09:15:00Z"), RECEIVED)))
                 .as("same instant, other offset: the local time of day differs")
                 .isNotEqualTo(original);
     }

@@ -72,18 +72,27 @@ class TransactionValidatorTest {
 
     @Test
     void treatsNullOptionalFieldsAsAbsent() {
-        assertThat(errors(transaction().raw("terminalId", "null").raw("latitude", "null").raw("longitude", "null")))
+        assertThat(errors(transaction()
+                        .raw("terminalId", "null")
+                        .raw("latitude", "null")
+                        .raw("longitude", "null")))
                 .isEmpty();
     }
 
     @Test
     void reportsEveryMissingRequiredFieldAtOnce() {
-        assertThat(errors(JsonText.object())).containsExactlyInAnyOrder(
-                error("transactionId", "is required"), error("bankId", "is required"), error("pan", "is required"),
-                error("amount", "is required"), error("currency", "is required"),
-                error("merchantId", "is required"), error("mcc", "is required"),
-                error("merchantCountry", "is required"), error("channel", "is required"),
-                error("timestamp", "is required"));
+        assertThat(errors(JsonText.object()))
+                .containsExactlyInAnyOrder(
+                        error("transactionId", "is required"),
+                        error("bankId", "is required"),
+                        error("pan", "is required"),
+                        error("amount", "is required"),
+                        error("currency", "is required"),
+                        error("merchantId", "is required"),
+                        error("mcc", "is required"),
+                        error("merchantCountry", "is required"),
+                        error("channel", "is required"),
+                        error("timestamp", "is required"));
     }
 
     @Test
@@ -93,8 +102,12 @@ class TransactionValidatorTest {
 
     @Test
     void reportsErrorsOfDifferentFieldsTogether() {
-        assertThat(errors(transaction().text("pan", "4111111111111112").text("currency", "EURO").text("mcc", "541")))
-                .containsExactlyInAnyOrder(error("pan", "fails the Luhn check"),
+        assertThat(errors(transaction()
+                        .text("pan", "4111111111111112")
+                        .text("currency", "EURO")
+                        .text("mcc", "541")))
+                .containsExactlyInAnyOrder(
+                        error("pan", "fails the Luhn check"),
                         error("currency", "must be an ISO 4217 currency code in upper case, such as EUR"),
                         error("mcc", "must be exactly 4 digits"));
     }
@@ -110,7 +123,8 @@ class TransactionValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "12345678903", "41111111111111111113"})
     void rejectsPanShorterThan12OrLongerThan19Digits(String pan) {
-        assertThat(errors(transaction().text("pan", pan))).containsExactly(error("pan", "must be 12 to 19 digits long"));
+        assertThat(errors(transaction().text("pan", pan)))
+                .containsExactly(error("pan", "must be 12 to 19 digits long"));
     }
 
     @ParameterizedTest
@@ -128,35 +142,43 @@ class TransactionValidatorTest {
 
     @Test
     void rejectsPanSentAsJsonNumber() {
-        assertThat(errors(transaction().raw("pan", VISA))).containsExactly(error("pan", "must be a string, not a number"));
+        assertThat(errors(transaction().raw("pan", VISA)))
+                .containsExactly(error("pan", "must be a string, not a number"));
     }
 
     // --- amount and currency
 
     @Test
     void acceptsAmountAsJsonNumber() {
-        assertThat(validate(transaction().raw("amount", "12.34")).value().amountMinor()).isEqualTo(1234);
+        assertThat(validate(transaction().raw("amount", "12.34")).value().amountMinor())
+                .isEqualTo(1234);
     }
 
     @Test
     void acceptsTrailingZerosBeyondTheCurrencyExponent() {
-        assertThat(validate(transaction().text("amount", "12.340")).value().amountMinor()).isEqualTo(1234);
+        assertThat(validate(transaction().text("amount", "12.340")).value().amountMinor())
+                .isEqualTo(1234);
     }
 
     @Test
     void convertsWholeAmountToMinorUnits() {
-        assertThat(validate(transaction().text("amount", "7")).value().amountMinor()).isEqualTo(700);
+        assertThat(validate(transaction().text("amount", "7")).value().amountMinor())
+                .isEqualTo(700);
     }
 
     @Test
     void usesNoMinorUnitsForJpy() {
-        assertThat(validate(transaction().text("currency", "JPY").text("amount", "1500")).value().amountMinor())
+        assertThat(validate(transaction().text("currency", "JPY").text("amount", "1500"))
+                        .value()
+                        .amountMinor())
                 .isEqualTo(1500);
     }
 
     @Test
     void usesThreeDecimalsForKwd() {
-        assertThat(validate(transaction().text("currency", "KWD").text("amount", "1.234")).value().amountMinor())
+        assertThat(validate(transaction().text("currency", "KWD").text("amount", "1.234"))
+                        .value()
+                        .amountMinor())
                 .isEqualTo(1234);
     }
 
@@ -182,7 +204,8 @@ class TransactionValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"-5\"", "-5.00", "\"-0.01\""})
     void rejectsNegativeAmount(String amount) {
-        assertThat(errors(transaction().raw("amount", amount))).containsExactly(error("amount", "must not be negative"));
+        assertThat(errors(transaction().raw("amount", amount)))
+                .containsExactly(error("amount", "must not be negative"));
     }
 
     @ParameterizedTest
@@ -209,7 +232,10 @@ class TransactionValidatorTest {
 
     @Test
     void acceptsAmountAtTheMaximum() {
-        assertThat(validate(transaction().text("amount", "1000000000.00")).value().amountMinor()).isEqualTo(MAX_MINOR);
+        assertThat(validate(transaction().text("amount", "1000000000.00"))
+                        .value()
+                        .amountMinor())
+                .isEqualTo(MAX_MINOR);
     }
 
     @Test
@@ -239,9 +265,10 @@ class TransactionValidatorTest {
 
     @Test
     void checksOnlyTheFormOfTheAmountWhenTheCurrencyIsInvalid() {
-        assertThat(errors(transaction().text("currency", "ZZZ").text("amount", "1e3"))).containsExactlyInAnyOrder(
-                error("currency", "must be an ISO 4217 currency code in upper case, such as EUR"),
-                error("amount", "must be a plain decimal such as 12.34, not exponent form"));
+        assertThat(errors(transaction().text("currency", "ZZZ").text("amount", "1e3")))
+                .containsExactlyInAnyOrder(
+                        error("currency", "must be an ISO 4217 currency code in upper case, such as EUR"),
+                        error("amount", "must be a plain decimal such as 12.34, not exponent form"));
     }
 
     // --- merchant
@@ -249,8 +276,9 @@ class TransactionValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"de", "XX", "DEU", "D", "276"})
     void rejectsMerchantCountryThatIsNotIsoAlpha2(String country) {
-        assertThat(errors(transaction().text("merchantCountry", country))).containsExactly(
-                error("merchantCountry", "must be an ISO 3166-1 alpha-2 country code in upper case, such as DE"));
+        assertThat(errors(transaction().text("merchantCountry", country)))
+                .containsExactly(error(
+                        "merchantCountry", "must be an ISO 3166-1 alpha-2 country code in upper case, such as DE"));
     }
 
     @ParameterizedTest
@@ -261,7 +289,8 @@ class TransactionValidatorTest {
 
     @Test
     void rejectsMccSentAsJsonNumber() {
-        assertThat(errors(transaction().raw("mcc", "5411"))).containsExactly(error("mcc", "must be a string, not a number"));
+        assertThat(errors(transaction().raw("mcc", "5411")))
+                .containsExactly(error("mcc", "must be a string, not a number"));
     }
 
     // --- identifiers
@@ -309,7 +338,8 @@ class TransactionValidatorTest {
 
     @Test
     void acceptsIdentifierWithAllAllowedPunctuation() {
-        assertThat(errors(transaction().text("transactionId", "bank-a:2026/11/22_tx.000123"))).isEmpty();
+        assertThat(errors(transaction().text("transactionId", "bank-a:2026/11/22_tx.000123")))
+                .isEmpty();
     }
 
     // --- channel and location
@@ -323,7 +353,9 @@ class TransactionValidatorTest {
 
     @Test
     void acceptsCardNotPresentChannel() {
-        assertThat(validate(transaction().text("channel", "CARD_NOT_PRESENT")).value().channel())
+        assertThat(validate(transaction().text("channel", "CARD_NOT_PRESENT"))
+                        .value()
+                        .channel())
                 .isEqualTo(Channel.CARD_NOT_PRESENT);
     }
 
@@ -343,7 +375,8 @@ class TransactionValidatorTest {
 
     @Test
     void acceptsCoordinatesOnTheBounds() {
-        assertThat(errors(transaction().raw("latitude", "-90").raw("longitude", "180"))).isEmpty();
+        assertThat(errors(transaction().raw("latitude", "-90").raw("longitude", "180")))
+                .isEmpty();
     }
 
     @Test
@@ -368,20 +401,24 @@ class TransactionValidatorTest {
 
     @Test
     void rejectsTimestampWithoutOffset() {
-        assertThat(errors(transaction().text("timestamp", "2026-11-22T10:15:00"))).containsExactly(
-                error("timestamp", "must state its offset from UTC, such as 2026-11-22T10:15:30+01:00 or ...Z"));
+        assertThat(errors(transaction().text("timestamp", "2026-11-22T10:15:00")))
+                .containsExactly(error(
+                        "timestamp", "must state its offset from UTC, such as 2026-11-22T10:15:30+01:00 or ...Z"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-22", "yesterday", "2026-11-22 10:15:00+01:00", "1763802900", "2026-13-01T00:00:00Z"})
+    @ValueSource(
+            strings = {"2026-11-22", "yesterday", "2026-11-22 10:15:00+01:00", "1763802900", "2026-13-01T00:00:00Z"})
     void rejectsTimestampThatIsNotIso8601(String timestamp) {
-        assertThat(errors(transaction().text("timestamp", timestamp))).containsExactly(
-                error("timestamp", "must be an ISO-8601 date-time with offset, such as 2026-11-22T10:15:30+01:00"));
+        assertThat(errors(transaction().text("timestamp", timestamp)))
+                .containsExactly(error(
+                        "timestamp", "must be an ISO-8601 date-time with offset, such as 2026-11-22T10:15:30+01:00"));
     }
 
     @Test
     void acceptsTimestampInUtcWithZ() {
-        assertThat(errors(transaction().text("timestamp", "2026-11-22T09:19:59.123Z"))).isEmpty();
+        assertThat(errors(transaction().text("timestamp", "2026-11-22T09:19:59.123Z")))
+                .isEmpty();
     }
 
     @Test
@@ -392,7 +429,8 @@ class TransactionValidatorTest {
 
     @Test
     void acceptsTimestampFiveMinutesInTheFuture() {
-        assertThat(errors(transaction().text("timestamp", "2026-11-22T10:25:00+01:00"))).isEmpty();
+        assertThat(errors(transaction().text("timestamp", "2026-11-22T10:25:00+01:00")))
+                .isEmpty();
     }
 
     @Test
@@ -403,13 +441,14 @@ class TransactionValidatorTest {
 
     @Test
     void appliesTheConfiguredWindow() {
-        TransactionValidator strict = new TransactionValidator(MAX_MINOR,
-                new TimeWindow(Duration.ZERO, Duration.ofHours(1)));
+        TransactionValidator strict =
+                new TransactionValidator(MAX_MINOR, new TimeWindow(Duration.ZERO, Duration.ofHours(1)));
         JsonText twoHoursAgo = transaction().text("timestamp", "2026-11-22T07:20:00Z");
 
         List<FieldError> errors;
         try {
-            errors = strict.validate(new JsonReader(8).read(twoHoursAgo.bytes()), NOW).errors();
+            errors = strict.validate(new JsonReader(8).read(twoHoursAgo.bytes()), NOW)
+                    .errors();
         } catch (MalformedJsonException e) {
             throw new AssertionError(e);
         }
@@ -425,8 +464,9 @@ class TransactionValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cardToken", "cardBin", "cardLast4", "receivedAt", "amountMinor", "eventTime",
-            "utcOffsetMinutes"})
+    @ValueSource(
+            strings = {"cardToken", "cardBin", "cardLast4", "receivedAt", "amountMinor", "eventTime", "utcOffsetMinutes"
+            })
     void rejectsServerOwnedField(String field) {
         assertThat(errors(transaction().text(field, "x")))
                 .containsExactly(error(field, "is set by the server and must not be sent"));
@@ -446,7 +486,9 @@ class TransactionValidatorTest {
         String body = transaction().render().replace("\"mcc\":\"5411\"", "\"mcc\":\"5411\",\"mcc\":\"5999\"");
         List<FieldError> errors;
         try {
-            errors = validator.validate(new JsonReader(8).read(body.getBytes()), NOW).errors();
+            errors = validator
+                    .validate(new JsonReader(8).read(body.getBytes()), NOW)
+                    .errors();
         } catch (MalformedJsonException e) {
             throw new AssertionError(e);
         }
@@ -457,7 +499,9 @@ class TransactionValidatorTest {
     @Test
     void rejectsBodyThatIsNotAnObject() {
         try {
-            assertThat(validator.validate(new JsonReader(8).read("[1,2]".getBytes()), NOW).errors())
+            assertThat(validator
+                            .validate(new JsonReader(8).read("[1,2]".getBytes()), NOW)
+                            .errors())
                     .containsExactly(error("body", "must be a JSON object, not an array"));
         } catch (MalformedJsonException e) {
             throw new AssertionError(e);
@@ -467,8 +511,11 @@ class TransactionValidatorTest {
     @Test
     void neverRepeatsSubmittedValuesInReasons() {
         String secret = "4111111111111112";
-        List<FieldError> errors = errors(transaction().text("pan", secret).text("transactionId", "secret value")
-                .text("amount", "1.2e99").text("timestamp", "secret-time"));
+        List<FieldError> errors = errors(transaction()
+                .text("pan", secret)
+                .text("transactionId", "secret value")
+                .text("amount", "1.2e99")
+                .text("timestamp", "secret-time"));
 
         assertThat(errors).hasSize(4);
         assertThat(errors).allSatisfy(e -> {
@@ -479,6 +526,8 @@ class TransactionValidatorTest {
 
     @Test
     void hidesTheCardNumberInTheRequestsToString() {
-        assertThat(validate(transaction()).value().toString()).doesNotContain(VISA).contains("CardNumber[hidden]");
+        assertThat(validate(transaction()).value().toString())
+                .doesNotContain(VISA)
+                .contains("CardNumber[hidden]");
     }
 }

@@ -28,27 +28,40 @@ final class BacktestReport {
     /** How many differing transaction ids the report names. */
     private static final int EXAMPLES = 10;
 
-    private BacktestReport() {
-    }
+    private BacktestReport() {}
 
-    record Protocol(long transactions, long frauds, long removedKnownCompromised, double aucRoc, double averagePrecision,
-            int k, double cardPrecisionAtK, double topCardFraudShareAtK) {
-    }
+    record Protocol(
+            long transactions,
+            long frauds,
+            long removedKnownCompromised,
+            double aucRoc,
+            double averagePrecision,
+            int k,
+            double cardPrecisionAtK,
+            double topCardFraudShareAtK) {}
 
-    record Decisions(long transactions, long alerts, long frauds, long alertedFrauds, double alertRate, double precision,
+    record Decisions(
+            long transactions,
+            long alerts,
+            long frauds,
+            long alertedFrauds,
+            double alertRate,
+            double precision,
             double recall) {
         static Decisions of(Confusion c) {
-            return new Decisions(c.rows(), c.flagged(), c.frauds(), c.flaggedFrauds(), c.alertRate(), c.precision(),
-                    c.recall());
+            return new Decisions(
+                    c.rows(), c.flagged(), c.frauds(), c.flaggedFrauds(), c.alertRate(), c.precision(), c.recall());
         }
     }
 
-    record Scenario(String scenario, long frauds, long alerted, double recall) {
-    }
+    record Scenario(String scenario, long frauds, long alerted, double recall) {}
 
-    record Equality(long compared, long missingOffline, long different, double largestDifference,
-            List<String> differentTransactionIds) {
-    }
+    record Equality(
+            long compared,
+            long missingOffline,
+            long different,
+            double largestDifference,
+            List<String> differentTransactionIds) {}
 
     record Result(String name, Instant from, Instant to, long scored, long duplicates, Map<String, Long> modelVersions,
             Protocol protocol, Decisions decisions, double alertBudget, List<Scenario> scenarios, Equality equality,
@@ -62,7 +75,13 @@ final class BacktestReport {
      * @param scenarios per transaction id, the data's fraud scenario ("0" or empty for genuine), or empty
      * @param alertBudget the share of transactions the scorer may alert on, which the model's thresholds were set for
      */
-    static Result of(String name, Instant from, Instant to, List<Live> live, long duplicates, LabelTruth truth,
+    static Result of(
+            String name,
+            Instant from,
+            Instant to,
+            List<Live> live,
+            long duplicates,
+            LabelTruth truth,
             Map<String, Double> offline,
             Map<String, String> scenarios, int k, double alertBudget) {
         List<Scored> all = new ArrayList<>(live.size());
@@ -84,8 +103,14 @@ final class BacktestReport {
 
     /** The line tools read: {@code <name>, live scorer: AUC 0.xxx, AP 0.xxx, CP@k 0.xxx}. */
     static String summary(Result r) {
-        return String.format(Locale.ROOT, "%s, live scorer: AUC %.3f, AP %.3f, CP@%d %.3f", r.name(),
-                r.protocol().aucRoc(), r.protocol().averagePrecision(), r.protocol().k(), r.protocol().cardPrecisionAtK());
+        return String.format(
+                Locale.ROOT,
+                "%s, live scorer: AUC %.3f, AP %.3f, CP@%d %.3f",
+                r.name(),
+                r.protocol().aucRoc(),
+                r.protocol().averagePrecision(),
+                r.protocol().k(),
+                r.protocol().cardPrecisionAtK());
     }
 
     static String key(String cardToken, String transactionId) {
@@ -113,7 +138,8 @@ final class BacktestReport {
             c[1] += s.alerted() ? 1 : 0;
         }
         return counts.entrySet().stream()
-                .map(e -> new Scenario(e.getKey(), e.getValue()[0], e.getValue()[1], (double) e.getValue()[1] / e.getValue()[0]))
+                .map(e -> new Scenario(
+                        e.getKey(), e.getValue()[0], e.getValue()[1], (double) e.getValue()[1] / e.getValue()[0]))
                 .toList();
     }
 

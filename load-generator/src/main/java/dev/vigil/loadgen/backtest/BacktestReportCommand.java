@@ -18,28 +18,59 @@ import picocli.CommandLine.Option;
  * ({@link BacktestReport}) as Markdown, JSON and the precision-recall curve's points. Prints the
  * summary line.
  */
-@Command(name = "backtest-report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures the live scorer's scores of a backtest's test window against the labels (./vigil backtest runs it).")
+@Command(
+        name = "backtest-report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Measures the live scorer's scores of a backtest's test window against the labels (./vigil backtest runs it).")
 public final class BacktestReportCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, description = "start of the test window (ISO-8601 instant, event time)")
     Instant from;
+
     @Option(names = "--to", required = true, description = "end of the test window, exclusive")
     Instant to;
-    @Option(names = "--k", defaultValue = "100", description = "cards per day for card precision@k (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--k",
+            defaultValue = "100",
+            description = "cards per day for card precision@k (default: ${DEFAULT-VALUE})")
     int k;
-    @Option(names = "--name", defaultValue = "backtest", description = "what the summary line calls the run (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--name",
+            defaultValue = "backtest",
+            description = "what the summary line calls the run (default: ${DEFAULT-VALUE})")
     String name;
-    @Option(names = "--known-compromised-from", description = "only frauds of transactions from this instant on make a "
-            + "card known to be compromised (the Handbook: its training window's start; default: every fraud)")
+
+    @Option(
+            names = "--known-compromised-from",
+            description = "only frauds of transactions from this instant on make a "
+                    + "card known to be compromised (the Handbook: its training window's start; default: every fraud)")
     Instant knownCompromisedFrom;
-    @Option(names = "--offline", description = "the trainer's offline scores of the window (batch-trainer score --out): compared with the live ones")
+
+    @Option(
+            names = "--offline",
+            description =
+                    "the trainer's offline scores of the window (batch-trainer score --out): compared with the live ones")
     Path offline;
-    @Option(names = "--scenarios", description = "a CSV naming each transaction's fraud scenario (e.g. the dataset itself)")
+
+    @Option(
+            names = "--scenarios",
+            description = "a CSV naming each transaction's fraud scenario (e.g. the dataset itself)")
     Path scenarios;
-    @Option(names = "--scenario-id-column", defaultValue = "TRANSACTION_ID", description = "(default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--scenario-id-column",
+            defaultValue = "TRANSACTION_ID",
+            description = "(default: ${DEFAULT-VALUE})")
     String scenarioIdColumn;
-    @Option(names = "--scenario-column", defaultValue = "TX_FRAUD_SCENARIO", description = "(default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--scenario-column",
+            defaultValue = "TX_FRAUD_SCENARIO",
+            description = "(default: ${DEFAULT-VALUE})")
     String scenarioColumn;
     @Option(names = "--alert-budget", defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
             description = "the share of transactions the scorer may alert on, the model's thresholds were set for "
@@ -47,9 +78,13 @@ public final class BacktestReportCommand implements Callable<Integer> {
     double alertBudget;
     @Option(names = "--out", required = true, description = "directory for report.md, report.json and pr-curve.tsv")
     Path out;
+
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}")
     String bootstrapServers;
-    @Option(names = "--registry-url", defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
+
+    @Option(
+            names = "--registry-url",
+            defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}")
     String registryUrl;
 
     @Override
@@ -76,7 +111,9 @@ public final class BacktestReportCommand implements Callable<Integer> {
 
     private static Map<String, Double> offlineScores(Path file) throws Exception {
         Map<String, Double> scores = new HashMap<>();
-        NamedColumns.read(file, List.of("cardToken", "transactionId", "score"),
+        NamedColumns.read(
+                file,
+                List.of("cardToken", "transactionId", "score"),
                 v -> scores.put(BacktestReport.key(v[0], v[1]), NamedColumns.number(v[2], file, "score")));
         return scores;
     }

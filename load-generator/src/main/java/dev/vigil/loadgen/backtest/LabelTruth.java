@@ -33,10 +33,13 @@ final class LabelTruth {
     }
 
     void add(TransactionLabel label) {
-        latest.merge(key(label.getBankId(), label.getTransactionId()), label,
+        latest.merge(
+                key(label.getBankId(), label.getTransactionId()),
+                label,
                 (a, b) -> b.getLabelledAt().isBefore(a.getLabelledAt()) ? a : b);
         if (label.getLabel() == Label.FRAUD
-                && (label.getTransactionTime() == null || !label.getTransactionTime().isBefore(compromisedFrom))) {
+                && (label.getTransactionTime() == null
+                        || !label.getTransactionTime().isBefore(compromisedFrom))) {
             firstFraudKnown.merge(label.getCardToken(), label.getLabelledAt(), (a, b) -> a.isBefore(b) ? a : b);
         }
     }

@@ -15,9 +15,14 @@ import java.util.Set;
 final class LiveScores {
 
     /** A live score: what the scorer served for one transaction. */
-    record Live(String bankId, String transactionId, String cardToken, Instant eventTime, double score, boolean alerted,
-            String modelVersion) {
-    }
+    record Live(
+            String bankId,
+            String transactionId,
+            String cardToken,
+            Instant eventTime,
+            double score,
+            boolean alerted,
+            String modelVersion) {}
 
     private final Instant from;
     private final Instant to;
@@ -39,8 +44,14 @@ final class LiveScores {
             duplicates++;
             return;
         }
-        scores.add(new Live(score.getBankId(), score.getTransactionId(), score.getCardToken(), eventTime,
-                score.getScore(), score.getAlerted(), score.getModelVersion()));
+        scores.add(new Live(
+                score.getBankId(),
+                score.getTransactionId(),
+                score.getCardToken(),
+                eventTime,
+                score.getScore(),
+                score.getAlerted(),
+                score.getModelVersion()));
     }
 
     List<Live> scores() {

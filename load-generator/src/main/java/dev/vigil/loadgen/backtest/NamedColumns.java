@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  */
 final class NamedColumns {
 
-    private NamedColumns() {
-    }
+    private NamedColumns() {}
 
     /** Hands each data line's values of {@code columns}, in that order, to {@code each}. */
     static void read(Path file, List<String> columns, Consumer<String[]> each) throws IOException {
@@ -26,7 +25,9 @@ final class NamedColumns {
             if (header == null) {
                 throw new IllegalArgumentException(file + " is empty: it needs a header line");
             }
-            List<String> names = CsvTransactions.split(header.replace("\uFEFF", "")).stream().map(String::strip).toList();
+            List<String> names = CsvTransactions.split(header.replace("\uFEFF", "")).stream()
+                    .map(String::strip)
+                    .toList();
             int[] at = new int[columns.size()];
             for (int i = 0; i < at.length; i++) {
                 at[i] = names.indexOf(columns.get(i));
@@ -42,8 +43,8 @@ final class NamedColumns {
                 }
                 List<String> fields = CsvTransactions.split(text);
                 if (fields.size() != names.size()) {
-                    throw new IllegalArgumentException(file + ":" + line + " has " + fields.size() + " fields, the header "
-                            + names.size());
+                    throw new IllegalArgumentException(
+                            file + ":" + line + " has " + fields.size() + " fields, the header " + names.size());
                 }
                 String[] values = new String[at.length];
                 for (int i = 0; i < at.length; i++) {

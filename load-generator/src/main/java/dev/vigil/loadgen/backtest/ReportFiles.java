@@ -22,8 +22,7 @@ final class ReportFiles {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     static void write(Result r, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -41,18 +40,38 @@ final class ReportFiles {
     static String markdown(Result r) {
         StringBuilder md = new StringBuilder();
         md.append("# Backtest: ").append(r.name()).append("\n\n");
-        md.append("Test window [").append(r.from()).append(", ").append(r.to()).append("): ").append(r.scored())
-                .append(" transactions scored by the live scorer (").append(r.duplicates())
-                .append(" scored twice); the model or rule set that decided: ").append(r.modelVersions()).append(".\n\n");
+        md.append("Test window [")
+                .append(r.from())
+                .append(", ")
+                .append(r.to())
+                .append("): ")
+                .append(r.scored())
+                .append(" transactions scored by the live scorer (")
+                .append(r.duplicates())
+                .append(" scored twice); the model or rule set that decided: ")
+                .append(r.modelVersions())
+                .append(".\n\n");
         BacktestReport.Protocol p = r.protocol();
         md.append("## Ranking, as the Fraud Detection Handbook measures it\n\n");
-        md.append("Cards known to be compromised before a test day (a fraud label arrived before it) are left out of that day: ")
-                .append(p.removedKnownCompromised()).append(" transactions.\n\n");
-        md.append("| transactions | frauds | AUC ROC | average precision | card precision@").append(p.k())
-                .append(" | top-").append(p.k()).append(" card fraud share (no removal of detected cards) |\n");
+        md.append(
+                        "Cards known to be compromised before a test day (a fraud label arrived before it) are left out of that day: ")
+                .append(p.removedKnownCompromised())
+                .append(" transactions.\n\n");
+        md.append("| transactions | frauds | AUC ROC | average precision | card precision@")
+                .append(p.k())
+                .append(" | top-")
+                .append(p.k())
+                .append(" card fraud share (no removal of detected cards) |\n");
         md.append("|---|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f | %.3f | %.3f |%n%n", p.transactions(), p.frauds(),
-                p.aucRoc(), p.averagePrecision(), p.cardPrecisionAtK(), p.topCardFraudShareAtK()));
+        md.append(String.format(
+                Locale.ROOT,
+                "| %d | %d | %.3f | %.3f | %.3f | %.3f |%n%n",
+                p.transactions(),
+                p.frauds(),
+                p.aucRoc(),
+                p.averagePrecision(),
+                p.cardPrecisionAtK(),
+                p.topCardFraudShareAtK()));
         BacktestReport.Decisions d = r.decisions();
         md.append("## The scorer's decisions (every transaction of the window; an alert is REVIEW or DECLINE)\n\n");
         md.append("| transactions | alerts | alert rate | alert budget | precision | frauds | recall |\n"
@@ -64,7 +83,12 @@ final class ReportFiles {
         if (!r.scenarios().isEmpty()) {
             md.append("| scenario | frauds | alerted | recall |\n|---|---|---|---|\n");
             for (Scenario s : r.scenarios()) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s |%n", s.scenario(), s.frauds(), s.alerted(),
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d | %s |%n",
+                        s.scenario(),
+                        s.frauds(),
+                        s.alerted(),
                         percent(s.recall())));
             }
             md.append('\n');
@@ -72,11 +96,19 @@ final class ReportFiles {
         if (r.equality() != null) {
             BacktestReport.Equality e = r.equality();
             md.append("## Live scores against the trainer's offline scores of the same transactions\n\n");
-            md.append(String.format(Locale.ROOT, "%d compared, %d differ by more than %.0e (largest difference %.3g), "
-                    + "%d scored live but not offline.", e.compared(), e.different(), BacktestReport.SAME_SCORE,
-                    e.largestDifference(), e.missingOffline()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%d compared, %d differ by more than %.0e (largest difference %.3g), "
+                            + "%d scored live but not offline.",
+                    e.compared(),
+                    e.different(),
+                    BacktestReport.SAME_SCORE,
+                    e.largestDifference(),
+                    e.missingOffline()));
             if (!e.differentTransactionIds().isEmpty()) {
-                md.append(" First that differ: ").append(String.join(", ", e.differentTransactionIds())).append('.');
+                md.append(" First that differ: ")
+                        .append(String.join(", ", e.differentTransactionIds()))
+                        .append('.');
             }
             md.append("\n\n");
         }

@@ -20,8 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class TopicToEnd {
 
-    private TopicToEnd() {
-    }
+    private TopicToEnd() {}
 
     static <V> long read(String bootstrapServers, TopicSerdes serdes, Topic<String, V> topic, Consumer<V> each) {
         Map<String, Object> config = new HashMap<>();
@@ -31,10 +30,11 @@ final class TopicToEnd {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-backtest-" + topic.name());
         long count = 0;
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                serdes.valueSerde(topic).deserializer())) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                config, new StringDeserializer(), serdes.valueSerde(topic).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+                    .map(p -> new TopicPartition(topic.name(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

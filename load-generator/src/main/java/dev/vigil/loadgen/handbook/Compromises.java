@@ -22,7 +22,8 @@ record Compromises(List<TerminalCompromise> terminals, List<CustomerCompromise> 
     record TerminalCompromise(int terminal, int fromDay) {
         boolean covers(HandbookTransaction transaction) {
             return transaction.terminal() == terminal
-                    && transaction.day() >= fromDay && transaction.day() < fromDay + TERMINAL_DAYS;
+                    && transaction.day() >= fromDay
+                    && transaction.day() < fromDay + TERMINAL_DAYS;
         }
     }
 
@@ -30,7 +31,8 @@ record Compromises(List<TerminalCompromise> terminals, List<CustomerCompromise> 
     record CustomerCompromise(List<Integer> customers, int fromDay) {
         boolean covers(HandbookTransaction transaction) {
             return customers.contains(transaction.customer())
-                    && transaction.day() >= fromDay && transaction.day() < fromDay + CUSTOMER_DAYS;
+                    && transaction.day() >= fromDay
+                    && transaction.day() < fromDay + CUSTOMER_DAYS;
         }
     }
 
@@ -43,8 +45,8 @@ record Compromises(List<TerminalCompromise> terminals, List<CustomerCompromise> 
             }
         }
         for (int day = 0; day < world.days() - 1; day++) {
-            customers.add(new CustomerCompromise(distinct(count(world.customersPerDay(), random), world.customers(), random),
-                    day));
+            customers.add(new CustomerCompromise(
+                    distinct(count(world.customersPerDay(), random), world.customers(), random), day));
         }
         return new Compromises(List.copyOf(terminals), List.copyOf(customers));
     }

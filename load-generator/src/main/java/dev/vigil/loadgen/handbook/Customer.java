@@ -7,6 +7,11 @@ package dev.vigil.loadgen.handbook;
  *                  80 of them and there are thousands of customers); empty when none is, and then the
  *                  customer makes no transaction
  */
-record Customer(int id, double x, double y, double meanAmount, double stdAmount, double meanTransactionsPerDay,
-        int[] terminals) {
-}
+record Customer(
+        int id,
+        double x,
+        double y,
+        double meanAmount,
+        double stdAmount,
+        double meanTransactionsPerDay,
+        int[] terminals) {}

@@ -23,12 +23,15 @@ final class Frauds {
     static final long SCENARIO_1_ABOVE_CENTS = 22_000;
     static final int SCENARIO_3_MULTIPLIER = 5;
 
-    private Frauds() {
-    }
+    private Frauds() {}
 
     /** The labelled transactions, in the same order as {@code genuine}. */
-    static List<HandbookTransaction> label(List<HandbookTransaction> genuine, Compromises compromises,
-            int customers, int terminals, SplittableRandom random) {
+    static List<HandbookTransaction> label(
+            List<HandbookTransaction> genuine,
+            Compromises compromises,
+            int customers,
+            int terminals,
+            SplittableRandom random) {
         HandbookTransaction[] labelled = genuine.toArray(HandbookTransaction[]::new);
         for (int i = 0; i < labelled.length; i++) {
             if (labelled[i].amountCents() > SCENARIO_1_ABOVE_CENTS) {
@@ -53,8 +56,8 @@ final class Frauds {
     }
 
     /** Positions of the transactions the draw covers, customer by customer. */
-    private static int[] candidates(HandbookTransaction[] transactions, int[][] byCustomer,
-            Compromises.CustomerCompromise compromise) {
+    private static int[] candidates(
+            HandbookTransaction[] transactions, int[][] byCustomer, Compromises.CustomerCompromise compromise) {
         List<Integer> candidates = new ArrayList<>();
         for (int customer : compromise.customers()) {
             for (int i : byCustomer[customer]) {
@@ -79,8 +82,8 @@ final class Frauds {
     }
 
     /** For each key (a terminal or a customer id below {@code keys}), the positions of its transactions, ascending. */
-    private static int[][] positions(HandbookTransaction[] transactions, int keys,
-            ToIntFunction<HandbookTransaction> key) {
+    private static int[][] positions(
+            HandbookTransaction[] transactions, int keys, ToIntFunction<HandbookTransaction> key) {
         int[] counts = new int[keys];
         for (HandbookTransaction transaction : transactions) {
             counts[key.applyAsInt(transaction)]++;

@@ -12,13 +12,13 @@ import java.util.stream.IntStream;
  */
 final class Geography {
 
-    private Geography() {
-    }
+    private Geography() {}
 
     static List<Terminal> terminals(int count, SplittableRandom random) {
         List<Terminal> terminals = new ArrayList<>(count);
         for (int id = 0; id < count; id++) {
-            terminals.add(new Terminal(id, random.nextDouble(WorldParameters.GRID), random.nextDouble(WorldParameters.GRID)));
+            terminals.add(
+                    new Terminal(id, random.nextDouble(WorldParameters.GRID), random.nextDouble(WorldParameters.GRID)));
         }
         return terminals;
     }
@@ -30,7 +30,8 @@ final class Geography {
             double y = random.nextDouble(WorldParameters.GRID);
             double meanAmount = random.nextDouble(5, 100);
             double meanPerDay = random.nextDouble(0, 4);
-            // every pair is compared (50 million for the default world, a fraction of a second): simpler than a spatial index
+            // every pair is compared (50 million for the default world, a fraction of a second): simpler than a spatial
+            // index
             int[] reachable = IntStream.range(0, terminals.size())
                     .filter(t -> closer(terminals.get(t), x, y, radius))
                     .toArray();

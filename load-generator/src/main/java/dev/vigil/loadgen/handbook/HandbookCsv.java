@@ -14,10 +14,10 @@ import java.util.List;
  */
 final class HandbookCsv {
 
-    static final String HEADER = "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD,TX_FRAUD_SCENARIO";
+    static final String HEADER =
+            "TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD,TX_FRAUD_SCENARIO";
 
-    private HandbookCsv() {
-    }
+    private HandbookCsv() {}
 
     static void write(HandbookWorld world, Writer out) throws IOException {
         out.write(HEADER);
@@ -36,9 +36,17 @@ final class HandbookCsv {
             twoDigits(line, secondOfDay / 3600).append(':');
             twoDigits(line, secondOfDay / 60 % 60).append(':');
             twoDigits(line, secondOfDay % 60).append("Z,");
-            line.append(transaction.customer()).append(',').append(transaction.terminal()).append(',');
-            twoDigits(line.append(transaction.amountCents() / 100).append('.'), (int) (transaction.amountCents() % 100));
-            line.append(',').append(transaction.fraud() ? 1 : 0).append(',').append(transaction.scenario()).append('\n');
+            line.append(transaction.customer())
+                    .append(',')
+                    .append(transaction.terminal())
+                    .append(',');
+            twoDigits(
+                    line.append(transaction.amountCents() / 100).append('.'), (int) (transaction.amountCents() % 100));
+            line.append(',')
+                    .append(transaction.fraud() ? 1 : 0)
+                    .append(',')
+                    .append(transaction.scenario())
+                    .append('\n');
             out.append(line);
         }
     }

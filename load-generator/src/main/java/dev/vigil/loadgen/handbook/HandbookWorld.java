@@ -14,17 +14,22 @@ import java.util.SplittableRandom;
  *
  * @param transactions in event-time order; the one at position {@code n} has the id {@link #id(int) hb-n}
  */
-record HandbookWorld(WorldParameters parameters, List<Terminal> terminals, List<Customer> customers,
-        Compromises compromises, List<HandbookTransaction> transactions) {
+record HandbookWorld(
+        WorldParameters parameters,
+        List<Terminal> terminals,
+        List<Customer> customers,
+        Compromises compromises,
+        List<HandbookTransaction> transactions) {
 
     static HandbookWorld generate(WorldParameters parameters) {
         SplittableRandom seed = new SplittableRandom(parameters.seed());
         List<Terminal> terminals = Geography.terminals(parameters.terminals(), seed.split());
-        List<Customer> customers = Geography.customers(parameters.customers(), terminals, parameters.radius(), seed.split());
+        List<Customer> customers =
+                Geography.customers(parameters.customers(), terminals, parameters.radius(), seed.split());
         List<HandbookTransaction> genuine = Spending.all(customers, parameters.days(), seed.split());
         Compromises compromises = Compromises.draw(parameters, seed.split());
-        List<HandbookTransaction> labelled = Frauds.label(genuine, compromises, parameters.customers(),
-                parameters.terminals(), seed.split());
+        List<HandbookTransaction> labelled =
+                Frauds.label(genuine, compromises, parameters.customers(), parameters.terminals(), seed.split());
         return new HandbookWorld(parameters, terminals, customers, compromises, labelled);
     }
 

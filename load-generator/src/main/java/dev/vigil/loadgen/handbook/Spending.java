@@ -17,8 +17,7 @@ final class Spending {
     private static final double NOON = HandbookTransaction.SECONDS_PER_DAY / 2.0;
     private static final double TIME_STD = 20_000;
 
-    private Spending() {
-    }
+    private Spending() {}
 
     /**
      * Every customer's transactions in event-time order; transactions in the same second are
@@ -57,8 +56,12 @@ final class Spending {
                     continue;
                 }
                 int terminal = customer.terminals()[random.nextInt(customer.terminals().length)];
-                into.add(new HandbookTransaction(day * HandbookTransaction.SECONDS_PER_DAY + time, customer.id(), terminal,
-                        amountCents(customer, random), 0));
+                into.add(new HandbookTransaction(
+                        day * HandbookTransaction.SECONDS_PER_DAY + time,
+                        customer.id(),
+                        terminal,
+                        amountCents(customer, random),
+                        0));
             }
         }
     }

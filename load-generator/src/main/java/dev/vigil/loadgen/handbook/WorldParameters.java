@@ -12,11 +12,19 @@ import java.time.LocalDate;
  *                         only with fewer compromises than the Handbook's 2 a day among 10,000 terminals
  * @param customersPerDay  customers compromised each day (scenario 3), likewise
  */
-record WorldParameters(int customers, int terminals, int days, LocalDate start, double radius, long seed,
-        double terminalsPerDay, double customersPerDay) {
+record WorldParameters(
+        int customers,
+        int terminals,
+        int days,
+        LocalDate start,
+        double radius,
+        long seed,
+        double terminalsPerDay,
+        double customersPerDay) {
 
     /** Side of the square grid customers and terminals are placed on. */
     static final double GRID = 100;
+
     static final double HANDBOOK_TERMINALS_PER_DAY = 2;
     static final double HANDBOOK_CUSTOMERS_PER_DAY = 3;
 

@@ -24,8 +24,15 @@ record WorldSummary(long transactions, long scenario1, long scenario2, long scen
     }
 
     String line(Duration took) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%d transactions, %d frauds (%.3f %%): scenario 1 %d, scenario 2 %d, scenario 3 %d; %.1f s",
-                transactions, frauds(), 100 * fraudShare(), scenario1, scenario2, scenario3, took.toMillis() / 1000.0);
+                transactions,
+                frauds(),
+                100 * fraudShare(),
+                scenario1,
+                scenario2,
+                scenario3,
+                took.toMillis() / 1000.0);
     }
 }

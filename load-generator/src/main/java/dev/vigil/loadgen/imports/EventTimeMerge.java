@@ -16,8 +16,8 @@ final class EventTimeMerge {
 
     private final Slice slice;
     private final HistorySink sink;
-    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
-            Comparator.comparing(Pending::at).thenComparingLong(Pending::order));
+    private final PriorityQueue<Pending> pending =
+            new PriorityQueue<>(Comparator.comparing(Pending::at).thenComparingLong(Pending::order));
     private Instant reached;
     private long order;
     private long transactions;
@@ -77,6 +77,5 @@ final class EventTimeMerge {
         return pending.size();
     }
 
-    private record Pending(Instant at, long order, SimTransaction transaction) {
-    }
+    private record Pending(Instant at, long order, SimTransaction transaction) {}
 }

@@ -8,7 +8,6 @@ import dev.vigil.loadgen.scenario.SimTransaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -34,8 +33,14 @@ public final class HistoryImport {
      * @param labelDelay   label time = event time + this; {@code null} when the file's label-time column says it
      * @param genuineShare share of genuine rows that get a cardholder's confirmation (chosen by transaction id)
      */
-    public HistoryImport(ReplayPlan plan, Duration labelDelay, double genuineShare, Slice slice, OnBadRow onBadRow,
-            Duration maxOutOfOrder, PrintWriter log) {
+    public HistoryImport(
+            ReplayPlan plan,
+            Duration labelDelay,
+            double genuineShare,
+            Slice slice,
+            OnBadRow onBadRow,
+            Duration maxOutOfOrder,
+            PrintWriter log) {
         this.plan = plan;
         this.labels = new LabelTiming(labelDelay, genuineShare);
         this.slice = slice;
@@ -87,14 +92,28 @@ public final class HistoryImport {
         if (stoppedAt == null) {
             merge.finish();
         }
-        return new ImportSummary(merge.transactions(), merge.labels(), skipped, rounded, read,
-                (System.nanoTime() - start) / 1e9, stoppedAt);
+        return new ImportSummary(
+                merge.transactions(),
+                merge.labels(),
+                skipped,
+                rounded,
+                read,
+                (System.nanoTime() - start) / 1e9,
+                stoppedAt);
     }
 
     private void progress(long read, EventTimeMerge merge, long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
-        log.printf(Locale.ROOT, "%5.0fs  %d rows  %.0f rows/s  event time %s  transactions %d  labels %d (%d waiting)%n",
-                seconds, read, read / seconds, merge.reached(), merge.transactions(), merge.labels(), merge.waiting());
+        log.printf(
+                Locale.ROOT,
+                "%5.0fs  %d rows  %.0f rows/s  event time %s  transactions %d  labels %d (%d waiting)%n",
+                seconds,
+                read,
+                read / seconds,
+                merge.reached(),
+                merge.transactions(),
+                merge.labels(),
+                merge.waiting());
         log.flush();
     }
 }

@@ -8,13 +8,20 @@ import java.util.Locale;
  *
  * @param stoppedAt the bad row the import stopped at, or {@code null}
  */
-public record ImportSummary(long transactions, long labels, long skipped, long rounded, long rowsRead, double seconds,
-        String stoppedAt) {
+public record ImportSummary(
+        long transactions, long labels, long skipped, long rounded, long rowsRead, double seconds, String stoppedAt) {
 
     /** The last line on standard output, for people and for tools: its form is a contract. */
     public String line() {
-        return String.format(Locale.ROOT, "imported: %d transactions, %d labels, %d skipped, %d rounded in %.1f s (%d rows/s)",
-                transactions, labels, skipped, rounded, seconds, rowsPerSecond());
+        return String.format(
+                Locale.ROOT,
+                "imported: %d transactions, %d labels, %d skipped, %d rounded in %.1f s (%d rows/s)",
+                transactions,
+                labels,
+                skipped,
+                rounded,
+                seconds,
+                rowsPerSecond());
     }
 
     /** The same, timed over {@code seconds} (e.g. including the wait for the last acknowledgements). */

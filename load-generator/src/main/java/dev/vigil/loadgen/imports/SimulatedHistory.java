@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 public final class SimulatedHistory {
 
-    private SimulatedHistory() {
-    }
+    private SimulatedHistory() {}
 
     /**
      * Writes the transactions of {@code world} before {@code until}, and the labels due before it; the
@@ -21,8 +20,11 @@ public final class SimulatedHistory {
      *
      * @param labelTime a transaction's label time, or {@code null} when it gets none
      */
-    public static ImportSummary write(Iterator<SimTransaction> world, Function<SimTransaction, Instant> labelTime,
-            Instant until, HistorySink sink) {
+    public static ImportSummary write(
+            Iterator<SimTransaction> world,
+            Function<SimTransaction, Instant> labelTime,
+            Instant until,
+            HistorySink sink) {
         long start = System.nanoTime();
         Slice slice = new Slice(null, until);
         EventTimeMerge merge = new EventTimeMerge(slice, sink);
@@ -36,7 +38,7 @@ public final class SimulatedHistory {
             merge.take(transaction, labelTime.apply(transaction));
         }
         merge.finish();
-        return new ImportSummary(merge.transactions(), merge.labels(), 0, 0, read, (System.nanoTime() - start) / 1e9,
-                null);
+        return new ImportSummary(
+                merge.transactions(), merge.labels(), 0, 0, read, (System.nanoTime() - start) / 1e9, null);
     }
 }

@@ -1,40 +1,35 @@
 package dev.vigil.loadgen.kafka;
 
+import dev.vigil.card.CardToken;
 import dev.vigil.events.Channel;
 import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
-import dev.vigil.schemas.BinCountries;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.schemas.LabelIds;
+import dev.vigil.schemas.MinorUnits;
 import java.time.Instant;
-import java.util.Currency;
-import java.util.UUID;
 
 /**
  * A simulated transaction and its label as the records ingest-service produces for the same
- * request (its {@code TransactionEvents} and {@code LabelEvents}): card number replaced by its
- * token, BIN and last four, the issuing country from ingest's default BIN table, the amount in
- * minor units of the currency, times as the HTTP path sends them (UTC, so a UTC offset of 0), no
- * terminal id (the simulator sends none).
+ * request (its {@code TransactionEvents} and {@code LabelEvents}): card number replaced by what is
+ * kept of it ({@link CardToken}, as ingest keeps it), the amount in minor units of the currency,
+ * times as the HTTP path sends them (UTC, so a UTC offset of 0), no terminal id (the simulator
+ * sends none), ingest's label id ({@link LabelIds}).
  */
 final class KafkaRecords {
 
-    private static final BinCountries BIN_TABLE = BinCountries.defaults();
+    private KafkaRecords() {}
 
-    private KafkaRecords() {
-    }
-
-    static Transaction transaction(SimTransaction t, String cardToken, Instant receivedAt) {
+    static Transaction transaction(SimTransaction t, CardToken card, Instant receivedAt) {
         return Transaction.newBuilder()
                 .setTransactionId(t.transactionId())
                 .setBankId(t.bankId())
-                .setCardToken(cardToken)
-                .setCardBin(t.pan().substring(0, 6))
-                .setCardLast4(t.pan().substring(t.pan().length() - 4))
-                .setAmountMinor(amountMinor(t.amount(), t.currency()))
+                .setCardToken(card.token())
+                .setCardBin(card.bin())
+                .setCardLast4(card.last4())
+                .setAmountMinor(MinorUnits.of(t.amount(), t.currency()))
                 .setCurrency(t.currency())
                 .setMerchantId(t.merchantId())
                 .setMcc(t.mcc())
@@ -46,7 +41,7 @@ final class KafkaRecords {
                 .setEventTime(t.eventTime())
                 .setUtcOffsetMinutes(0)
                 .setReceivedAt(receivedAt)
-                .setCardCountry(BIN_TABLE.countryOf(t.pan()).orElse(null))
+                .setCardCountry(card.country())
                 .build();
     }
 
@@ -55,7 +50,7 @@ final class KafkaRecords {
         Label label = fraud ? Label.FRAUD : Label.GENUINE;
         LabelSource source = fraud ? LabelSource.CHARGEBACK : LabelSource.CARDHOLDER;
         return TransactionLabel.newBuilder()
-                .setLabelId(labelId(t.bankId(), t.transactionId(), label, source))
+                .setLabelId(LabelIds.of(t.bankId(), t.transactionId(), label, source))
                 .setBankId(t.bankId())
                 .setTransactionId(t.transactionId())
                 .setCardToken(cardToken)
@@ -65,31 +60,5 @@ final class KafkaRecords {
                 .setTransactionTime(t.eventTime())
                 .setNote(null)
                 .build();
-    }
-
-    /**
-     * Ingest's label id: a name-based UUID of bank, transaction, label and source joined by line
-     * breaks, so a label sent twice keeps its id whichever way it went.
-     */
-    static String labelId(String bankId, String transactionId, Label label, LabelSource source) {
-        String name = String.join("\n", bankId, transactionId, label.name(), source.name());
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
-     * A decimal amount in major units as minor units of its ISO 4217 currency (cents of EUR, yen
-     * of JPY); refused, as ingest refuses it, when it has more decimals than the currency.
-     */
-    static long amountMinor(String amount, String currencyCode) {
-        int exponent = Currency.getInstance(currencyCode).getDefaultFractionDigits();
-        if (exponent < 0) {
-            throw new IllegalArgumentException(currencyCode + " has no minor unit");
-        }
-        BigDecimal major = new BigDecimal(amount).stripTrailingZeros();
-        if (major.scale() > exponent) {
-            throw new IllegalArgumentException("an amount has more decimal places than " + currencyCode + " allows ("
-                    + exponent + ")");
-        }
-        return major.movePointRight(exponent).longValueExact();
     }
 }

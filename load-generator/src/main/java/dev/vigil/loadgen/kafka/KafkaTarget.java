@@ -1,17 +1,19 @@
 package dev.vigil.loadgen.kafka;
 
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
+import dev.vigil.card.CardTokenizer;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.send.Target;
-import dev.vigil.schemas.CardTokenizer;
+import dev.vigil.schemas.ReliableProducer;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,7 @@ public final class KafkaTarget implements Target {
     private static final String KEY_NAME = "the card token key (--pan-token-key, VIGIL_PAN_TOKEN_KEY)";
     /** Kafka's default since 4.0, set so it is visible: the acknowledgement latency includes it. */
     private static final int LINGER_MS = 5;
+
     private static final int REQUEST_TIMEOUT_MS = 10_000;
     private static final int DELIVERY_TIMEOUT_MS = 30_000;
     private static final int MAX_BLOCK_MS = 10_000;
@@ -51,8 +54,8 @@ public final class KafkaTarget implements Target {
      * servers that own their lifecycle; a command that runs once and exits has nothing to act on.
      * Held here so the setting is not collected with the logger.
      */
-    private static final Logger VERTX_NOTICE = Logger.getLogger(
-            "io.apicurio.registry.client.common.DefaultVertxInstance");
+    private static final Logger VERTX_NOTICE =
+            Logger.getLogger("io.apicurio.registry.client.common.DefaultVertxInstance");
 
     static {
         VERTX_NOTICE.setLevel(Level.SEVERE);
@@ -71,9 +74,13 @@ public final class KafkaTarget implements Target {
 
     /** History: a bigger batch and a longer linger fill batches at tens of thousands of records a second. */
     private static final int HISTORY_LINGER_MS = 20;
+
     private static final int HISTORY_BATCH_BYTES = 256 * 1024;
 
     private final CardTokenizer tokenizer;
+    /** Ingest's default table: the load generator's BINs are the demo ones. */
+    private final BinCountries binCountries = BinCountries.defaults();
+
     private final Mode mode;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Serializer<String> keys;
@@ -83,11 +90,7 @@ public final class KafkaTarget implements Target {
     private KafkaTarget(CardTokenizer tokenizer, String bootstrapServers, String registryUrl, Mode mode) {
         this.tokenizer = tokenizer;
         this.mode = mode;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-load-generator");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = ReliableProducer.settings(bootstrapServers, "vigil-load-generator");
         config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
@@ -116,15 +119,19 @@ public final class KafkaTarget implements Target {
 
     /** As {@link #connect(String, String, String)}, stamping and batching as {@code mode} says. */
     public static KafkaTarget connect(String bootstrapServers, String registryUrl, String panTokenKey, Mode mode) {
-        KafkaTarget target = new KafkaTarget(CardTokenizer.fromBase64(panTokenKey, KEY_NAME), bootstrapServers,
-                registryUrl, mode);
+        KafkaTarget target =
+                new KafkaTarget(CardTokenizer.fromBase64(panTokenKey, KEY_NAME), bootstrapServers, registryUrl, mode);
         try {
             target.producer.partitionsFor(Topics.TRANSACTIONS.name());
         } catch (KafkaException e) {
             target.close();
-            throw new IllegalArgumentException(String.format("Kafka at %s did not tell where the %s topic is within %d s "
-                    + "(%s): is --bootstrap-servers right, and the topic created?", bootstrapServers,
-                    Topics.TRANSACTIONS.name(), MAX_BLOCK_MS / 1000, e.getClass().getSimpleName()));
+            throw new IllegalArgumentException(String.format(
+                    "Kafka at %s did not tell where the %s topic is within %d s "
+                            + "(%s): is --bootstrap-servers right, and the topic created?",
+                    bootstrapServers,
+                    Topics.TRANSACTIONS.name(),
+                    MAX_BLOCK_MS / 1000,
+                    e.getClass().getSimpleName()));
         }
         return target;
     }
@@ -134,7 +141,8 @@ public final class KafkaTarget implements Target {
         Transaction record;
         try {
             Instant receivedAt = mode == Mode.HISTORY ? transaction.eventTime() : Instant.now();
-            record = KafkaRecords.transaction(transaction, tokenizer.token(transaction.pan()), receivedAt);
+            record = KafkaRecords.transaction(
+                    transaction, CardToken.of(transaction.pan(), tokenizer, binCountries), receivedAt);
         } catch (IllegalArgumentException refused) {
             // what ingest would answer 400 to; the message names the currency, not the record
             return CompletableFuture.completedFuture("refused: " + refused.getMessage());
@@ -164,24 +172,31 @@ public final class KafkaTarget implements Target {
         } catch (ExecutionException | TimeoutException e) {
             return e.getClass().getSimpleName();
         }
-        return outcomes.stream().map(CompletableFuture::join).filter(outcome -> outcome != null).findFirst().orElse(null);
+        return outcomes.stream()
+                .map(CompletableFuture::join)
+                .filter(outcome -> outcome != null)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
     public CompletableFuture<String> sendLabel(SimTransaction transaction, boolean fraud, Instant labelledAt) {
-        TransactionLabel record = KafkaRecords.label(transaction, tokenizer.token(transaction.pan()), fraud, labelledAt);
+        TransactionLabel record =
+                KafkaRecords.label(transaction, tokenizer.token(transaction.pan()), fraud, labelledAt);
         return produce(Topics.TRANSACTION_LABELS, labels, record.getCardToken(), record, record.getLabelledAt());
     }
 
-    private <V> CompletableFuture<String> produce(Topic<String, V> topic, Serializer<V> values, String key, V value,
-            Instant timestamp) {
+    private <V> CompletableFuture<String> produce(
+            Topic<String, V> topic, Serializer<V> values, String key, V value, Instant timestamp) {
         CompletableFuture<String> outcome = new CompletableFuture<>();
         try {
             Headers headers = new RecordHeaders();
             byte[] keyBytes = keys.serialize(topic.name(), headers, key);
             byte[] valueBytes = values.serialize(topic.name(), headers, value);
-            producer.send(new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), keyBytes, valueBytes, headers),
-                    (metadata, error) -> outcome.complete(error == null ? null : error.getClass().getSimpleName()));
+            producer.send(
+                    new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), keyBytes, valueBytes, headers),
+                    (metadata, error) -> outcome.complete(
+                            error == null ? null : error.getClass().getSimpleName()));
         } catch (RuntimeException e) {
             // the registry not answering, or Kafka not taking the record within max.block.ms;
             // only the class: a serializer's message could quote a field

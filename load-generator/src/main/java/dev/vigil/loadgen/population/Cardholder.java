@@ -11,12 +11,11 @@ import java.util.List;
  * @param activeFrom    first hour of the day (UTC) they usually shop in
  * @param activeUntil   hour (exclusive) after which they rarely shop
  */
-public record Cardholder(int index, String pan, String bankId, City home, List<Habit> habits, int activeFrom,
-        int activeUntil) {
+public record Cardholder(
+        int index, String pan, String bankId, City home, List<Habit> habits, int activeFrom, int activeUntil) {
 
     /** One kind of purchase this cardholder makes, with their usual amount. */
-    public record Habit(Category category, long medianMinor) {
-    }
+    public record Habit(Category category, long medianMinor) {}
 
     public boolean activeAt(int hourOfDay) {
         return hourOfDay >= activeFrom && hourOfDay < activeUntil;
@@ -24,8 +23,11 @@ public record Cardholder(int index, String pan, String bankId, City home, List<H
 
     /** Their usual amount for a category, or the category's typical one when they do not buy it. */
     public long medianFor(Category category) {
-        return habits.stream().filter(h -> h.category().equals(category)).mapToLong(Habit::medianMinor)
-                .findFirst().orElse(category.typicalMinor());
+        return habits.stream()
+                .filter(h -> h.category().equals(category))
+                .mapToLong(Habit::medianMinor)
+                .findFirst()
+                .orElse(category.typicalMinor());
     }
 
     @Override

@@ -22,7 +22,9 @@ public record Category(String mcc, String label, long typicalMinor, boolean onli
 
     /** The category of an MCC in {@link #ALL}. */
     public static Category of(String mcc) {
-        return ALL.stream().filter(c -> c.mcc.equals(mcc)).findFirst()
+        return ALL.stream()
+                .filter(c -> c.mcc.equals(mcc))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown MCC " + mcc));
     }
 }

@@ -3,8 +3,7 @@ package dev.vigil.loadgen.population;
 /** The Luhn (mod 10) check digit every card number ends with. */
 public final class Luhn {
 
-    private Luhn() {
-    }
+    private Luhn() {}
 
     /** The digit that makes {@code payload + digit} pass the Luhn check. */
     public static int checkDigit(CharSequence payload) {

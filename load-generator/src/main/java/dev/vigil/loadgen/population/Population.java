@@ -1,6 +1,6 @@
 package dev.vigil.loadgen.population;
 
-import dev.vigil.schemas.BinCountries;
+import dev.vigil.card.BinCountries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +19,7 @@ public final class Population {
      * country, so ingest finds the issuing country the simulation meant.
      */
     private static final List<String> BANK_PREFIXES = List.of("4556", "4000", "4111", "4242", "4508", "4761");
+
     private static final BinCountries BIN_TABLE = BinCountries.defaults();
     private static final int MERCHANTS_PER_CITY_AND_CATEGORY = 3;
     private static final int ONLINE_MERCHANTS_PER_CATEGORY = 4;
@@ -66,16 +67,16 @@ public final class Population {
         }
         int from = 6 + random.nextInt(5);
         int until = Math.min(24, from + 12 + random.nextInt(5));
-        return new Cardholder(index, pan(random, bin(bank, home)), bankIds(bank + 1).get(bank), home,
-                habits, from, until);
+        return new Cardholder(
+                index, pan(random, bin(bank, home)), bankIds(bank + 1).get(bank), home, habits, from, until);
     }
 
     /** The BIN the bank issues to holders living in {@code home}'s country. */
     static String bin(int bank, City home) {
         List<String> bins = BIN_TABLE.prefixes(BANK_PREFIXES.get(bank), home.country());
         if (bins.isEmpty()) {
-            throw new IllegalStateException("the BIN table lists no BIN of bank prefix " + BANK_PREFIXES.get(bank)
-                    + " for " + home.country());
+            throw new IllegalStateException(
+                    "the BIN table lists no BIN of bank prefix " + BANK_PREFIXES.get(bank) + " for " + home.country());
         }
         return bins.get(0);
     }
@@ -118,7 +119,9 @@ public final class Population {
     /** The merchants of a category a cardholder would use: in their home city, or online. */
     public List<Merchant> merchantsFor(Category category, City home, boolean online) {
         return merchants.stream()
-                .filter(m -> m.mcc().equals(category.mcc()) && m.online() == online && (online || m.city().equals(home)))
+                .filter(m -> m.mcc().equals(category.mcc())
+                        && m.online() == online
+                        && (online || m.city().equals(home)))
                 .toList();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
  * the value (a column may hold card numbers). The reader has moved past it, so a caller may skip it.
  */
 public final class BadRow extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
 
     private final transient Instant eventTime;
 

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param labelTime when the row's label became known (a chargeback's arrival), for the import
  */
-public record CsvMapping(String id, String timestamp, String card, String merchant, String amount, String label,
-        String labelTime) {
+public record CsvMapping(
+        String id, String timestamp, String card, String merchant, String amount, String label, String labelTime) {
 
     /** A mapping without a label-time column. */
     public CsvMapping(String id, String timestamp, String card, String merchant, String amount, String label) {
@@ -43,6 +43,5 @@ public record CsvMapping(String id, String timestamp, String card, String mercha
     }
 
     /** Column positions; {@code label} and {@code labelTime} are -1 when the file has none. */
-    record Positions(int id, int timestamp, int card, int merchant, int amount, int label, int labelTime) {
-    }
+    record Positions(int id, int timestamp, int card, int merchant, int amount, int label, int labelTime) {}
 }

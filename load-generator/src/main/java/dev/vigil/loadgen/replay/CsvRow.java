@@ -10,6 +10,13 @@ import java.time.Instant;
  * @param labelTime   {@code null} when the file has no label-time column or the row's cell is empty
  * @param rounded     the file's amount had more decimals than the currency (a float artefact) and was rounded
  */
-public record CsvRow(long line, String id, Instant time, String card, String merchant, long amountMinor, Boolean fraud,
-        Instant labelTime, boolean rounded) {
-}
+public record CsvRow(
+        long line,
+        String id,
+        Instant time,
+        String card,
+        String merchant,
+        long amountMinor,
+        Boolean fraud,
+        Instant labelTime,
+        boolean rounded) {}

@@ -48,8 +48,13 @@ public final class CsvTransactions implements Closeable {
     private Instant latest;
     private long latestLine;
 
-    private CsvTransactions(Path file, CsvMapping mapping, int currencyDecimals, Duration maxOutOfOrder,
-            BufferedReader reader, List<String> header) {
+    private CsvTransactions(
+            Path file,
+            CsvMapping mapping,
+            int currencyDecimals,
+            Duration maxOutOfOrder,
+            BufferedReader reader,
+            List<String> header) {
         this.file = file;
         this.mapping = mapping;
         this.currencyDecimals = currencyDecimals;
@@ -68,8 +73,8 @@ public final class CsvTransactions implements Closeable {
     public static CsvTransactions open(Path file, CsvMapping mapping, int currencyDecimals, Duration maxOutOfOrder)
             throws IOException {
         if (currencyDecimals < 0 || currencyDecimals > CARRIED_DECIMALS) {
-            throw new IllegalArgumentException("amounts are carried in hundredths: a currency with "
-                    + currencyDecimals + " decimals cannot be read");
+            throw new IllegalArgumentException("amounts are carried in hundredths: a currency with " + currencyDecimals
+                    + " decimals cannot be read");
         }
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException(file + " is not a readable file");
@@ -80,7 +85,9 @@ public final class CsvTransactions implements Closeable {
             if (headerLine == null) {
                 throw new IllegalArgumentException(file + " is empty: it needs a header line");
             }
-            List<String> header = split(headerLine.replace("\uFEFF", "")).stream().map(String::strip).toList();
+            List<String> header = split(headerLine.replace("\uFEFF", "")).stream()
+                    .map(String::strip)
+                    .toList();
             return new CsvTransactions(file, mapping, currencyDecimals, maxOutOfOrder, reader, header);
         } catch (RuntimeException | IOException e) {
             reader.close();
@@ -107,11 +114,16 @@ public final class CsvTransactions implements Closeable {
         if (fields.size() != fieldCount) {
             throw new BadRow(file, line, null, "has " + fields.size() + " fields, the header " + fieldCount, null);
         }
-        Instant time = time(line, required(line, fields.get(at.timestamp()), mapping.timestamp(), null),
-                mapping.timestamp(), null);
+        Instant time = time(
+                line, required(line, fields.get(at.timestamp()), mapping.timestamp(), null), mapping.timestamp(), null);
         if (latest != null && time.isBefore(latest.minus(maxOutOfOrder))) {
-            throw new BadRow(file, line, mapping.timestamp(), "goes back more than " + maxOutOfOrder
-                    + " behind line " + latestLine + ": the file must be in event-time order", time);
+            throw new BadRow(
+                    file,
+                    line,
+                    mapping.timestamp(),
+                    "goes back more than " + maxOutOfOrder + " behind line " + latestLine
+                            + ": the file must be in event-time order",
+                    time);
         }
         String id = required(line, fields.get(at.id()), mapping.id(), time);
         String card = required(line, fields.get(at.card()), mapping.card(), time);
@@ -122,13 +134,21 @@ public final class CsvTransactions implements Closeable {
         Boolean fraud = at.label() < 0 ? null : label(line, fields.get(at.label()), mapping.label(), time);
         Instant labelTime = null;
         if (at.labelTime() >= 0 && fields.get(at.labelTime()).isBlank() && Boolean.TRUE.equals(fraud)) {
-            throw new BadRow(file, line, mapping.labelTime(), "is empty for a row labelled fraud: its chargeback needs a time",
+            throw new BadRow(
+                    file,
+                    line,
+                    mapping.labelTime(),
+                    "is empty for a row labelled fraud: its chargeback needs a time",
                     time);
         }
         if (at.labelTime() >= 0 && !fields.get(at.labelTime()).isBlank()) {
             labelTime = time(line, fields.get(at.labelTime()).strip(), mapping.labelTime(), time);
             if (labelTime.isBefore(time)) {
-                throw new BadRow(file, line, mapping.labelTime(), "is before the event time: a label follows its transaction",
+                throw new BadRow(
+                        file,
+                        line,
+                        mapping.labelTime(),
+                        "is before the event time: a label follows its transaction",
                         time);
             }
         }
@@ -136,8 +156,16 @@ public final class CsvTransactions implements Closeable {
             latest = time;
             latestLine = line;
         }
-        return new CsvRow(line, id, time, card, merchant, minorUnits.movePointRight(CARRIED_DECIMALS).longValueExact(),
-                fraud, labelTime, minorUnits.compareTo(amount) != 0);
+        return new CsvRow(
+                line,
+                id,
+                time,
+                card,
+                merchant,
+                minorUnits.movePointRight(CARRIED_DECIMALS).longValueExact(),
+                fraud,
+                labelTime,
+                minorUnits.compareTo(amount) != 0);
     }
 
     private String required(long line, String value, String column, Instant time) {
@@ -152,8 +180,12 @@ public final class CsvTransactions implements Closeable {
         try {
             return parseTime(text);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new BadRow(file, line, column,
-                    "is not a time: use ISO-8601 (2026-11-22T10:15:30Z) or epoch seconds or milliseconds", eventTime);
+            throw new BadRow(
+                    file,
+                    line,
+                    column,
+                    "is not a time: use ISO-8601 (2026-11-22T10:15:30Z) or epoch seconds or milliseconds",
+                    eventTime);
         }
     }
 

@@ -22,8 +22,7 @@ public record ReplayPlan(String idPrefix, Fields fields) {
     /** Longest span of event times a replay can keep: ingest refuses event times older than 7 days. */
     public static final Duration MAX_SPAN = Duration.ofDays(6);
 
-    public record Fields(String bankId, String currency, String mcc, String country, boolean cardPresent) {
-    }
+    public record Fields(String bankId, String currency, String mcc, String country, boolean cardPresent) {}
 
     /** How far to move every event time so the last one, {@code last}, lands at {@code end}. */
     public static Duration shift(Instant first, Instant last, Instant end) {
@@ -36,9 +35,20 @@ public record ReplayPlan(String idPrefix, Fields fields) {
     }
 
     public SimTransaction transaction(CsvRow row, Duration shift) {
-        return new SimTransaction(idPrefix + row.id(), fields.bankId(), panFor(row.card()), row.amountMinor(),
-                fields.currency(), row.merchant(), fields.mcc(), fields.country(), fields.cardPresent(), null, null,
-                row.time().plus(shift), Boolean.TRUE.equals(row.fraud()) ? Scenario.LABELLED : null);
+        return new SimTransaction(
+                idPrefix + row.id(),
+                fields.bankId(),
+                panFor(row.card()),
+                row.amountMinor(),
+                fields.currency(),
+                row.merchant(),
+                fields.mcc(),
+                fields.country(),
+                fields.cardPresent(),
+                null,
+                null,
+                row.time().plus(shift),
+                Boolean.TRUE.equals(row.fraud()) ? Scenario.LABELLED : null);
     }
 
     /** A 16-digit Luhn-valid test card number for a card or customer id: the same id, the same number. */

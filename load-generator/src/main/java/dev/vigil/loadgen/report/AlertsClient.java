@@ -31,7 +31,8 @@ public final class AlertsClient {
 
     private final String baseUrl;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param token {@code null} for none */
     public AlertsClient(String baseUrl, String token) {
@@ -41,6 +42,8 @@ public final class AlertsClient {
 
     /** Why the alerts could not be read. */
     public static final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unavailable(String message) {
             super(message);
         }
@@ -56,11 +59,18 @@ public final class AlertsClient {
                 JsonNode page = page(bank, from, cursor);
                 for (JsonNode item : page.path("items")) {
                     List<String> reasons = new ArrayList<>();
-                    item.path("reasons").forEach(reason -> reasons.add(reason.path("code").asText()));
-                    alerts.add(new AlertSeen(item.path("transactionId").asText(), item.path("bankId").asText(),
-                            instant(item), item.path("modelVersion").asText(), reasons));
+                    item.path("reasons")
+                            .forEach(reason -> reasons.add(reason.path("code").asText()));
+                    alerts.add(new AlertSeen(
+                            item.path("transactionId").asText(),
+                            item.path("bankId").asText(),
+                            instant(item),
+                            item.path("modelVersion").asText(),
+                            reasons));
                 }
-                cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
+                cursor = page.path("nextCursor").isTextual()
+                        ? page.get("nextCursor").asText()
+                        : null;
             } while (cursor != null && ++pages < MAX_PAGES);
         }
         return alerts;
@@ -70,7 +80,9 @@ public final class AlertsClient {
         String url = baseUrl + "/api/v1/alerts?limit=" + PAGE_SIZE + "&bankId=" + encode(bank)
                 + "&from=" + encode(from.truncatedTo(ChronoUnit.SECONDS).toString())
                 + (cursor == null ? "" : "&cursor=" + encode(cursor));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -83,11 +95,13 @@ public final class AlertsClient {
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new Unavailable("alerts-api at " + baseUrl + " answered " + response.statusCode() + ": "
-                    + (token == null ? "it wants a token: give --alerts-token or set VIGIL_ALERTS_TOKEN"
+                    + (token == null
+                            ? "it wants a token: give --alerts-token or set VIGIL_ALERTS_TOKEN"
                             : "the token given was refused"));
         }
         if (response.statusCode() != 200) {
-            throw new Unavailable("alerts-api at " + baseUrl + " answered " + response.statusCode() + " to GET /api/v1/alerts");
+            throw new Unavailable(
+                    "alerts-api at " + baseUrl + " answered " + response.statusCode() + " to GET /api/v1/alerts");
         }
         try {
             return JSON.readTree(response.body());
@@ -100,12 +114,15 @@ public final class AlertsClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Unavailable("alerts-api is not reachable at " + baseUrl + " (" + e.getClass().getSimpleName() + ")");
+            throw new Unavailable("alerts-api is not reachable at " + baseUrl + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static Instant instant(JsonNode item) {
-        String text = item.path("createdAt").isTextual() ? item.get("createdAt").asText() : item.path("scoredAt").asText();
+        String text = item.path("createdAt").isTextual()
+                ? item.get("createdAt").asText()
+                : item.path("scoredAt").asText();
         return Instant.parse(text);
     }
 

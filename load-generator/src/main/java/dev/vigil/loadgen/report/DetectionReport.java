@@ -20,19 +20,24 @@ import org.HdrHistogram.Histogram;
  * reason raised (an alert is credited to its strongest reason, so the shares add up to the whole).
  * Only alerts on the run's own transactions count.
  */
-public record DetectionReport(List<Row> scenarios, long transactions, long frauds, long alerts, long alertedFrauds,
-        double precision, double alertRate, Latency alertLatency, List<ReasonShare> reasons) {
+public record DetectionReport(
+        List<Row> scenarios,
+        long transactions,
+        long frauds,
+        long alerts,
+        long alertedFrauds,
+        double precision,
+        double alertRate,
+        Latency alertLatency,
+        List<ReasonShare> reasons) {
 
-    public record Row(String scenario, long sent, long alerted, double recall) {
-    }
+    public record Row(String scenario, long sent, long alerted, double recall) {}
 
     /** Alerts whose strongest reason was {@code reason}, and how many of them were frauds. */
-    public record ReasonShare(String reason, long alerts, long frauds, double share) {
-    }
+    public record ReasonShare(String reason, long alerts, long frauds, double share) {}
 
     /** Alert latency percentiles in milliseconds; all zero when there were no alerts. */
-    public record Latency(long count, double p50, double p90, double p99, double max) {
-    }
+    public record Latency(long count, double p50, double p90, double p99, double max) {}
 
     public static DetectionReport of(List<SentTransaction> sent, List<AlertSeen> alertsSeen) {
         Map<String, SentTransaction> byId = new HashMap<>();
@@ -44,7 +49,10 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
             SentTransaction transaction = byId.get(alert.transactionId());
             if (transaction != null && alerted.add(alert.transactionId())) {
                 if (transaction.sentAt() != null) {
-                    latency.recordValue(Math.max(0, Duration.between(transaction.sentAt(), alert.createdAt()).toMillis()));
+                    latency.recordValue(Math.max(
+                            0,
+                            Duration.between(transaction.sentAt(), alert.createdAt())
+                                    .toMillis()));
                 }
                 long[] counts = byReason.computeIfAbsent(alert.topReason(), reason -> new long[2]);
                 counts[0]++;
@@ -52,8 +60,8 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
             }
         }
         List<ReasonShare> reasons = new ArrayList<>();
-        byReason.forEach((reason, counts) -> reasons.add(
-                new ReasonShare(reason, counts[0], counts[1], ratio(counts[0], alerted.size()))));
+        byReason.forEach((reason, counts) ->
+                reasons.add(new ReasonShare(reason, counts[0], counts[1], ratio(counts[0], alerted.size()))));
         reasons.sort(Comparator.comparingLong(ReasonShare::alerts).reversed());
         List<Row> rows = new ArrayList<>();
         long frauds = 0;
@@ -63,13 +71,22 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
             if (count == 0) {
                 continue;
             }
-            long caught = sent.stream().filter(t -> t.scenario() == scenario && alerted.contains(t.transactionId())).count();
+            long caught = sent.stream()
+                    .filter(t -> t.scenario() == scenario && alerted.contains(t.transactionId()))
+                    .count();
             rows.add(new Row(scenario.label(), count, caught, ratio(caught, count)));
             frauds += count;
             alertedFrauds += caught;
         }
-        return new DetectionReport(rows, sent.size(), frauds, alerted.size(), alertedFrauds,
-                ratio(alertedFrauds, alerted.size()), ratio(alerted.size(), sent.size()), latency(latency),
+        return new DetectionReport(
+                rows,
+                sent.size(),
+                frauds,
+                alerted.size(),
+                alertedFrauds,
+                ratio(alertedFrauds, alerted.size()),
+                ratio(alerted.size(), sent.size()),
+                latency(latency),
                 List.copyOf(reasons));
     }
 
@@ -81,8 +98,12 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
         if (h.getTotalCount() == 0) {
             return new Latency(0, 0, 0, 0, 0);
         }
-        return new Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
-                h.getValueAtPercentile(99), h.getMaxValue());
+        return new Latency(
+                h.getTotalCount(),
+                h.getValueAtPercentile(50),
+                h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99),
+                h.getMaxValue());
     }
 
     /** The report as a table for the console. */
@@ -90,24 +111,50 @@ public record DetectionReport(List<Row> scenarios, long transactions, long fraud
         StringBuilder text = new StringBuilder("detection\n");
         text.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s%n", "scenario", "frauds", "alerted", "recall"));
         for (Row row : scenarios) {
-            text.append(String.format(Locale.ROOT, "  %-22s %8d %8d %7.1f%%%n", row.scenario(), row.sent(), row.alerted(),
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %-22s %8d %8d %7.1f%%%n",
+                    row.scenario(),
+                    row.sent(),
+                    row.alerted(),
                     100 * row.recall()));
         }
-        text.append(String.format(Locale.ROOT, "  %-22s %8d %8d %7.1f%%%n", "all frauds", frauds, alertedFrauds,
+        text.append(String.format(
+                Locale.ROOT,
+                "  %-22s %8d %8d %7.1f%%%n",
+                "all frauds",
+                frauds,
+                alertedFrauds,
                 100 * ratio(alertedFrauds, frauds)));
-        text.append(String.format(Locale.ROOT, "  transactions %d, alerts %d: precision %.1f%%, alert rate %.2f%%%n",
-                transactions, alerts, 100 * precision, 100 * alertRate));
+        text.append(String.format(
+                Locale.ROOT,
+                "  transactions %d, alerts %d: precision %.1f%%, alert rate %.2f%%%n",
+                transactions,
+                alerts,
+                100 * precision,
+                100 * alertRate));
         if (alertLatency.count() > 0) {
-            text.append(String.format(Locale.ROOT, "  alert latency (sent to stored, %d alerts): p50 %.0f ms  p90 %.0f ms  "
-                + "p99 %.0f ms  max %.0f ms%n", alertLatency.count(), alertLatency.p50(), alertLatency.p90(),
-                    alertLatency.p99(), alertLatency.max()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  alert latency (sent to stored, %d alerts): p50 %.0f ms  p90 %.0f ms  "
+                            + "p99 %.0f ms  max %.0f ms%n",
+                    alertLatency.count(),
+                    alertLatency.p50(),
+                    alertLatency.p90(),
+                    alertLatency.p99(),
+                    alertLatency.max()));
         }
         if (!reasons.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "  %-26s %8s %8s %8s%n", "alerts by strongest reason", "alerts",
-                    "share", "frauds"));
+            text.append(String.format(
+                    Locale.ROOT, "  %-26s %8s %8s %8s%n", "alerts by strongest reason", "alerts", "share", "frauds"));
             for (ReasonShare reason : reasons) {
-                text.append(String.format(Locale.ROOT, "  %-26s %8d %7.1f%% %8d%n", reason.reason(), reason.alerts(),
-                        100 * reason.share(), reason.frauds()));
+                text.append(String.format(
+                        Locale.ROOT,
+                        "  %-26s %8d %7.1f%% %8d%n",
+                        reason.reason(),
+                        reason.alerts(),
+                        100 * reason.share(),
+                        reason.frauds()));
             }
         }
         return text.toString();

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param sentAt   when it was meant to be sent (wall clock), which alert latency is measured from; {@code null}
  *                 for history imported in its own event time (no latency to measure)
  */
-public record SentTransaction(String transactionId, String bankId, Scenario scenario, Instant sentAt) {
-}
+public record SentTransaction(String transactionId, String bankId, Scenario scenario, Instant sentAt) {}

@@ -32,6 +32,7 @@ public final class GenuineDays implements Iterator<SimTransaction> {
     private static final double OFF_HOURS = 0.05;
     /** Median purchases per card and day; each card's own pace is drawn log-normally around it. */
     private static final double MEDIAN_PER_DAY = 2.0;
+
     private static final double PACE_SPREAD = 0.6;
     private static final double MAX_PER_DAY = 10;
 
@@ -99,11 +100,16 @@ public final class GenuineDays implements Iterator<SimTransaction> {
         for (Cardholder card : population.cardholders()) {
             int count = poisson(pacePerDay[card.index()]);
             for (int i = 0; i < count; i++) {
-                planned.add(new Planned(dayStart.plusSeconds(secondOfDay(card)), card.index(), planned.size(),
+                planned.add(new Planned(
+                        dayStart.plusSeconds(secondOfDay(card)),
+                        card.index(),
+                        planned.size(),
                         purchases.genuine(card)));
             }
         }
-        planned.sort(Comparator.comparing(Planned::at).thenComparingInt(Planned::card).thenComparingInt(Planned::draw));
+        planned.sort(Comparator.comparing(Planned::at)
+                .thenComparingInt(Planned::card)
+                .thenComparingInt(Planned::draw));
         for (Planned p : planned) {
             today.add(p.purchase().at("tx-" + runId + "-" + transactions++, p.at(), null));
         }
@@ -131,6 +137,5 @@ public final class GenuineDays implements Iterator<SimTransaction> {
         return count;
     }
 
-    private record Planned(Instant at, int card, int draw, Simulator.Purchase purchase) {
-    }
+    private record Planned(Instant at, int card, int draw, Simulator.Purchase purchase) {}
 }

@@ -20,7 +20,8 @@ final class HighAmount implements Simulator.FraudScenario {
     @Override
     public Plan plan(Cardholder card) {
         Simulator.Purchase usual = purchases.localCardPresent(card);
-        long amount = purchases.scaled(card.medianFor(Category.of(usual.merchant().mcc())), 6, 25);
+        long amount =
+                purchases.scaled(card.medianFor(Category.of(usual.merchant().mcc())), 6, 25);
         return new Plan(purchases.purchase(card, usual.merchant(), amount), true, List.of());
     }
 

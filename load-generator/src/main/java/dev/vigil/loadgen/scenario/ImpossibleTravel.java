@@ -27,8 +27,8 @@ final class ImpossibleTravel implements Simulator.FraudScenario {
         Cardholder.Habit habit = purchases.pick(card.habits());
         Category category = habit.category();
         City far = purchases.pick(City.ABROAD);
-        Simulator.Purchase cloned = purchases.purchase(card, purchases.abroad(far, category, false),
-                purchases.around(habit.medianMinor(), 0.6));
+        Simulator.Purchase cloned = purchases.purchase(
+                card, purchases.abroad(far, category, false), purchases.around(habit.medianMinor(), 0.6));
         Duration after = Duration.ofSeconds(20 + random.nextInt(70));
         return new Plan(local, false, List.of(new Step(after, cloned)));
     }

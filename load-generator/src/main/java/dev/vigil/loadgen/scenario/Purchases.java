@@ -23,6 +23,7 @@ final class Purchases {
     private static final double AT_BREACHED_MERCHANT = 0.03;
     /** Share of genuine purchases that are big for the cardholder: a fridge, a flight. */
     private static final double BIG_TICKET = 0.015;
+
     private static final double ONLINE_SHARE = 0.6;
 
     private final Population population;
@@ -34,7 +35,8 @@ final class Purchases {
     Purchases(Population population, RandomGenerator random) {
         this.population = population;
         this.random = random;
-        List<Merchant> online = population.merchants().stream().filter(Merchant::online).toList();
+        List<Merchant> online =
+                population.merchants().stream().filter(Merchant::online).toList();
         this.breached = List.of(online.get(random.nextInt(online.size())), online.get(random.nextInt(online.size())));
     }
 
@@ -72,7 +74,9 @@ final class Purchases {
 
     /** The online shops of a category that were not breached. */
     List<Merchant> onlineMerchants(Category category) {
-        return population.merchantsFor(category, null, true).stream().filter(m -> !breached.contains(m)).toList();
+        return population.merchantsFor(category, null, true).stream()
+                .filter(m -> !breached.contains(m))
+                .toList();
     }
 
     /** A card that bought at a breached merchant, or none yet. */

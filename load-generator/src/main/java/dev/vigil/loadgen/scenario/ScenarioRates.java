@@ -14,8 +14,8 @@ public record ScenarioRates(Map<Scenario, Double> shares) {
         double total = 0;
         for (Map.Entry<Scenario, Double> share : shares.entrySet()) {
             if (share.getValue() < 0 || share.getValue() > 0.2) {
-                throw new IllegalArgumentException("the " + share.getKey().label() + " rate must be between 0 and 0.2, it is "
-                        + share.getValue());
+                throw new IllegalArgumentException(
+                        "the " + share.getKey().label() + " rate must be between 0 and 0.2, it is " + share.getValue());
             }
             total += share.getValue();
         }

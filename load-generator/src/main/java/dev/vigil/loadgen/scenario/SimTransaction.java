@@ -10,9 +10,20 @@ import java.time.Instant;
  * @param latitude  {@code null} for online (card-not-present) purchases, as is longitude
  * @param scenario  {@code null} for a genuine transaction
  */
-public record SimTransaction(String transactionId, String bankId, String pan, long amountMinor, String currency,
-        String merchantId, String mcc, String merchantCountry, boolean cardPresent, Double latitude,
-        Double longitude, Instant eventTime, Scenario scenario) {
+public record SimTransaction(
+        String transactionId,
+        String bankId,
+        String pan,
+        long amountMinor,
+        String currency,
+        String merchantId,
+        String mcc,
+        String merchantCountry,
+        boolean cardPresent,
+        Double latitude,
+        Double longitude,
+        Instant eventTime,
+        Scenario scenario) {
 
     public boolean isFraud() {
         return scenario != null;

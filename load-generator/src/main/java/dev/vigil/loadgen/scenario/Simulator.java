@@ -39,7 +39,8 @@ public final class Simulator {
         this.runId = runId;
         this.purchases = new Purchases(population, random);
         scenarios.putAll(scenarios(purchases, random));
-        scenarios.forEach((scenario, play) -> startProbability.put(scenario, rates.share(scenario) / play.meanFrauds()));
+        scenarios.forEach(
+                (scenario, play) -> startProbability.put(scenario, rates.share(scenario) / play.meanFrauds()));
     }
 
     /** Every fraud scenario, playing with {@code purchases} and drawing from {@code random}. */
@@ -88,7 +89,9 @@ public final class Simulator {
         int hour = at.atOffset(ZoneOffset.UTC).getHour();
         Cardholder card = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            card = population.cardholders().get(random.nextInt(population.cardholders().size()));
+            card = population
+                    .cardholders()
+                    .get(random.nextInt(population.cardholders().size()));
             if (card.activeAt(hour)) {
                 return card;
             }
@@ -100,28 +103,36 @@ public final class Simulator {
         return "tx-" + runId + "-" + transactions++;
     }
 
-    private record Planned(Instant due, long sequence, Purchase purchase, Scenario scenario) {
-    }
+    private record Planned(Instant due, long sequence, Purchase purchase, Scenario scenario) {}
 
     /** The merchant and amount of a purchase, before it gets an id and a time. */
     record Purchase(Cardholder card, Merchant merchant, String merchantCountry, long amountMinor) {
 
         SimTransaction at(String id, Instant at, Scenario scenario) {
             boolean present = !merchant.online();
-            return new SimTransaction(id, card.bankId(), card.pan(), amountMinor, "EUR", merchant.id(), merchant.mcc(),
-                    merchantCountry, present, present ? merchant.city().latitude() : null,
-                    present ? merchant.city().longitude() : null, at, scenario);
+            return new SimTransaction(
+                    id,
+                    card.bankId(),
+                    card.pan(),
+                    amountMinor,
+                    "EUR",
+                    merchant.id(),
+                    merchant.mcc(),
+                    merchantCountry,
+                    present,
+                    present ? merchant.city().latitude() : null,
+                    present ? merchant.city().longitude() : null,
+                    at,
+                    scenario);
         }
     }
 
     /** A fraud scenario: what happens now when it starts, and what follows later. */
     interface FraudScenario {
 
-        record Step(Duration after, Purchase purchase) {
-        }
+        record Step(Duration after, Purchase purchase) {}
 
-        record Plan(Purchase now, boolean nowIsFraud, List<Step> later) {
-        }
+        record Plan(Purchase now, boolean nowIsFraud, List<Step> later) {}
 
         Plan plan(Cardholder card);
 

@@ -27,6 +27,7 @@ public final class WorldDays implements Iterator<SimTransaction> {
 
     /** Chargebacks arrive one to ten days after the fraud (a statement read, a dispute filed). */
     static final Duration FIRST_CHARGEBACK = Duration.ofDays(1);
+
     static final Duration LAST_CHARGEBACK = Duration.ofDays(10);
 
     private final Population population;
@@ -107,7 +108,9 @@ public final class WorldDays implements Iterator<SimTransaction> {
             }
             Instant fraudAt = frauds.isEmpty() ? null : frauds.peek().at();
             Instant genuineAt = nextGenuine == null ? null : nextGenuine.eventTime();
-            Instant at = fraudAt == null ? genuineAt : genuineAt == null || fraudAt.isBefore(genuineAt) ? fraudAt : genuineAt;
+            Instant at = fraudAt == null
+                    ? genuineAt
+                    : genuineAt == null || fraudAt.isBefore(genuineAt) ? fraudAt : genuineAt;
             if (plannedDays < days && (at == null || !at.isBefore(start.plus(Duration.ofDays(plannedDays))))) {
                 planDay(start.plus(Duration.ofDays(plannedDays++)));
                 continue;
@@ -118,11 +121,16 @@ public final class WorldDays implements Iterator<SimTransaction> {
 
     private void planDay(Instant dayStart) {
         for (Map.Entry<Scenario, Simulator.FraudScenario> entry : scenarios.entrySet()) {
-            double expected = rates.share(entry.getKey()) * transactionsPerDay / entry.getValue().meanFrauds();
+            double expected = rates.share(entry.getKey())
+                    * transactionsPerDay
+                    / entry.getValue().meanFrauds();
             long starts = (long) expected + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
             for (long i = 0; i < starts; i++) {
-                Instant at = dayStart.plusMillis(random.nextLong(Duration.ofDays(1).toMillis()));
-                Cardholder card = population.cardholders().get(random.nextInt(population.cardholders().size()));
+                Instant at =
+                        dayStart.plusMillis(random.nextLong(Duration.ofDays(1).toMillis()));
+                Cardholder card = population
+                        .cardholders()
+                        .get(random.nextInt(population.cardholders().size()));
                 Simulator.FraudScenario.Plan plan = entry.getValue().plan(card);
                 frauds.add(new Planned(at, sequence++, plan.now(), plan.nowIsFraud() ? entry.getKey() : null));
                 for (Simulator.FraudScenario.Step step : plan.later()) {
@@ -132,6 +140,5 @@ public final class WorldDays implements Iterator<SimTransaction> {
         }
     }
 
-    private record Planned(Instant at, long sequence, Simulator.Purchase purchase, Scenario scenario) {
-    }
+    private record Planned(Instant at, long sequence, Simulator.Purchase purchase, Scenario scenario) {}
 }

@@ -51,9 +51,16 @@ public final class ScoreLatency {
 
     public Result result() {
         long n = millis.getTotalCount();
-        double seconds = n == 0 ? Double.NaN : Duration.between(from, lastScored).toMillis() / 1e3;
-        return new Result(n, duplicates, n == 0 ? Double.NaN : Math.round(n / seconds * 10) / 10.0,
-                quantile(50), quantile(99), quantile(99.9), n == 0 ? Double.NaN : millis.getMaxValue());
+        double seconds =
+                n == 0 ? Double.NaN : Duration.between(from, lastScored).toMillis() / 1e3;
+        return new Result(
+                n,
+                duplicates,
+                n == 0 ? Double.NaN : Math.round(n / seconds * 10) / 10.0,
+                quantile(50),
+                quantile(99),
+                quantile(99.9),
+                n == 0 ? Double.NaN : millis.getMaxValue());
     }
 
     private double quantile(double percentile) {
@@ -65,7 +72,6 @@ public final class ScoreLatency {
      *                   transaction was scored: the offered rate less the last score's delay for an engine
      *                   that keeps up, lower for one that falls behind
      */
-    public record Result(long scored, long duplicates, double throughput, double p50Ms, double p99Ms, double p999Ms,
-            double maxMs) {
-    }
+    public record Result(
+            long scored, long duplicates, double throughput, double p50Ms, double p99Ms, double p999Ms, double maxMs) {}
 }

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
  * records only, and waits (at most {@code --wait}) until {@code --expect} transactions are scored or
  * nothing new arrives for {@code --idle}.
  */
-@Command(name = "scores", mixinStandardHelpOptions = true,
+@Command(
+        name = "scores",
+        mixinStandardHelpOptions = true,
         description = "Latency and throughput of the scores on a topic for transactions received in [--from, --to).")
 public final class ScoresCommand implements Callable<Integer> {
 
@@ -38,21 +40,37 @@ public final class ScoresCommand implements Callable<Integer> {
 
     @Option(names = "--topic", required = true, description = "e.g. transaction-scores or transaction-scores-spark")
     String topic;
+
     @Option(names = "--from", required = true, description = "step start, epoch milliseconds")
     long fromMillis;
+
     @Option(names = "--to", required = true, description = "step end, epoch milliseconds")
     long toMillis;
+
     @Option(names = "--expect", defaultValue = "0", description = "transactions the step sent; 0: read until idle")
     long expect;
+
     @Option(names = "--wait", defaultValue = "120", description = "seconds to wait at most (default: ${DEFAULT-VALUE})")
     long waitSeconds;
-    @Option(names = "--idle", defaultValue = "15", description = "seconds without a new score that end the wait (default: ${DEFAULT-VALUE})")
+
+    @Option(
+            names = "--idle",
+            defaultValue = "15",
+            description = "seconds without a new score that end the wait (default: ${DEFAULT-VALUE})")
     long idleSeconds;
-    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}", description = "bootstrap servers")
+
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "bootstrap servers")
     String kafka;
-    @Option(names = "--registry-url", defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}",
+
+    @Option(
+            names = "--registry-url",
+            defaultValue = "${env:APICURIO_REGISTRY_URL:-http://127.0.0.1:8081/apis/registry/v3}",
             description = "schema registry (Apicurio v3 API)")
     String registry;
+
     @Option(names = "--json", description = "also write the result to this file")
     Path json;
 
@@ -61,13 +79,16 @@ public final class ScoresCommand implements Callable<Integer> {
         ScoreLatency latency = new ScoreLatency(Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis));
         try (KafkaConsumer<String, TransactionScore> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             seekToStepStart(consumer, partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
             long lastNew = System.nanoTime();
-            while (System.nanoTime() < deadline && (expect == 0 || latency.scored() < expect)
-                    && System.nanoTime() - lastNew < Duration.ofSeconds(idleSeconds).toNanos()) {
+            while (System.nanoTime() < deadline
+                    && (expect == 0 || latency.scored() < expect)
+                    && System.nanoTime() - lastNew
+                            < Duration.ofSeconds(idleSeconds).toNanos()) {
                 for (ConsumerRecord<String, TransactionScore> record : consumer.poll(Duration.ofMillis(500))) {
                     if (latency.add(record.value())) {
                         lastNew = System.nanoTime();
@@ -90,8 +111,12 @@ public final class ScoresCommand implements Callable<Integer> {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vigil-bench-scores-" + topic.toLowerCase(Locale.ROOT));
-        return new KafkaConsumer<>(config, new StringDeserializer(),
-                new TopicSerdes(registry, false).valueSerde(Topics.TRANSACTION_SCORES.named(topic)).deserializer());
+        return new KafkaConsumer<>(
+                config,
+                new StringDeserializer(),
+                new TopicSerdes(registry, false)
+                        .valueSerde(Topics.TRANSACTION_SCORES.named(topic))
+                        .deserializer());
     }
 
     /** From the first record stamped shortly before the step (or the end, when there is none). */

@@ -35,13 +35,16 @@ public final class IngestClient implements Target {
     public IngestClient(String baseUrl, IngestTokens tokens) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.tokens = tokens;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     @Override
     public CompletableFuture<String> send(SimTransaction transaction) {
-        return http.sendAsync(post("/api/v1/transactions", transaction.bankId(), TransactionBody.of(transaction)),
-                HttpResponse.BodyHandlers.discarding()).handle(IngestClient::outcome);
+        return http.sendAsync(
+                        post("/api/v1/transactions", transaction.bankId(), TransactionBody.of(transaction)),
+                        HttpResponse.BodyHandlers.discarding())
+                .handle(IngestClient::outcome);
     }
 
     /**
@@ -53,12 +56,16 @@ public final class IngestClient implements Target {
     public String sendBatch(List<SimTransaction> transactions) throws IOException, InterruptedException {
         Map<String, List<TransactionBody>> byBank = new LinkedHashMap<>();
         for (SimTransaction transaction : transactions) {
-            byBank.computeIfAbsent(transaction.bankId(), bank -> new ArrayList<>()).add(TransactionBody.of(transaction));
+            byBank.computeIfAbsent(transaction.bankId(), bank -> new ArrayList<>())
+                    .add(TransactionBody.of(transaction));
         }
         String failure = null;
         for (Map.Entry<String, List<TransactionBody>> batch : byBank.entrySet()) {
-            String outcome = outcome(http.send(post("/api/v1/transactions/batch", batch.getKey(),
-                    new BatchBody(batch.getValue())), HttpResponse.BodyHandlers.discarding()), null);
+            String outcome = outcome(
+                    http.send(
+                            post("/api/v1/transactions/batch", batch.getKey(), new BatchBody(batch.getValue())),
+                            HttpResponse.BodyHandlers.discarding()),
+                    null);
             failure = failure == null ? outcome : failure;
         }
         return failure;
@@ -66,10 +73,16 @@ public final class IngestClient implements Target {
 
     @Override
     public CompletableFuture<String> sendLabel(SimTransaction transaction, boolean fraud, Instant labelledAt) {
-        LabelBody label = new LabelBody(transaction.transactionId(), transaction.bankId(), transaction.pan(),
-                fraud ? "FRAUD" : "GENUINE", fraud ? "CHARGEBACK" : "CARDHOLDER", utc(labelledAt),
+        LabelBody label = new LabelBody(
+                transaction.transactionId(),
+                transaction.bankId(),
+                transaction.pan(),
+                fraud ? "FRAUD" : "GENUINE",
+                fraud ? "CHARGEBACK" : "CARDHOLDER",
+                utc(labelledAt),
                 utc(transaction.eventTime()));
-        return http.sendAsync(post("/api/v1/labels", transaction.bankId(), label), HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(
+                        post("/api/v1/labels", transaction.bankId(), label), HttpResponse.BodyHandlers.discarding())
                 .handle(IngestClient::outcome);
     }
 
@@ -84,8 +97,7 @@ public final class IngestClient implements Target {
 
     /** Nothing to release: the JDK's client closes idle connections itself. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** A post with the bank's sender token; without one ingest answers 401, which the report counts. */
     private HttpRequest post(String path, String bank, Object body) {
@@ -106,14 +118,34 @@ public final class IngestClient implements Target {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TransactionBody(String transactionId, String bankId, String pan, String amount, String currency,
-            String merchantId, String mcc, String merchantCountry, String channel, Double latitude, Double longitude,
+    record TransactionBody(
+            String transactionId,
+            String bankId,
+            String pan,
+            String amount,
+            String currency,
+            String merchantId,
+            String mcc,
+            String merchantCountry,
+            String channel,
+            Double latitude,
+            Double longitude,
             String timestamp) {
 
         static TransactionBody of(SimTransaction t) {
-            return new TransactionBody(t.transactionId(), t.bankId(), t.pan(), t.amount(), t.currency(), t.merchantId(),
-                    t.mcc(), t.merchantCountry(), t.cardPresent() ? "CARD_PRESENT" : "CARD_NOT_PRESENT", t.latitude(),
-                    t.longitude(), utc(t.eventTime()));
+            return new TransactionBody(
+                    t.transactionId(),
+                    t.bankId(),
+                    t.pan(),
+                    t.amount(),
+                    t.currency(),
+                    t.merchantId(),
+                    t.mcc(),
+                    t.merchantCountry(),
+                    t.cardPresent() ? "CARD_PRESENT" : "CARD_NOT_PRESENT",
+                    t.latitude(),
+                    t.longitude(),
+                    utc(t.eventTime()));
         }
 
         @Override
@@ -122,10 +154,15 @@ public final class IngestClient implements Target {
         }
     }
 
-    record BatchBody(List<TransactionBody> transactions) {
-    }
+    record BatchBody(List<TransactionBody> transactions) {}
 
-    record LabelBody(String transactionId, String bankId, String pan, String label, String source, String labelledAt,
+    record LabelBody(
+            String transactionId,
+            String bankId,
+            String pan,
+            String label,
+            String source,
+            String labelledAt,
             String transactionTime) {
 
         @Override

@@ -41,13 +41,16 @@ public final class IngestTokens {
     private static String bankOf(String token) {
         String[] parts = token.split("\\.");
         try {
-            JsonNode bank = parts.length == 3 ? JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("bank_id") : null;
+            JsonNode bank = parts.length == 3
+                    ? JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("bank_id")
+                    : null;
             if (bank != null && bank.isTextual()) {
                 return bank.asText();
             }
         } catch (IOException | IllegalArgumentException e) {
             // not a JWT: refused below
         }
-        throw new IllegalArgumentException("--ingest-token must be a JWT with a bank_id claim (./vigil token --role sender)");
+        throw new IllegalArgumentException(
+                "--ingest-token must be a JWT with a bank_id claim (./vigil token --role sender)");
     }
 }

@@ -60,7 +60,8 @@ public final class Labels {
                 due = queue.poll();
             }
             SimTransaction transaction = due.transaction();
-            outstanding.add(target.sendLabel(transaction, transaction.isFraud(), now).thenAccept(this::count));
+            outstanding.add(
+                    target.sendLabel(transaction, transaction.isFraud(), now).thenAccept(this::count));
         }
     }
 
@@ -76,7 +77,8 @@ public final class Labels {
         }
         sendDue();
         try {
-            CompletableFuture.allOf(outstanding.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
+            CompletableFuture.allOf(outstanding.toArray(CompletableFuture[]::new))
+                    .get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // a label still unanswered after 15 s counts as neither sent nor failed
         }
@@ -98,6 +100,5 @@ public final class Labels {
         return failed.get();
     }
 
-    private record Due(Instant at, SimTransaction transaction) {
-    }
+    private record Due(Instant at, SimTransaction transaction) {}
 }

@@ -23,7 +23,8 @@ public final class LatencyRecorder {
 
     /** Records an answered request; {@code outcome} is {@code null} when it was accepted, else what went wrong. */
     public void record(long intendedNanos, long completedNanos, String outcome) {
-        interval.recordValue(Math.min(HIGHEST_MICROS, OpenLoopSchedule.latencyNanos(intendedNanos, completedNanos) / 1_000));
+        interval.recordValue(
+                Math.min(HIGHEST_MICROS, OpenLoopSchedule.latencyNanos(intendedNanos, completedNanos) / 1_000));
         if (outcome == null) {
             accepted.incrementAndGet();
         } else {

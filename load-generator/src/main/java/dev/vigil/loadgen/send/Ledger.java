@@ -13,7 +13,8 @@ public final class Ledger {
     private final ConcurrentLinkedQueue<SentTransaction> accepted = new ConcurrentLinkedQueue<>();
 
     public void accepted(SimTransaction transaction, Instant sentAt) {
-        accepted.add(new SentTransaction(transaction.transactionId(), transaction.bankId(), transaction.scenario(), sentAt));
+        accepted.add(
+                new SentTransaction(transaction.transactionId(), transaction.bankId(), transaction.scenario(), sentAt));
     }
 
     public List<SentTransaction> transactions() {

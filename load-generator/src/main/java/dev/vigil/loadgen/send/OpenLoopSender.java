@@ -23,8 +23,7 @@ public final class OpenLoopSender {
         Scheduled next();
     }
 
-    public record Scheduled(long intendedNanos, SimTransaction transaction) {
-    }
+    public record Scheduled(long intendedNanos, SimTransaction transaction) {}
 
     private final Target target;
     private final LatencyRecorder recorder;

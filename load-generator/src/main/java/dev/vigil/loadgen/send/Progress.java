@@ -31,11 +31,17 @@ final class Progress {
         Histogram interval = recorder.interval();
         double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
         lastNanos = now;
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "%5.0fs  %7.1f/s  accepted %d  errors %d  labels %d  p50 %.1f ms  p99 %.1f ms  max %.1f ms",
-                (now - startNanos) / 1e9, interval.getTotalCount() / seconds, recorder.accepted(),
-                recorder.errorCount(), labels.sent(), interval.getValueAtPercentile(50) / 1e3,
-                interval.getValueAtPercentile(99) / 1e3, interval.getMaxValue() / 1e3);
+                (now - startNanos) / 1e9,
+                interval.getTotalCount() / seconds,
+                recorder.accepted(),
+                recorder.errorCount(),
+                labels.sent(),
+                interval.getValueAtPercentile(50) / 1e3,
+                interval.getValueAtPercentile(99) / 1e3,
+                interval.getMaxValue() / 1e3);
         if (terminal) {
             out.print("\r" + line + "   ");
         } else if (ticks++ % 5 == 0) {

@@ -26,9 +26,17 @@ class BacktestReportTest {
     }
 
     private static TransactionLabel fraudLabel(String id, String card, Instant arrived) {
-        return TransactionLabel.newBuilder().setLabelId("l-" + id).setBankId(BANK).setTransactionId(id).setCardToken(card)
-                .setLabel(Label.FRAUD).setSource(LabelSource.CHARGEBACK).setLabelledAt(arrived).setTransactionTime(null)
-                .setNote(null).build();
+        return TransactionLabel.newBuilder()
+                .setLabelId("l-" + id)
+                .setBankId(BANK)
+                .setTransactionId(id)
+                .setCardToken(card)
+                .setLabel(Label.FRAUD)
+                .setSource(LabelSource.CHARGEBACK)
+                .setLabelledAt(arrived)
+                .setTransactionTime(null)
+                .setNote(null)
+                .build();
     }
 
     @Test
@@ -38,8 +46,12 @@ class BacktestReportTest {
         truth.add(fraudLabel("t2", "card-b", NOON.plus(Duration.ofDays(7))));
         // card-c's earlier fraud was known the day before the test: its test transaction leaves the test set
         truth.add(fraudLabel("old", "card-c", TEST_START.minus(Duration.ofHours(1))));
-        List<Live> live = List.of(live("t1", "card-a", 0.9, true), live("t2", "card-b", 0.4, false),
-                live("t3", "card-c", 0.95, true), live("t4", "card-d", 0.1, false), live("t5", "card-e", 0.6, true));
+        List<Live> live = List.of(
+                live("t1", "card-a", 0.9, true),
+                live("t2", "card-b", 0.4, false),
+                live("t3", "card-c", 0.95, true),
+                live("t4", "card-d", 0.1, false),
+                live("t5", "card-e", 0.6, true));
 
         BacktestReport.Result r = BacktestReport.of("handbook protocol", TEST_START, TEST_END, live, 0, truth, null,
                 Map.of("t1", "2", "t2", "3"), 100, 0.01);
@@ -55,7 +67,8 @@ class BacktestReportTest {
         assertThat(r.decisions().alerts()).isEqualTo(3);
         assertThat(r.decisions().alertedFrauds()).isEqualTo(1);
         assertThat(r.decisions().recall()).isEqualTo(0.5);
-        assertThat(r.scenarios()).extracting(BacktestReport.Scenario::scenario, BacktestReport.Scenario::recall)
+        assertThat(r.scenarios())
+                .extracting(BacktestReport.Scenario::scenario, BacktestReport.Scenario::recall)
                 .containsExactly(tuple("2", 1.0), tuple("3", 0.0));
         assertThat(r.modelVersions()).containsExactly(Map.entry("gbt-1", 5L));
         assertThat(r.equality()).isNull();
@@ -63,10 +76,10 @@ class BacktestReportTest {
 
     @Test
     void countsLiveScoresThatDifferFromTheOfflineOnesAndThoseMissingOffline() {
-        List<Live> live = List.of(live("t1", "card-a", 0.9, true), live("t2", "card-b", 0.4, false),
-                live("t3", "card-c", 0.2, false));
-        Map<String, Double> offline = Map.of(BacktestReport.key("card-a", "t1"), 0.9,
-                BacktestReport.key("card-b", "t2"), 0.4 + 1e-6);
+        List<Live> live = List.of(
+                live("t1", "card-a", 0.9, true), live("t2", "card-b", 0.4, false), live("t3", "card-c", 0.2, false));
+        Map<String, Double> offline =
+                Map.of(BacktestReport.key("card-a", "t1"), 0.9, BacktestReport.key("card-b", "t2"), 0.4 + 1e-6);
 
         BacktestReport.Equality e = BacktestReport.of("x", TEST_START, TEST_END, live, 0, new LabelTruth(), offline,
                 Map.of(), 100, 0.01).equality();
@@ -83,9 +96,11 @@ class BacktestReportTest {
         Instant trainingStart = TEST_START.minus(Duration.ofDays(14));
         LabelTruth truth = new LabelTruth(trainingStart);
         // card-c's fraud happened before the training window: the Handbook does not know it; card-f's did not
-        truth.add(withTime(fraudLabel("older", "card-c", TEST_START.minus(Duration.ofDays(9))),
+        truth.add(withTime(
+                fraudLabel("older", "card-c", TEST_START.minus(Duration.ofDays(9))),
                 trainingStart.minus(Duration.ofDays(2))));
-        truth.add(withTime(fraudLabel("recent", "card-f", TEST_START.minus(Duration.ofDays(6))),
+        truth.add(withTime(
+                fraudLabel("recent", "card-f", TEST_START.minus(Duration.ofDays(6))),
                 trainingStart.plus(Duration.ofDays(1))));
         truth.add(fraudLabel("untimed", "card-g", TEST_START.minus(Duration.ofDays(6))));
 
@@ -93,7 +108,9 @@ class BacktestReportTest {
     }
 
     private static TransactionLabel withTime(TransactionLabel label, Instant transactionTime) {
-        return TransactionLabel.newBuilder(label).setTransactionTime(transactionTime).build();
+        return TransactionLabel.newBuilder(label)
+                .setTransactionTime(transactionTime)
+                .build();
     }
 
     @Test

@@ -28,9 +28,9 @@ class NamedColumnsTest {
         Path file = folder.resolve("scores.csv");
         Files.writeString(file, "transactionId,score\nt1,0.5,extra\n");
 
-        assertThatThrownBy(() -> NamedColumns.read(file, List.of("cardToken"), v -> { }))
+        assertThatThrownBy(() -> NamedColumns.read(file, List.of("cardToken"), v -> {}))
                 .hasMessageContaining("no column 'cardToken'");
-        assertThatThrownBy(() -> NamedColumns.read(file, List.of("score"), v -> { }))
+        assertThatThrownBy(() -> NamedColumns.read(file, List.of("score"), v -> {}))
                 .hasMessageContaining(":2 has 3 fields, the header 2");
     }
 }

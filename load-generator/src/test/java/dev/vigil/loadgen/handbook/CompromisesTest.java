@@ -16,27 +16,33 @@ class CompromisesTest {
         Compromises drawn = Compromises.draw(new WorldParameters(300, 400, 60, START, 5, 1), new SplittableRandom(1));
 
         assertThat(drawn.terminals()).hasSize(2 * 59);
-        assertThat(drawn.customers()).hasSize(59).allSatisfy(draw -> assertThat(draw.customers()).hasSize(3));
+        assertThat(drawn.customers()).hasSize(59).allSatisfy(draw -> assertThat(draw.customers())
+                .hasSize(3));
     }
 
     @Test
     void aFractionPerDayIsOneMoreOnThatShareOfDays() {
         int days = 2_001;
-        Compromises drawn = Compromises.draw(new WorldParameters(300, 400, days, START, 5, 1, 0.25, 1.5),
-                new SplittableRandom(1));
+        Compromises drawn =
+                Compromises.draw(new WorldParameters(300, 400, days, START, 5, 1, 0.25, 1.5), new SplittableRandom(1));
 
         // binomial(2000, 0.25): standard deviation about 19
         assertThat((double) drawn.terminals().size()).isCloseTo(0.25 * (days - 1), within(100.0));
-        long customers = drawn.customers().stream().mapToLong(draw -> draw.customers().size()).sum();
+        long customers = drawn.customers().stream()
+                .mapToLong(draw -> draw.customers().size())
+                .sum();
         assertThat((double) customers).isCloseTo(1.5 * (days - 1), within(100.0));
-        assertThat(drawn.customers()).allSatisfy(draw -> assertThat(draw.customers().size()).isBetween(1, 2));
+        assertThat(drawn.customers())
+                .allSatisfy(draw -> assertThat(draw.customers().size()).isBetween(1, 2));
     }
 
     @Test
     void zeroPerDayCompromisesNothing() {
-        Compromises drawn = Compromises.draw(new WorldParameters(300, 400, 60, START, 5, 1, 0, 0), new SplittableRandom(1));
+        Compromises drawn =
+                Compromises.draw(new WorldParameters(300, 400, 60, START, 5, 1, 0, 0), new SplittableRandom(1));
 
         assertThat(drawn.terminals()).isEmpty();
-        assertThat(drawn.customers()).allSatisfy(draw -> assertThat(draw.customers()).isEmpty());
+        assertThat(drawn.customers())
+                .allSatisfy(draw -> assertThat(draw.customers()).isEmpty());
     }
 }

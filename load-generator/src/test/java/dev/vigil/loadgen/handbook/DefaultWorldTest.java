@@ -46,12 +46,16 @@ class DefaultWorldTest {
         // scenario 1: P(Normal(m, m/2) > 220) averaged over m ~ U(5, 100)
         double share1 = aboveLimit();
         // scenario 2: a terminal drawn at random carries 1 / terminals of each day's transactions
-        double share2 = HANDBOOK.terminalsPerDay() * compromisedDays(Compromises.TERMINAL_DAYS)
+        double share2 = HANDBOOK.terminalsPerDay()
+                * compromisedDays(Compromises.TERMINAL_DAYS)
                 / (double) (HANDBOOK.terminals() * HANDBOOK.days());
         // scenario 3: a customer drawn at random makes 1 / customers of them; a third of each draw's n,
         // rounded down, loses one transaction in three per draw on average
-        double share3 = (HANDBOOK.customersPerDay() * compromisedDays(Compromises.CUSTOMER_DAYS)
-                / (double) (HANDBOOK.customers() * HANDBOOK.days()) - (HANDBOOK.days() - 1) / transactions) / 3;
+        double share3 = (HANDBOOK.customersPerDay()
+                                * compromisedDays(Compromises.CUSTOMER_DAYS)
+                                / (double) (HANDBOOK.customers() * HANDBOOK.days())
+                        - (HANDBOOK.days() - 1) / transactions)
+                / 3;
 
         // relative standard deviations: scenario 1 about 7 % (carried by the few hundred customers whose mean is
         // near 100), scenario 2 about 1.5 % (364 terminals whose traffic varies by 19 %, and counting), scenario 3
@@ -98,8 +102,10 @@ class DefaultWorldTest {
     static double phi(double z) {
         double x = Math.abs(z) / Math.sqrt(2);
         double t = 1 / (1 + 0.3275911 * x);
-        double erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-                * Math.exp(-x * x);
+        double erf = 1
+                - t
+                        * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+                        * Math.exp(-x * x);
         return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
     }
 }

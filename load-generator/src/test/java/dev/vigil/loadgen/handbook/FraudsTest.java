@@ -19,7 +19,8 @@ class FraudsTest {
     static final int NOON = HandbookTransaction.SECONDS_PER_DAY / 2;
 
     static HandbookTransaction at(int day, int customer, int terminal, long amountCents) {
-        return new HandbookTransaction(day * HandbookTransaction.SECONDS_PER_DAY + NOON, customer, terminal, amountCents, 0);
+        return new HandbookTransaction(
+                day * HandbookTransaction.SECONDS_PER_DAY + NOON, customer, terminal, amountCents, 0);
     }
 
     static List<HandbookTransaction> label(List<HandbookTransaction> genuine, Compromises compromises) {
@@ -30,7 +31,8 @@ class FraudsTest {
 
     @Test
     void scenario1IsEveryAmountAbove220() {
-        List<HandbookTransaction> labelled = label(List.of(at(0, CUSTOMER, TERMINAL, 22_000), at(0, CUSTOMER, TERMINAL, 22_001)), NONE);
+        List<HandbookTransaction> labelled =
+                label(List.of(at(0, CUSTOMER, TERMINAL, 22_000), at(0, CUSTOMER, TERMINAL, 22_001)), NONE);
 
         assertThat(labelled).extracting(HandbookTransaction::scenario).containsExactly(0, 1);
         assertThat(labelled).extracting(HandbookTransaction::amountCents).containsExactly(22_000L, 22_001L);
@@ -38,7 +40,8 @@ class FraudsTest {
 
     @Test
     void scenario2IsEveryTransactionAtTheTerminalInItsTwentyEightDaysAndOverridesScenario1() {
-        Compromises terminalFromDay2 = new Compromises(List.of(new Compromises.TerminalCompromise(COMPROMISED_TERMINAL, 2)), List.of());
+        Compromises terminalFromDay2 =
+                new Compromises(List.of(new Compromises.TerminalCompromise(COMPROMISED_TERMINAL, 2)), List.of());
         List<HandbookTransaction> genuine = List.of(
                 at(1, CUSTOMER, COMPROMISED_TERMINAL, 1_000),
                 at(2, CUSTOMER, COMPROMISED_TERMINAL, 1_000),
@@ -47,7 +50,9 @@ class FraudsTest {
                 at(29, OTHER_CUSTOMER, COMPROMISED_TERMINAL, 1_000),
                 at(30, OTHER_CUSTOMER, COMPROMISED_TERMINAL, 1_000));
 
-        assertThat(label(genuine, terminalFromDay2)).extracting(HandbookTransaction::scenario).containsExactly(0, 2, 2, 0, 2, 0);
+        assertThat(label(genuine, terminalFromDay2))
+                .extracting(HandbookTransaction::scenario)
+                .containsExactly(0, 2, 2, 0, 2, 0);
     }
 
     @Test
@@ -64,9 +69,12 @@ class FraudsTest {
 
         List<HandbookTransaction> labelled = label(genuine, customerFromDay0);
 
-        List<HandbookTransaction> chosen = labelled.stream().filter(t -> t.scenario() == 3).toList();
-        assertThat(chosen).hasSize(2).allSatisfy(t -> assertThat(t.amountCents()).isEqualTo(5 * (1_000 + t.day())));
-        assertThat(labelled.subList(0, 8)).filteredOn(t -> t.scenario() != 3)
+        List<HandbookTransaction> chosen =
+                labelled.stream().filter(t -> t.scenario() == 3).toList();
+        assertThat(chosen).hasSize(2).allSatisfy(t -> assertThat(t.amountCents())
+                .isEqualTo(5 * (1_000 + t.day())));
+        assertThat(labelled.subList(0, 8))
+                .filteredOn(t -> t.scenario() != 3)
                 .allSatisfy(t -> assertThat(t.scenario()).isEqualTo(2))
                 .allSatisfy(t -> assertThat(t.amountCents()).isEqualTo(1_000 + t.day()));
         assertThat(labelled.subList(8, 10)).isEqualTo(genuine.subList(8, 10));
@@ -76,12 +84,13 @@ class FraudsTest {
     void inAGeneratedWorldScenario3IsAThirdOfEachDrawsTransactionsTimesFive() {
         WorldParameters small = new WorldParameters(300, 400, 60, LocalDate.of(2018, 4, 1), 10, 0);
         List<Terminal> terminals = Geography.terminals(small.terminals(), new SplittableRandom(1));
-        List<Customer> customers = Geography.customers(small.customers(), terminals, small.radius(), new SplittableRandom(2));
+        List<Customer> customers =
+                Geography.customers(small.customers(), terminals, small.radius(), new SplittableRandom(2));
         List<HandbookTransaction> genuine = Spending.all(customers, small.days(), new SplittableRandom(3));
         Compromises compromises = Compromises.draw(small, new SplittableRandom(4));
 
-        List<HandbookTransaction> labelled = Frauds.label(genuine, compromises, small.customers(), small.terminals(),
-                new SplittableRandom(5));
+        List<HandbookTransaction> labelled =
+                Frauds.label(genuine, compromises, small.customers(), small.terminals(), new SplittableRandom(5));
 
         // how many times each transaction was multiplied by 5 (a transaction two overlapping draws chose: twice)
         int[] times = new int[genuine.size()];
@@ -99,18 +108,22 @@ class FraudsTest {
                 times[i]++;
             }
             assertThat(amount).as("amount of transaction %d", i).isEqualTo(after.amountCents());
-            assertThat(after.scenario() == 3).as("scenario of transaction %d", i).isEqualTo(times[i] > 0);
+            assertThat(after.scenario() == 3)
+                    .as("scenario of transaction %d", i)
+                    .isEqualTo(times[i] > 0);
         }
         int expectedChoices = 0;
         int drawsAlone = 0;
         for (Compromises.CustomerCompromise draw : compromises.customers()) {
             List<Integer> covered = covered(genuine, draw);
             expectedChoices += covered.size() / 3;
-            boolean alone = compromises.customers().stream().filter(other -> other != draw)
+            boolean alone = compromises.customers().stream()
+                    .filter(other -> other != draw)
                     .noneMatch(other -> covered.stream().anyMatch(i -> other.covers(genuine.get(i))));
             if (alone) {
                 drawsAlone++;
-                assertThat(covered.stream().filter(i -> times[i] > 0).count()).as("chosen of the draw " + draw)
+                assertThat(covered.stream().filter(i -> times[i] > 0).count())
+                        .as("chosen of the draw " + draw)
                         .isEqualTo(covered.size() / 3);
             }
         }

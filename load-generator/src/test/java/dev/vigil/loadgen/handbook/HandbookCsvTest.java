@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HandbookCsvTest {
 
     static final WorldParameters SMALL = new WorldParameters(200, 300, 30, LocalDate.of(2018, 4, 1), 10, 3);
-    static final Instant FIRST_MIDNIGHT = SMALL.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+    static final Instant FIRST_MIDNIGHT =
+            SMALL.start().atStartOfDay(ZoneOffset.UTC).toInstant();
     static HandbookWorld world;
     static List<String> lines;
 
@@ -37,7 +38,8 @@ class HandbookCsvTest {
 
     @Test
     void theHeaderNamesTheHandbooksColumns() {
-        assertThat(lines.get(0)).isEqualTo("TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD,TX_FRAUD_SCENARIO");
+        assertThat(lines.get(0))
+                .isEqualTo("TRANSACTION_ID,TX_DATETIME,CUSTOMER_ID,TERMINAL_ID,TX_AMOUNT,TX_FRAUD,TX_FRAUD_SCENARIO");
     }
 
     @Test
@@ -49,11 +51,13 @@ class HandbookCsvTest {
 
             assertThat(fields).hasSize(7);
             assertThat(fields[0]).isEqualTo("hb-" + position);
-            assertThat(fields[1]).isEqualTo(FIRST_MIDNIGHT.plusSeconds(transaction.second()).toString());
+            assertThat(fields[1])
+                    .isEqualTo(FIRST_MIDNIGHT.plusSeconds(transaction.second()).toString());
             assertThat(fields[2]).isEqualTo(Integer.toString(transaction.customer()));
             assertThat(fields[3]).isEqualTo(Integer.toString(transaction.terminal()));
             assertThat(fields[4]).matches("[0-9]+\\.[0-9]{2}");
-            assertThat(new java.math.BigDecimal(fields[4]).movePointRight(2).longValueExact()).isEqualTo(transaction.amountCents());
+            assertThat(new java.math.BigDecimal(fields[4]).movePointRight(2).longValueExact())
+                    .isEqualTo(transaction.amountCents());
             assertThat(fields[5]).isEqualTo(transaction.fraud() ? "1" : "0");
             assertThat(fields[6]).isEqualTo(Integer.toString(transaction.scenario()));
         }
@@ -65,8 +69,11 @@ class HandbookCsvTest {
         Files.write(file, lines);
 
         List<CsvRow> rows = new ArrayList<>();
-        try (CsvTransactions reader = CsvTransactions.open(file, new CsvMapping("TRANSACTION_ID", "TX_DATETIME",
-                "CUSTOMER_ID", "TERMINAL_ID", "TX_AMOUNT", "TX_FRAUD"), 2, Duration.ZERO)) {
+        try (CsvTransactions reader = CsvTransactions.open(
+                file,
+                new CsvMapping("TRANSACTION_ID", "TX_DATETIME", "CUSTOMER_ID", "TERMINAL_ID", "TX_AMOUNT", "TX_FRAUD"),
+                2,
+                Duration.ZERO)) {
             for (CsvRow row = reader.next(); row != null; row = reader.next()) {
                 rows.add(row);
             }

@@ -42,7 +42,8 @@ class HandbookWorldTest {
         assertThat(world.transactions()).isNotEmpty().allSatisfy(t -> {
             Customer customer = world.customers().get(t.customer());
             Terminal terminal = world.terminals().get(t.terminal());
-            assertThat(Math.hypot(customer.x() - terminal.x(), customer.y() - terminal.y())).isLessThan(SMALL.radius());
+            assertThat(Math.hypot(customer.x() - terminal.x(), customer.y() - terminal.y()))
+                    .isLessThan(SMALL.radius());
         });
     }
 
@@ -51,7 +52,8 @@ class HandbookWorldTest {
         for (Customer customer : world.customers()) {
             int[] within = world.terminals().stream()
                     .filter(t -> Math.hypot(customer.x() - t.x(), customer.y() - t.y()) < SMALL.radius())
-                    .mapToInt(Terminal::id).toArray();
+                    .mapToInt(Terminal::id)
+                    .toArray();
             assertThat(customer.terminals()).as("customer " + customer.id()).containsExactly(within);
         }
     }
@@ -63,10 +65,14 @@ class HandbookWorldTest {
         Map<Integer, Long> byCustomer = sparse.transactions().stream()
                 .collect(Collectors.groupingBy(HandbookTransaction::customer, Collectors.counting()));
 
-        assertThat(sparse.customers()).filteredOn(c -> c.terminals().length == 0).hasSizeGreaterThan(200)
+        assertThat(sparse.customers())
+                .filteredOn(c -> c.terminals().length == 0)
+                .hasSizeGreaterThan(200)
                 .allSatisfy(c -> assertThat(byCustomer).doesNotContainKey(c.id()));
-        assertThat(sparse.customers()).filteredOn(c -> c.terminals().length > 0 && c.meanTransactionsPerDay() > 1)
-                .isNotEmpty().allSatisfy(c -> assertThat(byCustomer).containsKey(c.id()));
+        assertThat(sparse.customers())
+                .filteredOn(c -> c.terminals().length > 0 && c.meanTransactionsPerDay() > 1)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(byCustomer).containsKey(c.id()));
     }
 
     @Test
@@ -76,7 +82,9 @@ class HandbookWorldTest {
             HandbookTransaction previous = transactions.get(i - 1);
             HandbookTransaction next = transactions.get(i);
             assertThat(previous.second() < next.second()
-                    || previous.second() == next.second() && previous.customer() <= next.customer()).as("position " + i).isTrue();
+                            || previous.second() == next.second() && previous.customer() <= next.customer())
+                    .as("position " + i)
+                    .isTrue();
         }
         assertThat(transactions).allSatisfy(t -> {
             assertThat(t.day()).isBetween(0, SMALL.days() - 1);
@@ -87,7 +95,8 @@ class HandbookWorldTest {
     @Test
     void scenario1IsExactlyTheAmountsAbove220ThatNoLaterScenarioOverrode() {
         // scenarios 1 and 2 leave amounts as drawn; scenario 3 overrides, so it is left out here (FraudsTest covers it)
-        List<HandbookTransaction> notScenario3 = world.transactions().stream().filter(t -> t.scenario() != 3).toList();
+        List<HandbookTransaction> notScenario3 =
+                world.transactions().stream().filter(t -> t.scenario() != 3).toList();
 
         assertThat(notScenario3).allSatisfy(t -> assertThat(t.scenario() == 1)
                 .isEqualTo(t.amountCents() > 22_000 && !atCompromisedTerminal(t)));
@@ -96,19 +105,24 @@ class HandbookWorldTest {
 
     @Test
     void scenario2IsExactlyTheTransactionsAtATerminalInItsTwentyEightCompromisedDays() {
-        List<HandbookTransaction> notScenario3 = world.transactions().stream().filter(t -> t.scenario() != 3).toList();
+        List<HandbookTransaction> notScenario3 =
+                world.transactions().stream().filter(t -> t.scenario() != 3).toList();
 
         assertThat(notScenario3).allSatisfy(t -> assertThat(t.scenario() == 2).isEqualTo(atCompromisedTerminal(t)));
         assertThat(notScenario3).filteredOn(t -> t.scenario() == 2).hasSizeGreaterThan(100);
-        assertThat(world.compromises().terminals()).hasSize(2 * (SMALL.days() - 1))
+        assertThat(world.compromises().terminals())
+                .hasSize(2 * (SMALL.days() - 1))
                 .allSatisfy(c -> assertThat(c.fromDay()).isBetween(0, SMALL.days() - 2));
     }
 
     @Test
     void scenario3TransactionsBelongToACustomerDrawnInTheFourteenDaysBefore() {
-        assertThat(world.transactions()).filteredOn(t -> t.scenario() == 3).hasSizeGreaterThan(100)
+        assertThat(world.transactions())
+                .filteredOn(t -> t.scenario() == 3)
+                .hasSizeGreaterThan(100)
                 .allSatisfy(t -> assertThat(world.compromises().customers()).anyMatch(c -> c.covers(t)));
-        assertThat(world.compromises().customers()).hasSize(SMALL.days() - 1)
+        assertThat(world.compromises().customers())
+                .hasSize(SMALL.days() - 1)
                 .allSatisfy(c -> assertThat(c.customers()).hasSize(3).doesNotHaveDuplicates());
     }
 

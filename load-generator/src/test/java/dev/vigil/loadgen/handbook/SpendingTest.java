@@ -17,9 +17,12 @@ class SpendingTest {
     @Test
     void poissonCountsHaveTheMeanAsMeanAndVariance() {
         SplittableRandom random = new SplittableRandom(11);
-        int[] counts = IntStream.range(0, 200_000).map(i -> Spending.poisson(2.5, random)).toArray();
+        int[] counts = IntStream.range(0, 200_000)
+                .map(i -> Spending.poisson(2.5, random))
+                .toArray();
         double mean = IntStream.of(counts).average().orElseThrow();
-        double variance = IntStream.of(counts).mapToDouble(c -> (c - mean) * (c - mean)).sum() / counts.length;
+        double variance =
+                IntStream.of(counts).mapToDouble(c -> (c - mean) * (c - mean)).sum() / counts.length;
 
         // standard error of the mean: sqrt(2.5 / 200000) = 0.0035
         assertThat(mean).isCloseTo(2.5, within(0.02));
@@ -34,19 +37,29 @@ class SpendingTest {
 
         Spending.of(customer, DAYS, new SplittableRandom(5), drawn);
 
-        // a time Normal(43200, 20000) falls inside the day with probability 0.9692; standard error sqrt(2 / DAYS) = 0.01
+        // a time Normal(43200, 20000) falls inside the day with probability 0.9692; standard error sqrt(2 / DAYS) =
+        // 0.01
         assertThat(drawn.size() / (double) DAYS).isCloseTo(2 * 0.9692, within(0.04));
         assertThat(drawn).allSatisfy(t -> {
-            assertThat(t.second() % HandbookTransaction.SECONDS_PER_DAY).isBetween(1, HandbookTransaction.SECONDS_PER_DAY - 1);
+            assertThat(t.second() % HandbookTransaction.SECONDS_PER_DAY)
+                    .isBetween(1, HandbookTransaction.SECONDS_PER_DAY - 1);
             assertThat(t.terminal()).isIn(3, 7, 9);
             assertThat(t.amountCents()).isNotNegative();
             assertThat(t.scenario()).isZero();
         });
-        double meanAmount = drawn.stream().mapToLong(HandbookTransaction::amountCents).average().orElseThrow() / 100;
+        double meanAmount = drawn.stream()
+                        .mapToLong(HandbookTransaction::amountCents)
+                        .average()
+                        .orElseThrow()
+                / 100;
         // Normal(40, 20), its 2.3 % of negative draws replaced by U(0, 80): 40 Phi(2) + 20 phi(2) + 40 Phi(-2) = 41.08,
         // standard error about 20 / sqrt(38000) = 0.1
         assertThat(meanAmount).isCloseTo(41.08, within(0.4));
-        assertThat(drawn.stream().mapToInt(HandbookTransaction::terminal).distinct().count()).isEqualTo(3);
+        assertThat(drawn.stream()
+                        .mapToInt(HandbookTransaction::terminal)
+                        .distinct()
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test

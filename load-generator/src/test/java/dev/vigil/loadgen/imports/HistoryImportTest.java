@@ -36,8 +36,7 @@ class HistoryImportTest {
     private final StringWriter log = new StringWriter();
 
     /** What a sink received, in order: a transaction at its event time, or a label at its label time. */
-    record Written(String kind, String id, Instant time) {
-    }
+    record Written(String kind, String id, Instant time) {}
 
     static final class ListSink implements HistorySink {
         final List<Written> written = new ArrayList<>();
@@ -55,20 +54,24 @@ class HistoryImportTest {
 
     @Test
     void labelsComeOutMergedInEventTimeAtEventTimePlusTheDelay() throws IOException {
-        Path file = write(row("t1", JAN_1, 1) + row("t2", JAN_1.plusSeconds(3600), 0) + row("t3", JAN_2, 1)
-                + row("t4", JAN_2.plusSeconds(1), 0) + row("t5", JAN_3, 0));
+        Path file = write(row("t1", JAN_1, 1)
+                + row("t2", JAN_1.plusSeconds(3600), 0)
+                + row("t3", JAN_2, 1)
+                + row("t4", JAN_2.plusSeconds(1), 0)
+                + row("t5", JAN_3, 0));
 
         ListSink sink = new ListSink();
         ImportSummary summary = run(file, ONE_DAY, 0, Slice.ALL, OnBadRow.STOP, sink);
 
-        assertThat(sink.written).containsExactly(
-                new Written("tx", "t1", JAN_1),
-                new Written("tx", "t2", JAN_1.plusSeconds(3600)),
-                new Written("fraud", "t1", JAN_2),
-                new Written("tx", "t3", JAN_2),
-                new Written("tx", "t4", JAN_2.plusSeconds(1)),
-                new Written("fraud", "t3", JAN_3),
-                new Written("tx", "t5", JAN_3));
+        assertThat(sink.written)
+                .containsExactly(
+                        new Written("tx", "t1", JAN_1),
+                        new Written("tx", "t2", JAN_1.plusSeconds(3600)),
+                        new Written("fraud", "t1", JAN_2),
+                        new Written("tx", "t3", JAN_2),
+                        new Written("tx", "t4", JAN_2.plusSeconds(1)),
+                        new Written("fraud", "t3", JAN_3),
+                        new Written("tx", "t5", JAN_3));
         assertThat(summary.transactions()).isEqualTo(5);
         assertThat(summary.labels()).isEqualTo(2);
         assertThat(summary.stoppedAt()).isNull();
@@ -76,18 +79,18 @@ class HistoryImportTest {
 
     @Test
     void labelsStillWaitingAtTheEndOfTheFileComeOutInLabelTimeOrder() throws IOException {
-        Path file = writeWithLabelTimes(
-                "t1," + JAN_1 + ",c,m,1,1," + JAN_3 + "\n"
-                + "t2," + JAN_1.plusSeconds(60) + ",c,m,1,1," + JAN_2 + "\n");
+        Path file = writeWithLabelTimes("t1," + JAN_1 + ",c,m,1,1," + JAN_3 + "\n" + "t2," + JAN_1.plusSeconds(60)
+                + ",c,m,1,1," + JAN_2 + "\n");
 
         ListSink sink = new ListSink();
         run(file, null, 0, Slice.ALL, OnBadRow.STOP, sink, "known");
 
-        assertThat(sink.written).containsExactly(
-                new Written("tx", "t1", JAN_1),
-                new Written("tx", "t2", JAN_1.plusSeconds(60)),
-                new Written("fraud", "t2", JAN_2),
-                new Written("fraud", "t1", JAN_3));
+        assertThat(sink.written)
+                .containsExactly(
+                        new Written("tx", "t1", JAN_1),
+                        new Written("tx", "t2", JAN_1.plusSeconds(60)),
+                        new Written("fraud", "t2", JAN_2),
+                        new Written("fraud", "t1", JAN_3));
     }
 
     @Test
@@ -107,14 +110,18 @@ class HistoryImportTest {
         long transactions = 0;
         for (Slice slice : slices) {
             ListSink part = new ListSink();
-            transactions += run(file, Duration.ofHours(30), 0.1, slice, OnBadRow.STOP, part).transactions();
-            assertThat(part.written).as("%s holds only its own times", slice).allSatisfy(w -> assertThat(slice.contains(w.time())).isTrue());
+            transactions += run(file, Duration.ofHours(30), 0.1, slice, OnBadRow.STOP, part)
+                    .transactions();
+            assertThat(part.written)
+                    .as("%s holds only its own times", slice)
+                    .allSatisfy(w -> assertThat(slice.contains(w.time())).isTrue());
             sliced.addAll(part.written);
         }
 
         assertThat(all.labels()).as("frauds and the genuine sample").isGreaterThan(300 / 7);
         assertThat(sliced).containsExactlyInAnyOrderElementsOf(full.written);
-        assertThat(sliced).as("one slice after another is the full import's time order")
+        assertThat(sliced)
+                .as("one slice after another is the full import's time order")
                 .isSortedAccordingTo(Comparator.comparing(Written::time));
         assertThat(transactions).isEqualTo(300);
     }
@@ -129,13 +136,15 @@ class HistoryImportTest {
 
         assertThat(sink.written).containsExactly(new Written("tx", "t1", JAN_1));
         assertThat(summary.stoppedAt()).endsWith("line 3: column 'amount' must not be negative");
-        assertThat(log()).contains("line 3: column 'amount' must not be negative").doesNotContain("4111111111111111", "-3");
+        assertThat(log())
+                .contains("line 3: column 'amount' must not be negative")
+                .doesNotContain("4111111111111111", "-3");
     }
 
     @Test
     void skippedBadRowsAreReportedAndCountedAndTheRestIsImported() throws IOException {
-        Path file = write(row("t1", JAN_1, 1) + "t2," + JAN_1.plusSeconds(60) + ",c,m,-3,0\n"
-                + "t3,tomorrow,c,m,1,0\n" + row("t4", JAN_1.plusSeconds(180), 0));
+        Path file = write(row("t1", JAN_1, 1) + "t2," + JAN_1.plusSeconds(60) + ",c,m,-3,0\n" + "t3,tomorrow,c,m,1,0\n"
+                + row("t4", JAN_1.plusSeconds(180), 0));
 
         ListSink sink = new ListSink();
         ImportSummary summary = run(file, ONE_DAY, 0, Slice.ALL, OnBadRow.SKIP, sink);
@@ -169,26 +178,31 @@ class HistoryImportTest {
             }
 
             @Override
-            public void label(SimTransaction transaction, boolean fraud, Instant labelledAt) {
-            }
+            public void label(SimTransaction transaction, boolean fraud, Instant labelledAt) {}
         };
         ImportSummary summary = run(file, ONE_DAY, 0, Slice.ALL, OnBadRow.STOP, sink);
 
         assertThat(taken).extracting(SimTransaction::amountMinor).containsExactly(8565L, 0L);
         assertThat(summary.rounded()).isEqualTo(1);
-        assertThat(summary.line()).matches("imported: 2 transactions, 0 labels, 0 skipped, 1 rounded in \\d+\\.\\d s \\(\\d+ rows/s\\)");
+        assertThat(summary.line())
+                .matches("imported: 2 transactions, 0 labels, 0 skipped, 1 rounded in \\d+\\.\\d s \\(\\d+ rows/s\\)");
     }
 
     @Test
     void rowsOutOfOrderWithinTheToleranceAreSentInFileOrderWithTheirOwnTimes() throws IOException {
-        Path file = write(row("t1", JAN_1.plusSeconds(600), 0) + row("t2", JAN_1, 0) + row("t3", JAN_1.plus(Duration.ofHours(3)), 0)
+        Path file = write(row("t1", JAN_1.plusSeconds(600), 0)
+                + row("t2", JAN_1, 0)
+                + row("t3", JAN_1.plus(Duration.ofHours(3)), 0)
                 + row("t4", JAN_1.plusSeconds(900), 0));
 
         ListSink sink = new ListSink();
         ImportSummary summary = run(file, ONE_DAY, 0, Slice.ALL, OnBadRow.SKIP, sink);
 
-        assertThat(sink.written).containsExactly(new Written("tx", "t1", JAN_1.plusSeconds(600)), new Written("tx", "t2", JAN_1),
-                new Written("tx", "t3", JAN_1.plus(Duration.ofHours(3))));
+        assertThat(sink.written)
+                .containsExactly(
+                        new Written("tx", "t1", JAN_1.plusSeconds(600)),
+                        new Written("tx", "t2", JAN_1),
+                        new Written("tx", "t3", JAN_1.plus(Duration.ofHours(3))));
         assertThat(summary.skipped()).as("t4 goes back almost 3 hours").isEqualTo(1);
     }
 
@@ -205,7 +219,8 @@ class HistoryImportTest {
         run(file, ONE_HOUR, 0.1, Slice.ALL, OnBadRow.STOP, once);
         run(file, ONE_HOUR, 0.1, Slice.ALL, OnBadRow.STOP, again);
 
-        List<Written> genuine = once.written.stream().filter(w -> w.kind().equals("genuine")).toList();
+        List<Written> genuine =
+                once.written.stream().filter(w -> w.kind().equals("genuine")).toList();
         assertThat(genuine.size()).isBetween(140, 260);
         assertThat(again.written).isEqualTo(once.written);
     }
@@ -231,24 +246,50 @@ class HistoryImportTest {
         assertThatThrownBy(() -> new Slice(JAN_2, JAN_1)).hasMessageContaining("--from must be before --until");
     }
 
-    private ImportSummary run(Path file, Duration delay, double genuineShare, Slice slice, OnBadRow onBadRow,
-            HistorySink sink) throws IOException {
+    private ImportSummary run(
+            Path file, Duration delay, double genuineShare, Slice slice, OnBadRow onBadRow, HistorySink sink)
+            throws IOException {
         return run(file, delay, genuineShare, slice, onBadRow, sink, null);
     }
 
-    private ImportSummary run(Path file, Duration delay, double genuineShare, Slice slice, OnBadRow onBadRow,
-            HistorySink sink, String labelTimeColumn) throws IOException {
-        CsvMapping mapping = new CsvMapping(MAPPING.id(), MAPPING.timestamp(), MAPPING.card(), MAPPING.merchant(),
-                MAPPING.amount(), MAPPING.label(), labelTimeColumn);
-        HistoryImport history = new HistoryImport(PLAN, delay, genuineShare, slice, onBadRow, ONE_HOUR,
-                new PrintWriter(log, true));
+    private ImportSummary run(
+            Path file,
+            Duration delay,
+            double genuineShare,
+            Slice slice,
+            OnBadRow onBadRow,
+            HistorySink sink,
+            String labelTimeColumn)
+            throws IOException {
+        CsvMapping mapping = new CsvMapping(
+                MAPPING.id(),
+                MAPPING.timestamp(),
+                MAPPING.card(),
+                MAPPING.merchant(),
+                MAPPING.amount(),
+                MAPPING.label(),
+                labelTimeColumn);
+        HistoryImport history =
+                new HistoryImport(PLAN, delay, genuineShare, slice, onBadRow, ONE_HOUR, new PrintWriter(log, true));
         try (CsvTransactions rows = CsvTransactions.open(file, mapping, 2, ONE_HOUR)) {
             return history.run(rows, sink);
         }
     }
 
     private static SimTransaction transaction(String id, Instant time) {
-        return new SimTransaction(id, "bank-a", "4999990000000001", 100, "EUR", "m", "5999", "DE", false, null, null, time,
+        return new SimTransaction(
+                id,
+                "bank-a",
+                "4999990000000001",
+                100,
+                "EUR",
+                "m",
+                "5999",
+                "DE",
+                false,
+                null,
+                null,
+                time,
                 dev.vigil.loadgen.scenario.Scenario.LABELLED);
     }
 
@@ -257,12 +298,13 @@ class HistoryImportTest {
     }
 
     private Path write(String rows) throws IOException {
-        return Files.writeString(Files.createTempFile(dir, "history", ".csv"), "id,timestamp,card,merchant,amount,fraud\n" + rows);
+        return Files.writeString(
+                Files.createTempFile(dir, "history", ".csv"), "id,timestamp,card,merchant,amount,fraud\n" + rows);
     }
 
     private Path writeWithLabelTimes(String rows) throws IOException {
-        return Files.writeString(Files.createTempFile(dir, "history", ".csv"),
-                "id,timestamp,card,merchant,amount,fraud,known\n" + rows);
+        return Files.writeString(
+                Files.createTempFile(dir, "history", ".csv"), "id,timestamp,card,merchant,amount,fraud,known\n" + rows);
     }
 
     private String log() {

@@ -2,6 +2,9 @@ package dev.vigil.loadgen.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardToken;
+import dev.vigil.card.CardTokenizer;
 import dev.vigil.events.Decision;
 import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
@@ -28,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,10 +55,17 @@ class DefaultRulesOnGenuineMonthTest {
         rules.scoreAll(new GenuineDays(population, FIRST_DAY, DAYS, SEED, "calibration"));
 
         double rate = (double) rules.alerts / rules.scored;
-        System.out.printf(Locale.ROOT, "default rules on a genuine month (%d cards, %d days, seed %d): %d of %d alerted = %.3f %%%n",
-                CARDS, DAYS, SEED, rules.alerts, rules.scored, 100 * rate);
-        rules.byReason.forEach((code, fired) -> System.out.printf(Locale.ROOT, "  %-26s %7d = %.3f %% of transactions%n",
-                code, fired, 100.0 * fired / rules.scored));
+        System.out.printf(
+                Locale.ROOT,
+                "default rules on a genuine month (%d cards, %d days, seed %d): %d of %d alerted = %.3f %%%n",
+                CARDS,
+                DAYS,
+                SEED,
+                rules.alerts,
+                rules.scored,
+                100 * rate);
+        rules.byReason.forEach((code, fired) -> System.out.printf(
+                Locale.ROOT, "  %-26s %7d = %.3f %% of transactions%n", code, fired, 100.0 * fired / rules.scored));
         assertThat(rules.scored).as("a few purchases per card and day").isBetween(CARDS * DAYS * 2L, CARDS * DAYS * 4L);
         assertThat(rate).as("share of genuine transactions alerted").isLessThanOrEqualTo(MAX_ALERT_RATE);
     }
@@ -86,7 +95,8 @@ class DefaultRulesOnGenuineMonthTest {
             at = at.plusSeconds(20);
             SimTransaction tx = live.next(at);
             boolean alerted = rules.score(tx).decision() != Decision.APPROVE;
-            long[] counts = tx.isFraud() ? caught.computeIfAbsent(tx.scenario(), s -> new long[2])
+            long[] counts = tx.isFraud()
+                    ? caught.computeIfAbsent(tx.scenario(), s -> new long[2])
                     : defrauded.contains(tx.pan()) ? afterFraud : clean;
             counts[0]++;
             counts[1] += alerted ? 1 : 0;
@@ -95,18 +105,37 @@ class DefaultRulesOnGenuineMonthTest {
             }
         }
 
-        System.out.printf(Locale.ROOT, "default rules on the live simulator after two genuine weeks: genuine %.3f %% alerted "
-                + "(%d of %d) on cards never defrauded, %.1f %% (%d of %d) after a fraud on the card%n",
-                100.0 * clean[1] / clean[0], clean[1], clean[0], 100.0 * afterFraud[1] / afterFraud[0], afterFraud[1],
+        System.out.printf(
+                Locale.ROOT,
+                "default rules on the live simulator after two genuine weeks: genuine %.3f %% alerted "
+                        + "(%d of %d) on cards never defrauded, %.1f %% (%d of %d) after a fraud on the card%n",
+                100.0 * clean[1] / clean[0],
+                clean[1],
+                clean[0],
+                100.0 * afterFraud[1] / afterFraud[0],
+                afterFraud[1],
                 afterFraud[0]);
-        caught.forEach((scenario, counts) -> System.out.printf(Locale.ROOT, "  %-22s %4d of %4d caught = %.1f %%%n",
-                scenario, counts[1], counts[0], 100.0 * counts[1] / counts[0]));
-        assertThat(recall(caught, Scenario.IMPOSSIBLE_TRAVEL)).as("impossible travel caught").isGreaterThan(0.9);
-        assertThat(recall(caught, Scenario.CARD_TESTING)).as("card testing caught (from a burst's third charge)")
+        caught.forEach((scenario, counts) -> System.out.printf(
+                Locale.ROOT,
+                "  %-22s %4d of %4d caught = %.1f %%%n",
+                scenario,
+                counts[1],
+                counts[0],
+                100.0 * counts[1] / counts[0]));
+        assertThat(recall(caught, Scenario.IMPOSSIBLE_TRAVEL))
+                .as("impossible travel caught")
+                .isGreaterThan(0.9);
+        assertThat(recall(caught, Scenario.CARD_TESTING))
+                .as("card testing caught (from a burst's third charge)")
                 .isGreaterThan(0.4);
-        assertThat(recall(caught, Scenario.HIGH_AMOUNT)).as("high amounts caught").isGreaterThan(0.3);
-        assertThat(recall(caught, Scenario.ACCOUNT_TAKEOVER)).as("account takeovers caught").isGreaterThan(0.3);
-        assertThat((double) clean[1] / clean[0]).as("genuine alerted on cards never defrauded")
+        assertThat(recall(caught, Scenario.HIGH_AMOUNT))
+                .as("high amounts caught")
+                .isGreaterThan(0.3);
+        assertThat(recall(caught, Scenario.ACCOUNT_TAKEOVER))
+                .as("account takeovers caught")
+                .isGreaterThan(0.3);
+        assertThat((double) clean[1] / clean[0])
+                .as("genuine alerted on cards never defrauded")
                 .isLessThanOrEqualTo(MAX_ALERT_RATE);
     }
 
@@ -119,6 +148,10 @@ class DefaultRulesOnGenuineMonthTest {
     /** Card profiles in memory, as the scorer's store would hold them, and the rules' verdicts counted. */
     private static final class Folding {
 
+        private static final CardTokenizer TOKENIZER =
+                new CardTokenizer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        private static final BinCountries BIN_TABLE = BinCountries.defaults();
+
         private final RulesScorer rules = new RulesScorer(RulesConfig.DEFAULTS);
         private final Map<String, CardProfile> profiles = new HashMap<>();
         private final Map<ReasonCode, Long> byReason = new EnumMap<>(ReasonCode.class);
@@ -130,8 +163,9 @@ class DefaultRulesOnGenuineMonthTest {
         }
 
         RiskScore score(SimTransaction sim) {
-            String token = token(sim.pan());
-            Transaction tx = KafkaRecords.transaction(sim, token, sim.eventTime());
+            CardToken card = CardToken.of(sim.pan(), TOKENIZER, BIN_TABLE);
+            String token = card.token();
+            Transaction tx = KafkaRecords.transaction(sim, card, sim.eventTime());
             CardFeatures.Step step = CardFeatures.next(profiles.getOrDefault(token, CardProfile.EMPTY), tx, null);
             profiles.put(token, step.profile());
             RiskScore score = rules.score(step.features());
@@ -146,8 +180,5 @@ class DefaultRulesOnGenuineMonthTest {
         }
 
         /** Stands in for ingest's keyed token: the card number stays in this process's memory only. */
-        private static String token(String pan) {
-            return "tok-" + UUID.nameUUIDFromBytes(pan.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

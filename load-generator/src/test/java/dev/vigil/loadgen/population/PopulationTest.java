@@ -2,7 +2,7 @@ package dev.vigil.loadgen.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.schemas.BinCountries;
+import dev.vigil.card.BinCountries;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +14,12 @@ class PopulationTest {
 
         assertThat(population.cardholders()).allSatisfy(card -> {
             assertThat(card.pan()).hasSize(16);
-            assertThat(Luhn.isValid(card.pan())).as("Luhn check of card #%d", card.index()).isTrue();
+            assertThat(Luhn.isValid(card.pan()))
+                    .as("Luhn check of card #%d", card.index())
+                    .isTrue();
         });
-        assertThat(population.cardholders().stream().map(Cardholder::pan).distinct()).hasSize(5_000);
+        assertThat(population.cardholders().stream().map(Cardholder::pan).distinct())
+                .hasSize(5_000);
     }
 
     @Test
@@ -25,9 +28,13 @@ class PopulationTest {
         BinCountries table = BinCountries.defaults();
 
         assertThat(population.cardholders()).allSatisfy(card -> assertThat(table.countryOf(card.pan()))
-                .as("issuing country of card #%d (%s)", card.index(), card.bankId()).contains(card.home().country()));
-        assertThat(population.cardholders().stream().map(card -> card.pan().substring(0, 4)).distinct())
-                .as("each bank has its own prefix").hasSize(6);
+                .as("issuing country of card #%d (%s)", card.index(), card.bankId())
+                .contains(card.home().country()));
+        assertThat(population.cardholders().stream()
+                        .map(card -> card.pan().substring(0, 4))
+                        .distinct())
+                .as("each bank has its own prefix")
+                .hasSize(6);
     }
 
     @Test
@@ -53,8 +60,11 @@ class PopulationTest {
 
     @Test
     void aCardholderNeverShowsItsCardNumberWhenPrinted() {
-        Cardholder card = Population.generate(new SplittableRandom(3), 1, 1).cardholders().get(0);
+        Cardholder card =
+                Population.generate(new SplittableRandom(3), 1, 1).cardholders().get(0);
 
-        assertThat(card.toString()).doesNotContain(card.pan()).doesNotContain(card.pan().substring(6, 12));
+        assertThat(card.toString())
+                .doesNotContain(card.pan())
+                .doesNotContain(card.pan().substring(6, 12));
     }
 }

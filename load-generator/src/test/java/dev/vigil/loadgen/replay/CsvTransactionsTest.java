@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvTransactionsTest {
 
-    static final CsvMapping SAMPLE_MAPPING = new CsvMapping("tx_id", "event_time", "customer", "terminal", "amount", "is_fraud");
+    static final CsvMapping SAMPLE_MAPPING =
+            new CsvMapping("tx_id", "event_time", "customer", "terminal", "amount", "is_fraud");
     static final int EUR_DECIMALS = 2;
     static final Duration ONE_HOUR = Duration.ofHours(1);
 
@@ -28,7 +29,9 @@ class CsvTransactionsTest {
     Path dir;
 
     static Path sample() throws URISyntaxException {
-        return Path.of(CsvTransactionsTest.class.getResource("/sample-transactions.csv").toURI());
+        return Path.of(CsvTransactionsTest.class
+                .getResource("/sample-transactions.csv")
+                .toURI());
     }
 
     /** Every row of a file, failing at the first bad one. */
@@ -48,9 +51,13 @@ class CsvTransactionsTest {
 
         assertThat(rows).hasSize(40);
         assertThat(rows).isSortedAccordingTo(Comparator.comparing(CsvRow::time));
-        assertThat(rows.get(0)).isEqualTo(new CsvRow(2, "h0000", Instant.parse("2025-03-14T08:05:38Z"), "C005", "T12", 6754,
-                false, null, false));
-        assertThat(rows).filteredOn(row -> row.fraud()).extracting(CsvRow::id).containsExactly("h0011", "h0023", "h0024", "h0037");
+        assertThat(rows.get(0))
+                .isEqualTo(new CsvRow(
+                        2, "h0000", Instant.parse("2025-03-14T08:05:38Z"), "C005", "T12", 6754, false, null, false));
+        assertThat(rows)
+                .filteredOn(row -> row.fraud())
+                .extracting(CsvRow::id)
+                .containsExactly("h0011", "h0023", "h0024", "h0037");
     }
 
     @Test
@@ -59,16 +66,22 @@ class CsvTransactionsTest {
         Instant end = Instant.parse("2026-11-23T10:00:00Z");
         ReplayPlan plan = new ReplayPlan("r1-", new ReplayPlan.Fields("bank-replay", "EUR", "5999", "DE", false));
 
-        Duration shift = ReplayPlan.shift(rows.get(0).time(), rows.get(rows.size() - 1).time(), end);
-        List<SimTransaction> sent = rows.stream().map(row -> plan.transaction(row, shift)).toList();
+        Duration shift =
+                ReplayPlan.shift(rows.get(0).time(), rows.get(rows.size() - 1).time(), end);
+        List<SimTransaction> sent =
+                rows.stream().map(row -> plan.transaction(row, shift)).toList();
 
         assertThat(sent.get(sent.size() - 1).eventTime()).isEqualTo(end);
         assertThat(Duration.between(sent.get(0).eventTime(), sent.get(1).eventTime()))
                 .isEqualTo(Duration.between(rows.get(0).time(), rows.get(1).time()));
         assertThat(sent).allSatisfy(t -> assertThat(Luhn.isValid(t.pan())).isTrue());
-        assertThat(sent).filteredOn(t -> t.transactionId().equals("r1-h0011")).singleElement()
+        assertThat(sent)
+                .filteredOn(t -> t.transactionId().equals("r1-h0011"))
+                .singleElement()
                 .satisfies(t -> assertThat(t.scenario()).isEqualTo(Scenario.LABELLED));
-        assertThat(ReplayPlan.panFor("C005")).isEqualTo(ReplayPlan.panFor("C005")).isNotEqualTo(ReplayPlan.panFor("C006"));
+        assertThat(ReplayPlan.panFor("C005"))
+                .isEqualTo(ReplayPlan.panFor("C005"))
+                .isNotEqualTo(ReplayPlan.panFor("C006"));
     }
 
     @Test
@@ -105,8 +118,8 @@ class CsvTransactionsTest {
 
         assertThatThrownBy(() -> readAll(badTime, mapping()))
                 .hasMessageContaining("line 2: column 'timestamp' is not a time");
-        assertThatThrownBy(() -> readAll(badLabel,
-                new CsvMapping("id", "timestamp", "card", "merchant", "amount", "label")))
+        assertThatThrownBy(() ->
+                        readAll(badLabel, new CsvMapping("id", "timestamp", "card", "merchant", "amount", "label")))
                 .hasMessageContaining("line 2: column 'label' is not a label");
         assertThatThrownBy(() -> readAll(shortRow, mapping()))
                 .hasMessageContaining("line 2: has 4 fields, the header 5");
@@ -124,15 +137,19 @@ class CsvTransactionsTest {
         List<CsvRow> rows = readAll(file, mapping());
 
         assertThat(rows).extracting(CsvRow::merchant).containsExactly("Shop, Inc.", "m", "m");
-        assertThat(rows).extracting(CsvRow::time).containsExactly(Instant.ofEpochSecond(1_700_000_000L),
-                Instant.ofEpochMilli(1_700_000_000_123L), Instant.parse("2023-11-14T22:13:20Z"));
+        assertThat(rows)
+                .extracting(CsvRow::time)
+                .containsExactly(
+                        Instant.ofEpochSecond(1_700_000_000L),
+                        Instant.ofEpochMilli(1_700_000_000_123L),
+                        Instant.parse("2023-11-14T22:13:20Z"));
         assertThat(rows).extracting(CsvRow::amountMinor).containsExactly(100L, 200L, 350L);
     }
 
     @Test
     void aFileSpanningMoreThanIngestAcceptsIsRefusedForReplay() {
-        assertThatThrownBy(() -> ReplayPlan.shift(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-09T00:00:00Z"),
-                Instant.now()))
+        assertThatThrownBy(() -> ReplayPlan.shift(
+                        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-09T00:00:00Z"), Instant.now()))
                 .hasMessageContaining("span 8 days");
     }
 
@@ -146,7 +163,9 @@ class CsvTransactionsTest {
         try (CsvTransactions reader = CsvTransactions.open(file, mapping(), EUR_DECIMALS, ONE_HOUR)) {
             assertThat(reader.next().id()).isEqualTo("a");
             assertThatThrownBy(reader::next).isInstanceOf(BadRow.class).hasMessageContaining("line 3: has 4 fields");
-            assertThat(reader.next().id()).as("the reader moved past the bad row").isEqualTo("c");
+            assertThat(reader.next().id())
+                    .as("the reader moved past the bad row")
+                    .isEqualTo("c");
             assertThat(reader.next()).isNull();
         }
     }
@@ -177,7 +196,8 @@ class CsvTransactionsTest {
             assertThat(yen.amountMinor()).isEqualTo(150_000);
             assertThat(yen.rounded()).isFalse();
         }
-        assertThatThrownBy(() -> CsvTransactions.open(file, mapping(), 3, ONE_HOUR)).hasMessageContaining("3 decimals");
+        assertThatThrownBy(() -> CsvTransactions.open(file, mapping(), 3, ONE_HOUR))
+                .hasMessageContaining("3 decimals");
     }
 
     @Test
@@ -198,12 +218,18 @@ class CsvTransactionsTest {
 
         try (CsvTransactions reader = CsvTransactions.open(file, mapping(), EUR_DECIMALS, ONE_HOUR)) {
             assertThat(reader.next().id()).isEqualTo("a");
-            assertThat(reader.next().id()).as("30 minutes back: within the hour").isEqualTo("b");
+            assertThat(reader.next().id())
+                    .as("30 minutes back: within the hour")
+                    .isEqualTo("b");
             assertThat(reader.next().id()).isEqualTo("c");
-            assertThatThrownBy(reader::next).isInstanceOf(BadRow.class)
+            assertThatThrownBy(reader::next)
+                    .isInstanceOf(BadRow.class)
                     .hasMessageContaining("line 5: column 'timestamp' goes back more than PT1H behind line 4")
-                    .satisfies(e -> assertThat(((BadRow) e).eventTime()).isEqualTo(Instant.parse("2026-01-01T09:59:00Z")));
-            assertThat(reader.next().id()).as("measured from the latest time, line 4's, not the bad row's").isEqualTo("e");
+                    .satisfies(
+                            e -> assertThat(((BadRow) e).eventTime()).isEqualTo(Instant.parse("2026-01-01T09:59:00Z")));
+            assertThat(reader.next().id())
+                    .as("measured from the latest time, line 4's, not the bad row's")
+                    .isEqualTo("e");
         }
     }
 
@@ -218,9 +244,12 @@ class CsvTransactionsTest {
 
         try (CsvTransactions reader = CsvTransactions.open(file, withLabelTime, EUR_DECIMALS, ONE_HOUR)) {
             assertThat(reader.next().labelTime()).isEqualTo(Instant.parse("2026-01-08T10:00:00Z"));
-            assertThat(reader.next().labelTime()).as("a genuine row may have none").isNull();
+            assertThat(reader.next().labelTime())
+                    .as("a genuine row may have none")
+                    .isNull();
             assertThatThrownBy(reader::next).hasMessageContaining("line 4: column 'known' is before the event time");
-            assertThatThrownBy(reader::next).hasMessageContaining("line 5: column 'known' is empty for a row labelled fraud");
+            assertThatThrownBy(reader::next)
+                    .hasMessageContaining("line 5: column 'known' is empty for a row labelled fraud");
         }
     }
 

@@ -45,11 +45,14 @@ class AlertsClientIT {
         List<AlertSeen> alerts = new AlertsClient(url, "secret").alerts(List.of("bank-a"), FROM);
 
         List<String> reasons = List.of("BURST_OF_TRANSACTIONS", "NEW_COUNTRY");
-        assertThat(alerts).containsExactly(
-                new AlertSeen("tx-1", "bank-a", Instant.parse("2026-11-23T10:00:01Z"), "rules-v2", reasons),
-                new AlertSeen("tx-2", "bank-a", Instant.parse("2026-11-23T10:00:02Z"), "rules-v2", reasons));
+        assertThat(alerts)
+                .containsExactly(
+                        new AlertSeen("tx-1", "bank-a", Instant.parse("2026-11-23T10:00:01Z"), "rules-v2", reasons),
+                        new AlertSeen("tx-2", "bank-a", Instant.parse("2026-11-23T10:00:02Z"), "rules-v2", reasons));
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(0)).contains("bankId=bank-a", "from=2026-11-23T09%3A00%3A00Z", "limit=500").doesNotContain("cursor");
+        assertThat(requests.get(0))
+                .contains("bankId=bank-a", "from=2026-11-23T09%3A00%3A00Z", "limit=500")
+                .doesNotContain("cursor");
         assertThat(requests.get(1)).contains("cursor=page2");
     }
 
@@ -96,8 +99,9 @@ class AlertsClientIT {
 
         assertThat(alerts).extracting(AlertSeen::transactionId).containsExactly("tx-1");
         assertThat(requests).hasSize(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited as told").isGreaterThanOrEqualTo(
-                Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("waited as told")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     /** Serves two pages of alerts; with {@code token}, only to requests bearing it. */

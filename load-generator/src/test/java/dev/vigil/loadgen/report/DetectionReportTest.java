@@ -26,7 +26,9 @@ class DetectionReportTest {
             sent.add(new SentTransaction("ha" + i, "bank-b", Scenario.HIGH_AMOUNT, T0));
         }
         List<AlertSeen> alerts = List.of(
-                alert("ct0", 100), alert("ct1", 200), alert("ct2", 300), // 3 of 4 card tests
+                alert("ct0", 100),
+                alert("ct1", 200),
+                alert("ct2", 300), // 3 of 4 card tests
                 alert("ha0", 400, "AMOUNT_FAR_ABOVE_USUAL", "BURST_OF_TRANSACTIONS"), // 1 of 6 high amounts
                 alert("g1", 500, "AMOUNT_FAR_ABOVE_USUAL"), // a false positive
                 alert("ct0", 900), // the same transaction twice counts once
@@ -34,9 +36,10 @@ class DetectionReportTest {
 
         DetectionReport report = DetectionReport.of(sent, alerts);
 
-        assertThat(report.scenarios()).containsExactly(
-                new DetectionReport.Row("card-testing", 4, 3, 0.75),
-                new DetectionReport.Row("high-amount", 6, 1, 1.0 / 6));
+        assertThat(report.scenarios())
+                .containsExactly(
+                        new DetectionReport.Row("card-testing", 4, 3, 0.75),
+                        new DetectionReport.Row("high-amount", 6, 1, 1.0 / 6));
         assertThat(report.transactions()).isEqualTo(100);
         assertThat(report.frauds()).isEqualTo(10);
         assertThat(report.alerts()).isEqualTo(5);
@@ -47,9 +50,10 @@ class DetectionReportTest {
         assertThat(report.alertLatency().p50()).isCloseTo(300, within(1.0));
         assertThat(report.alertLatency().max()).isCloseTo(500, within(1.0));
         // each alert credited to its strongest reason once: 3 bursts, 2 amounts (one of them a fraud)
-        assertThat(report.reasons()).containsExactly(
-                new DetectionReport.ReasonShare("BURST_OF_TRANSACTIONS", 3, 3, 0.6),
-                new DetectionReport.ReasonShare("AMOUNT_FAR_ABOVE_USUAL", 2, 1, 0.4));
+        assertThat(report.reasons())
+                .containsExactly(
+                        new DetectionReport.ReasonShare("BURST_OF_TRANSACTIONS", 3, 3, 0.6),
+                        new DetectionReport.ReasonShare("AMOUNT_FAR_ABOVE_USUAL", 2, 1, 0.4));
         assertThat(report.render()).contains("BURST_OF_TRANSACTIONS", "60.0%", "AMOUNT_FAR_ABOVE_USUAL", "40.0%");
     }
 

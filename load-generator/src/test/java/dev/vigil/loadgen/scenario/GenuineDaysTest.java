@@ -59,11 +59,16 @@ class GenuineDaysTest {
 
         double perCardAndDay = (double) rows.size() / (CARDS * DAYS);
         long inUsualHours = rows.stream()
-                .filter(row -> byPan.get(row.pan()).activeAt(row.eventTime().atOffset(ZoneOffset.UTC).getHour())).count();
+                .filter(row -> byPan.get(row.pan())
+                        .activeAt(row.eventTime().atOffset(ZoneOffset.UTC).getHour()))
+                .count();
 
         assertThat(perCardAndDay).as("purchases per card and day").isBetween(1.5, 4.0);
-        assertThat((double) inUsualHours / rows.size()).as("share in the card's usual hours").isGreaterThan(0.9);
-        assertThat(new HashSet<>(rows.stream().map(SimTransaction::pan).toList())).as("cards that bought")
+        assertThat((double) inUsualHours / rows.size())
+                .as("share in the card's usual hours")
+                .isGreaterThan(0.9);
+        assertThat(new HashSet<>(rows.stream().map(SimTransaction::pan).toList()))
+                .as("cards that bought")
                 .hasSizeGreaterThan(CARDS * 9 / 10);
     }
 
@@ -74,9 +79,11 @@ class GenuineDaysTest {
         month.forEachRemaining(row -> counts.merge(row.pan(), 1, Integer::sum));
 
         Cardholder slowest = POPULATION.cardholders().stream()
-                .min((a, b) -> Double.compare(month.pacePerDay(a), month.pacePerDay(b))).orElseThrow();
+                .min((a, b) -> Double.compare(month.pacePerDay(a), month.pacePerDay(b)))
+                .orElseThrow();
         Cardholder fastest = POPULATION.cardholders().stream()
-                .max((a, b) -> Double.compare(month.pacePerDay(a), month.pacePerDay(b))).orElseThrow();
+                .max((a, b) -> Double.compare(month.pacePerDay(a), month.pacePerDay(b)))
+                .orElseThrow();
 
         assertThat(counts.getOrDefault(fastest.pan(), 0)).isGreaterThan(3 * counts.getOrDefault(slowest.pan(), 0));
     }
@@ -84,7 +91,7 @@ class GenuineDaysTest {
     @Test
     void endsAfterTheLastDayAndRefusesNoDays() {
         GenuineDays one = new GenuineDays(POPULATION, FIRST_DAY, 1, 1, "t");
-        one.forEachRemaining(row -> { });
+        one.forEachRemaining(row -> {});
 
         assertThatThrownBy(one::next).isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> new GenuineDays(POPULATION, FIRST_DAY, 0, 1, "t"))

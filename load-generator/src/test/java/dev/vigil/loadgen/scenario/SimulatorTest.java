@@ -43,14 +43,21 @@ class SimulatorTest {
 
     @Test
     void eachScenarioMakesUpItsConfiguredShareOfTransactions() {
-        Map<Scenario, Long> counts = sample.stream().filter(SimTransaction::isFraud)
+        Map<Scenario, Long> counts = sample.stream()
+                .filter(SimTransaction::isFraud)
                 .collect(Collectors.groupingBy(SimTransaction::scenario, Collectors.counting()));
         ScenarioRates rates = ScenarioRates.defaults();
 
-        for (Scenario scenario : List.of(Scenario.CARD_TESTING, Scenario.ACCOUNT_TAKEOVER, Scenario.IMPOSSIBLE_TRAVEL,
-                Scenario.COMPROMISED_MERCHANT, Scenario.HIGH_AMOUNT)) {
+        for (Scenario scenario : List.of(
+                Scenario.CARD_TESTING,
+                Scenario.ACCOUNT_TAKEOVER,
+                Scenario.IMPOSSIBLE_TRAVEL,
+                Scenario.COMPROMISED_MERCHANT,
+                Scenario.HIGH_AMOUNT)) {
             double share = counts.getOrDefault(scenario, 0L) / (double) SAMPLE;
-            assertThat(share).as(scenario.label()).isCloseTo(rates.share(scenario), within(rates.share(scenario) * 0.15));
+            assertThat(share)
+                    .as(scenario.label())
+                    .isCloseTo(rates.share(scenario), within(rates.share(scenario) * 0.15));
         }
         double fraudRate = sample.stream().filter(SimTransaction::isFraud).count() / (double) SAMPLE;
         assertThat(fraudRate).isCloseTo(rates.total(), within(rates.total() * 0.1));
@@ -75,37 +82,51 @@ class SimulatorTest {
     @Test
     void everyTransactionHasAValidCardAnUniqueIdAndTheCallersTime() {
         assertThat(sample).allSatisfy(t -> assertThat(Luhn.isValid(t.pan())).isTrue());
-        assertThat(sample.stream().map(SimTransaction::transactionId).distinct().count()).isEqualTo(SAMPLE);
+        assertThat(sample.stream().map(SimTransaction::transactionId).distinct().count())
+                .isEqualTo(SAMPLE);
         assertThat(sample.get(1_234).eventTime()).isEqualTo(START.plus(SLOT.multipliedBy(1_234)));
         assertThat(sample).allSatisfy(t -> assertThat(t.amountMinor()).isPositive());
     }
 
     @Test
     void cardTestingIsBurstsOfTinyAmountsAtOnlineShopsNeverUsedBefore() {
-        List<SimTransaction> tests = sample.stream().filter(t -> t.scenario() == Scenario.CARD_TESTING).toList();
+        List<SimTransaction> tests = sample.stream()
+                .filter(t -> t.scenario() == Scenario.CARD_TESTING)
+                .toList();
 
         assertThat(tests).allSatisfy(t -> {
             assertThat(t.amountMinor()).isLessThan(600);
             assertThat(t.cardPresent()).isFalse();
             assertThat(t.merchantId()).startsWith("m-web-new-");
         });
-        Map<String, Long> perShop = tests.stream().collect(Collectors.groupingBy(SimTransaction::merchantId, Collectors.counting()));
+        Map<String, Long> perShop =
+                tests.stream().collect(Collectors.groupingBy(SimTransaction::merchantId, Collectors.counting()));
         assertThat(perShop.values()).allSatisfy(n -> assertThat(n).isBetween(1L, 6L));
-        assertThat(perShop.values().stream().mapToLong(Long::longValue).average().orElseThrow()).isGreaterThan(3.5);
+        assertThat(perShop.values().stream()
+                        .mapToLong(Long::longValue)
+                        .average()
+                        .orElseThrow())
+                .isGreaterThan(3.5);
     }
 
     @Test
     void aStolenCardIsUsedFarAwayWithinMinutesOfAGenuinePurchaseAtHome() {
         Map<String, List<SimTransaction>> byCard = sample.stream().collect(Collectors.groupingBy(SimTransaction::pan));
-        List<SimTransaction> travels = sample.stream().filter(t -> t.scenario() == Scenario.IMPOSSIBLE_TRAVEL).toList();
+        List<SimTransaction> travels = sample.stream()
+                .filter(t -> t.scenario() == Scenario.IMPOSSIBLE_TRAVEL)
+                .toList();
 
         assertThat(travels).isNotEmpty().allSatisfy(fraud -> {
             assertThat(fraud.cardPresent()).isTrue();
-            assertThat(byCard.get(fraud.pan())).as("a genuine card-present purchase at home shortly before")
-                    .anyMatch(before -> !before.isFraud() && before.cardPresent()
+            assertThat(byCard.get(fraud.pan()))
+                    .as("a genuine card-present purchase at home shortly before")
+                    .anyMatch(before -> !before.isFraud()
+                            && before.cardPresent()
                             && List.of("DE", "FR", "ES", "IT", "NL", "AT").contains(before.merchantCountry())
                             && before.eventTime().isBefore(fraud.eventTime())
-                            && Duration.between(before.eventTime(), fraud.eventTime()).compareTo(Duration.ofMinutes(2)) < 0);
+                            && Duration.between(before.eventTime(), fraud.eventTime())
+                                            .compareTo(Duration.ofMinutes(2))
+                                    < 0);
         });
     }
 
@@ -119,17 +140,23 @@ class SimulatorTest {
     @Test
     void leakedCardsHadBoughtAtABreachedShopBeforeTheirFraud() {
         Map<String, List<SimTransaction>> byCard = sample.stream().collect(Collectors.groupingBy(SimTransaction::pan));
-        List<SimTransaction> leaked = sample.stream().filter(t -> t.scenario() == Scenario.COMPROMISED_MERCHANT).toList();
+        List<SimTransaction> leaked = sample.stream()
+                .filter(t -> t.scenario() == Scenario.COMPROMISED_MERCHANT)
+                .toList();
         Map<String, Long> cardsPerShopBefore = new HashMap<>();
         for (SimTransaction fraud : leaked) {
             byCard.get(fraud.pan()).stream()
                     .filter(t -> t.eventTime().isBefore(fraud.eventTime()) && !t.isFraud())
-                    .map(SimTransaction::merchantId).distinct()
+                    .map(SimTransaction::merchantId)
+                    .distinct()
                     .forEach(shop -> cardsPerShopBefore.merge(shop, 1L, Long::sum));
         }
         // the two breached shops are the ones every leaked card had bought at
-        long sharedByTopTwo = cardsPerShopBefore.values().stream().sorted(Comparator.reverseOrder()).limit(2)
-                .mapToLong(Long::longValue).sum();
+        long sharedByTopTwo = cardsPerShopBefore.values().stream()
+                .sorted(Comparator.reverseOrder())
+                .limit(2)
+                .mapToLong(Long::longValue)
+                .sum();
         assertThat(leaked).isNotEmpty();
         assertThat(sharedByTopTwo).isGreaterThanOrEqualTo(leaked.size());
     }
@@ -137,7 +164,9 @@ class SimulatorTest {
     @Test
     void noAmountThresholdSeparatesFraudFromGenuine() {
         // Every cut on the amount, in either direction, scored by Youden's J (recall minus false-positive rate).
-        List<SimTransaction> byAmount = sample.stream().sorted(Comparator.comparingLong(SimTransaction::amountMinor)).toList();
+        List<SimTransaction> byAmount = sample.stream()
+                .sorted(Comparator.comparingLong(SimTransaction::amountMinor))
+                .toList();
         long frauds = sample.stream().filter(SimTransaction::isFraud).count();
         long genuine = SAMPLE - frauds;
         long fraudBelow = 0;

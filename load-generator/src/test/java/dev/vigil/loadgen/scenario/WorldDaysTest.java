@@ -37,11 +37,18 @@ class WorldDaysTest {
         }
         assertThat(rows.get(0).eventTime()).isAfterOrEqualTo(FIRST_DAY);
         assertThat(rows.get(rows.size() - 1).eventTime()).isBefore(FIRST_DAY.plus(Duration.ofDays(DAYS)));
-        assertThat(new HashSet<>(rows.stream().map(SimTransaction::transactionId).toList())).hasSize(rows.size());
+        assertThat(new HashSet<>(
+                        rows.stream().map(SimTransaction::transactionId).toList()))
+                .hasSize(rows.size());
         Map<Scenario, Long> frauds = new EnumMap<>(Scenario.class);
         rows.stream().filter(SimTransaction::isFraud).forEach(tx -> frauds.merge(tx.scenario(), 1L, Long::sum));
-        assertThat(frauds).containsOnlyKeys(Scenario.CARD_TESTING, Scenario.ACCOUNT_TAKEOVER, Scenario.IMPOSSIBLE_TRAVEL,
-                Scenario.COMPROMISED_MERCHANT, Scenario.HIGH_AMOUNT);
+        assertThat(frauds)
+                .containsOnlyKeys(
+                        Scenario.CARD_TESTING,
+                        Scenario.ACCOUNT_TAKEOVER,
+                        Scenario.IMPOSSIBLE_TRAVEL,
+                        Scenario.COMPROMISED_MERCHANT,
+                        Scenario.HIGH_AMOUNT);
         double fraudShare = frauds.values().stream().mapToLong(Long::longValue).sum() / (double) rows.size();
         // about 80,000 transactions: the shares hold within a fifth
         assertThat(fraudShare).isCloseTo(RATES.total(), within(RATES.total() / 5));
@@ -66,10 +73,11 @@ class WorldDaysTest {
             }
         });
 
-        assertThat(delays).isNotEmpty().isEqualTo(replayed)
-                .allSatisfy(d -> assertThat(d).isBetween(Duration.ofDays(1), Duration.ofDays(10)));
+        assertThat(delays).isNotEmpty().isEqualTo(replayed).allSatisfy(d -> assertThat(d)
+                .isBetween(Duration.ofDays(1), Duration.ofDays(10)));
         assertThat(delays.stream().mapToLong(Duration::toHours).average().orElseThrow())
-                .as("spread over the range, not all at one end").isBetween(4.5 * 24, 6.5 * 24);
+                .as("spread over the range, not all at one end")
+                .isBetween(4.5 * 24, 6.5 * 24);
     }
 
     @Test

@@ -15,11 +15,23 @@ class ScoreLatencyTest {
 
     private static TransactionScore score(String id, Instant receivedAt, long latencyMillis) {
         return TransactionScore.newBuilder()
-                .setBankId("bank-a").setTransactionId(id).setCardToken("tok").setMerchantId("m-1")
-                .setAmountMinor(100).setCurrency("EUR").setEventTime(receivedAt).setReceivedAt(receivedAt)
-                .setScoredAt(receivedAt.plusMillis(latencyMillis)).setScore(0.1).setDecision(Decision.APPROVE)
-                .setAlerted(false).setModelVersion("rules-v1").setFeatureSchema("card-v2")
-                .setFeatures(List.of()).setReasons(List.of()).build();
+                .setBankId("bank-a")
+                .setTransactionId(id)
+                .setCardToken("tok")
+                .setMerchantId("m-1")
+                .setAmountMinor(100)
+                .setCurrency("EUR")
+                .setEventTime(receivedAt)
+                .setReceivedAt(receivedAt)
+                .setScoredAt(receivedAt.plusMillis(latencyMillis))
+                .setScore(0.1)
+                .setDecision(Decision.APPROVE)
+                .setAlerted(false)
+                .setModelVersion("rules-v1")
+                .setFeatureSchema("card-v2")
+                .setFeatures(List.of())
+                .setReasons(List.of())
+                .build();
     }
 
     @Test

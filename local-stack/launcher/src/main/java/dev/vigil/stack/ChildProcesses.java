@@ -20,16 +20,14 @@ final class ChildProcesses {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * Starts {@code command} with its output appended to {@code log} and its pid written to
      * {@code pidFile} (unless null). A detached process gets a session of its own, so it outlives the JVM that
      * started it and a Ctrl-C or a closed terminal does not reach it.
      */
-    static ProcessHandle launch(List<String> command, Map<String, String> env, Path log, Path pidFile,
-            boolean detach) {
+    static ProcessHandle launch(List<String> command, Map<String, String> env, Path log, Path pidFile, boolean detach) {
         List<String> full = new ArrayList<>();
         if (detach && Files.isExecutable(SETSID)) {
             // setsid execs in place (a child of the JVM is never a group leader), so the pid stays the command's
@@ -57,7 +55,8 @@ final class ChildProcesses {
      * fails with the log's tail if it fails.
      */
     static void run(List<String> command, Path log, Duration timeout, Path directory) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
@@ -85,7 +84,9 @@ final class ChildProcesses {
      * (a path of this stack): a pid left over from a reboot may belong to someone else by now.
      */
     static Optional<ProcessHandle> running(Path pidFile, String marker) {
-        return readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+        return readPid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(marker));
     }
 
@@ -111,7 +112,10 @@ final class ChildProcesses {
             if (!Files.isRegularFile(pidFile)) {
                 return Optional.empty();
             }
-            String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+            String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .orElse("")
+                    .trim();
             return first.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(first));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();

@@ -63,12 +63,18 @@ public final class DemoTokens {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 Files.deleteIfExists(privateFile);
-                Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.createFile(
+                        privateFile,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(
+                        privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
-            String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            String body = Files.readString(privateFile)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
             return new DemoTokens(key, publicFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the demo key pair in " + dir, e);
@@ -123,7 +129,7 @@ public final class DemoTokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

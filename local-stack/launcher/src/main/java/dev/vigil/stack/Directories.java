@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Files and folders the stack and its tests make and remove. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes a file, or a directory and everything in it; nothing if it does not exist. */
     public static void deleteRecursively(Path path) {

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** Programs the stack runs from the operating system's packages (Prometheus, the PostgreSQL exporter). */
 final class Executables {
 
-    private Executables() {
-    }
+    private Executables() {}
 
     /**
      * The file {@code variable} names if set, else {@code name} on the PATH (or in /usr/bin, where

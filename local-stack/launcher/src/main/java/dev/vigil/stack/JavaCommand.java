@@ -18,8 +18,7 @@ import java.util.List;
  */
 final class JavaCommand {
 
-    private JavaCommand() {
-    }
+    private JavaCommand() {}
 
     static List<String> java(List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
@@ -44,10 +43,12 @@ final class JavaCommand {
 
     private static String checked(String classpath, String what) {
         List<String> missing = Arrays.stream(classpath.split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank() && !Files.exists(Path.of(entry))).toList();
+                .filter(entry -> !entry.isBlank() && !Files.exists(Path.of(entry)))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("the jars of " + what + " are not in the local Maven repository any more ("
-                    + missing.get(0) + "); rebuild with ./mvnw -B -pl local-stack/kafka-broker,local-stack/launcher install");
+            throw new IllegalStateException(
+                    "the jars of " + what + " are not in the local Maven repository any more (" + missing.get(0)
+                            + "); rebuild with ./mvnw -B -pl local-stack/kafka-broker,local-stack/launcher install");
         }
         return classpath;
     }

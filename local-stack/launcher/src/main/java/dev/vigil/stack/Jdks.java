@@ -33,8 +33,7 @@ final class Jdks {
         }
     }
 
-    private Jdks() {
-    }
+    private Jdks() {}
 
     /**
      * @param forWhat  what needs it, for the error message
@@ -57,11 +56,19 @@ final class Jdks {
             return current.get();
         }
         List<Jdk> installed = installed(jvms);
-        return installed.stream().filter(j -> j.feature() >= minimum).findFirst()
-                .orElseThrow(() -> new IllegalStateException(forWhat + " needs Java " + minimum + " or newer, and none was"
-                        + " found (this JVM: " + read(running).map(j -> "Java " + j.feature()).orElse("unknown") + "; in "
-                        + jvms + ": " + (installed.isEmpty() ? "none" : installed.stream()
-                                .map(j -> j.home().getFileName() + " (" + j.feature() + ")").toList())
+        return installed.stream()
+                .filter(j -> j.feature() >= minimum)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(forWhat + " needs Java " + minimum
+                        + " or newer, and none was"
+                        + " found (this JVM: "
+                        + read(running).map(j -> "Java " + j.feature()).orElse("unknown") + "; in "
+                        + jvms + ": "
+                        + (installed.isEmpty()
+                                ? "none"
+                                : installed.stream()
+                                        .map(j -> j.home().getFileName() + " (" + j.feature() + ")")
+                                        .toList())
                         + "). Install a JDK " + minimum + "+ (Eclipse Temurin from adoptium.net; Debian 12 packages"
                         + " only 17) into " + jvms + ", or set " + OVERRIDE + " to its home."));
     }
@@ -72,8 +79,10 @@ final class Jdks {
             return List.of();
         }
         try (Stream<Path> homes = Files.list(jvms)) {
-            return homes.map(Jdks::read).flatMap(Optional::stream)
-                    .sorted(Comparator.comparingInt(Jdk::feature).reversed()
+            return homes.map(Jdks::read)
+                    .flatMap(Optional::stream)
+                    .sorted(Comparator.comparingInt(Jdk::feature)
+                            .reversed()
                             .thenComparing(j -> j.home().getFileName().toString()))
                     .toList();
         } catch (IOException e) {
@@ -84,7 +93,8 @@ final class Jdks {
     /** A JDK home with an executable bin/java and a release file naming its version; else empty. */
     static Optional<Jdk> read(Path home) {
         Path release = home.resolve("release");
-        if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin").resolve("java"))) {
+        if (!Files.isRegularFile(release)
+                || !Files.isExecutable(home.resolve("bin").resolve("java"))) {
             return Optional.empty();
         }
         try {

@@ -66,29 +66,51 @@ final class KafkaBroker implements Component {
         Path config = writeConfig();
         Path log4j = Resources.copy("kafka-log4j2.properties", layout.config("kafka-log4j2.properties"));
         Path log = layout.log(name());
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j.toUri()));
         if (lifetime == Lifetime.TEST) {
             // tests push little data through a broker that lives seconds: startup time matters more than peak speed
             jvm.add("-XX:TieredStopAtLevel=1");
         }
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
-            ChildProcesses.run(JavaCommand.java(jvm, JavaCommand.brokerClasspath(), "kafka.tools.StorageTool",
-                    List.of("format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                            "--ignore-formatted")), log, Duration.ofSeconds(60), dataDir());
+            ChildProcesses.run(
+                    JavaCommand.java(
+                            jvm,
+                            JavaCommand.brokerClasspath(),
+                            "kafka.tools.StorageTool",
+                            List.of(
+                                    "format",
+                                    "--cluster-id",
+                                    Uuid.randomUuid().toString(),
+                                    "--config",
+                                    config.toString(),
+                                    "--ignore-formatted")),
+                    log,
+                    Duration.ofSeconds(60),
+                    dataDir());
         }
         Path metricsRules = Resources.copy("prometheus/kafka-jmx.yml", layout.config("kafka-jmx.yml"));
         // the server only, not the format tool above: the agent would bind the metrics port there too
         List<String> server = new ArrayList<>(jvm);
         server.add("-javaagent:" + JavaCommand.jmxExporterAgent() + "=127.0.0.1:" + metricsPort + ":" + metricsRules);
-        ProcessHandle process = ChildProcesses.launch(JavaCommand.java(server, JavaCommand.brokerClasspath(), "kafka.Kafka",
-                List.of(config.toString())), Map.of(), log, layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-        Readiness.await("the Kafka broker on port " + port, process, log, START_TIMEOUT, this::answers);
+        Component.launch(
+                layout,
+                name(),
+                lifetime,
+                "the Kafka broker on port " + port,
+                JavaCommand.java(server, JavaCommand.brokerClasspath(), "kafka.Kafka", List.of(config.toString())),
+                Map.of(),
+                START_TIMEOUT,
+                this::answers);
     }
 
     @Override
     public Optional<ProcessHandle> process() {
-        return ChildProcesses.running(layout.pidFile(name()), layout.config("kafka.properties").toString());
+        return ChildProcesses.running(
+                layout.pidFile(name()), layout.config("kafka.properties").toString());
     }
 
     @Override
@@ -99,7 +121,9 @@ final class KafkaBroker implements Component {
     @Override
     public void stop() {
         // a controlled shutdown takes a few seconds; a test broker's data is deleted anyway
-        process().ifPresent(p -> ChildProcesses.stop(p, lifetime == Lifetime.DAEMON ? Duration.ofSeconds(30) : Duration.ZERO));
+        process()
+                .ifPresent(p ->
+                        ChildProcesses.stop(p, lifetime == Lifetime.DAEMON ? Duration.ofSeconds(30) : Duration.ZERO));
     }
 
     /**
@@ -118,10 +142,18 @@ final class KafkaBroker implements Component {
         }
         // a broker that listens answers within milliseconds on an idle machine, but a fresh admin client on a
         // 2-core machine at a load average of 30 needed more than 2 s (StackCliIT's status right after up)
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000)).nodes().get(6, TimeUnit.SECONDS);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                200))) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
+                    .nodes()
+                    .get(6, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -137,7 +169,8 @@ final class KafkaBroker implements Component {
 
     /** Rewritten at every start, so a changed port takes effect; the static quorum keeps the data valid across such changes. */
     private Path writeConfig() {
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "# generated by the Vigil local stack at every start; edits are overwritten",
                 "process.roles=broker,controller",
                 "node.id=1",

@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private static final String PUBLISHED = "vigil.local-stack.environment";
     /** Endpoint names beside the services' environment: for tests and stack.env, never passed to services. */
     static final String PROMETHEUS_URL = "VIGIL_PROMETHEUS_URL";
+
     static final String PROMETHEUS_TARGETS = "VIGIL_PROMETHEUS_TARGETS";
     /**
      * The lock every class loader's copy of this class shares: a string literal is interned, so it
@@ -32,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
      * that monitor while they start, and Kafka clients start logging inside {@link #forTests()}.)
      */
     private static final String LOCK = "dev.vigil.stack.LocalStack.lock";
+
     private static LocalStack shared;
 
     private final Stack stack;
@@ -52,7 +54,8 @@ public final class LocalStack implements AutoCloseable {
     /** The JVM-wide test stack, started by the first call (about 15 s) and reused after. */
     public static LocalStack forTests() {
         if (Boolean.getBoolean(UNIT_TESTS)) {
-            throw new IllegalStateException("a *Test must not start the stack; name it *IT (failsafe runs it in verify)");
+            throw new IllegalStateException(
+                    "a *Test must not start the stack; name it *IT (failsafe runs it in verify)");
         }
         synchronized (LOCK) {
             if (shared != null) {
@@ -191,7 +194,8 @@ public final class LocalStack implements AutoCloseable {
     /** Lines of {@code NAME=value}: the values are URLs and names, which hold no line breaks. */
     private static String encode(Map<String, String> environment) {
         StringBuilder text = new StringBuilder();
-        environment.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        environment.forEach(
+                (name, value) -> text.append(name).append('=').append(value).append('\n'));
         return text.toString();
     }
 

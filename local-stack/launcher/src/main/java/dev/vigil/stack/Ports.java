@@ -9,8 +9,7 @@ import java.net.Socket;
 /** Probes of 127.0.0.1 ports. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** Whether something accepts connections on the port. */
     static boolean listening(int port) {
@@ -28,8 +27,8 @@ final class Ports {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " for " + what + " is taken by another program; stop it or set "
-                    + variable + " to another port");
+            throw new IllegalStateException("port " + port + " for " + what
+                    + " is taken by another program; stop it or set " + variable + " to another port");
         }
     }
 }

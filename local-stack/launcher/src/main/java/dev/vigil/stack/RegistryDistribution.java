@@ -26,7 +26,9 @@ record RegistryDistribution(String version, Path home, int minimumJava) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RegistryDistribution(properties.getProperty("version"), Path.of(properties.getProperty("home")),
+        return new RegistryDistribution(
+                properties.getProperty("version"),
+                Path.of(properties.getProperty("home")),
                 Integer.parseInt(properties.getProperty("java.minimum").trim()));
     }
 

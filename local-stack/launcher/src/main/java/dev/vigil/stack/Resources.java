@@ -10,8 +10,7 @@ import java.nio.file.StandardCopyOption;
 /** Files the launcher jar carries (Kafka's logging, Prometheus' rules, the exporters' settings), written out for a process to read. */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     /** Copies {@code name} (relative to this package) to {@code target}, replacing it; returns {@code target}. */
     static Path copy(String name, Path target) {

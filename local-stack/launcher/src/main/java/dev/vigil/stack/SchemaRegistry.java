@@ -24,17 +24,17 @@ final class SchemaRegistry implements Component {
 
     /** A JVM option naming this stack's directory, so the stack recognises its own registry process. */
     private static final String MARKER = "-Dvigil.stack=";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** The body of Apicurio's rule calls. */
-    private record Rule(String ruleType, String config) {
-    }
+    private record Rule(String ruleType, String config) {}
 
     /** Where the registry keeps its data: a PostgreSQL database. */
-    record Storage(String jdbcUrl, String user, String password) {
-    }
+    record Storage(String jdbcUrl, String user, String password) {}
 
     private final StackLayout layout;
     private final int port;
@@ -43,7 +43,12 @@ final class SchemaRegistry implements Component {
     private final Lifetime lifetime;
     private final Map<String, String> env;
 
-    SchemaRegistry(StackLayout layout, int port, int managementPort, Storage storage, Lifetime lifetime,
+    SchemaRegistry(
+            StackLayout layout,
+            int port,
+            int managementPort,
+            Storage storage,
+            Lifetime lifetime,
             Map<String, String> env) {
         this.layout = layout;
         this.port = port;
@@ -76,11 +81,20 @@ final class SchemaRegistry implements Component {
     public void start() {
         if (process().isEmpty()) {
             RegistryDistribution distribution = RegistryDistribution.packaged();
-            Jdks.Jdk jdk = Jdks.find(distribution.minimumJava(), distribution.name(), env,
-                    Path.of(System.getProperty("java.home")), Jdks.SYSTEM_JVMS);
-            ProcessHandle process = ChildProcesses.launch(command(jdk, distribution), storageEnvironment(),
-                    layout.log(name()), layout.pidFile(name()), lifetime == Lifetime.DAEMON);
-            Readiness.await(distribution.name() + " on port " + port, process, layout.log(name()), START_TIMEOUT,
+            Jdks.Jdk jdk = Jdks.find(
+                    distribution.minimumJava(),
+                    distribution.name(),
+                    env,
+                    Path.of(System.getProperty("java.home")),
+                    Jdks.SYSTEM_JVMS);
+            Component.launch(
+                    layout,
+                    name(),
+                    lifetime,
+                    distribution.name() + " on port " + port,
+                    command(jdk, distribution),
+                    storageEnvironment(),
+                    START_TIMEOUT,
                     this::ready);
         }
         ensureGlobalRule("COMPATIBILITY", "BACKWARD");
@@ -92,13 +106,17 @@ final class SchemaRegistry implements Component {
             // a test registry serves a few schemas for minutes: starting fast matters more than peak speed
             command.add("-XX:TieredStopAtLevel=1");
         }
-        command.addAll(List.of(MARKER + layout.root(),
+        command.addAll(List.of(
+                MARKER + layout.root(),
                 // both listeners default to every interface on fixed ports (8080, 9000)
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPort,
                 // one log line per request would bury what matters in the log
                 "-Dquarkus.http.access-log.enabled=false",
-                "-jar", distribution.runJar().toString()));
+                "-jar",
+                distribution.runJar().toString()));
         return command;
     }
 
@@ -138,16 +156,7 @@ final class SchemaRegistry implements Component {
 
     /** Its readiness check, which includes reaching its storage. */
     private boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers200("http://127.0.0.1:" + managementPort + "/health/ready", Duration.ofSeconds(5));
     }
 
     /** Creates the global rule, or updates it when it already exists (409). */
@@ -174,9 +183,11 @@ final class SchemaRegistry implements Component {
     }
 
     private HttpResponse<String> send(String method, String path, String jsonBody) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

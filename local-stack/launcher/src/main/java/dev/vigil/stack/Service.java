@@ -8,9 +8,7 @@ record Service(String name, int port) {
 
     /** Ports from docs/architecture.md. */
     static final List<Service> ALL = List.of(
-            new Service("realtime-scorer", 8083),
-            new Service("alerts-api", 8082),
-            new Service("ingest-service", 8080));
+            new Service("realtime-scorer", 8083), new Service("alerts-api", 8082), new Service("ingest-service", 8080));
 
     Path jar(Path repository) {
         return repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -1,10 +1,5 @@
 package dev.vigil.stack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +19,6 @@ public final class ServiceProcess implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final int port;
@@ -42,8 +36,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service and waits up to 60 s for it to be ready. */
-    public static ServiceProcess start(String name, Path quarkusRunJar, int port, Map<String, String> environment,
-            Path logFile) {
+    public static ServiceProcess start(
+            String name, Path quarkusRunJar, int port, Map<String, String> environment, Path logFile) {
         return start(name, quarkusRunJar, port, environment, logFile, READY_TIMEOUT);
     }
 
@@ -52,8 +46,13 @@ public final class ServiceProcess implements AutoCloseable {
      * it is ready; its output is appended to {@code logFile}. It is killed when this JVM exits, if
      * it is still running then. Fails, with the log's tail, if it exits or is not ready in time.
      */
-    public static ServiceProcess start(String name, Path quarkusRunJar, int port, Map<String, String> environment,
-            Path logFile, Duration readyTimeout) {
+    public static ServiceProcess start(
+            String name,
+            Path quarkusRunJar,
+            int port,
+            Map<String, String> environment,
+            Path logFile,
+            Duration readyTimeout) {
         ProcessHandle process = launch(quarkusRunJar, port, environment, logFile, null, false);
         Thread killAtExit = new Thread(process::destroyForcibly, "kill-" + name);
         Runtime.getRuntime().addShutdownHook(killAtExit);
@@ -68,7 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service detached from this JVM, tracked by a pid file: the stack CLI's services outlive it. */
-    static void startDetached(StackLayout layout, String name, Path quarkusRunJar, int port, Map<String, String> environment) {
+    static void startDetached(
+            StackLayout layout, String name, Path quarkusRunJar, int port, Map<String, String> environment) {
         Path log = layout.log(name);
         ProcessHandle process = launch(quarkusRunJar, port, environment, log, layout.pidFile(name), true);
         Readiness.await(name, process, log, READY_TIMEOUT, () -> ready(port));
@@ -76,7 +76,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The detached service started from {@code quarkusRunJar}, if it is running. */
     static Optional<ProcessHandle> running(StackLayout layout, String name, Path quarkusRunJar) {
-        return ChildProcesses.running(layout.pidFile(name), quarkusRunJar.toAbsolutePath().toString());
+        return ChildProcesses.running(
+                layout.pidFile(name), quarkusRunJar.toAbsolutePath().toString());
     }
 
     static void stop(ProcessHandle process) {
@@ -85,26 +86,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Whether a service answers 200 on {@code /q/health/ready} at the port. */
     static boolean ready(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers200("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofSeconds(2));
     }
 
-    private static ProcessHandle launch(Path jar, int port, Map<String, String> environment, Path log, Path pidFile,
-            boolean detach) {
+    private static ProcessHandle launch(
+            Path jar, int port, Map<String, String> environment, Path log, Path pidFile, boolean detach) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + " does not exist: package the service first (./mvnw -pl <module> package)");
+            throw new IllegalArgumentException(
+                    jar + " does not exist: package the service first (./mvnw -pl <module> package)");
         }
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return ChildProcesses.launch(command, env, log, pidFile, detach);
@@ -158,7 +152,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException(this.name + " (pid " + process.pid() + ") is not running");
         }
-        ChildProcesses.run(List.of("kill", "-" + name, Long.toString(process.pid())), log, Duration.ofSeconds(10),
+        ChildProcesses.run(
+                List.of("kill", "-" + name, Long.toString(process.pid())),
+                log,
+                Duration.ofSeconds(10),
                 log.toAbsolutePath().getParent());
     }
 

@@ -34,15 +34,24 @@ final class Stack {
         this.ports = ports;
         this.kafka = new KafkaBroker(layout, ports.kafka(), ports.kafkaController(), ports.kafkaMetrics(), lifetime);
         this.postgres = new Postgres(layout, ports.postgres(), lifetime);
-        this.postgresExporter = new PostgresExporter(layout, ports.postgresExporter(), ports.postgres(), lifetime,
+        this.postgresExporter =
+                new PostgresExporter(layout, ports.postgresExporter(), ports.postgres(), lifetime, System.getenv());
+        this.registry = new SchemaRegistry(
+                layout,
+                ports.registry(),
+                ports.registryManagement(),
+                postgres.registryStorage(),
+                lifetime,
                 System.getenv());
-        this.registry = new SchemaRegistry(layout, ports.registry(), ports.registryManagement(), postgres.registryStorage(),
-                lifetime, System.getenv());
-        this.prometheus = new Prometheus(layout, ports.prometheus(),
-                List.of(new Prometheus.Scrape(registry.name(), "/metrics", registry.managementPort()),
+        this.prometheus = new Prometheus(
+                layout,
+                ports.prometheus(),
+                List.of(
+                        new Prometheus.Scrape(registry.name(), "/metrics", registry.managementPort()),
                         new Prometheus.Scrape(kafka.name(), "/metrics", kafka.metricsPort()),
                         new Prometheus.Scrape(postgres.name(), "/metrics", postgresExporter.port())),
-                lifetime, System.getenv());
+                lifetime,
+                System.getenv());
     }
 
     StackLayout layout() {
@@ -60,14 +69,18 @@ final class Stack {
      * {@code stack.env}. If one part fails, what this call started is stopped again.
      */
     void up() {
-        List<Component> wasRunning = components().stream().filter(c -> c.process().isPresent()).toList();
+        List<Component> wasRunning =
+                components().stream().filter(c -> c.process().isPresent()).toList();
         requirePortsFree(wasRunning);
         ExecutorService starters = Executors.newFixedThreadPool(components().size());
         try {
             CompletableFuture<Void> database = CompletableFuture.runAsync(postgres::start, starters);
-            List<CompletableFuture<Void>> starts = List.of(database, database.thenRunAsync(registry::start, starters),
+            List<CompletableFuture<Void>> starts = List.of(
+                    database,
+                    database.thenRunAsync(registry::start, starters),
                     database.thenRunAsync(postgresExporter::start, starters),
-                    CompletableFuture.runAsync(kafka::start, starters), CompletableFuture.runAsync(prometheus::start, starters));
+                    CompletableFuture.runAsync(kafka::start, starters),
+                    CompletableFuture.runAsync(prometheus::start, starters));
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
             TopicSetup.createMissingAndAlign(kafka.bootstrapServers());
         } catch (RuntimeException e) {
@@ -131,7 +144,9 @@ final class Stack {
         }
         if (!running.contains(registry)) {
             Ports.requireFree(ports.registry(), "the schema registry", StackPorts.REGISTRY_PORT);
-            Ports.requireFree(ports.registryManagement(), "the schema registry's management interface",
+            Ports.requireFree(
+                    ports.registryManagement(),
+                    "the schema registry's management interface",
                     StackPorts.REGISTRY_MANAGEMENT_PORT);
         }
         if (!running.contains(postgres)) {
@@ -149,8 +164,11 @@ final class Stack {
         try {
             component.stop();
         } catch (RuntimeException e) {
-            System.getLogger(Stack.class.getName()).log(System.Logger.Level.WARNING,
-                    "could not stop " + component.name() + " after a failed start", e);
+            System.getLogger(Stack.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "could not stop " + component.name() + " after a failed start",
+                            e);
         }
     }
 
@@ -158,8 +176,10 @@ final class Stack {
     private void writeEnvFile() {
         Map<String, String> all = new LinkedHashMap<>(endpoints());
         all.putAll(new TreeMap<>(ports.asEnvironment()));
-        StringBuilder text = new StringBuilder("# written by the Vigil local stack; source it: . " + layout.envFile() + "\n");
-        all.forEach((name, value) -> text.append("export ").append(name).append("='").append(value).append("'\n"));
+        StringBuilder text =
+                new StringBuilder("# written by the Vigil local stack; source it: . " + layout.envFile() + "\n");
+        all.forEach((name, value) ->
+                text.append("export ").append(name).append("='").append(value).append("'\n"));
         try {
             Files.writeString(layout.envFile(), text, StandardCharsets.UTF_8);
         } catch (IOException e) {

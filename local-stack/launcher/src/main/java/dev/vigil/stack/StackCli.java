@@ -85,11 +85,13 @@ public final class StackCli {
         boolean services = options.contains("--services");
         requireOnly(options, List.of("--services"));
         if (services) {
-            List<String> unpackaged = Service.ALL.stream().filter(s -> !Files.isRegularFile(s.jar(repository)))
-                    .map(Service::name).toList();
+            List<String> unpackaged = Service.ALL.stream()
+                    .filter(s -> !Files.isRegularFile(s.jar(repository)))
+                    .map(Service::name)
+                    .toList();
             if (!unpackaged.isEmpty()) {
-                throw new IllegalStateException("not packaged yet: " + String.join(", ", unpackaged) + "; run ./mvnw -B -pl "
-                        + String.join(",", unpackaged) + " -am package -DskipTests");
+                throw new IllegalStateException("not packaged yet: " + String.join(", ", unpackaged)
+                        + "; run ./mvnw -B -pl " + String.join(",", unpackaged) + " -am package -DskipTests");
             }
         }
         Stack stack = stack();
@@ -103,9 +105,11 @@ public final class StackCli {
             serviceEnv.put("VIGIL_SCORER_STATE_DIR", layout.data("scorer").toString());
             for (Service service : Service.ALL) {
                 stack.scrape(service.name(), service.port());
-                if (ServiceProcess.running(layout, service.name(), service.jar(repository)).isEmpty()) {
+                if (ServiceProcess.running(layout, service.name(), service.jar(repository))
+                        .isEmpty()) {
                     out.println("starting " + service.name() + " on port " + service.port() + " ...");
-                    ServiceProcess.startDetached(layout, service.name(), service.jar(repository), service.port(), serviceEnv);
+                    ServiceProcess.startDetached(
+                            layout, service.name(), service.jar(repository), service.port(), serviceEnv);
                 }
             }
         }
@@ -119,10 +123,11 @@ public final class StackCli {
     private int down(List<String> options) {
         requireOnly(options, List.of());
         for (Service service : Service.ALL) {
-            ServiceProcess.running(layout, service.name(), service.jar(repository)).ifPresent(process -> {
-                out.println("stopping " + service.name() + " (pid " + process.pid() + ")");
-                ServiceProcess.stop(process);
-            });
+            ServiceProcess.running(layout, service.name(), service.jar(repository))
+                    .ifPresent(process -> {
+                        out.println("stopping " + service.name() + " (pid " + process.pid() + ")");
+                        ServiceProcess.stop(process);
+                    });
             Directories.deleteRecursively(layout.pidFile(service.name()));
         }
         Stack stack = stack();
@@ -148,14 +153,25 @@ public final class StackCli {
             Optional<ProcessHandle> process = component.process();
             boolean healthy = component.healthy();
             allHealthy &= healthy;
-            out.printf(Locale.ROOT, format, component.name(), process.isPresent() ? "running" : "stopped",
-                    process.map(p -> Long.toString(p.pid())).orElse("-"), component.port(), healthy ? "yes" : "no");
+            out.printf(
+                    Locale.ROOT,
+                    format,
+                    component.name(),
+                    process.isPresent() ? "running" : "stopped",
+                    process.map(p -> Long.toString(p.pid())).orElse("-"),
+                    component.port(),
+                    healthy ? "yes" : "no");
         }
         for (Service service : Service.ALL) {
             Optional<ProcessHandle> process = ServiceProcess.running(layout, service.name(), service.jar(repository));
             if (process.isPresent() || Files.exists(service.jar(repository))) {
-                out.printf(Locale.ROOT, format, service.name(), process.isPresent() ? "running" : "stopped",
-                        process.map(p -> Long.toString(p.pid())).orElse("-"), service.port(),
+                out.printf(
+                        Locale.ROOT,
+                        format,
+                        service.name(),
+                        process.isPresent() ? "running" : "stopped",
+                        process.map(p -> Long.toString(p.pid())).orElse("-"),
+                        service.port(),
                         process.isPresent() && ServiceProcess.ready(service.port()) ? "yes" : "no");
             }
         }
@@ -184,7 +200,11 @@ public final class StackCli {
     private int jdk(List<String> options) {
         requireOnly(options, List.of());
         RegistryDistribution registry = RegistryDistribution.packaged();
-        Jdks.Jdk jdk = Jdks.find(registry.minimumJava(), registry.name(), env, Path.of(System.getProperty("java.home")),
+        Jdks.Jdk jdk = Jdks.find(
+                registry.minimumJava(),
+                registry.name(),
+                env,
+                Path.of(System.getProperty("java.home")),
                 Jdks.SYSTEM_JVMS);
         out.println(registry.name() + " runs on Java " + jdk.feature() + " at " + jdk.home());
         return 0;
@@ -233,7 +253,8 @@ public final class StackCli {
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.UTF_8);
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -248,7 +269,8 @@ public final class StackCli {
         for (int i = 0; i < options.size(); i += 2) {
             String name = options.get(i);
             if (!List.of("--bank", "--role", "--subject", "--ttl").contains(name) || i + 1 >= options.size()) {
-                throw new IllegalArgumentException("usage: ./vigil token --bank BANK [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]");
+                throw new IllegalArgumentException(
+                        "usage: ./vigil token --bank BANK [--role app|analyst|sender] [--subject NAME] [--ttl PT8H]");
             }
             values.put(name, options.get(i + 1));
         }
@@ -274,8 +296,11 @@ public final class StackCli {
 
     private static List<String> listLogs(Path logs) {
         try (Stream<Path> files = Files.list(logs)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log"))
-                    .map(n -> n.substring(0, n.length() - ".log".length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".log"))
+                    .map(n -> n.substring(0, n.length() - ".log".length()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + logs, e);
         }

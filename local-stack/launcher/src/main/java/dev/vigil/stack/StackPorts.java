@@ -9,8 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The 127.0.0.1 ports of a stack's components. */
-record StackPorts(int kafka, int kafkaController, int kafkaMetrics, int registry, int registryManagement, int postgres,
-        int postgresExporter, int prometheus) {
+record StackPorts(
+        int kafka,
+        int kafkaController,
+        int kafkaMetrics,
+        int registry,
+        int registryManagement,
+        int postgres,
+        int postgresExporter,
+        int prometheus) {
 
     static final String KAFKA_PORT = "VIGIL_KAFKA_PORT";
     static final String KAFKA_CONTROLLER_PORT = "VIGIL_KAFKA_CONTROLLER_PORT";
@@ -24,9 +31,15 @@ record StackPorts(int kafka, int kafkaController, int kafkaMetrics, int registry
     /** The documented defaults (docs/architecture.md), each overridable by its environment variable. */
     static StackPorts from(Map<String, String> env) {
         int kafka = port(env, KAFKA_PORT, 9092);
-        return new StackPorts(kafka, port(env, KAFKA_CONTROLLER_PORT, kafka + 1), port(env, KAFKA_METRICS_PORT, 9404),
-                port(env, REGISTRY_PORT, 8081), port(env, REGISTRY_MANAGEMENT_PORT, 9081), port(env, PG_PORT, 15432),
-                port(env, PG_EXPORTER_PORT, 9187), port(env, PROMETHEUS_PORT, 9090));
+        return new StackPorts(
+                kafka,
+                port(env, KAFKA_CONTROLLER_PORT, kafka + 1),
+                port(env, KAFKA_METRICS_PORT, 9404),
+                port(env, REGISTRY_PORT, 8081),
+                port(env, REGISTRY_MANAGEMENT_PORT, 9081),
+                port(env, PG_PORT, 15432),
+                port(env, PG_EXPORTER_PORT, 9187),
+                port(env, PROMETHEUS_PORT, 9090));
     }
 
     /** Ports nobody listens on right now, for a stack that must not collide with another (tests). */
@@ -55,11 +68,23 @@ record StackPorts(int kafka, int kafkaController, int kafkaMetrics, int registry
 
     /** The variables that reproduce these ports, as written to {@code stack.env}. */
     Map<String, String> asEnvironment() {
-        return Map.of(KAFKA_PORT, Integer.toString(kafka), KAFKA_CONTROLLER_PORT, Integer.toString(kafkaController),
-                KAFKA_METRICS_PORT, Integer.toString(kafkaMetrics),
-                REGISTRY_PORT, Integer.toString(registry), REGISTRY_MANAGEMENT_PORT, Integer.toString(registryManagement),
-                PG_PORT, Integer.toString(postgres), PG_EXPORTER_PORT, Integer.toString(postgresExporter),
-                PROMETHEUS_PORT, Integer.toString(prometheus));
+        return Map.of(
+                KAFKA_PORT,
+                Integer.toString(kafka),
+                KAFKA_CONTROLLER_PORT,
+                Integer.toString(kafkaController),
+                KAFKA_METRICS_PORT,
+                Integer.toString(kafkaMetrics),
+                REGISTRY_PORT,
+                Integer.toString(registry),
+                REGISTRY_MANAGEMENT_PORT,
+                Integer.toString(registryManagement),
+                PG_PORT,
+                Integer.toString(postgres),
+                PG_EXPORTER_PORT,
+                Integer.toString(postgresExporter),
+                PROMETHEUS_PORT,
+                Integer.toString(prometheus));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -74,7 +99,8 @@ record StackPorts(int kafka, int kafkaController, int kafkaMetrics, int registry
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    name + " must be a port number between 1 and 65535, not '" + value + "'");
         }
     }
 }

@@ -24,8 +24,7 @@ import org.apache.kafka.common.config.ConfigResource;
  */
 final class TopicSetup {
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     static void createMissingAndAlign(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -40,16 +39,20 @@ final class TopicSetup {
             Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
             for (Topic<?, ?> topic : Topics.ALL) {
                 if (existing.contains(topic.name())) {
-                    settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), topic.configs().entrySet()
-                            .stream().map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()),
-                                    AlterConfigOp.OpType.SET)).toList());
+                    settings.put(
+                            new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                            topic.configs().entrySet().stream()
+                                    .map(e -> new AlterConfigOp(
+                                            new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList());
                 }
             }
             if (!settings.isEmpty()) {
                 admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the topics on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the topics on " + bootstrapServers + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -57,8 +57,13 @@ class ApicurioRegistryIT {
         StackPorts ports = StackPorts.free();
         postgres = new Postgres(layout, ports.postgres(), Lifetime.TEST);
         postgres.start();
-        registry = new SchemaRegistry(layout, ports.registry(), ports.registryManagement(), postgres.registryStorage(),
-                Lifetime.TEST, System.getenv());
+        registry = new SchemaRegistry(
+                layout,
+                ports.registry(),
+                ports.registryManagement(),
+                postgres.registryStorage(),
+                Lifetime.TEST,
+                System.getenv());
         registry.start();
         client = RegistryClientFactory.create(RegistryClientOptions.create(registry.url()));
     }
@@ -75,7 +80,8 @@ class ApicurioRegistryIT {
 
     @Test
     void startingTheRegistrySetsTheGlobalCompatibilityRuleToBackward() {
-        assertThat(client.admin().rules().byRuleType("COMPATIBILITY").get().getConfig()).isEqualTo("BACKWARD");
+        assertThat(client.admin().rules().byRuleType("COMPATIBILITY").get().getConfig())
+                .isEqualTo("BACKWARD");
     }
 
     @Test
@@ -96,8 +102,14 @@ class ApicurioRegistryIT {
         }
 
         assertThat(received).isEqualTo(sent);
-        assertThat(client.groups().byGroupId(GROUP).artifacts().byArtifactId("transactions-value").versions().get()
-                .getVersions()).hasSize(1);
+        assertThat(client.groups()
+                        .byGroupId(GROUP)
+                        .artifacts()
+                        .byArtifactId("transactions-value")
+                        .versions()
+                        .get()
+                        .getVersions())
+                .hasSize(1);
     }
 
     @Test
@@ -106,14 +118,17 @@ class ApicurioRegistryIT {
         Schema v1 = Transaction.getClassSchema();
         create(artifactId, v1);
 
-        // the SDK reads the causes only from a 409, so the one incompatibility is checked in the title, which lists them
-        ProblemDetails refused = catchThrowableOfType(ProblemDetails.class,
-                () -> addVersion(artifactId, withField(v1, "riskFlag", null)));
+        // the SDK reads the causes only from a 409, so the one incompatibility is checked in the title, which lists
+        // them
+        ProblemDetails refused = catchThrowableOfType(
+                ProblemDetails.class, () -> addVersion(artifactId, withField(v1, "riskFlag", null)));
 
         assertThat(refused.getStatus()).isEqualTo(RULE_VIOLATION);
         assertThat(refused.getName()).isEqualTo("RuleViolationException");
-        assertThat(refused.getTitle()).isEqualTo("Incompatible artifact: " + artifactId + " [AVRO], num of incompatible"
-                + " diffs: {1}, list of diff types: [riskFlag at /fields/" + v1.getFields().size() + "]");
+        assertThat(refused.getTitle())
+                .isEqualTo("Incompatible artifact: " + artifactId + " [AVRO], num of incompatible"
+                        + " diffs: {1}, list of diff types: [riskFlag at /fields/"
+                        + v1.getFields().size() + "]");
         assertThat(versionsOf(artifactId)).containsExactly("1");
     }
 
@@ -137,7 +152,12 @@ class ApicurioRegistryIT {
         CreateRule none = new CreateRule();
         none.setRuleType(RuleType.COMPATIBILITY);
         none.setConfig("NONE");
-        client.groups().byGroupId(GROUP).artifacts().byArtifactId(artifactId).rules().post(none);
+        client.groups()
+                .byGroupId(GROUP)
+                .artifacts()
+                .byArtifactId(artifactId)
+                .rules()
+                .post(none);
 
         VersionMetaData v2 = addVersion(artifactId, withField(Transaction.getClassSchema(), "riskFlag", null));
 
@@ -148,9 +168,19 @@ class ApicurioRegistryIT {
     void aTransitiveRuleChecksEveryEarlierVersionAndAPlainOneOnlyTheLatest() {
         // v3 requires b, which v2 writes but v1 does not
         Schema v1 = SchemaBuilder.record("Pair").fields().requiredInt("a").endRecord();
-        Schema v2 = SchemaBuilder.record("Pair").fields().requiredInt("a").name("b").type().stringType()
-                .stringDefault("x").endRecord();
-        Schema v3 = SchemaBuilder.record("Pair").fields().requiredInt("a").requiredString("b").endRecord();
+        Schema v2 = SchemaBuilder.record("Pair")
+                .fields()
+                .requiredInt("a")
+                .name("b")
+                .type()
+                .stringType()
+                .stringDefault("x")
+                .endRecord();
+        Schema v3 = SchemaBuilder.record("Pair")
+                .fields()
+                .requiredInt("a")
+                .requiredString("b")
+                .endRecord();
         String plain = artifactWithRule("BACKWARD", v1, v2);
         String transitive = artifactWithRule("BACKWARD_TRANSITIVE", v1, v2);
 
@@ -166,25 +196,44 @@ class ApicurioRegistryIT {
         Schema schema = withField(Transaction.getClassSchema(), "lookupMarker", artifactId);
         VersionMetaData version = create(artifactId, schema);
 
-        String byGlobalId = text(client.ids().globalIds().byGlobalId(version.getGlobalId()).get());
-        String byContentId = text(client.ids().contentIds().byContentId(version.getContentId()).get());
-        String byVersion = text(client.groups().byGroupId(GROUP).artifacts().byArtifactId(artifactId).versions()
-                .byVersionExpression("branch=latest").content().get());
+        String byGlobalId =
+                text(client.ids().globalIds().byGlobalId(version.getGlobalId()).get());
+        String byContentId = text(
+                client.ids().contentIds().byContentId(version.getContentId()).get());
+        String byVersion = text(client.groups()
+                .byGroupId(GROUP)
+                .artifacts()
+                .byArtifactId(artifactId)
+                .versions()
+                .byVersionExpression("branch=latest")
+                .content()
+                .get());
         String hash = org.apache.commons.codec.digest.DigestUtils.sha256Hex(schema.toString());
         String byHash = text(client.ids().contentHashes().byContentHash(hash).get());
 
         assertThat(List.of(byGlobalId, byContentId, byVersion, byHash)).containsOnly(schema.toString());
-        assertThat(client.ids().globalIds().byGlobalId(version.getGlobalId()).references().get()).isEmpty();
-        ProblemDetails missing = catchThrowableOfType(ProblemDetails.class,
-                () -> client.ids().globalIds().byGlobalId(version.getGlobalId() + 1000).get());
+        assertThat(client.ids()
+                        .globalIds()
+                        .byGlobalId(version.getGlobalId())
+                        .references()
+                        .get())
+                .isEmpty();
+        ProblemDetails missing = catchThrowableOfType(ProblemDetails.class, () -> client.ids()
+                .globalIds()
+                .byGlobalId(version.getGlobalId() + 1000)
+                .get());
         assertThat(missing.getStatus()).isEqualTo(404);
     }
 
     @Test
     void dereferencingInlinesTheReferencedTypes() throws IOException {
         String suffix = UUID.randomUUID().toString().replace("-", "");
-        Schema money = SchemaBuilder.record("Money" + suffix).namespace("dev.vigil.test").fields()
-                .requiredLong("minor").requiredString("currency").endRecord();
+        Schema money = SchemaBuilder.record("Money" + suffix)
+                .namespace("dev.vigil.test")
+                .fields()
+                .requiredLong("minor")
+                .requiredString("currency")
+                .endRecord();
         create("money-" + suffix, money);
         String payment = "{\"type\":\"record\",\"name\":\"Payment\",\"namespace\":\"dev.vigil.test\",\"fields\":"
                 + "[{\"name\":\"amount\",\"type\":\"dev.vigil.test.Money" + suffix + "\"}]}";
@@ -198,14 +247,23 @@ class ApicurioRegistryIT {
         content.setReferences(List.of(reference));
         VersionMetaData created = create("payment-" + suffix, content);
 
-        String preserved = text(client.ids().globalIds().byGlobalId(created.getGlobalId()).get());
-        String dereferenced = text(client.ids().globalIds().byGlobalId(created.getGlobalId())
+        String preserved =
+                text(client.ids().globalIds().byGlobalId(created.getGlobalId()).get());
+        String dereferenced = text(client.ids()
+                .globalIds()
+                .byGlobalId(created.getGlobalId())
                 .get(config -> config.queryParameters.references = HandleReferencesType.DEREFERENCE));
 
         assertThat(preserved).isEqualTo(payment);
-        assertThat(new Schema.Parser().parse(dereferenced).getField("amount").schema()).isEqualTo(money);
-        assertThat(client.ids().globalIds().byGlobalId(created.getGlobalId()).references().get())
-                .singleElement().satisfies(r -> assertThat(r.getArtifactId()).isEqualTo("money-" + suffix));
+        assertThat(new Schema.Parser().parse(dereferenced).getField("amount").schema())
+                .isEqualTo(money);
+        assertThat(client.ids()
+                        .globalIds()
+                        .byGlobalId(created.getGlobalId())
+                        .references()
+                        .get())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getArtifactId()).isEqualTo("money-" + suffix));
     }
 
     @Test
@@ -218,7 +276,11 @@ class ApicurioRegistryIT {
         assertThat(registry.process()).isEmpty();
         registry.start();
 
-        assertThat(text(client.ids().globalIds().byGlobalId(before.getGlobalId()).get())).isEqualTo(schema.toString());
+        assertThat(text(client.ids()
+                        .globalIds()
+                        .byGlobalId(before.getGlobalId())
+                        .get()))
+                .isEqualTo(schema.toString());
         VersionMetaData again = create(artifactId, schema);
         assertThat(again.getGlobalId()).isEqualTo(before.getGlobalId());
         assertThat(again.getContentId()).isEqualTo(before.getContentId());
@@ -237,7 +299,12 @@ class ApicurioRegistryIT {
         CreateRule rule = new CreateRule();
         rule.setRuleType(RuleType.COMPATIBILITY);
         rule.setConfig(level);
-        client.groups().byGroupId(GROUP).artifacts().byArtifactId(artifactId).rules().post(rule);
+        client.groups()
+                .byGroupId(GROUP)
+                .artifacts()
+                .byArtifactId(artifactId)
+                .rules()
+                .post(rule);
         for (int i = 1; i < versions.length; i++) {
             addVersion(artifactId, versions[i]);
         }
@@ -256,16 +323,25 @@ class ApicurioRegistryIT {
         CreateVersion first = new CreateVersion();
         first.setContent(content);
         artifact.setFirstVersion(first);
-        return client.groups().byGroupId(GROUP).artifacts().post(artifact, config -> {
-            config.queryParameters.ifExists = IfArtifactExists.FIND_OR_CREATE_VERSION;
-            config.queryParameters.canonical = true;
-        }).getVersion();
+        return client.groups()
+                .byGroupId(GROUP)
+                .artifacts()
+                .post(artifact, config -> {
+                    config.queryParameters.ifExists = IfArtifactExists.FIND_OR_CREATE_VERSION;
+                    config.queryParameters.canonical = true;
+                })
+                .getVersion();
     }
 
     private static VersionMetaData addVersion(String artifactId, Schema schema) {
         CreateVersion version = new CreateVersion();
         version.setContent(versionContent(schema.toString()));
-        return client.groups().byGroupId(GROUP).artifacts().byArtifactId(artifactId).versions().post(version);
+        return client.groups()
+                .byGroupId(GROUP)
+                .artifacts()
+                .byArtifactId(artifactId)
+                .versions()
+                .post(version);
     }
 
     private static VersionContent versionContent(String schema) {
@@ -276,8 +352,17 @@ class ApicurioRegistryIT {
     }
 
     private static List<String> versionsOf(String artifactId) {
-        return client.groups().byGroupId(GROUP).artifacts().byArtifactId(artifactId).versions().get().getVersions()
-                .stream().map(v -> v.getVersion()).toList();
+        return client
+                .groups()
+                .byGroupId(GROUP)
+                .artifacts()
+                .byArtifactId(artifactId)
+                .versions()
+                .get()
+                .getVersions()
+                .stream()
+                .map(v -> v.getVersion())
+                .toList();
     }
 
     /** The schema with one more string field at the end, with the given default (null: no default). */

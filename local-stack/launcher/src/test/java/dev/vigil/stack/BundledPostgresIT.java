@@ -38,7 +38,10 @@ class BundledPostgresIT {
 
         ProcessHandle postmaster = postgres.process().orElseThrow();
         long pid = postmaster.pid();
-        assertThat(postmaster.info().command()).get().asString().startsWith(root.toRealPath().toString());
+        assertThat(postmaster.info().command())
+                .get()
+                .asString()
+                .startsWith(root.toRealPath().toString());
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "vigil", "vigil");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT current_user, current_database()")) {

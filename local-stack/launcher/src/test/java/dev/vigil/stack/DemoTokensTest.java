@@ -38,7 +38,8 @@ class DemoTokensTest {
     void mintsAnRs256TokenForABankAndRoleThatThePublicKeyVerifies() throws Exception {
         DemoTokens tokens = DemoTokens.in(dir);
 
-        String[] parts = tokens.mint("ana", "bank-a", "analyst", Duration.ofMinutes(5)).split("\\.");
+        String[] parts =
+                tokens.mint("ana", "bank-a", "analyst", Duration.ofMinutes(5)).split("\\.");
 
         ObjectMapper json = new ObjectMapper();
         JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
@@ -57,7 +58,9 @@ class DemoTokensTest {
 
     @Test
     void aSenderTokenIsForIngestOnly() throws Exception {
-        String[] parts = DemoTokens.in(dir).mint("system@bank-a", "bank-a", DemoTokens.SENDER, Duration.ofMinutes(5)).split("\\.");
+        String[] parts = DemoTokens.in(dir)
+                .mint("system@bank-a", "bank-a", DemoTokens.SENDER, Duration.ofMinutes(5))
+                .split("\\.");
 
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
         assertThat(claims.get("aud").asText()).isEqualTo(DemoTokens.INGEST_AUDIENCE);
@@ -66,6 +69,7 @@ class DemoTokensTest {
 
     private static PublicKey publicKey(Path pem) throws Exception {
         String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

@@ -21,7 +21,8 @@ public final class FakeQuarkusService {
             System.out.println(failure);
             System.exit(1);
         }
-        long readyAt = System.currentTimeMillis() + Long.parseLong(System.getenv().getOrDefault("READY_AFTER_MS", "0"));
+        long readyAt =
+                System.currentTimeMillis() + Long.parseLong(System.getenv().getOrDefault("READY_AFTER_MS", "0"));
         int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/q/health/ready", exchange -> {

@@ -10,8 +10,7 @@ final class Fixtures {
     static final Instant MIDNIGHT = Instant.parse("2026-11-22T00:00:00Z");
     static final String CARD_TOKEN = "tok-card-a";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Transaction transaction(String transactionId, long amountMinor) {
         return Transaction.newBuilder()

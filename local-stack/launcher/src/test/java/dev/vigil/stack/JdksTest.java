@@ -19,7 +19,8 @@ class JdksTest {
 
     @Test
     void readsTheFeatureVersionFromJavaVersion() {
-        assertThat(Jdks.feature("IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n")).hasValue(25);
+        assertThat(Jdks.feature("IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n"))
+                .hasValue(25);
         assertThat(Jdks.feature("JAVA_VERSION=\"21\"")).hasValue(21);
         assertThat(Jdks.feature("JAVA_VERSION=\"1.8.0_292\"")).hasValue(8);
         assertThat(Jdks.feature("JAVA_RUNTIME_VERSION=\"25.0.3+9\"")).isEmpty();
@@ -30,7 +31,8 @@ class JdksTest {
         Path running = jdk("running-21", "21.0.5");
         jdk("temurin-25", "25.0.3");
 
-        assertThat(Jdks.find(21, "the registry", Map.of(), running, jvms).home()).isEqualTo(running);
+        assertThat(Jdks.find(21, "the registry", Map.of(), running, jvms).home())
+                .isEqualTo(running);
     }
 
     @Test
@@ -64,10 +66,12 @@ class JdksTest {
         Path chosen = jdk("jdk-21", "21.0.5");
         Path old = jdk("jdk-17", "17.0.15");
 
-        assertThat(Jdks.find(21, "the registry", Map.of(Jdks.OVERRIDE, chosen.toString()), running, jvms).home())
+        assertThat(Jdks.find(21, "the registry", Map.of(Jdks.OVERRIDE, chosen.toString()), running, jvms)
+                        .home())
                 .isEqualTo(chosen);
         assertThatThrownBy(() -> Jdks.find(21, "the registry", Map.of(Jdks.OVERRIDE, old.toString()), running, jvms))
-                .hasMessageContaining(Jdks.OVERRIDE).hasMessageContaining("not a JDK 21 or newer (Java 17)");
+                .hasMessageContaining(Jdks.OVERRIDE)
+                .hasMessageContaining("not a JDK 21 or newer (Java 17)");
     }
 
     @Test

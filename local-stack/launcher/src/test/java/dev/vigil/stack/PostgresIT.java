@@ -37,7 +37,8 @@ class PostgresIT {
     @Test
     void theVigilUserOwnsTheRegistrysDatabase() throws Exception {
         SchemaRegistry.Storage storage = postgres.registryStorage();
-        try (Connection connection = DriverManager.getConnection(storage.jdbcUrl(), storage.user(), storage.password());
+        try (Connection connection =
+                        DriverManager.getConnection(storage.jdbcUrl(), storage.user(), storage.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE registry_it (id bigint)");
         }
@@ -52,8 +53,10 @@ class PostgresIT {
         }
         postgres.stop();
 
-        assertThatThrownBy(postgres::start).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(postgres::start)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no 'registry' database")
-                .hasMessageContaining("delete " + root.toAbsolutePath().normalize().resolve("data"));
+                .hasMessageContaining(
+                        "delete " + root.toAbsolutePath().normalize().resolve("data"));
     }
 }

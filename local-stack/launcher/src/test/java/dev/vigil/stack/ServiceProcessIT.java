@@ -34,10 +34,16 @@ class ServiceProcessIT {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeQuarkusService.class.getName());
-        Path testClasses = Path.of(FakeQuarkusService.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, testClasses.toUri().toString());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        Path testClasses = Path.of(FakeQuarkusService.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+        manifest.getMainAttributes()
+                .put(Attributes.Name.CLASS_PATH, testClasses.toUri().toString());
+        try (OutputStream out = Files.newOutputStream(jar)) {
             // the manifest is the whole jar: the class comes from the test classes it points at
+            new JarOutputStream(out, manifest).close();
         }
     }
 
@@ -49,11 +55,16 @@ class ServiceProcessIT {
     @Test
     void startReturnsOnceReadyWithTheEnvironmentAndPortAndStopEndsTheProcess() throws Exception {
         int port = StackPorts.free().kafka();
-        ServiceProcess service = ServiceProcess.start("fake", jar, port,
-                Map.of("READY_AFTER_MS", "1500", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), dir.resolve("fake.log"));
+        ServiceProcess service = ServiceProcess.start(
+                "fake",
+                jar,
+                port,
+                Map.of("READY_AFTER_MS", "1500", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"),
+                dir.resolve("fake.log"));
         try {
             assertThat(get(service.baseUrl() + "/q/health/ready").statusCode()).isEqualTo(200);
-            assertThat(get(service.baseUrl() + "/env/KAFKA_BOOTSTRAP_SERVERS").body()).isEqualTo("127.0.0.1:1");
+            assertThat(get(service.baseUrl() + "/env/KAFKA_BOOTSTRAP_SERVERS").body())
+                    .isEqualTo("127.0.0.1:1");
             assertThat(service.port()).isEqualTo(port);
         } finally {
             service.stop();
@@ -64,8 +75,8 @@ class ServiceProcessIT {
 
     @Test
     void killEndsTheProcessAtOnce() {
-        ServiceProcess service = ServiceProcess.start("fake", jar, StackPorts.free().kafka(), Map.of(),
-                dir.resolve("killed.log"));
+        ServiceProcess service =
+                ServiceProcess.start("fake", jar, StackPorts.free().kafka(), Map.of(), dir.resolve("killed.log"));
 
         service.kill();
 
@@ -74,15 +85,19 @@ class ServiceProcessIT {
 
     @Test
     void aSuspendedServiceAnswersNothingUntilResumedAndStopEndsItWithoutWaitingForTheGrace() {
-        ServiceProcess service = ServiceProcess.start("frozen", jar, StackPorts.free().kafka(), Map.of(),
-                dir.resolve("frozen.log"));
+        ServiceProcess service =
+                ServiceProcess.start("frozen", jar, StackPorts.free().kafka(), Map.of(), dir.resolve("frozen.log"));
         try {
             service.suspend();
             assertThat(service.isSuspended()).isTrue();
-            assertThat(ServiceProcess.ready(service.port())).as("answers while frozen").isFalse();
+            assertThat(ServiceProcess.ready(service.port()))
+                    .as("answers while frozen")
+                    .isFalse();
 
             service.resume();
-            assertThat(ServiceProcess.ready(service.port())).as("answers once resumed").isTrue();
+            assertThat(ServiceProcess.ready(service.port()))
+                    .as("answers once resumed")
+                    .isTrue();
 
             service.suspend();
             long start = System.nanoTime();
@@ -96,8 +111,12 @@ class ServiceProcessIT {
 
     @Test
     void startFailsWithTheServicesLastWordsWhenItExits() {
-        assertThatThrownBy(() -> ServiceProcess.start("broken", jar, StackPorts.free().kafka(),
-                Map.of("FAIL_WITH", "SRCFG00014: property vigil.pan-token.key is required"), dir.resolve("broken.log")))
+        assertThatThrownBy(() -> ServiceProcess.start(
+                        "broken",
+                        jar,
+                        StackPorts.free().kafka(),
+                        Map.of("FAIL_WITH", "SRCFG00014: property vigil.pan-token.key is required"),
+                        dir.resolve("broken.log")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("broken exited before it was ready")
                 .hasMessageContaining("SRCFG00014: property vigil.pan-token.key is required");
@@ -105,14 +124,19 @@ class ServiceProcessIT {
 
     @Test
     void startFailsWhenTheServiceIsNotReadyInTime() {
-        assertThatThrownBy(() -> ServiceProcess.start("slow", jar, StackPorts.free().kafka(),
-                Map.of("READY_AFTER_MS", "60000"), dir.resolve("slow.log"), Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> ServiceProcess.start(
+                        "slow",
+                        jar,
+                        StackPorts.free().kafka(),
+                        Map.of("READY_AFTER_MS", "60000"),
+                        dir.resolve("slow.log"),
+                        Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("slow was not ready within 2 s");
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

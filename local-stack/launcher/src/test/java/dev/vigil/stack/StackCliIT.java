@@ -37,28 +37,37 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackCliIT {
 
-    private static final List<String> COMPONENTS = List.of("kafka", "registry", "postgres", "postgres-exporter", "prometheus");
+    private static final List<String> COMPONENTS =
+            List.of("kafka", "registry", "postgres", "postgres-exporter", "prometheus");
     private static Path repository;
     private static Map<String, String> env;
 
     @BeforeAll
     static void upInAJvmThatExits() throws Exception {
         // a checkout lives in a directory others may enter; PostgreSQL's OS user has to reach its data in it
-        repository = Files.createTempDirectory("vigil-cli-it-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        repository = Files.createTempDirectory(
+                "vigil-cli-it-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         StackPorts ports = StackPorts.free();
         env = new HashMap<>(ports.asEnvironment());
         env.put(StackCli.STACK_DIR, repository.resolve(".vigil").toString());
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                StackCli.class.getName(), "up"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
-                .redirectErrorStream(true).redirectOutput(repository.resolve("up.out").toFile());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StackCli.class.getName(),
+                "up"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(repository.resolve("up.out").toFile());
         builder.environment().putAll(env);
         Process up = builder.start();
         assertThat(up.waitFor(120, TimeUnit.SECONDS)).as("up finished").isTrue();
-        assertThat(up.exitValue()).as(Files.readString(repository.resolve("up.out"))).isZero();
+        assertThat(up.exitValue())
+                .as(Files.readString(repository.resolve("up.out")))
+                .isZero();
     }
 
     @AfterAll
@@ -78,16 +87,19 @@ class StackCliIT {
             assertThat(status.line(component)).matches(component + "\\s+running\\s+\\d+\\s+\\d+\\s+yes");
             assertThat(ProcessHandle.of(status.pid(component))).get().matches(ProcessHandle::isAlive);
         }
-        assertThat(repository.resolve(".vigil/stack.env")).content()
+        assertThat(repository.resolve(".vigil/stack.env"))
+                .content()
                 .contains("export KAFKA_BOOTSTRAP_SERVERS='127.0.0.1:" + env.get(StackPorts.KAFKA_PORT) + "'");
     }
 
     @Test
     @Order(2)
     void logsShowsAComponentsLog() {
-        assertThat(cli("logs", "registry").output()).contains("apicurio-registry-app")
+        assertThat(cli("logs", "registry").output())
+                .contains("apicurio-registry-app")
                 .contains("Listening on: http://127.0.0.1:" + env.get(StackPorts.REGISTRY_PORT))
-                .contains("Management interface listening on http://127.0.0.1:" + env.get(StackPorts.REGISTRY_MANAGEMENT_PORT));
+                .contains("Management interface listening on http://127.0.0.1:"
+                        + env.get(StackPorts.REGISTRY_MANAGEMENT_PORT));
     }
 
     @Test
@@ -105,9 +117,10 @@ class StackCliIT {
     void aRecordWrittenBeforeDownAndUpStillDeserializesAfterIt() throws Exception {
         Transaction written = Fixtures.transaction("tx-before-restart-" + UUID.randomUUID(), 4321);
         RecordMetadata sent;
-        try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-                serdes().keySerde(Topics.TRANSACTIONS).serializer(), serdes().valueSerde(Topics.TRANSACTIONS).serializer())) {
+        try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                serdes().keySerde(Topics.TRANSACTIONS).serializer(),
+                serdes().valueSerde(Topics.TRANSACTIONS).serializer())) {
             sent = producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, written))
                     .get(30, TimeUnit.SECONDS);
         }
@@ -116,9 +129,10 @@ class StackCliIT {
         assertThat(cli("up").exitCode()).isZero();
 
         // a new consumer has no schema cached: it asks the restarted registry for the id the record carries
-        try (KafkaConsumer<String, Transaction> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-                serdes().keySerde(Topics.TRANSACTIONS).deserializer(), serdes().valueSerde(Topics.TRANSACTIONS).deserializer())) {
+        try (KafkaConsumer<String, Transaction> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                serdes().keySerde(Topics.TRANSACTIONS).deserializer(),
+                serdes().valueSerde(Topics.TRANSACTIONS).deserializer())) {
             TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
             consumer.assign(List.of(partition));
             consumer.seek(partition, sent.offset());
@@ -139,7 +153,8 @@ class StackCliIT {
 
         assertThat(cli("down").exitCode()).isZero();
 
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .isEmpty());
         Result after = cli("status");
         assertThat(after.exitCode()).isEqualTo(3);
         for (String component : COMPONENTS) {
@@ -158,15 +173,16 @@ class StackCliIT {
 
     private static Result cli(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exitCode = new StackCli(repository, env, new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(List.of(args));
+        int exitCode =
+                new StackCli(repository, env, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(List.of(args));
         return new Result(exitCode, bytes.toString(StandardCharsets.UTF_8));
     }
 
     private record Result(int exitCode, String output) {
 
         String line(String component) {
-            Optional<String> line = output.lines().filter(l -> l.startsWith(component + " ")).findFirst();
+            Optional<String> line =
+                    output.lines().filter(l -> l.startsWith(component + " ")).findFirst();
             assertThat(line).as("a line for %s in:%n%s", component, output).isPresent();
             return line.get().trim();
         }

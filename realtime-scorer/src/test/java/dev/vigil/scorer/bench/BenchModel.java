@@ -23,8 +23,7 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public final class BenchModel {
 
-    private BenchModel() {
-    }
+    private BenchModel() {}
 
     static ModelBundle model() {
         return Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT, ModelType.GRADIENT_BOOSTED_TREES, 100, 6);
@@ -44,16 +43,23 @@ public final class BenchModel {
     static <K, V> void send(String bootstrapServers, String registryUrl, Topic<K, V> topic, K key, V value)
             throws Exception {
         TopicSerdes serdes = new TopicSerdes(registryUrl, true);
-        try (Serde<K> keys = serdes.keySerde(topic); Serde<V> values = serdes.valueSerde(topic);
-                KafkaProducer<K, V> producer = new KafkaProducer<>(producerConfig(bootstrapServers),
-                        keys.serializer(), values.serializer())) {
+        try (Serde<K> keys = serdes.keySerde(topic);
+                Serde<V> values = serdes.valueSerde(topic);
+                KafkaProducer<K, V> producer =
+                        new KafkaProducer<>(producerConfig(bootstrapServers), keys.serializer(), values.serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         }
     }
 
     static Map<String, Object> producerConfig(String bootstrapServers) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024);
     }
 }

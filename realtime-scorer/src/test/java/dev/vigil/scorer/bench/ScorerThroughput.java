@@ -48,12 +48,11 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public final class ScorerThroughput {
 
-    private static final Pattern SCORED = Pattern.compile("^vigil_scorer_scored_total\\{[^}]*} ([0-9.eE+]+)$",
-            Pattern.MULTILINE);
+    private static final Pattern SCORED =
+            Pattern.compile("^vigil_scorer_scored_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ScorerThroughput() {
-    }
+    private ScorerThroughput() {}
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -62,8 +61,8 @@ public final class ScorerThroughput {
         try (LocalStack stack = LocalStack.forTests()) {
             fill(stack, records, cards);
             ModelBundle model = BenchModel.model();
-            BenchModel.send(stack.kafkaBootstrapServers(), stack.registryUrl(), Topics.FRAUD_MODELS, model.getBankId(),
-                    model);
+            BenchModel.send(
+                    stack.kafkaBootstrapServers(), stack.registryUrl(), Topics.FRAUD_MODELS, model.getBankId(), model);
 
             Path work = Files.createTempDirectory("vigil-scorer-bench");
             Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
@@ -74,10 +73,11 @@ public final class ScorerThroughput {
             if (jvmOptions != null) {
                 env.put("JAVA_TOOL_OPTIONS", jvmOptions);
             }
-            Path jar = Path.of(System.getProperty("vigil.repo.root", ".")).toAbsolutePath()
+            Path jar = Path.of(System.getProperty("vigil.repo.root", "."))
+                    .toAbsolutePath()
                     .resolve("realtime-scorer/target/quarkus-app/quarkus-run.jar");
-            try (ServiceProcess scorer = ServiceProcess.start("realtime-scorer", jar, freePort(), env,
-                    work.resolve("realtime-scorer.log"))) {
+            try (ServiceProcess scorer = ServiceProcess.start(
+                    "realtime-scorer", jar, freePort(), env, work.resolve("realtime-scorer.log"))) {
                 measure(scorer, records, cards, guarantee);
             }
         }
@@ -103,12 +103,24 @@ public final class ScorerThroughput {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpuSeconds = cpu(process).minus(startCpu).toNanos() / 1e9;
         long measured = count - firstCount;
-        System.out.printf(Locale.ROOT, "%n| records | cards | guarantee | records/s | CPU µs/record | records per CPU-second |%n");
+        System.out.printf(
+                Locale.ROOT,
+                "%n| records | cards | guarantee | records/s | CPU µs/record | records per CPU-second |%n");
         System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|%n");
-        System.out.printf(Locale.ROOT, "| %d | %d | %s | %.0f | %.1f | %.0f |%n", measured, cards, guarantee,
-                measured / seconds, cpuSeconds * 1e6 / measured, measured / cpuSeconds);
-        System.out.printf(Locale.ROOT, "(%d cores; load average %s while it ran)%n",
-                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf(
+                Locale.ROOT,
+                "| %d | %d | %s | %.0f | %.1f | %.0f |%n",
+                measured,
+                cards,
+                guarantee,
+                measured / seconds,
+                cpuSeconds * 1e6 / measured,
+                measured / cpuSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "(%d cores; load average %s while it ran)%n",
+                Runtime.getRuntime().availableProcessors(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
         if (count < records) {
             throw new IllegalStateException("only " + count + " of " + records + " records were scored in 30 minutes");
         }
@@ -121,9 +133,10 @@ public final class ScorerThroughput {
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
         try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
                 Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
-                KafkaProducer<String, Transaction> producer =
-                        new KafkaProducer<>(BenchModel.producerConfig(stack.kafkaBootstrapServers()), keys.serializer(),
-                                values.serializer())) {
+                KafkaProducer<String, Transaction> producer = new KafkaProducer<>(
+                        BenchModel.producerConfig(stack.kafkaBootstrapServers()),
+                        keys.serializer(),
+                        values.serializer())) {
             for (int i = 0; i < records; i++) {
                 String card = "tok-bench-" + (i % cards);
                 Instant at = start.plus(Duration.ofMinutes(5L * (i / cards))).plusMillis(i % cards);
@@ -151,8 +164,11 @@ public final class ScorerThroughput {
 
     /** The scorer's own count of scored records, from its Prometheus endpoint (all decisions and models). */
     private static long scored(ServiceProcess scorer) throws IOException, InterruptedException {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(scorer.baseUrl() + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(scorer.baseUrl() + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = SCORED.matcher(metrics);
         double total = 0;
         while (m.find()) {
@@ -162,7 +178,9 @@ public final class ScorerThroughput {
     }
 
     private static Duration cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the scorer"));
+        return process.info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for the scorer"));
     }
 
     private static int freePort() throws IOException {

@@ -36,8 +36,7 @@ public final class InMemoryRegistry implements RegistryClientFacade {
         }
     }
 
-    private record Content(String schema, List<RegistryArtifactReference> references) {
-    }
+    private record Content(String schema, List<RegistryArtifactReference> references) {}
 
     private final List<Content> contents = new ArrayList<>();
     private final List<Version> versions = new ArrayList<>();
@@ -49,7 +48,9 @@ public final class InMemoryRegistry implements RegistryClientFacade {
 
     @Override
     public synchronized String getSchemaByGlobalId(long globalId, boolean dereferenced) {
-        return versions.stream().filter(v -> v.globalId() == globalId).findFirst()
+        return versions.stream()
+                .filter(v -> v.globalId() == globalId)
+                .findFirst()
                 .map(v -> getSchemaByContentId(v.contentId()))
                 .orElseThrow(() -> notFound("no version with global id " + globalId));
     }
@@ -71,13 +72,16 @@ public final class InMemoryRegistry implements RegistryClientFacade {
 
     @Override
     public synchronized List<RegistryArtifactReference> getReferencesByGlobalId(long globalId) {
-        return versions.stream().filter(v -> v.globalId() == globalId).findFirst()
+        return versions.stream()
+                .filter(v -> v.globalId() == globalId)
+                .findFirst()
                 .map(v -> content(v.contentId()).references())
                 .orElseThrow(() -> notFound("no version with global id " + globalId));
     }
 
     @Override
-    public synchronized List<RegistryArtifactReference> getReferencesByGAV(String groupId, String artifactId, String version) {
+    public synchronized List<RegistryArtifactReference> getReferencesByGAV(
+            String groupId, String artifactId, String version) {
         return content(find(groupId, artifactId, version).contentId()).references();
     }
 
@@ -87,11 +91,12 @@ public final class InMemoryRegistry implements RegistryClientFacade {
     }
 
     @Override
-    public synchronized List<RegistryVersionCoordinates> searchVersionsByContent(String schema, String artifactType,
-            ArtifactReference reference, boolean canonical) {
+    public synchronized List<RegistryVersionCoordinates> searchVersionsByContent(
+            String schema, String artifactType, ArtifactReference reference, boolean canonical) {
         int contentIndex = indexOf(schema);
         return versions.stream()
-                .filter(v -> v.groupId().equals(group(reference.getGroupId())) && v.artifactId().equals(reference.getArtifactId()))
+                .filter(v -> v.groupId().equals(group(reference.getGroupId()))
+                        && v.artifactId().equals(reference.getArtifactId()))
                 .filter(v -> v.contentId() == contentIndex + 1)
                 .sorted(Comparator.comparingLong(Version::globalId).reversed())
                 .map(Version::coordinates)
@@ -100,8 +105,15 @@ public final class InMemoryRegistry implements RegistryClientFacade {
 
     /** Creates the artifact or a new version of it; the same content as an existing version finds that version. */
     @Override
-    public synchronized RegistryVersionCoordinates createSchema(String artifactType, String groupId, String artifactId,
-            String version, String ifExists, boolean canonical, String schema, Set<RegistryArtifactReference> references) {
+    public synchronized RegistryVersionCoordinates createSchema(
+            String artifactType,
+            String groupId,
+            String artifactId,
+            String version,
+            String ifExists,
+            boolean canonical,
+            String schema,
+            Set<RegistryArtifactReference> references) {
         String group = group(groupId);
         int contentIndex = indexOf(schema);
         if (contentIndex < 0) {
@@ -110,20 +122,26 @@ public final class InMemoryRegistry implements RegistryClientFacade {
         }
         long contentId = contentIndex + 1;
         List<Version> ofArtifact = versions.stream()
-                .filter(v -> v.groupId().equals(group) && v.artifactId().equals(artifactId)).toList();
+                .filter(v -> v.groupId().equals(group) && v.artifactId().equals(artifactId))
+                .toList();
         for (Version existing : ofArtifact) {
             if (existing.contentId() == contentId) {
                 return existing.coordinates();
             }
         }
-        Version created = new Version(versions.size() + 1L, contentId, group, artifactId,
+        Version created = new Version(
+                versions.size() + 1L,
+                contentId,
+                group,
+                artifactId,
                 version != null ? version : Integer.toString(ofArtifact.size() + 1));
         versions.add(created);
         return created.coordinates();
     }
 
     @Override
-    public synchronized RegistryVersionCoordinates getVersionCoordinatesByGAV(String groupId, String artifactId, String version) {
+    public synchronized RegistryVersionCoordinates getVersionCoordinatesByGAV(
+            String groupId, String artifactId, String version) {
         return find(groupId, artifactId, version).coordinates();
     }
 
@@ -141,7 +159,9 @@ public final class InMemoryRegistry implements RegistryClientFacade {
     }
 
     private Content byHash(String contentHash) {
-        return contents.stream().filter(c -> sha256(c.schema()).equals(contentHash)).findFirst()
+        return contents.stream()
+                .filter(c -> sha256(c.schema()).equals(contentHash))
+                .findFirst()
                 .orElseThrow(() -> notFound("no content with hash " + contentHash));
     }
 
@@ -170,9 +190,11 @@ public final class InMemoryRegistry implements RegistryClientFacade {
 
     /** What the real client throws for a 404: a {@link ProblemDetails} with the response status set. */
     private static ProblemDetails notFound(String detail) {
-        // as kiota builds it: the builder sets the status (protected in ApiException); withMessage would replace the type
+        // as kiota builds it: the builder sets the status (protected in ApiException); withMessage would replace the
+        // type
         ProblemDetails problem = (ProblemDetails) new ApiExceptionBuilder(ProblemDetails::new)
-                .withResponseStatusCode(404).build();
+                .withResponseStatusCode(404)
+                .build();
         problem.setStatus(404);
         problem.setDetail(detail);
         return problem;
@@ -180,7 +202,8 @@ public final class InMemoryRegistry implements RegistryClientFacade {
 
     private static String sha256(String content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,7 +22,9 @@ public final class JwtKeysResource implements QuarkusTestResourceLifecycleManage
         try {
             Path dir = Files.createTempDirectory("vigil-jwt");
             System.setProperty(DIR_PROPERTY, dir.toString());
-            return Map.of("mp.jwt.verify.publickey.location", DemoTokens.in(dir).publicKeyFile().toString());
+            return Map.of(
+                    "mp.jwt.verify.publickey.location",
+                    DemoTokens.in(dir).publicKeyFile().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,6 +36,5 @@ public final class JwtKeysResource implements QuarkusTestResourceLifecycleManage
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -23,6 +23,5 @@ public final class LocalStackResource implements QuarkusTestResourceLifecycleMan
 
     /** Nothing: the stack is shared by every test of the JVM and stopped when the JVM exits. */
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

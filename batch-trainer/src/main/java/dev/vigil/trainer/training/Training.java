@@ -1,0 +1,454 @@
+package dev.vigil.trainer.training;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rand;
+import static org.apache.spark.sql.functions.when;
+
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import dev.vigil.schemas.Topics;
+import dev.vigil.trainer.Phases;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The training pipeline as a function: history in, evaluated candidates and the fit to publish out.
+ * Features come from {@link FeatureFold} (with merchant risk as of each transaction), labels from
+ * {@link Labelling} with their arrival time respected. Every setting of the {@link Grid} is fitted and
+ * validated on time-ordered folds ({@link ModelSelection}), fold 0 being the evaluation training and
+ * evaluation windows ({@link TrainingWindows}); each learner's best setting by mean average precision is
+ * a candidate, measured on the evaluation window; the best candidate is then fitted once more, with the
+ * same parameters, on the final training window: that fit is what the gate may publish.
+ */
+public final class Training {
+
+    static final String WEIGHT = "weight";
+    static final String SCORE = "score";
+    private static final DateTimeFormatter VERSION_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** One trained model: how Spark scores it, what it measured on the evaluation window, and its portable form. */
+    public record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
+        public double averagePrecision() {
+            return metrics.get(MetricNames.AVERAGE_PRECISION);
+        }
+
+        /** Mean average precision of the candidate's setting over the selection's folds. */
+        double validationAveragePrecision() {
+            return metrics.getOrDefault(MetricNames.VALIDATION_AVERAGE_PRECISION, averagePrecision());
+        }
+
+        /** {@code rows} with a {@code score} column: Spark's fraud probability. */
+        public Dataset<Row> score(Dataset<Row> rows) {
+            return scored(model, rows);
+        }
+
+        /** The {@code n} features the model leans on most, by {@link Learner#importances}, most first. */
+        public List<Map.Entry<String, Double>> topFeatures(int n) {
+            double[] importances = Learner.of(type).importances(model);
+            List<String> names = FeatureFold.SCHEMA.names();
+            return java.util.stream.IntStream.range(0, importances.length)
+                    .mapToObj(i -> Map.entry(names.get(i), importances[i]))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(n).toList();
+        }
+    }
+
+    /**
+     * Transactions and labelled frauds a training window's fit used: every fraud and {@code genuineSample}
+     * of its genuine transactions.
+     */
+    public record Labelled(long rows, long frauds, double genuineSample) {
+        /** When genuine transactions were sampled, the share kept ({@code "; genuine sampled at 20%"}); else empty. */
+        String sampled() {
+            return genuineSample >= 1
+                    ? ""
+                    : String.format(Locale.ROOT, "; genuine sampled at %.0f%%", 100 * genuineSample);
+        }
+    }
+
+    /**
+     * What a run produced: its windows and what each held, every candidate (the first, the best by
+     * average precision on the evaluation window, as its final fit; the others as evaluated), the
+     * evaluation window and every evaluated candidate's score of each of its transactions.
+     */
+    public record Result(
+            TrainingWindows windows,
+            Labelled evaluationTrain,
+            Evaluation.Counts evaluationCounts,
+            Labelled finalTrain,
+            List<Candidate> candidates,
+            Evaluation evaluation,
+            List<Evaluation.TestScore> testScores,
+            Selection selection) {
+        public Candidate best() {
+            return candidates.get(0);
+        }
+    }
+
+    /**
+     * How the published setting was chosen: the folds' validation windows (newest first; older folds
+     * without enough labelled frauds are left out), every setting's average precision per fold, the choice.
+     */
+    record Selection(
+            List<TrainingWindows.Window> validations, List<ModelSelection.Trial> trials, Grid.Setting chosen) {}
+
+    /** Metric names, as recorded in bundles, reports and the model_versions table. */
+    public static final class MetricNames {
+        public static final String AUC_ROC = "auc_roc";
+        public static final String AVERAGE_PRECISION = "average_precision";
+        /** Mean average precision of the candidate's setting over the prequential folds ({@link ModelSelection}). */
+        static final String VALIDATION_AVERAGE_PRECISION = "validation_average_precision";
+
+        static final String REVIEW_SHARE = "test_review_share";
+        static final String SCORE_P50 = "test_score_p50";
+        static final String SCORE_P95 = "test_score_p95";
+
+        /** The published card precision at k (the test set without known-compromised cards). */
+        static String cardPrecisionAt(int k) {
+            return "card_precision_at_" + k;
+        }
+
+        /** Not the published measure: every card kept, divided by min(k, cards). */
+        static String topCardFraudShareAt(int k) {
+            return "top_card_fraud_share_at_" + k;
+        }
+
+        private MetricNames() {}
+    }
+
+    private Training() {}
+
+    public static Result train(
+            Dataset<Row> transactions,
+            Dataset<Row> labels,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Instant trainedAt) {
+        return train(transactions, labels, windows, config, trainedAt, new Phases());
+    }
+
+    /**
+     * As above, timing each phase into {@code phases}: {@code features} (the fold), {@code labels}
+     * (the label joins and counts), then {@code fit}, {@code export} and {@code evaluate} per learner,
+     * and {@code final fit}.
+     *
+     * @throws NotEnoughLabels when a window holds fewer than {@code config.minFrauds()} labelled frauds
+     *                         (the evaluation window once known-compromised cards are dropped), or no
+     *                         genuine transaction; nothing is fitted then
+     */
+    public static Result train(
+            Dataset<Row> transactions,
+            Dataset<Row> labels,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Instant trainedAt,
+            Phases phases) {
+        Dataset<Row> vectors = FeatureFold.vectors(
+                        transactions.where(col("eventTime").lt(lit(windows.end()))),
+                        labels,
+                        config.merchantRisk(),
+                        config.dedupRetention())
+                .cache();
+        phases.time("features", vectors::count);
+        Dataset<Row> evaluationTrainSet = sampled(labelled(vectors, labels, windows.evaluationTrain()), config);
+        Dataset<Row> finalTrainSet = sampled(labelled(vectors, labels, windows.finalTrain()), config);
+        Evaluation evaluation = new Evaluation(
+                labelled(vectors, labels, windows.evaluation()).cache(),
+                Evaluation.fraudKnownSince(
+                        labels,
+                        windows.evaluationTrain().from(),
+                        windows.evaluation().labelsKnownBy()),
+                config.precisionK());
+        Labelled evaluationTrain = phases.time("labels", () -> counted(evaluationTrainSet, config));
+        Labelled finalTrain = phases.time("labels", () -> counted(finalTrainSet, config));
+        Evaluation.Counts evaluationCounts = phases.time("labels", evaluation::counts);
+        requireEnoughLabels(windows, config, evaluationTrain, evaluationCounts, finalTrain, () -> {
+            vectors.unpersist();
+            evaluation.release();
+        });
+
+        List<ModelSelection.Fold> folds = new ArrayList<>();
+        folds.add(new ModelSelection.Fold(0, windows, evaluationTrainSet.cache(), evaluationTrain, evaluation));
+        for (int k = 1; k < config.folds(); k++) {
+            earlierFold(k, windows, vectors, labels, config, phases).ifPresent(folds::add);
+        }
+        ModelSelection.Outcome selection = ModelSelection.select(
+                config.grid(), folds, config.seed(), learner -> version(learner, trainedAt), phases);
+        for (ModelSelection.Fold fold : folds) {
+            fold.train().unpersist();
+            if (fold.index() > 0) {
+                fold.evaluation().release();
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        List<Evaluation.TestScore> testScores = new ArrayList<>();
+        for (ModelSelection.Best best : selection.best().values()) {
+            candidates.add(candidate(best, evaluation, windows, config, trainedAt, phases));
+            testScores.addAll(best.scores());
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::validationAveragePrecision)
+                .reversed());
+        Grid.Setting chosen = selection
+                .best()
+                .get(Learner.of(candidates.get(0).type()))
+                .trial()
+                .setting();
+        candidates.set(0, finalFit(candidates.get(0), chosen, finalTrainSet, finalTrain, windows, config, phases));
+        vectors.unpersist();
+        return new Result(
+                windows,
+                evaluationTrain,
+                evaluationCounts,
+                finalTrain,
+                List.copyOf(candidates),
+                evaluation,
+                List.copyOf(testScores),
+                new Selection(folds.stream().map(f -> f.windows().evaluation()).toList(), selection.trials(), chosen));
+    }
+
+    /** A candidate's model version: its learner's prefix and the run's time ({@code rf-20261206T053949Z}). */
+    private static String version(Learner learner, Instant trainedAt) {
+        return learner.prefix() + "-" + VERSION_TIME.format(trainedAt);
+    }
+
+    /**
+     * Fold {@code k}: the run's windows moved {@code k} test windows back, labels as known then; empty when
+     * its training or evaluation window holds fewer than the minimum of labelled frauds.
+     */
+    private static Optional<ModelSelection.Fold> earlierFold(
+            int k,
+            TrainingWindows windows,
+            Dataset<Row> vectors,
+            Dataset<Row> labels,
+            TrainingConfig config,
+            Phases phases) {
+        TrainingWindows earlier = windows.earlier(config.test().multipliedBy(k));
+        Dataset<Row> train = sampled(labelled(vectors, labels, earlier.evaluationTrain()), config)
+                .cache();
+        Evaluation evaluation = new Evaluation(
+                labelled(vectors, labels, earlier.evaluation()).cache(),
+                Evaluation.fraudKnownSince(
+                        labels,
+                        earlier.evaluationTrain().from(),
+                        earlier.evaluation().labelsKnownBy()),
+                config.precisionK());
+        Labelled trainCounts = phases.time("labels", () -> counted(train, config));
+        Evaluation.Counts counts = phases.time("labels", evaluation::counts);
+        long needed = Math.max(1, config.minFrauds());
+        if (enough(trainCounts.frauds(), trainCounts.rows(), needed)
+                && enough(counts.keptFrauds(), counts.keptRows(), needed)) {
+            return Optional.of(new ModelSelection.Fold(k, earlier, train, trainCounts, evaluation));
+        }
+        train.unpersist();
+        evaluation.release();
+        return Optional.empty();
+    }
+
+    /** {@code rows} with a {@code score} column: {@code model}'s fraud probability. */
+    public static Dataset<Row> scored(Transformer model, Dataset<Row> rows) {
+        return model.transform(rows)
+                .withColumn(
+                        SCORE,
+                        functions.vector_to_array(col("probability"), "float64").getItem(1));
+    }
+
+    private static Dataset<Row> labelled(Dataset<Row> vectors, Dataset<Row> labels, TrainingWindows.Window window) {
+        return Labelling.labelled(
+                vectors.where(col("eventTime")
+                        .geq(lit(window.from()))
+                        .and(col("eventTime").lt(lit(window.to())))),
+                labels,
+                window.labelsKnownBy());
+    }
+
+    /**
+     * Every labelled fraud and {@code config.genuineSample()} of the genuine rows, drawn with the run's seed:
+     * fitting time falls with the rows while the frauds, the scarce class, are all kept. The class weights
+     * are computed on what is kept, so the two classes still weigh the same.
+     */
+    private static Dataset<Row> sampled(Dataset<Row> set, TrainingConfig config) {
+        return config.genuineSample() >= 1
+                ? set
+                : set.where(
+                        col(Labelling.LABEL).equalTo(1.0).or(rand(config.seed()).lt(config.genuineSample())));
+    }
+
+    private static Labelled counted(Dataset<Row> set, TrainingConfig config) {
+        return new Labelled(
+                set.count(), set.where(col(Labelling.LABEL).equalTo(1.0)).count(), config.genuineSample());
+    }
+
+    /**
+     * {@code set} with a {@code weight} column: a fraud weighs (genuine / frauds) to the power
+     * {@code exponent}, a genuine transaction 1; exponent 1 balances the classes (all frauds together
+     * weigh as much as all genuine transactions), 0 leaves them unweighted.
+     */
+    static Dataset<Row> weighted(Dataset<Row> set, Labelled counts, double exponent) {
+        double fraudWeight = Math.pow((double) (counts.rows() - counts.frauds()) / counts.frauds(), exponent);
+        return set.withColumn(
+                WEIGHT, when(col(Labelling.LABEL).equalTo(1.0), fraudWeight).otherwise(1.0));
+    }
+
+    private static void requireEnoughLabels(
+            TrainingWindows windows,
+            TrainingConfig config,
+            Labelled evaluationTrain,
+            Evaluation.Counts evaluation,
+            Labelled finalTrain,
+            Runnable release) {
+        long needed = Math.max(1, config.minFrauds());
+        if (enough(evaluationTrain.frauds(), evaluationTrain.rows(), needed)
+                && enough(evaluation.keptFrauds(), evaluation.keptRows(), needed)
+                && enough(finalTrain.frauds(), finalTrain.rows(), needed)) {
+            return;
+        }
+        release.run();
+        throw new NotEnoughLabels(String.format(
+                Locale.ROOT,
+                "too little labelled history: the evaluation training window %s has %d frauds in %d transactions, "
+                        + "the evaluation window %s has %d frauds in %d once cards known to be compromised are left out "
+                        + "(%d in %d in all), the final training window %s has %d frauds in %d; each needs at least %d "
+                        + "frauds and some genuine transactions (--min-frauds)",
+                windows.evaluationTrain(),
+                evaluationTrain.frauds(),
+                evaluationTrain.rows(),
+                windows.evaluation(),
+                evaluation.keptFrauds(),
+                evaluation.keptRows(),
+                evaluation.frauds(),
+                evaluation.rows(),
+                windows.finalTrain(),
+                finalTrain.frauds(),
+                finalTrain.rows(),
+                needed));
+    }
+
+    private static boolean enough(long frauds, long rows, long needed) {
+        return frauds >= needed && frauds < rows;
+    }
+
+    /**
+     * A learner's best setting as a candidate: its fit on the evaluation training window, measured on
+     * the evaluation window, with thresholds from those scores and the setting's mean validation average
+     * precision among its metrics.
+     */
+    private static Candidate candidate(
+            ModelSelection.Best best,
+            Evaluation evaluation,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Instant trainedAt,
+            Phases phases) {
+        Learner learner = best.trial().setting().learner();
+        String p = learner.prefix();
+        Transformer model = best.model();
+        ModelBundle.Builder exported = phases.time("export " + p, () -> learner.export(model));
+        return phases.time("evaluate " + p, () -> {
+            String version = version(learner, trainedAt);
+            List<Evaluation.TestScore> scores = best.scores();
+            Map<String, Double> metrics = evaluation.measure(scores);
+            metrics.put(MetricNames.VALIDATION_AVERAGE_PRECISION, best.trial().mean());
+            double[] ascending = scores.stream()
+                    .mapToDouble(Evaluation.TestScore::score)
+                    .sorted()
+                    .toArray();
+            Set<String> rulesAlerted = evaluation.rulesAlerted();
+            double[] byRow =
+                    scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
+            boolean[] rulesAlert = new boolean[byRow.length];
+            for (int i = 0; i < byRow.length; i++) {
+                rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
+            }
+            // the review share is the alert budget: rules and model together alert on at most that share;
+            // a declined transaction is alerted too, so review never sits above decline (the gate then
+            // sees, and refuses, a decline share that does not fit the budget beside the rules)
+            double declineThreshold = AlertThresholds.decline(byRow, config.declineShare());
+            double reviewThreshold =
+                    Math.min(declineThreshold, AlertThresholds.review(byRow, rulesAlert, config.reviewShare()));
+            // the evaluation window's score distribution: the reference live scores are compared with for drift
+            metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
+            metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));
+            metrics.put(MetricNames.SCORE_P95, quantile(ascending, 0.95));
+            ModelBundle bundle = exported.setBankId(Topics.ALL_BANKS)
+                    .setModelVersion(version)
+                    .setFeatureSchema(FeatureFold.SCHEMA.id())
+                    .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
+                    .setReviewThreshold(reviewThreshold)
+                    .setDeclineThreshold(declineThreshold)
+                    .setTrainedAt(trainedAt)
+                    .setTrainFromTime(windows.evaluationTrain().from())
+                    .setTrainToTime(windows.evaluationTrain().to())
+                    .setTestFromTime(windows.evaluation().from())
+                    .setTestToTime(windows.evaluation().to())
+                    .setMetrics(new LinkedHashMap<>(metrics))
+                    .build();
+            return new Candidate(learner.type(), model, metrics, bundle);
+        });
+    }
+
+    /**
+     * The chosen learner fitted again on the final training window. Its bundle keeps the evaluated
+     * fit's version, metrics and thresholds: those were measured out of sample on the evaluation window,
+     * by the same learner with the same parameters, whereas the final fit has no later labelled window to
+     * be measured on (its scores of its own training rows would flatter it and set thresholds too high).
+     */
+    private static Candidate finalFit(
+            Candidate evaluated,
+            Grid.Setting setting,
+            Dataset<Row> finalTrainSet,
+            Labelled counts,
+            TrainingWindows windows,
+            TrainingConfig config,
+            Phases phases) {
+        Learner learner = setting.learner();
+        Dataset<Row> weighted =
+                weighted(finalTrainSet, counts, setting.weight()).cache();
+        Transformer model =
+                phases.time("final fit " + learner.prefix(), () -> learner.fit(weighted, setting, config.seed()));
+        weighted.unpersist();
+        ModelBundle evaluatedBundle = evaluated.bundle();
+        ModelBundle bundle = learner.export(model)
+                .setBankId(evaluatedBundle.getBankId())
+                .setModelVersion(evaluatedBundle.getModelVersion())
+                .setFeatureSchema(evaluatedBundle.getFeatureSchema())
+                .setFeatureNames(evaluatedBundle.getFeatureNames())
+                .setReviewThreshold(evaluatedBundle.getReviewThreshold())
+                .setDeclineThreshold(evaluatedBundle.getDeclineThreshold())
+                .setTrainedAt(evaluatedBundle.getTrainedAt())
+                .setTrainFromTime(windows.finalTrain().from())
+                .setTrainToTime(windows.finalTrain().to())
+                .setTestFromTime(evaluatedBundle.getTestFromTime())
+                .setTestToTime(evaluatedBundle.getTestToTime())
+                .setMetrics(evaluatedBundle.getMetrics())
+                .build();
+        return new Candidate(evaluated.type(), model, evaluated.metrics(), bundle);
+    }
+
+    private static double shareAtOrAbove(double[] ascending, double threshold) {
+        long above = java.util.Arrays.stream(ascending)
+                .filter(score -> score >= threshold)
+                .count();
+        return ascending.length == 0 ? 0 : (double) above / ascending.length;
+    }
+
+    private static double quantile(double[] ascending, double q) {
+        return ascending.length == 0
+                ? 0
+                : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
+    }
+}

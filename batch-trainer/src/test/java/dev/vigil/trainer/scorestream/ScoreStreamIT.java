@@ -1,0 +1,240 @@
+package dev.vigil.trainer.scorestream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.events.MerchantRisk;
+import dev.vigil.events.ModelBundle;
+import dev.vigil.events.ModelType;
+import dev.vigil.events.Transaction;
+import dev.vigil.events.TransactionScore;
+import dev.vigil.features.CardFeatures;
+import dev.vigil.features.CardProfile;
+import dev.vigil.features.FeatureSchema;
+import dev.vigil.features.Verdict;
+import dev.vigil.features.model.Bundles;
+import dev.vigil.features.model.ModelEvaluator;
+import dev.vigil.features.rules.RulesConfig;
+import dev.vigil.features.rules.RulesScorer;
+import dev.vigil.schemas.Topic;
+import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.schemas.Topics;
+import dev.vigil.stack.LocalStack;
+import dev.vigil.trainer.Publisher;
+import dev.vigil.trainer.TestSpark;
+import dev.vigil.trainer.bench.SyntheticHistory;
+import dev.vigil.trainer.scoring.ScoringContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Structured Streaming scorer against the real local stack: its scores and feature vectors equal
+ * {@link CardFeatures} and {@link Verdict} run directly in Java over each card's transactions in topic
+ * order, with the per-card profile carried across micro-batches and across a restart from the checkpoint.
+ */
+class ScoreStreamIT {
+
+    static {
+        // see GateIT: logging must be initialised before LocalStack.forTests()
+        LoggerFactory.getLogger(ScoreStreamIT.class);
+    }
+
+    private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+    /** scoredAt is wall-clock time: both runs are given this one, so every field compares. */
+    private static final Instant SCORED_AT = Instant.EPOCH;
+
+    private static final int RECORDS_PER_BATCH = 4;
+
+    private final LocalStack stack = LocalStack.forTests();
+    private final SparkSession spark = TestSpark.session();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Topic<String, Transaction> input = Topics.TRANSACTIONS.named("score-stream-in-" + run);
+    private final Topic<String, TransactionScore> output = Topics.TRANSACTION_SCORES.named("score-stream-out-" + run);
+    private final ModelBundle model =
+            Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT, ModelType.GRADIENT_BOOSTED_TREES, 20, 4);
+    private final Map<String, MerchantRisk> risks = fraudMerchantsRisky();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void scoresEachCardAsCardFeaturesAndVerdictDoAcrossMicroBatchesAndARestart() throws Exception {
+        SyntheticHistory population = new SyntheticHistory(3, 2, START, 4.0, 1.0, 5L);
+        List<List<Transaction>> cards = List.of(
+                population.card(0).transactions(),
+                population.card(1).transactions(),
+                population.card(2).transactions());
+        List<Transaction> beforeRestart = new ArrayList<>();
+        List<Transaction> afterRestart = new ArrayList<>();
+        for (List<Transaction> card : cards) {
+            beforeRestart.addAll(card.subList(0, card.size() / 2));
+            afterRestart.addAll(card.subList(card.size() / 2, card.size()));
+        }
+        ScoreStream.createIfMissing(stack.kafkaBootstrapServers(), input);
+        ScoringContext context = new ScoringContext(Map.of(Topics.ALL_BANKS, model), risks);
+
+        try (Publisher<String, Transaction> txs =
+                new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
+            beforeRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
+            txs.flush();
+            sendUnreadableRecord();
+            StreamingQuery first = runToEnd(context);
+            assertThat(first.recentProgress())
+                    .as("micro-batches before the restart")
+                    .hasSizeGreaterThan(2);
+
+            afterRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
+            txs.flush();
+            runToEnd(context); // a restart: a new query on the same checkpoint
+        }
+
+        Map<String, TransactionScore> expected = scoredInJava(cards);
+        List<TransactionScore> scored = readScores(expected.size());
+        assertThat(scored)
+                .extracting(TransactionScore::getTransactionId)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (TransactionScore score : scored) {
+            assertThat(score).as(score.getTransactionId()).isEqualTo(expected.get(score.getTransactionId()));
+        }
+        assertThat(scored).extracting(TransactionScore::getModelVersion).containsOnly(model.getModelVersion());
+        assertThat(scored).as("some transaction decided other than APPROVE").anyMatch(TransactionScore::getAlerted);
+    }
+
+    /** Each card's transactions in the order they were published, through the shared code, run directly. */
+    private Map<String, TransactionScore> scoredInJava(List<List<Transaction>> cards) {
+        ModelEvaluator evaluator = ModelEvaluator.compile(model, FeatureSchema.CURRENT);
+        RulesScorer rules = new RulesScorer(RulesConfig.DEFAULTS);
+        Map<String, TransactionScore> expected = new HashMap<>();
+        for (List<Transaction> card : cards) {
+            CardProfile profile = CardProfile.EMPTY;
+            for (Transaction tx : card) {
+                MerchantRisk risk = risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, tx.getMerchantId()));
+                CardFeatures.Step step = CardFeatures.next(profile, tx, risk);
+                expected.put(
+                        tx.getTransactionId(),
+                        Verdict.of(
+                                        rules.score(step.features()),
+                                        evaluator,
+                                        step.features().values())
+                                .scoreRecord(tx, step.features(), SCORED_AT));
+                profile = step.profile();
+            }
+        }
+        return expected;
+    }
+
+    /** With the state store the score-stream command runs (RocksDB, changelog checkpoints). */
+    private StreamingQuery runToEnd(ScoringContext context) throws Exception {
+        ScoreStreamCommand.STATE_STORE.forEach(spark.conf()::set);
+        try {
+            return startAndAwait(context);
+        } finally {
+            ScoreStreamCommand.STATE_STORE.keySet().forEach(spark.conf()::unset);
+        }
+    }
+
+    private StreamingQuery startAndAwait(ScoringContext context) throws Exception {
+        StreamingQuery query = ScoreStream.start(
+                spark,
+                new ScoreStream.Settings(
+                        stack.kafkaBootstrapServers(),
+                        stack.registryUrl(),
+                        input.name(),
+                        "earliest",
+                        RECORDS_PER_BATCH,
+                        output.name(),
+                        dir.resolve("checkpoint"),
+                        Trigger.AvailableNow()),
+                context,
+                Clock.fixed(SCORED_AT, ZoneOffset.UTC));
+        query.awaitTermination();
+        return query;
+    }
+
+    /** Bytes that are no Apicurio Avro record, between the two runs' records: skipped, nothing else lost. */
+    private void sendUnreadableRecord() throws Exception {
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            input.name(),
+                            "card-000000".getBytes(StandardCharsets.UTF_8),
+                            "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+    }
+
+    private List<TransactionScore> readScores(int atLeast) {
+        List<TransactionScore> scores = new ArrayList<>();
+        try (KafkaConsumer<String, TransactionScore> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "score-stream-test-" + run,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new TopicSerdes(stack.registryUrl(), false).valueSerde(output).deserializer())) {
+            consumer.subscribe(List.of(output.name()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            // keep reading a little past the expected count, so a duplicate would show
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (scores.size() < atLeast || quietPolls < 2)) {
+                int before = scores.size();
+                for (ConsumerRecord<String, TransactionScore> record : consumer.poll(Duration.ofMillis(500))) {
+                    assertThat(record.key()).isEqualTo(record.value().getCardToken());
+                    scores.add(record.value());
+                }
+                quietPolls = scores.size() == before ? quietPolls + 1 : 0;
+            }
+        }
+        return scores;
+    }
+
+    private static Map<String, MerchantRisk> fraudMerchantsRisky() {
+        Map<String, MerchantRisk> risks = new HashMap<>();
+        for (int m = 200; m < 220; m++) {
+            MerchantRisk risk = MerchantRisk.newBuilder()
+                    .setBankId(Topics.ALL_BANKS)
+                    .setMerchantId("m-" + m)
+                    .setReferenceTime(START)
+                    .setLabelDelayDays(7)
+                    .setTransactions1d(10)
+                    .setTransactions7d(70)
+                    .setTransactions30d(300)
+                    .setFraudRate1d(0.2)
+                    .setFraudRate7d(0.1)
+                    .setFraudRate30d(0.05)
+                    .setComputedAt(START)
+                    .build();
+            risks.put(Topics.merchantRiskKey(Topics.ALL_BANKS, risk.getMerchantId()), risk);
+        }
+        return risks;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vigil.trainer.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AlertThresholdsTest {
+
+    /** 1,000 distinct scores 0.000, 0.001, ..., 0.999. */
+    static double[] scores() {
+        double[] scores = new double[1000];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = i / 1000.0;
+        }
+        return scores;
+    }
+
+    @Test
+    void reviewLeavesRoomForTheRulesAlertsWithinTheBudget() {
+        double[] scores = scores();
+        boolean[] rules = new boolean[scores.length];
+        // the rules alert on 4 low-scored rows: 6 of the budget's 10 are left to the model
+        rules[0] = rules[1] = rules[2] = rules[3] = true;
+
+        double review = AlertThresholds.review(scores, rules, 0.01);
+
+        assertThat(alerted(scores, rules, review)).isEqualTo(10);
+        assertThat(review).isGreaterThan(0.993).isLessThanOrEqualTo(0.994);
+    }
+
+    @Test
+    void reviewIsAboveEveryScoreWhenTheRulesUseUpTheBudget() {
+        double[] scores = scores();
+        boolean[] rules = new boolean[scores.length];
+        for (int i = 0; i < 12; i++) {
+            rules[i] = true;
+        }
+        double review = AlertThresholds.review(scores, rules, 0.01);
+        assertThat(alerted(scores, new boolean[scores.length], review)).isZero();
+    }
+
+    @Test
+    void reviewFlagsTiesAllOrNoneSoTheBudgetIsNeverExceeded() {
+        double[] scores = new double[100];
+        for (int i = 95; i < 100; i++) {
+            scores[i] = 0.7; // five tied at the top, only two allowed
+        }
+        boolean[] noRules = new boolean[scores.length];
+        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.02)))
+                .isZero();
+        assertThat(alerted(scores, noRules, AlertThresholds.review(scores, noRules, 0.05)))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void declineIsTheLowestScoreOfTheTopShareTiesIncluded() {
+        double[] scores = scores();
+        assertThat(AlertThresholds.decline(scores, 0.002)).isEqualTo(0.998);
+        double[] tied = new double[100];
+        for (int i = 95; i < 100; i++) {
+            tied[i] = 0.7;
+        }
+        assertThat(AlertThresholds.decline(tied, 0.02)).isEqualTo(0.7);
+    }
+
+    @Test
+    void staysWithinOneEvenWhenScoresReachIt() {
+        double[] scores = {1.0, 1.0, 0.2, 0.1};
+        assertThat(AlertThresholds.decline(scores, 0.25)).isEqualTo(1.0);
+    }
+
+    private static long alerted(double[] scores, boolean[] rules, double threshold) {
+        long alerted = 0;
+        for (int i = 0; i < scores.length; i++) {
+            alerted += rules[i] || scores[i] >= threshold ? 1 : 0;
+        }
+        return alerted;
+    }
+}
