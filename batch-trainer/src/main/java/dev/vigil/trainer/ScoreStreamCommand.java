@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 import picocli.CommandLine;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code score-stream}: the scorer's per-card scoring as a Structured Streaming job ({@link ScoreStream}),
- * running until stopped. Prints one line when it starts and the last micro-batch's progress every
- * {@code --report-every}, on standard output.
+ * running until stopped. Prints one line when it starts and one per micro-batch (its rows, duration
+ * and the rows read since start, which the benchmark reads to know when a topic is drained), on
+ * standard output.
  */
 @Command(name = "score-stream", description = "Score transactions per card with Spark Structured Streaming "
         + "(the Kafka Streams scorer's scoring, for the engine comparison), to its own topic.")
@@ -53,8 +56,9 @@ final class ScoreStreamCommand implements Callable<Integer> {
     String startingOffsets;
     @Option(names = "--max-offsets-per-trigger", defaultValue = "0", description = "0: no limit (default)")
     long maxOffsetsPerTrigger;
-    @Option(names = "--report-every", defaultValue = "10s", converter = TrainerCli.IntervalConverter.class)
-    Duration reportEvery;
+    @Option(names = "--continuous", description = "Spark's continuous processing, checkpointing every --trigger: "
+            + "it runs no stateful operator, so the query fails to start and says why (kept to show it)")
+    boolean continuous;
 
     @Override
     public Integer call() throws Exception {
@@ -63,23 +67,44 @@ final class ScoreStreamCommand implements Callable<Integer> {
                     "--output-topic must not be the scorer's own " + outputTopic);
         }
         try (SparkSession spark = SparkSessions.create("vigil-score-stream", STATE_STORE)) {
-            ScoringContext context = ScoreStream.context(spark, kafka.bootstrapServers, kafka.registryUrl);
+            ScoringTables tables = new LiveTables(kafka.bootstrapServers, kafka.registryUrl);
+            spark.streams().addListener(new BatchLines());
             StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(kafka.bootstrapServers,
                     kafka.registryUrl, inputTopic, startingOffsets, maxOffsetsPerTrigger, outputTopic, checkpoint,
-                    Trigger.ProcessingTime(trigger.toMillis())), context, Clock.systemUTC());
-            System.out.printf(Locale.ROOT, "score-stream: %s -> %s, trigger %d ms, %s, checkpoint %s%n", inputTopic,
-                    outputTopic, trigger.toMillis(), context.describe(), checkpoint);
+                    continuous ? Trigger.Continuous(trigger.toMillis()) : Trigger.ProcessingTime(trigger.toMillis())),
+                    tables, Clock.systemUTC());
+            System.out.printf(Locale.ROOT, "score-stream: %s -> %s, trigger %d ms%s, %s, checkpoint %s%n", inputTopic,
+                    outputTopic, trigger.toMillis(), continuous ? " (continuous)" : "", tables.describe(), checkpoint);
             System.out.flush();
-            while (!query.awaitTermination(reportEvery.toMillis())) {
-                StreamingQueryProgress last = query.lastProgress();
-                if (last != null) {
-                    System.out.printf(Locale.ROOT, "score-stream: batch %d, %d rows in %d ms, %.0f rows/s processed %s%n",
-                            last.batchId(), last.numInputRows(), last.batchDuration(), last.processedRowsPerSecond(),
-                            last.durationMs());
-                    System.out.flush();
-                }
-            }
+            query.awaitTermination();
         }
         return 0;
+    }
+
+    /** One line per micro-batch, with the rows read since this process started. */
+    private static final class BatchLines extends StreamingQueryListener {
+
+        private final AtomicLong rows = new AtomicLong();
+
+        @Override
+        public void onQueryProgress(QueryProgressEvent event) {
+            StreamingQueryProgress last = event.progress();
+            System.out.printf(Locale.ROOT, "score-stream: batch %d, %d rows in %d ms, %d rows since start, %s%n",
+                    last.batchId(), last.numInputRows(), last.batchDuration(), rows.addAndGet(last.numInputRows()),
+                    last.durationMs());
+            System.out.flush();
+        }
+
+        @Override
+        public void onQueryStarted(QueryStartedEvent event) {
+        }
+
+        @Override
+        public void onQueryIdle(QueryIdleEvent event) {
+        }
+
+        @Override
+        public void onQueryTerminated(QueryTerminatedEvent event) {
+        }
     }
 }

@@ -6,18 +6,17 @@ import dev.vigil.features.FeatureSchema;
 import dev.vigil.features.model.InvalidModelException;
 import dev.vigil.features.model.ModelEvaluator;
 import dev.vigil.schemas.Topics;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What scoring a card reads besides its own profile, as the streaming job found it at start: the
- * model in force per scope (a bank id or {@code "*"}) and merchant risk per
- * {@link Topics#merchantRiskKey}. Shipped to executors, where each model is compiled once per task.
- * The scorer swaps models live; this job keeps the ones it started with (restart it for a new one).
+ * Fixed {@link ScoringTables}: the models per scope (a bank id or {@code "*"}) and merchant risk per
+ * {@link Topics#merchantRiskKey} given when built, for offline scoring and tests. Shipped to
+ * executors, where each model is compiled once per JVM. The streaming job follows the topics instead
+ * ({@link LiveTables}).
  */
-final class ScoringContext implements Serializable {
+final class ScoringContext implements ScoringTables {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,18 +44,18 @@ final class ScoringContext implements Serializable {
         }
     }
 
-    /** The bank's own model, else the one for all banks, else {@code null} (rules only), as the scorer picks. */
-    ModelEvaluator model(String bankId) {
+    @Override
+    public ModelEvaluator model(String bankId) {
         return Topics.ownElseAllBanks(bankId, this::compiled);
     }
 
-    /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
-    MerchantRisk merchantRisk(String bankId, String merchantId) {
+    @Override
+    public MerchantRisk merchantRisk(String bankId, String merchantId) {
         return Topics.ownElseAllBanks(bankId, scope -> merchantRisks.get(Topics.merchantRiskKey(scope, merchantId)));
     }
 
-    /** e.g. {@code models *=gbt-20261123T120014Z; 42 merchant risks}. */
-    String describe() {
+    @Override
+    public String describe() {
         StringBuilder text = new StringBuilder("models ");
         if (models.isEmpty()) {
             text.append("none (rules only)");

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Structured Streaming scorer against the real local stack: its scores and feature vectors equal
  * {@link CardFeatures} and {@link Verdict} run directly in Java over each card's transactions in topic
- * order, with the per-card profile carried across micro-batches and across a restart from the checkpoint.
+ * order, with the per-card profile carried across micro-batches and across a restart from the checkpoint;
+ * a retried transaction is scored once; a profile idle for the scorer's idle expiry in event time is
+ * gone; the models and merchant risk it reads follow their topics while it runs ({@link LiveTables}).
  */
 class ScoreStreamIT {
 
@@ -91,6 +94,9 @@ class ScoreStreamIT {
 
         try (Publisher<String, Transaction> txs = new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             beforeRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
+            // a client's retry of a transaction already on the topic: scored once, the profile moved once
+            Transaction retried = beforeRestart.get(1);
+            txs.send(retried.getCardToken(), retried);
             txs.flush();
             sendUnreadableRecord();
             StreamingQuery first = runToEnd(context);
@@ -110,6 +116,78 @@ class ScoreStreamIT {
         }
         assertThat(scored).extracting(TransactionScore::getModelVersion).containsOnly(model.getModelVersion());
         assertThat(scored).as("some transaction decided other than APPROVE").anyMatch(TransactionScore::getAlerted);
+    }
+
+    @Test
+    void aProfileIdleForTheScorersExpiryInEventTimeIsGoneAndTheCardStartsAgain() throws Exception {
+        SyntheticHistory population = new SyntheticHistory(2, 2, START, 4.0, 1.0, 5L);
+        List<Transaction> quiet = population.card(0).transactions();
+        Transaction last = quiet.get(quiet.size() - 1);
+        // another card moves event time past the idle expiry; then the quiet card comes back
+        Instant later = last.getEventTime().plus(ScoreStream.SCORER_PROFILE_IDLE_EXPIRY).plus(Duration.ofDays(1));
+        Transaction other = Transaction.newBuilder(population.card(1).transactions().get(0))
+                .setTransactionId("tx-other-later").setEventTime(later).setReceivedAt(later).build();
+        Instant back = later.plus(Duration.ofHours(1));
+        Transaction returning = Transaction.newBuilder(last).setTransactionId("tx-back")
+                .setEventTime(back).setReceivedAt(back).build();
+        ScoreStream.createIfMissing(stack.kafkaBootstrapServers(), input);
+        ScoringContext rulesOnly = ScoringContext.rulesOnly();
+
+        try (Publisher<String, Transaction> txs = new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
+            quiet.forEach(tx -> txs.send(tx.getCardToken(), tx));
+            txs.flush();
+            runToEnd(rulesOnly);
+            txs.sendAndWait(other.getCardToken(), other);
+            runToEnd(rulesOnly);
+            txs.sendAndWait(returning.getCardToken(), returning);
+            runToEnd(rulesOnly);
+        }
+
+        CardFeatures.Step fresh = CardFeatures.next(CardProfile.EMPTY, returning, null);
+        TransactionScore fromNothing = Verdict.of(new RulesScorer(RulesConfig.DEFAULTS).score(fresh.features()), null,
+                fresh.features().values()).scoreRecord(returning, fresh.features(), SCORED_AT);
+        List<TransactionScore> scored = readScores(quiet.size() + 2);
+        assertThat(scored).filteredOn(score -> score.getTransactionId().equals("tx-back"))
+                .as("scored from an empty profile, as after the scorer's expiry").containsExactly(fromNothing);
+    }
+
+    @Test
+    void followsModelsAndMerchantRiskPublishedWhileItRuns() throws Exception {
+        String bank = "bank-live-" + run;
+        ModelBundle first = Bundles.randomEnsemble(new Random(1), FeatureSchema.CURRENT,
+                ModelType.GRADIENT_BOOSTED_TREES, 5, 3);
+        first.setBankId(bank);
+        first.setModelVersion("live-1-" + run);
+        ModelBundle second = ModelBundle.newBuilder(first).setModelVersion("live-2-" + run).build();
+        MerchantRisk risk = MerchantRisk.newBuilder(risks.values().iterator().next()).setBankId(bank)
+                .setMerchantId("m-live").build();
+        String riskKey = Topics.merchantRiskKey(bank, "m-live");
+        LiveTables tables = new LiveTables(stack.kafkaBootstrapServers(), stack.registryUrl());
+
+        try (Publisher<String, ModelBundle> models = new Publisher<>(Topics.FRAUD_MODELS, stack.kafkaBootstrapServers(),
+                stack.registryUrl());
+                Publisher<String, MerchantRisk> merchants = new Publisher<>(Topics.MERCHANT_RISK,
+                        stack.kafkaBootstrapServers(), stack.registryUrl())) {
+            models.sendAndWait(bank, first);
+            assertThat(tables.model(bank).modelVersion()).as("caught up at the first lookup").isEqualTo(first.getModelVersion());
+            assertThat(tables.merchantRisk(bank, "m-live")).isNull();
+
+            models.sendAndWait(bank, second);
+            merchants.sendAndWait(riskKey, risk);
+            awaitTrue(() -> second.getModelVersion().equals(tables.model(bank).modelVersion()));
+            awaitTrue(() -> risk.equals(tables.merchantRisk(bank, "m-live")));
+
+            models.sendAndWait(bank, null);
+            awaitTrue(() -> tables.model(bank) == null || !tables.model(bank).scope().equals(bank));
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     /** Each card's transactions in the order they were published, through the shared code, run directly. */
