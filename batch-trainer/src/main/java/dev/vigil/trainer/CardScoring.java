@@ -81,9 +81,6 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
             state.remove();
             return Collections.emptyIterator();
         }
-        if (rules == null) {
-            rules = new RulesScorer(RulesConfig.DEFAULTS);
-        }
         List<Arrival> batch = new ArrayList<>();
         arrivals.forEachRemaining(timed -> batch.add(timed._2()));
         batch.sort(TOPIC_ORDER);
@@ -102,9 +99,7 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
             }
             CardFeatures.Step step = CardFeatures.next(profile, tx, tables.merchantRisk(tx.getBankId(), tx.getMerchantId()));
             profile = step.profile();
-            Verdict verdict = Verdict.of(rules.score(step.features()), tables.model(tx.getBankId()),
-                    step.features().values());
-            scores.add(verdict.scoreRecord(tx, step.features(), clock.instant()));
+            scores.add(score(tx, step));
         }
         seen.forget(streamTime);
         if (profile.lastEventTime().isAfter(watermark)) {
@@ -115,6 +110,27 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
             state.remove();
         }
         return scores.iterator();
+    }
+
+    /**
+     * Without state: each transaction scored as its card's first (an empty profile), the part of this
+     * scoring Spark's continuous processing can run (it has no stateful operator). For that engine's
+     * latency only: not the scorer's scores.
+     */
+    Iterator<TransactionScore> scoreAsFirst(Iterator<Transaction> transactions) {
+        List<TransactionScore> scores = new ArrayList<>();
+        transactions.forEachRemaining(tx -> scores.add(score(tx, CardFeatures.next(CardProfile.EMPTY, tx,
+                tables.merchantRisk(tx.getBankId(), tx.getMerchantId())))));
+        return scores.iterator();
+    }
+
+    /** The rules and the model in force (read once) decide the step's features. */
+    private TransactionScore score(Transaction tx, CardFeatures.Step step) {
+        if (rules == null) {
+            rules = new RulesScorer(RulesConfig.DEFAULTS);
+        }
+        Verdict verdict = Verdict.of(rules.score(step.features()), tables.model(tx.getBankId()), step.features().values());
+        return verdict.scoreRecord(tx, step.features(), clock.instant());
     }
 
     private static Instant later(Instant a, Instant b) {

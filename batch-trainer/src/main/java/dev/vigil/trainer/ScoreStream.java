@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -55,9 +56,10 @@ final class ScoreStream {
 
     /**
      * @param maxOffsetsPerTrigger at most this many records per micro-batch, or 0 for no limit
+     * @param withoutState         {@link #scoresWithoutState} instead of {@link #scores}
      */
     record Settings(String bootstrapServers, String registryUrl, String inputTopic, String startingOffsets,
-            long maxOffsetsPerTrigger, String outputTopic, Path checkpoint, Trigger trigger) {
+            long maxOffsetsPerTrigger, String outputTopic, Path checkpoint, Trigger trigger, boolean withoutState) {
 
         Topic<String, Transaction> input() {
             return Topics.TRANSACTIONS.named(inputTopic);
@@ -91,6 +93,21 @@ final class ScoreStream {
     }
 
     /**
+     * Kafka source rows to scores without per-card state ({@link CardScoring#scoreAsFirst}): what
+     * Spark's continuous processing can run of this job, which has no stateful operator.
+     */
+    static Dataset<Row> scoresWithoutState(Dataset<Row> records, String registryUrl, Topic<String, Transaction> input,
+            Topic<String, TransactionScore> output, ScoringTables tables, Clock clock) {
+        CardScoring scoring = new CardScoring(tables, clock, TrainingConfig.SCORER_DEDUP_RETENTION,
+                SCORER_PROFILE_IDLE_EXPIRY);
+        Dataset<TransactionScore> scores = TopicRecords.decoded(records, registryUrl, input,
+                        (tx, partition, offset) -> tx, Encoders.javaSerialization(Transaction.class))
+                .mapPartitions((MapPartitionsFunction<Transaction, TransactionScore>) scoring::scoreAsFirst,
+                        Encoders.javaSerialization(TransactionScore.class));
+        return TopicRecords.encoded(scores, registryUrl, output, TransactionScore::getCardToken);
+    }
+
+    /**
      * Starts the query. The output topic is created first if missing, with {@code transaction-scores}'
      * partitions.
      */
@@ -101,7 +118,10 @@ final class ScoreStream {
                 settings.startingOffsets());
         Optional.of(settings.maxOffsetsPerTrigger()).filter(max -> max > 0)
                 .ifPresent(max -> source.option("maxOffsetsPerTrigger", max));
-        return scores(source.load(), settings.registryUrl(), settings.input(), settings.output(), tables, clock)
+        Dataset<Row> scores = settings.withoutState()
+                ? scoresWithoutState(source.load(), settings.registryUrl(), settings.input(), settings.output(), tables, clock)
+                : scores(source.load(), settings.registryUrl(), settings.input(), settings.output(), tables, clock);
+        return scores
                 .writeStream()
                 .queryName("score-stream")
                 .format("kafka")

@@ -57,8 +57,11 @@ final class ScoreStreamCommand implements Callable<Integer> {
     @Option(names = "--max-offsets-per-trigger", defaultValue = "0", description = "0: no limit (default)")
     long maxOffsetsPerTrigger;
     @Option(names = "--continuous", description = "Spark's continuous processing, checkpointing every --trigger: "
-            + "it runs no stateful operator, so the query fails to start and says why (kept to show it)")
+            + "it runs no stateful operator, so with per-card state the query fails to start and says why")
     boolean continuous;
+    @Option(names = "--without-state", description = "score each transaction as its card's first, with no per-card "
+            + "state: the part of the job --continuous can run, for that engine's latency only (not the scorer's scores)")
+    boolean withoutState;
 
     @Override
     public Integer call() throws Exception {
@@ -71,10 +74,12 @@ final class ScoreStreamCommand implements Callable<Integer> {
             spark.streams().addListener(new BatchLines());
             StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(kafka.bootstrapServers,
                     kafka.registryUrl, inputTopic, startingOffsets, maxOffsetsPerTrigger, outputTopic, checkpoint,
-                    continuous ? Trigger.Continuous(trigger.toMillis()) : Trigger.ProcessingTime(trigger.toMillis())),
+                    continuous ? Trigger.Continuous(trigger.toMillis()) : Trigger.ProcessingTime(trigger.toMillis()),
+                    withoutState),
                     tables, Clock.systemUTC());
             System.out.printf(Locale.ROOT, "score-stream: %s -> %s, trigger %d ms%s, %s, checkpoint %s%n", inputTopic,
-                    outputTopic, trigger.toMillis(), continuous ? " (continuous)" : "", tables.describe(), checkpoint);
+                    outputTopic, trigger.toMillis(), (continuous ? " (continuous)" : "") + (withoutState ? " without state" : ""),
+                    tables.describe(), checkpoint);
             System.out.flush();
             query.awaitTermination();
         }

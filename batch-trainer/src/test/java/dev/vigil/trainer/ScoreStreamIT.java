@@ -221,7 +221,7 @@ class ScoreStreamIT {
     private StreamingQuery startAndAwait(ScoringContext context) throws Exception {
         StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(stack.kafkaBootstrapServers(),
                 stack.registryUrl(), input.name(), "earliest", RECORDS_PER_BATCH, output.name(),
-                dir.resolve("checkpoint"), Trigger.AvailableNow()), context, Clock.fixed(SCORED_AT, ZoneOffset.UTC));
+                dir.resolve("checkpoint"), Trigger.AvailableNow(), false), context, Clock.fixed(SCORED_AT, ZoneOffset.UTC));
         query.awaitTermination();
         return query;
     }
