@@ -10,20 +10,21 @@
 #               `transactions` (load generator `run --target kafka`, open loop); per step the engine's
 #               throughput and event-to-score latency (load generator `scores`); the steps stop at the first
 #               one the engine does not keep up with (throughput below 90 % of the rate sent)
-#   latency     one rate (--latency-rate) for --duration s: Kafka Streams, then Spark at each --triggers,
+#   ks-latency, spark-latency
+#               one rate (--latency-rate) for --duration s: Kafka Streams, then Spark at each --triggers,
 #               then Spark's continuous trigger (its error is kept in spark-continuous.err); as that cannot run
 #               per-card state, the scoring without state (score-stream --without-state) continuous and trigger 0
 #   down        stops the stack (kept running between invocations otherwise, so phases can be run apart)
 #
 # Each engine keeps its state between phases (the scorer's application id and state directory, Spark's
-# checkpoint), so an engine restarted first reads what the other one was measured on: each step starts with
-# an unmeasured warm-up step at 500 tx/s, whose wait absorbs that catch-up.
+# checkpoint), so an engine restarted first reads what the other one was measured on: each run starts with
+# an unmeasured warm-up step at 500 tx/s, whose wait (up to 10 minutes) absorbs that catch-up.
 #
 # Event-to-score latency = scoredAt - receivedAt of each transaction of the step, from the engine's output
 # topic (receivedAt: when the load generator produced it; scoredAt: when the engine scored it, before its
 # output is written). Throughput = the step's transactions / (last score - step start).
 #
-# Usage: load-generator/bench/streams-volume.sh [--phases "drain ks-saturation spark-saturation latency down"] [--drain 1000000]
+# Usage: load-generator/bench/streams-volume.sh [--phases "drain ks-saturation ks-latency spark-saturation spark-latency down"] [--drain 1000000]
 #            [--cards 20000] [--ks-rates "1000 2000 4000"] [--spark-rates "1000 2000 4000 8000"] [--duration 45]
 #            [--latency-rate 1500] [--triggers "0 1s"] [--out target/bench/streams-volume] [--plot docs/streams-volume.png]
 #        --report-only: the tables and the plot again from OUT's TSVs
@@ -32,7 +33,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-PHASES="drain ks-saturation spark-saturation latency down"
+PHASES="drain ks-saturation ks-latency spark-saturation spark-latency down"
 DRAIN=1000000
 CARDS=20000
 KS_RATES="1000 2000 4000"
@@ -212,7 +213,10 @@ step() { # phase engine trigger topic rate
     local from to sent name=$1-$2-$3-$5 load
     read -r from to sent < <(send "$5" "$name")
     load=$(load1)
-    loadgen scores --topic "$4" --from "$from" --to "$to" --expect "$sent" --wait 300 --idle 30 \
+    local wait=300 idle=60
+    # a warm-up also waits for the engine to catch up with what it has not read yet
+    [ "$1" = warm-up ] && wait=600 idle=300
+    loadgen scores --topic "$4" --from "$from" --to "$to" --expect "$sent" --wait "$wait" --idle "$idle" \
         > "$OUT/$name.json" 2>> "$OUT/scores.err"
     jq -r --arg phase "$1" --arg engine "$2" --arg trigger "$3" --arg rate "$5" --arg sent "$sent" \
         --arg seconds "$(((to - from) / 1000))" --arg load "$load" \
@@ -220,7 +224,7 @@ step() { # phase engine trigger topic rate
           .scored, .throughput, .p50Ms, .p99Ms, .p999Ms, .maxMs, $load] | map(tostring) | join("\t")' \
         "$OUT/$name.json" | tee -a "$STEPS" >&2
     jq -rn --slurpfile r "$OUT/$name.json" --arg sent "$sent" --arg seconds "$(((to - from) / 1000))" \
-        '$r[0].throughput / (($sent | tonumber) / ($seconds | tonumber))'
+        'if ($r[0].throughput | type) == "number" then $r[0].throughput / (($sent | tonumber) / ($seconds | tonumber)) else 0 end'
 }
 
 # rising rates until the engine keeps up with less than 90 % of what was sent
@@ -251,12 +255,16 @@ run_spark-saturation() {
     stop_engine
 }
 
-run_latency() {
-    echo "== latency at $LATENCY_RATE tx/s" >&2
+run_ks-latency() {
+    echo "== latency at $LATENCY_RATE tx/s, Kafka Streams" >&2
     start_ks
     step warm-up kafka-streams - transaction-scores 500 > /dev/null
     step latency kafka-streams - transaction-scores "$LATENCY_RATE" > /dev/null
     stop_engine
+}
+
+run_spark-latency() {
+    echo "== latency at $LATENCY_RATE tx/s, Spark" >&2
     for trigger in $TRIGGERS; do
         start_spark "$trigger" --max-offsets-per-trigger "$SPARK_MAX_BATCH"
         step warm-up spark "$trigger" "$SPARK_TOPIC" 500 > /dev/null
@@ -284,6 +292,11 @@ run_latency() {
         step latency spark 0-without-state "$SPARK_TOPIC" "$LATENCY_RATE" > /dev/null
         stop_engine
     fi
+}
+
+run_latency() {
+    run_ks-latency
+    run_spark-latency
 }
 
 run_down() {
