@@ -46,11 +46,21 @@ final class LiveTables implements ScoringTables {
 
     private final String bootstrapServers;
     private final String registryUrl;
+    private final String modelsTopic;
+    private final String merchantRiskTopic;
     private transient Follower follower;
 
+    /** Following {@code fraud-models} and {@code merchant-risk}. */
     LiveTables(String bootstrapServers, String registryUrl) {
+        this(bootstrapServers, registryUrl, Topics.FRAUD_MODELS.name(), Topics.MERCHANT_RISK.name());
+    }
+
+    /** Following topics of those two kinds under other names (a test's own). */
+    LiveTables(String bootstrapServers, String registryUrl, String modelsTopic, String merchantRiskTopic) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
+        this.modelsTopic = modelsTopic;
+        this.merchantRiskTopic = merchantRiskTopic;
     }
 
     @Override
@@ -67,7 +77,7 @@ final class LiveTables implements ScoringTables {
     @Override
     public String describe() {
         Follower now = follower();
-        return "followed from " + Topics.FRAUD_MODELS.name() + " and " + Topics.MERCHANT_RISK.name()
+        return "followed from " + modelsTopic + " and " + merchantRiskTopic
                 + ", in force now: models " + (now.versions.isEmpty() ? "none (rules only)" : new TreeMap<>(now.versions))
                 + "; " + now.risks.size() + " merchant risks";
     }
@@ -75,8 +85,9 @@ final class LiveTables implements ScoringTables {
     /** This JVM's follower of the two topics, started (and caught up) at the first lookup. */
     private Follower follower() {
         if (follower == null) {
-            follower = FOLLOWERS.computeIfAbsent(List.of(bootstrapServers, registryUrl),
-                    key -> Follower.start(bootstrapServers, registryUrl));
+            follower = FOLLOWERS.computeIfAbsent(List.of(bootstrapServers, registryUrl, modelsTopic, merchantRiskTopic),
+                    key -> Follower.start(bootstrapServers, registryUrl, Topics.FRAUD_MODELS.named(modelsTopic),
+                            Topics.MERCHANT_RISK.named(merchantRiskTopic)));
         }
         return follower;
     }
@@ -90,12 +101,17 @@ final class LiveTables implements ScoringTables {
         private final Deserializer<ModelBundle> bundles;
         private final Deserializer<MerchantRisk> merchantRisks;
         private final String bootstrapServers;
+        private final Topic<String, ModelBundle> modelsTopic;
+        private final Topic<String, MerchantRisk> merchantRiskTopic;
 
-        private Follower(String bootstrapServers, String registryUrl) {
+        private Follower(String bootstrapServers, String registryUrl, Topic<String, ModelBundle> modelsTopic,
+                Topic<String, MerchantRisk> merchantRiskTopic) {
             this.bootstrapServers = bootstrapServers;
+            this.modelsTopic = modelsTopic;
+            this.merchantRiskTopic = merchantRiskTopic;
             TopicSerdes serdes = new TopicSerdes(registryUrl, false);
-            this.bundles = serdes.valueSerde(Topics.FRAUD_MODELS).deserializer();
-            this.merchantRisks = serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
+            this.bundles = serdes.valueSerde(modelsTopic).deserializer();
+            this.merchantRisks = serdes.valueSerde(merchantRiskTopic).deserializer();
             this.consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -103,8 +119,9 @@ final class LiveTables implements ScoringTables {
                     new StringDeserializer(), new ByteArrayDeserializer());
         }
 
-        static Follower start(String bootstrapServers, String registryUrl) {
-            Follower follower = new Follower(bootstrapServers, registryUrl);
+        static Follower start(String bootstrapServers, String registryUrl, Topic<String, ModelBundle> modelsTopic,
+                Topic<String, MerchantRisk> merchantRiskTopic) {
+            Follower follower = new Follower(bootstrapServers, registryUrl, modelsTopic, merchantRiskTopic);
             follower.catchUp();
             Thread thread = new Thread(follower, "score-stream-tables");
             thread.setDaemon(true);
@@ -115,7 +132,7 @@ final class LiveTables implements ScoringTables {
         /** Both topics from their beginning to the end they have now. */
         private void catchUp() {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (Topic<String, ?> topic : List.of(Topics.FRAUD_MODELS, Topics.MERCHANT_RISK)) {
+            for (Topic<String, ?> topic : List.<Topic<String, ?>>of(modelsTopic, merchantRiskTopic)) {
                 ScoreStream.createIfMissing(bootstrapServers, topic);
                 consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
             }
@@ -134,8 +151,7 @@ final class LiveTables implements ScoringTables {
                     consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
                 } catch (RuntimeException e) {
                     // a broker away for a while: keep the tables in force and poll again
-                    LOG.warn("cannot read {} and {} now: {}", Topics.FRAUD_MODELS.name(), Topics.MERCHANT_RISK.name(),
-                            e.toString());
+                    LOG.warn("cannot read {} and {} now: {}", modelsTopic.name(), merchantRiskTopic.name(), e.toString());
                     sleepASecond();
                 }
             }
@@ -147,7 +163,7 @@ final class LiveTables implements ScoringTables {
                 return;
             }
             try {
-                if (record.topic().equals(Topics.FRAUD_MODELS.name())) {
+                if (record.topic().equals(modelsTopic.name())) {
                     applyModel(key, record.value() == null ? null : bundles.deserialize(record.topic(), record.value()));
                 } else if (record.value() == null) {
                     risks.remove(key);
