@@ -6,18 +6,17 @@ import dev.vigil.features.FeatureSchema;
 import dev.vigil.features.model.InvalidModelException;
 import dev.vigil.features.model.ModelEvaluator;
 import dev.vigil.schemas.Topics;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What scoring a card reads besides its own profile, as the streaming job found it at start: the
- * model in force per scope (a bank id or {@code "*"}) and merchant risk per
- * {@link Topics#merchantRiskKey}. Shipped to executors, where each model is compiled once per task.
- * The scorer swaps models live; this job keeps the ones it started with (restart it for a new one).
+ * Fixed {@link ScoringTables}: the models per scope (a bank id or {@code "*"}) and merchant risk per
+ * {@link Topics#merchantRiskKey} given when built, for offline scoring and tests. Shipped to
+ * executors, where each model is compiled once per JVM. The streaming job follows the topics instead
+ * ({@link LiveTables}).
  */
-public final class ScoringContext implements Serializable {
+public final class ScoringContext implements ScoringTables {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +30,7 @@ public final class ScoringContext implements Serializable {
         this.merchantRisks = new HashMap<>(merchantRisks);
     }
 
-    static ScoringContext rulesOnly() {
+    public static ScoringContext rulesOnly() {
         return new ScoringContext(Map.of(), Map.of());
     }
 
@@ -45,24 +44,23 @@ public final class ScoringContext implements Serializable {
         }
     }
 
-    /** The bank's own model, else the one for all banks, else {@code null} (rules only), as the scorer picks. */
+    @Override
     public ModelEvaluator model(String bankId) {
         return Topics.ownElseAllBanks(bankId, this::compiled);
     }
 
-    /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
+    @Override
     public MerchantRisk merchantRisk(String bankId, String merchantId) {
         return Topics.ownElseAllBanks(bankId, scope -> merchantRisks.get(Topics.merchantRiskKey(scope, merchantId)));
     }
 
-    /** e.g. {@code models *=gbt-20261123T120014Z; 42 merchant risks}. */
+    @Override
     public String describe() {
         StringBuilder text = new StringBuilder("models ");
         if (models.isEmpty()) {
             text.append("none (rules only)");
         }
-        models.forEach((scope, bundle) ->
-                text.append(scope).append('=').append(bundle.getModelVersion()).append(' '));
+        models.forEach((scope, bundle) -> text.append(scope).append('=').append(bundle.getModelVersion()).append(' '));
         return text.toString().trim() + "; " + merchantRisks.size() + " merchant risks";
     }
 
@@ -71,8 +69,7 @@ public final class ScoringContext implements Serializable {
             compiled = new ConcurrentHashMap<>();
         }
         ModelBundle bundle = models.get(scope);
-        return bundle == null
-                ? null
+        return bundle == null ? null
                 : compiled.computeIfAbsent(scope, s -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT));
     }
 }

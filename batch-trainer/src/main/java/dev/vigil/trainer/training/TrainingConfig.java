@@ -41,7 +41,7 @@ public record TrainingConfig(
         double genuineSample) {
 
     /** The scorer's default dedup retention ({@code vigil.scorer.dedup-retention=P1D}). */
-    static final Duration SCORER_DEDUP_RETENTION = Duration.ofDays(1);
+    public static final Duration SCORER_DEDUP_RETENTION = Duration.ofDays(1);
 
     public TrainingConfig {
         if (folds < 1) {

@@ -1,5 +1,6 @@
 package dev.vigil.trainer.training;
 
+import dev.vigil.trainer.scorestream.ScoreStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * ({@code RulesConfig.DEFAULTS}, {@link TrainingConfig#SCORER_DEDUP_RETENTION}). The rules' defaults
  * have one definition, {@code RulesConfig.DEFAULTS}, which the scorer reads too: its
  * {@code application.properties} must not define them again (a second copy could drift). The dedup
- * retention is the scorer's own property. This fails when one side changes without the other.
+ * retention and the idle-profile expiry (the score-stream's, {@link ScoreStream#SCORER_PROFILE_IDLE_EXPIRY}) are the
+ * scorer's own properties. This fails when one side changes without the other.
  */
 class ScorerDefaultsTest {
 
@@ -24,16 +26,27 @@ class ScorerDefaultsTest {
 
     @Test
     void theScorerKeepsNoCopyOfTheRulesAndItsDedupRetentionIsTheOneOfflineScoringUses() throws IOException {
-        Properties scorer = new Properties();
-        try (Reader in = Files.newBufferedReader(SCORER_PROPERTIES)) {
-            scorer.load(in);
-        }
+        Properties scorer = scorerProperties();
 
         assertThat(scorer.stringPropertyNames())
                 .as("rule thresholds set in the scorer's application.properties")
                 .noneMatch(key -> key.contains("vigil.scorer.rules."));
         assertThat(Duration.parse(value(scorer, "vigil.scorer.dedup-retention")))
                 .isEqualTo(TrainingConfig.SCORER_DEDUP_RETENTION);
+    }
+
+    @Test
+    void theScoreStreamExpiresIdleProfilesAfterTheScorersPeriod() throws IOException {
+        assertThat(Duration.parse(value(scorerProperties(), "vigil.scorer.profile-idle-expiry")))
+                .isEqualTo(ScoreStream.SCORER_PROFILE_IDLE_EXPIRY);
+    }
+
+    private static Properties scorerProperties() throws IOException {
+        Properties scorer = new Properties();
+        try (Reader in = Files.newBufferedReader(SCORER_PROPERTIES)) {
+            scorer.load(in);
+        }
+        return scorer;
     }
 
     /** A value, or the default of a {@code ${VARIABLE:default}} expression. */

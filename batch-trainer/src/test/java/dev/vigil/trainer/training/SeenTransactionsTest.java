@@ -36,4 +36,16 @@ class SeenTransactionsTest {
         assertThat(seen.alreadyScored("tx-1", afterRetention.plus(Duration.ofHours(1))))
                 .isTrue();
     }
+
+    @Test
+    void forgetDropsOnlyTheIdsStampedBeforeTheRetention() {
+        SeenTransactions seen = new SeenTransactions(ONE_DAY);
+        seen.alreadyScored("tx-old", FIRST_SEEN);
+        seen.alreadyScored("tx-new", FIRST_SEEN.plus(Duration.ofHours(2)));
+
+        seen.forget(FIRST_SEEN.plus(ONE_DAY).plus(Duration.ofHours(1)));
+
+        assertThat(seen.size()).isEqualTo(1);
+        assertThat(seen.alreadyScored("tx-new", FIRST_SEEN.plus(ONE_DAY))).as("kept").isTrue();
+    }
 }
