@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A candidate's evaluation window reduced to what {@link GatePolicy} judges: its size, the rules'
- * alerts and recall, the candidate's recall at the rules' alert rate, and the share the candidate
+ * alerts and recall, the candidate's recall at their alert rate or the budget's, and the share the candidate
  * alerts at its review threshold with the rules beside it (as the scorer decides: either one alerts).
  *
  * @param comparedAlerts       how many alerts the comparison allows: the rules' own, or the budget's share

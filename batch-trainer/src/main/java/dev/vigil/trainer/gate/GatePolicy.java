@@ -6,17 +6,19 @@ import java.util.Optional;
 
 /**
  * What a candidate must show on its evaluation window before it may be published, whatever the
- * champion: a window big enough to mean something, recall above the rules alone at the same alert
- * rate, and an alert rate at its own thresholds within the alert budget. "No champion to beat" passes
+ * champion: a window big enough to mean something, recall above the rules alone at their alert rate
+ * or the budget's, whichever is higher, and an alert rate at its own thresholds within the alert budget. "No champion to beat" passes
  * none of these by itself.
  *
- * <p>Recall at the rules' alert rate rather than average precision: a bank pays for alerts, so the
- * question is whether the analysts' same workload catches more fraud with the model than without it.
+ * <p>Recall at an alert rate rather than average precision: a bank pays for alerts, so the question is
+ * whether the analysts' workload catches more fraud with the model than without it. When the rules raise
+ * fewer alerts than the budget allows, the model is measured at the budget it will be given: recall at a
+ * handful of alerts says nothing of it.
  *
  * @param minTransactions  evaluation transactions the window must hold
  * @param minFrauds        labelled frauds the window must hold (the trainer's {@code --min-frauds})
  * @param minSpan          time from the window's first to its last transaction (one busy hour is no evidence)
- * @param marginOverRules  recall the model must gain over the rules at their alert rate
+ * @param marginOverRules  recall the model must gain over the rules ({@link GateEvidence#comparedAlerts})
  * @param alertBudget      share of transactions that may be alerted: the scorer's
  *                         {@code VIGIL_SCORER_ALERT_BUDGET}, read from the same variable
  */
@@ -45,7 +47,7 @@ public record GatePolicy(
         }
         if (evidence.modelRecall() < evidence.rulesRecall() + marginOverRules) {
             return refused(
-                    "recall %.4f at the rules' alert rate %.4f does not beat the rules' recall %.4f by %.4f",
+                    "recall %.4f at alert rate %.4f does not beat the rules' recall %.4f by %.4f",
                     evidence.modelRecall(), evidence.comparedRate(), evidence.rulesRecall(), marginOverRules);
         }
         if (evidence.alertRate() > alertBudget) {

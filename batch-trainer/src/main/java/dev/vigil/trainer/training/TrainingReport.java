@@ -152,7 +152,7 @@ public final class TrainingReport {
 
     /** The gate's evidence in one line: what a bank asks of a model before it goes live. */
     static String gate(GateEvidence g) {
-        return String.format(Locale.ROOT, "gate: recall %.1f%% at the rules' alert rate %.2f%% (rules alone %.1f%%); "
+        return String.format(Locale.ROOT, "gate: recall %.1f%% at alert rate %.2f%% (rules alone %.1f%% at theirs); "
                         + "alert rate %.2f%% at its thresholds, rules included; %d transactions, %d frauds over %s",
                 100 * g.modelRecall(), 100 * g.comparedRate(), 100 * g.rulesRecall(), 100 * g.alertRate(),
                 g.transactions(), g.frauds(), g.span());
