@@ -233,7 +233,8 @@ public final class TrainerCli {
                 defaultValue = "${env:VIGIL_TRAINER_GRID}",
                 converter = GridConverter.class,
                 description = "learners and hyper-parameters model selection tries, e.g. 'lr:reg=0.0001|0.01;"
-                        + "rf:trees=100,depth=8|12,bins=64;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT + ")")
+                        + "rf:trees=100,depth=8|12,bins=64;gbt:rounds=100,depth=4|6,step=0.1' (default: " + Grid.DEFAULT
+                        + ")")
         Grid grid;
 
         @Option(

@@ -46,7 +46,8 @@ public record GateEvidence(
                                 .max(Comparator.naturalOrder())
                                 .orElseThrow());
         long rulesAlerts = rows.stream().filter(Scored::rulesAlert).count();
-        long rulesCaught = rows.stream().filter(r -> r.rulesAlert() && r.fraud()).count();
+        long rulesCaught =
+                rows.stream().filter(r -> r.rulesAlert() && r.fraud()).count();
         long compared = Math.max(rulesAlerts, (long) Math.floor(alertBudget * transactions));
         // equal scores: genuine ones first, so a model that cannot tell its top apart gets no credit for luck
         long modelCaught = rows.stream()

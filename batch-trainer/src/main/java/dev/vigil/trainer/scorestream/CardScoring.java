@@ -1,9 +1,5 @@
 package dev.vigil.trainer.scorestream;
 
-import dev.vigil.trainer.training.SeenTransactions;
-import dev.vigil.trainer.scoring.ScoringTables;
-import dev.vigil.trainer.training.TrainingConfig;
-
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionScore;
 import dev.vigil.features.CardFeatures;
@@ -12,6 +8,8 @@ import dev.vigil.features.CardProfileCodec;
 import dev.vigil.features.Verdict;
 import dev.vigil.features.rules.RulesConfig;
 import dev.vigil.features.rules.RulesScorer;
+import dev.vigil.trainer.scoring.ScoringTables;
+import dev.vigil.trainer.training.SeenTransactions;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -43,21 +41,24 @@ import scala.Tuple2;
  * <p>Unlike the scorer, the same id with other content is skipped as a retry, not dead-lettered, and a
  * record more than the idle expiry older than the input's latest is dropped by Spark as late.
  */
-final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2<Timestamp, CardScoring.Arrival>,
-        CardScoring.State, TransactionScore> {
+final class CardScoring
+        implements FlatMapGroupsWithStateFunction<
+                String, Tuple2<Timestamp, CardScoring.Arrival>, CardScoring.State, TransactionScore> {
 
     private static final long serialVersionUID = 1L;
 
     /** The order the scorer reads a card's records in: the topic's (one card is on one partition). */
-    static final Comparator<Arrival> TOPIC_ORDER = Comparator.comparingInt(Arrival::partition)
-            .thenComparingLong(Arrival::offset);
+    static final Comparator<Arrival> TOPIC_ORDER =
+            Comparator.comparingInt(Arrival::partition).thenComparingLong(Arrival::offset);
 
     private final ScoringTables tables;
     /** The only wall-clock reading: when a score was made (serializable, as Spark ships this function). */
     private final Clock clock;
+
     private final Duration dedupRetention;
     /** The idle expiry, by which the watermark trails the input's latest event time. */
     private final Duration watermarkDelay;
+
     private transient RulesScorer rules;
 
     CardScoring(ScoringTables tables, Clock clock, Duration dedupRetention, Duration watermarkDelay) {
@@ -75,12 +76,11 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
     }
 
     /** A card's state: its profile as the scorer stores it and the ids it saw (public for Spark's encoder). */
-    public record State(byte[] profile, SeenTransactions seen) implements Serializable {
-    }
+    public record State(byte[] profile, SeenTransactions seen) implements Serializable {}
 
     @Override
-    public Iterator<TransactionScore> call(String card, Iterator<Tuple2<Timestamp, Arrival>> arrivals,
-            GroupState<State> state) {
+    public Iterator<TransactionScore> call(
+            String card, Iterator<Tuple2<Timestamp, Arrival>> arrivals, GroupState<State> state) {
         if (state.hasTimedOut()) {
             state.remove();
             return Collections.emptyIterator();
@@ -90,9 +90,11 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
         batch.sort(TOPIC_ORDER);
         long watermarkMs = state.getCurrentWatermarkMs();
         Instant watermark = Instant.ofEpochMilli(Math.max(0, watermarkMs));
-        CardProfile profile = state.exists() ? CardProfileCodec.decode(state.get().profile()) : CardProfile.EMPTY;
+        CardProfile profile =
+                state.exists() ? CardProfileCodec.decode(state.get().profile()) : CardProfile.EMPTY;
         SeenTransactions seen = state.exists() ? state.get().seen() : new SeenTransactions(dedupRetention);
-        Instant streamTime = watermarkMs > 0 ? later(profile.lastEventTime(), watermark.plus(watermarkDelay))
+        Instant streamTime = watermarkMs > 0
+                ? later(profile.lastEventTime(), watermark.plus(watermarkDelay))
                 : profile.lastEventTime();
         List<TransactionScore> scores = new ArrayList<>(batch.size());
         for (Arrival arrival : batch) {
@@ -101,7 +103,8 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
             if (seen.alreadyScored(tx.getTransactionId(), streamTime)) {
                 continue;
             }
-            CardFeatures.Step step = CardFeatures.next(profile, tx, tables.merchantRisk(tx.getBankId(), tx.getMerchantId()));
+            CardFeatures.Step step =
+                    CardFeatures.next(profile, tx, tables.merchantRisk(tx.getBankId(), tx.getMerchantId()));
             profile = step.profile();
             scores.add(score(tx, step));
         }
@@ -123,8 +126,9 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
      */
     Iterator<TransactionScore> scoreAsFirst(Iterator<Transaction> transactions) {
         List<TransactionScore> scores = new ArrayList<>();
-        transactions.forEachRemaining(tx -> scores.add(score(tx, CardFeatures.next(CardProfile.EMPTY, tx,
-                tables.merchantRisk(tx.getBankId(), tx.getMerchantId())))));
+        transactions.forEachRemaining(tx -> scores.add(score(
+                tx,
+                CardFeatures.next(CardProfile.EMPTY, tx, tables.merchantRisk(tx.getBankId(), tx.getMerchantId())))));
         return scores.iterator();
     }
 
@@ -133,7 +137,10 @@ final class CardScoring implements FlatMapGroupsWithStateFunction<String, Tuple2
         if (rules == null) {
             rules = new RulesScorer(RulesConfig.DEFAULTS);
         }
-        Verdict verdict = Verdict.of(rules.score(step.features()), tables.model(tx.getBankId()), step.features().values());
+        Verdict verdict = Verdict.of(
+                rules.score(step.features()),
+                tables.model(tx.getBankId()),
+                step.features().values());
         return verdict.scoreRecord(tx, step.features(), clock.instant());
     }
 

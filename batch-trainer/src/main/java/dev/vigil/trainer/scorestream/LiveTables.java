@@ -1,8 +1,5 @@
 package dev.vigil.trainer.scorestream;
 
-import dev.vigil.trainer.scoring.ScoringContext;
-import dev.vigil.trainer.scoring.ScoringTables;
-
 import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.ModelBundle;
 import dev.vigil.features.FeatureSchema;
@@ -11,6 +8,7 @@ import dev.vigil.features.model.ModelEvaluator;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
+import dev.vigil.trainer.scoring.ScoringTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +79,20 @@ final class LiveTables implements ScoringTables {
     public String describe() {
         Follower now = follower();
         return "followed from " + modelsTopic + " and " + merchantRiskTopic
-                + ", in force now: models " + (now.versions.isEmpty() ? "none (rules only)" : new TreeMap<>(now.versions))
+                + ", in force now: models "
+                + (now.versions.isEmpty() ? "none (rules only)" : new TreeMap<>(now.versions))
                 + "; " + now.risks.size() + " merchant risks";
     }
 
     /** This JVM's follower of the two topics, started (and caught up) at the first lookup. */
     private Follower follower() {
         if (follower == null) {
-            follower = FOLLOWERS.computeIfAbsent(List.of(bootstrapServers, registryUrl, modelsTopic, merchantRiskTopic),
-                    key -> Follower.start(bootstrapServers, registryUrl, Topics.FRAUD_MODELS.named(modelsTopic),
+            follower = FOLLOWERS.computeIfAbsent(
+                    List.of(bootstrapServers, registryUrl, modelsTopic, merchantRiskTopic),
+                    key -> Follower.start(
+                            bootstrapServers,
+                            registryUrl,
+                            Topics.FRAUD_MODELS.named(modelsTopic),
                             Topics.MERCHANT_RISK.named(merchantRiskTopic)));
         }
         return follower;
@@ -107,7 +110,10 @@ final class LiveTables implements ScoringTables {
         private final Topic<String, ModelBundle> modelsTopic;
         private final Topic<String, MerchantRisk> merchantRiskTopic;
 
-        private Follower(String bootstrapServers, String registryUrl, Topic<String, ModelBundle> modelsTopic,
+        private Follower(
+                String bootstrapServers,
+                String registryUrl,
+                Topic<String, ModelBundle> modelsTopic,
                 Topic<String, MerchantRisk> merchantRiskTopic) {
             this.bootstrapServers = bootstrapServers;
             this.modelsTopic = modelsTopic;
@@ -115,14 +121,22 @@ final class LiveTables implements ScoringTables {
             TopicSerdes serdes = new TopicSerdes(registryUrl, false);
             this.bundles = serdes.valueSerde(modelsTopic).deserializer();
             this.merchantRisks = serdes.valueSerde(merchantRiskTopic).deserializer();
-            this.consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.CLIENT_ID_CONFIG, "vigil-score-stream-tables"),
-                    new StringDeserializer(), new ByteArrayDeserializer());
+            this.consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrapServers,
+                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                            false,
+                            ConsumerConfig.CLIENT_ID_CONFIG,
+                            "vigil-score-stream-tables"),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer());
         }
 
-        static Follower start(String bootstrapServers, String registryUrl, Topic<String, ModelBundle> modelsTopic,
+        static Follower start(
+                String bootstrapServers,
+                String registryUrl,
+                Topic<String, ModelBundle> modelsTopic,
                 Topic<String, MerchantRisk> merchantRiskTopic) {
             Follower follower = new Follower(bootstrapServers, registryUrl, modelsTopic, merchantRiskTopic);
             follower.catchUp();
@@ -137,7 +151,8 @@ final class LiveTables implements ScoringTables {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Topic<String, ?> topic : List.<Topic<String, ?>>of(modelsTopic, merchantRiskTopic)) {
                 ScoreStream.createIfMissing(bootstrapServers, topic);
-                consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+                consumer.partitionsFor(topic.name())
+                        .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -154,7 +169,11 @@ final class LiveTables implements ScoringTables {
                     consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
                 } catch (RuntimeException e) {
                     // a broker away for a while: keep the tables in force and poll again
-                    LOG.warn("cannot read {} and {} now: {}", modelsTopic.name(), merchantRiskTopic.name(), e.toString());
+                    LOG.warn(
+                            "cannot read {} and {} now: {}",
+                            modelsTopic.name(),
+                            merchantRiskTopic.name(),
+                            e.toString());
                     sleepASecond();
                 }
             }
@@ -167,15 +186,20 @@ final class LiveTables implements ScoringTables {
             }
             try {
                 if (record.topic().equals(modelsTopic.name())) {
-                    applyModel(key, record.value() == null ? null : bundles.deserialize(record.topic(), record.value()));
+                    applyModel(
+                            key, record.value() == null ? null : bundles.deserialize(record.topic(), record.value()));
                 } else if (record.value() == null) {
                     risks.remove(key);
                 } else {
                     risks.put(key, merchantRisks.deserialize(record.topic(), record.value()));
                 }
             } catch (RuntimeException unreadable) {
-                LOG.warn("skipping unreadable record topic={} partition={} offset={}: {}", record.topic(),
-                        record.partition(), record.offset(), unreadable.toString());
+                LOG.warn(
+                        "skipping unreadable record topic={} partition={} offset={}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        unreadable.toString());
             }
         }
 

@@ -1,14 +1,12 @@
 package dev.vigil.trainer.scorestream;
 
-import dev.vigil.trainer.archive.TopicRecords;
-import dev.vigil.trainer.scoring.ScoringContext;
-import dev.vigil.trainer.scoring.ScoringTables;
-import dev.vigil.trainer.training.TrainingConfig;
-
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionScore;
 import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.Topics;
+import dev.vigil.trainer.archive.TopicRecords;
+import dev.vigil.trainer.scoring.ScoringTables;
+import dev.vigil.trainer.training.TrainingConfig;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -56,15 +54,22 @@ public final class ScoreStream {
     /** The scorer's {@code vigil.scorer.profile-idle-expiry} (pinned by ScorerDefaultsTest). */
     public static final Duration SCORER_PROFILE_IDLE_EXPIRY = Duration.ofDays(90);
 
-    private ScoreStream() {
-    }
+    private ScoreStream() {}
 
     /**
      * @param maxOffsetsPerTrigger at most this many records per micro-batch, or 0 for no limit
      * @param withoutState         {@link #scoresWithoutState} instead of {@link #scores}
      */
-    record Settings(String bootstrapServers, String registryUrl, String inputTopic, String startingOffsets,
-            long maxOffsetsPerTrigger, String outputTopic, Path checkpoint, Trigger trigger, boolean withoutState) {
+    record Settings(
+            String bootstrapServers,
+            String registryUrl,
+            String inputTopic,
+            String startingOffsets,
+            long maxOffsetsPerTrigger,
+            String outputTopic,
+            Path checkpoint,
+            Trigger trigger,
+            boolean withoutState) {
 
         Topic<String, Transaction> input() {
             return Topics.TRANSACTIONS.named(inputTopic);
@@ -80,20 +85,33 @@ public final class ScoreStream {
      * watermark (the input's latest event time less the scorer's idle-profile expiry) drives the
      * idle-profile timeout ({@link CardScoring}); Spark drops a record older than it as late.
      */
-    static Dataset<Row> scores(Dataset<Row> records, String registryUrl, Topic<String, Transaction> input,
-            Topic<String, TransactionScore> output, ScoringTables tables, Clock clock) {
-        Dataset<Tuple2<Timestamp, CardScoring.Arrival>> arrivals = TopicRecords.decoded(records, registryUrl, input,
-                (tx, partition, offset) -> new Tuple2<>(Timestamp.from(tx.getEventTime()),
-                        new CardScoring.Arrival(partition, offset, tx)),
+    static Dataset<Row> scores(
+            Dataset<Row> records,
+            String registryUrl,
+            Topic<String, Transaction> input,
+            Topic<String, TransactionScore> output,
+            ScoringTables tables,
+            Clock clock) {
+        Dataset<Tuple2<Timestamp, CardScoring.Arrival>> arrivals = TopicRecords.decoded(
+                records,
+                registryUrl,
+                input,
+                (tx, partition, offset) ->
+                        new Tuple2<>(Timestamp.from(tx.getEventTime()), new CardScoring.Arrival(partition, offset, tx)),
                 Encoders.tuple(Encoders.TIMESTAMP(), Encoders.javaSerialization(CardScoring.Arrival.class)));
-        Dataset<TransactionScore> scores = arrivals
-                .withWatermark("_1", SCORER_PROFILE_IDLE_EXPIRY.toMillis() + " milliseconds")
-                .groupByKey((MapFunction<Tuple2<Timestamp, CardScoring.Arrival>, String>) timed -> timed._2().card(),
+        Dataset<TransactionScore> scores = arrivals.withWatermark(
+                        "_1", SCORER_PROFILE_IDLE_EXPIRY.toMillis() + " milliseconds")
+                .groupByKey(
+                        (MapFunction<Tuple2<Timestamp, CardScoring.Arrival>, String>)
+                                timed -> timed._2().card(),
                         Encoders.STRING())
-                .flatMapGroupsWithState(new CardScoring(tables, clock, TrainingConfig.SCORER_DEDUP_RETENTION,
-                                SCORER_PROFILE_IDLE_EXPIRY), OutputMode.Append(),
+                .flatMapGroupsWithState(
+                        new CardScoring(
+                                tables, clock, TrainingConfig.SCORER_DEDUP_RETENTION, SCORER_PROFILE_IDLE_EXPIRY),
+                        OutputMode.Append(),
                         Encoders.javaSerialization(CardScoring.State.class),
-                        Encoders.javaSerialization(TransactionScore.class), GroupStateTimeout.EventTimeTimeout());
+                        Encoders.javaSerialization(TransactionScore.class),
+                        GroupStateTimeout.EventTimeTimeout());
         return TopicRecords.encoded(scores, registryUrl, output, TransactionScore::getCardToken);
     }
 
@@ -101,13 +119,23 @@ public final class ScoreStream {
      * Kafka source rows to scores without per-card state ({@link CardScoring#scoreAsFirst}): what
      * Spark's continuous processing can run of this job, which has no stateful operator.
      */
-    static Dataset<Row> scoresWithoutState(Dataset<Row> records, String registryUrl, Topic<String, Transaction> input,
-            Topic<String, TransactionScore> output, ScoringTables tables, Clock clock) {
-        CardScoring scoring = new CardScoring(tables, clock, TrainingConfig.SCORER_DEDUP_RETENTION,
-                SCORER_PROFILE_IDLE_EXPIRY);
-        Dataset<TransactionScore> scores = TopicRecords.decoded(records, registryUrl, input,
-                        (tx, partition, offset) -> tx, Encoders.javaSerialization(Transaction.class))
-                .mapPartitions((MapPartitionsFunction<Transaction, TransactionScore>) scoring::scoreAsFirst,
+    static Dataset<Row> scoresWithoutState(
+            Dataset<Row> records,
+            String registryUrl,
+            Topic<String, Transaction> input,
+            Topic<String, TransactionScore> output,
+            ScoringTables tables,
+            Clock clock) {
+        CardScoring scoring =
+                new CardScoring(tables, clock, TrainingConfig.SCORER_DEDUP_RETENTION, SCORER_PROFILE_IDLE_EXPIRY);
+        Dataset<TransactionScore> scores = TopicRecords.decoded(
+                        records,
+                        registryUrl,
+                        input,
+                        (tx, partition, offset) -> tx,
+                        Encoders.javaSerialization(Transaction.class))
+                .mapPartitions(
+                        (MapPartitionsFunction<Transaction, TransactionScore>) scoring::scoreAsFirst,
                         Encoders.javaSerialization(TransactionScore.class));
         return TopicRecords.encoded(scores, registryUrl, output, TransactionScore::getCardToken);
     }
@@ -119,20 +147,23 @@ public final class ScoreStream {
     static StreamingQuery start(SparkSession spark, Settings settings, ScoringTables tables, Clock clock)
             throws TimeoutException {
         createIfMissing(settings.bootstrapServers(), settings.output());
-        DataStreamReader source = TopicRecords.stream(spark, settings.bootstrapServers(), settings.inputTopic(),
-                settings.startingOffsets());
-        Optional.of(settings.maxOffsetsPerTrigger()).filter(max -> max > 0)
+        DataStreamReader source = TopicRecords.stream(
+                spark, settings.bootstrapServers(), settings.inputTopic(), settings.startingOffsets());
+        Optional.of(settings.maxOffsetsPerTrigger())
+                .filter(max -> max > 0)
                 .ifPresent(max -> source.option("maxOffsetsPerTrigger", max));
         Dataset<Row> scores = settings.withoutState()
-                ? scoresWithoutState(source.load(), settings.registryUrl(), settings.input(), settings.output(), tables, clock)
+                ? scoresWithoutState(
+                        source.load(), settings.registryUrl(), settings.input(), settings.output(), tables, clock)
                 : scores(source.load(), settings.registryUrl(), settings.input(), settings.output(), tables, clock);
-        return scores
-                .writeStream()
+        return scores.writeStream()
                 .queryName("score-stream")
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("topic", settings.outputTopic())
-                .option("checkpointLocation", settings.checkpoint().toAbsolutePath().toString())
+                .option(
+                        "checkpointLocation",
+                        settings.checkpoint().toAbsolutePath().toString())
                 .outputMode(OutputMode.Append())
                 .trigger(settings.trigger())
                 .start();
@@ -142,7 +173,9 @@ public final class ScoreStream {
     static void createIfMissing(String bootstrapServers, Topic<?, ?> topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
-                    .configs(topic.configs()))).all().get();
+                            .configs(topic.configs())))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());

@@ -60,7 +60,8 @@ public final class ScoringContext implements ScoringTables {
         if (models.isEmpty()) {
             text.append("none (rules only)");
         }
-        models.forEach((scope, bundle) -> text.append(scope).append('=').append(bundle.getModelVersion()).append(' '));
+        models.forEach((scope, bundle) ->
+                text.append(scope).append('=').append(bundle.getModelVersion()).append(' '));
         return text.toString().trim() + "; " + merchantRisks.size() + " merchant risks";
     }
 
@@ -69,7 +70,8 @@ public final class ScoringContext implements ScoringTables {
             compiled = new ConcurrentHashMap<>();
         }
         ModelBundle bundle = models.get(scope);
-        return bundle == null ? null
+        return bundle == null
+                ? null
                 : compiled.computeIfAbsent(scope, s -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT));
     }
 }

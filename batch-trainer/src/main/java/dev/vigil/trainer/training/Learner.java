@@ -61,7 +61,9 @@ public enum Learner {
         @Override
         double[] importances(Transformer model) {
             // the weights of standardised features: comparable with each other, sign left out
-            double[] weights = ((LogisticRegressionModel) ((PipelineModel) model).stages()[1]).coefficients().toArray();
+            double[] weights = ((LogisticRegressionModel) ((PipelineModel) model).stages()[1])
+                    .coefficients()
+                    .toArray();
             return normalised(Arrays.stream(weights).map(Math::abs).toArray());
         }
     },
@@ -69,9 +71,13 @@ public enum Learner {
     RANDOM_FOREST("rf", ModelType.RANDOM_FOREST, "trees", "depth", "leaf", "bins") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
-            return new RandomForestClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
-                    .setNumTrees((int) setting.get("trees", 30)).setMaxDepth((int) setting.get("depth", 5))
-                    .setMinInstancesPerNode((int) setting.get("leaf", 1)).setMaxBins((int) setting.get("bins", 32))
+            return new RandomForestClassifier()
+                    .setLabelCol(Labelling.LABEL)
+                    .setWeightCol(Training.WEIGHT)
+                    .setNumTrees((int) setting.get("trees", 30))
+                    .setMaxDepth((int) setting.get("depth", 5))
+                    .setMinInstancesPerNode((int) setting.get("leaf", 1))
+                    .setMaxBins((int) setting.get("bins", 32))
                     .setSeed(seed)
                     .fit(weighted);
         }
@@ -86,17 +92,24 @@ public enum Learner {
 
         @Override
         double[] importances(Transformer model) {
-            return ((RandomForestClassificationModel) model).featureImportances().toArray();
+            return ((RandomForestClassificationModel) model)
+                    .featureImportances()
+                    .toArray();
         }
     },
 
     GRADIENT_BOOSTED_TREES("gbt", ModelType.GRADIENT_BOOSTED_TREES, "rounds", "depth", "step", "subsample", "bins") {
         @Override
         Transformer fit(Dataset<Row> weighted, Grid.Setting setting, long seed) {
-            return new GBTClassifier().setLabelCol(Labelling.LABEL).setWeightCol(Training.WEIGHT)
-                    .setMaxIter((int) setting.get("rounds", 20)).setMaxDepth((int) setting.get("depth", 5))
-                    .setStepSize(setting.get("step", 0.1)).setSubsamplingRate(setting.get("subsample", 1.0))
-                    .setMaxBins((int) setting.get("bins", 32)).setSeed(seed)
+            return new GBTClassifier()
+                    .setLabelCol(Labelling.LABEL)
+                    .setWeightCol(Training.WEIGHT)
+                    .setMaxIter((int) setting.get("rounds", 20))
+                    .setMaxDepth((int) setting.get("depth", 5))
+                    .setStepSize(setting.get("step", 0.1))
+                    .setSubsamplingRate(setting.get("subsample", 1.0))
+                    .setMaxBins((int) setting.get("bins", 32))
+                    .setSeed(seed)
                     .fit(weighted);
         }
 

@@ -64,7 +64,8 @@ public final class Training {
             return java.util.stream.IntStream.range(0, importances.length)
                     .mapToObj(i -> Map.entry(names.get(i), importances[i]))
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .limit(n).toList();
+                    .limit(n)
+                    .toList();
         }
     }
 

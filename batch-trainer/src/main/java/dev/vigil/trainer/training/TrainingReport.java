@@ -25,17 +25,17 @@ public final class TrainingReport {
 
     public static final List<String> SCORES_HEADER =
             List.of("candidate", "transactionId", "cardToken", "eventTime", "fraud", "score", "knownCompromised");
-    static final String THRESHOLDS = "review and decline thresholds, from the evaluation window's scores by the evaluated "
-            + "fit of the published learner (out of sample; the final fit has no later labelled window, and its scores "
-            + "of its own training rows would set them too high): decline flags the top decline share; review is the "
-            + "lowest threshold at which the default rules' alerts and the model's together stay within the alert "
-            + "budget, never above decline";
+    static final String THRESHOLDS =
+            "review and decline thresholds, from the evaluation window's scores by the evaluated "
+                    + "fit of the published learner (out of sample; the final fit has no later labelled window, and its scores "
+                    + "of its own training rows would set them too high): decline flags the top decline share; review is the "
+                    + "lowest threshold at which the default rules' alerts and the model's together stay within the alert "
+                    + "budget, never above decline";
 
     static final int TOP_FEATURES = 10;
     public static final String PR_CURVE = ".pr-curve.png";
 
-    private TrainingReport() {
-    }
+    private TrainingReport() {}
 
     /** Writes {@code <best version>.json}, {@code .md} and {@code .scores.csv} into {@code dir}; returns the Markdown file. */
     public static Path write(Path dir, Training.Result result, Gate.Outcome outcome) throws IOException {
@@ -48,22 +48,53 @@ public final class TrainingReport {
         json.put("refusal", outcome.refusal().orElse(null));
         json.put("gate", gateJson(outcome.evidence()));
         json.put("windows", windows(result));
-        json.put("thresholds", Map.of("review", outcome.best().bundle().getReviewThreshold(),
-                "decline", outcome.best().bundle().getDeclineThreshold(), "how", THRESHOLDS));
+        json.put(
+                "thresholds",
+                Map.of(
+                        "review",
+                        outcome.best().bundle().getReviewThreshold(),
+                        "decline",
+                        outcome.best().bundle().getDeclineThreshold(),
+                        "how",
+                        THRESHOLDS));
         json.put("selection", selection(result.selection()));
         json.put("topFeatures", topFeatures(outcome.best()));
         json.put("scores", name + ".scores.csv");
         json.put("precisionRecallCurve", name + PR_CURVE);
-        json.put("candidates", outcome.decisions().stream().map(d -> Map.of(
-                "version", d.bundle().getModelVersion(), "type", d.bundle().getModelType().name(),
-                "status", d.status().column(), "metrics", d.bundle().getMetrics())).toList());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(name + ".json").toFile(), json);
-        Csv.write(dir.resolve(name + ".scores.csv"), SCORES_HEADER, result.testScores().stream().map(s -> List.of(
-                s.candidate(), s.transactionId(), s.cardToken(), s.eventTime(), s.fraud(), s.score(),
-                s.knownCompromised())));
-        PrCurvePlot.write(dir.resolve(name + PR_CURVE), Metrics.precisionRecallCurve(result.testScores().stream()
+        json.put(
+                "candidates",
+                outcome.decisions().stream()
+                        .map(d -> Map.of(
+                                "version",
+                                d.bundle().getModelVersion(),
+                                "type",
+                                d.bundle().getModelType().name(),
+                                "status",
+                                d.status().column(),
+                                "metrics",
+                                d.bundle().getMetrics()))
+                        .toList());
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve(name + ".json").toFile(), json);
+        Csv.write(
+                dir.resolve(name + ".scores.csv"),
+                SCORES_HEADER,
+                result.testScores().stream()
+                        .map(s -> List.of(
+                                s.candidate(),
+                                s.transactionId(),
+                                s.cardToken(),
+                                s.eventTime(),
+                                s.fraud(),
+                                s.score(),
+                                s.knownCompromised())));
+        PrCurvePlot.write(
+                dir.resolve(name + PR_CURVE),
+                Metrics.precisionRecallCurve(result.testScores().stream()
                         .filter(s -> s.candidate().equals(name) && !s.knownCompromised())
-                        .map(Evaluation.TestScore::scored).toList()),
+                        .map(Evaluation.TestScore::scored)
+                        .toList()),
                 name + ", evaluation window without known-compromised cards");
         Path markdown = dir.resolve(name + ".md");
         Files.writeString(markdown, markdown(result, outcome));
@@ -78,24 +109,46 @@ public final class TrainingReport {
 
     private static Map<String, Object> selection(Training.Selection selection) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("validations", selection.validations().stream().map(Object::toString).toList());
+        json.put(
+                "validations",
+                selection.validations().stream().map(Object::toString).toList());
         json.put("chosen", selection.chosen().toString());
-        json.put("trials", selection.trials().stream().map(t -> Map.of("setting", t.setting().toString(),
-                "averagePrecisions", t.averagePrecisions(), "mean", t.mean())).toList());
+        json.put(
+                "trials",
+                selection.trials().stream()
+                        .map(t -> Map.of(
+                                "setting",
+                                t.setting().toString(),
+                                "averagePrecisions",
+                                t.averagePrecisions(),
+                                "mean",
+                                t.mean()))
+                        .toList());
         return json;
     }
 
     private static Map<String, Object> windows(Training.Result result) {
         TrainingWindows w = result.windows();
         Map<String, Object> windows = new LinkedHashMap<>();
-        windows.put("evaluationTrain", window(w.evaluationTrain(), result.evaluationTrain().rows(),
-                result.evaluationTrain().frauds()));
-        Map<String, Object> evaluation = window(w.evaluation(), result.evaluationCounts().rows(),
+        windows.put(
+                "evaluationTrain",
+                window(
+                        w.evaluationTrain(),
+                        result.evaluationTrain().rows(),
+                        result.evaluationTrain().frauds()));
+        Map<String, Object> evaluation = window(
+                w.evaluation(),
+                result.evaluationCounts().rows(),
                 result.evaluationCounts().frauds());
         evaluation.put("keptTransactions", result.evaluationCounts().keptRows());
         evaluation.put("keptFrauds", result.evaluationCounts().keptFrauds());
         windows.put("evaluation", evaluation);
-        windows.put("finalTrain", window(w.finalTrain(), result.finalTrain().rows(), result.finalTrain().frauds()));
+        windows.put(
+                "finalTrain",
+                window(
+                        w.finalTrain(),
+                        result.finalTrain().rows(),
+                        result.finalTrain().frauds()));
         return windows;
     }
 
@@ -113,28 +166,49 @@ public final class TrainingReport {
     public static String summary(Training.Result result, Gate.Outcome outcome, double margin) {
         Training.Candidate best = outcome.best();
         String published = outcome.published()
-                ? "yes, to " + Topics.FRAUD_MODELS.name() + outcome.championAveragePrecision()
-                        .map(ap -> " (beats the champion's average precision " + number(ap) + " by more than "
-                                + number(margin) + ")")
-                        .orElse(" (no champion to beat)")
-                : outcome.refusal().map(reason -> "no (" + reason + ")")
+                ? "yes, to " + Topics.FRAUD_MODELS.name()
+                        + outcome.championAveragePrecision()
+                                .map(ap -> " (beats the champion's average precision " + number(ap) + " by more than "
+                                        + number(margin) + ")")
+                                .orElse(" (no champion to beat)")
+                : outcome.refusal()
+                        .map(reason -> "no (" + reason + ")")
                         .orElseGet(() -> "no (the champion's average precision on this evaluation window is "
-                                + outcome.championAveragePrecision().map(TrainingReport::number).orElse("?")
+                                + outcome.championAveragePrecision()
+                                        .map(TrainingReport::number)
+                                        .orElse("?")
                                 + "; not beaten by " + number(margin) + ")");
         TrainingWindows w = result.windows();
         Evaluation.Counts e = result.evaluationCounts();
-        return String.format(Locale.ROOT, "candidates fitted: %d transactions (%d frauds%s) %s%n"
+        return String.format(
+                Locale.ROOT,
+                "candidates fitted: %d transactions (%d frauds%s) %s%n"
                         + "evaluation: %d (%d frauds; %d (%d frauds) without known-compromised cards) %s%n"
                         + "final fit: %d (%d frauds%s) %s%n"
                         + "best: %s (%s) AUC %s, average precision %s%n"
                         + "chosen: %s (mean average precision %s over %d folds)%n%s%npublished: %s%n",
-                result.evaluationTrain().rows(), result.evaluationTrain().frauds(), result.evaluationTrain().sampled(),
-                w.evaluationTrain(), e.rows(), e.frauds(), e.keptRows(), e.keptFrauds(), w.evaluation(),
-                result.finalTrain().rows(), result.finalTrain().frauds(), result.finalTrain().sampled(), w.finalTrain(),
-                best.bundle().getModelVersion(), best.type(), number(best.metrics().get(Training.MetricNames.AUC_ROC)),
-                number(best.averagePrecision()), result.selection().chosen(),
-                number(best.validationAveragePrecision()), result.selection().validations().size(),
-                gate(outcome.evidence()), published);
+                result.evaluationTrain().rows(),
+                result.evaluationTrain().frauds(),
+                result.evaluationTrain().sampled(),
+                w.evaluationTrain(),
+                e.rows(),
+                e.frauds(),
+                e.keptRows(),
+                e.keptFrauds(),
+                w.evaluation(),
+                result.finalTrain().rows(),
+                result.finalTrain().frauds(),
+                result.finalTrain().sampled(),
+                w.finalTrain(),
+                best.bundle().getModelVersion(),
+                best.type(),
+                number(best.metrics().get(Training.MetricNames.AUC_ROC)),
+                number(best.averagePrecision()),
+                result.selection().chosen(),
+                number(best.validationAveragePrecision()),
+                result.selection().validations().size(),
+                gate(outcome.evidence()),
+                published);
     }
 
     private static Map<String, Object> gateJson(GateEvidence g) {
@@ -152,10 +226,17 @@ public final class TrainingReport {
 
     /** The gate's evidence in one line: what a bank asks of a model before it goes live. */
     static String gate(GateEvidence g) {
-        return String.format(Locale.ROOT, "gate: recall %.1f%% at alert rate %.2f%% (rules alone %.1f%% at theirs); "
+        return String.format(
+                Locale.ROOT,
+                "gate: recall %.1f%% at alert rate %.2f%% (rules alone %.1f%% at theirs); "
                         + "alert rate %.2f%% at its thresholds, rules included; %d transactions, %d frauds over %s",
-                100 * g.modelRecall(), 100 * g.comparedRate(), 100 * g.rulesRecall(), 100 * g.alertRate(),
-                g.transactions(), g.frauds(), g.span());
+                100 * g.modelRecall(),
+                100 * g.comparedRate(),
+                100 * g.rulesRecall(),
+                100 * g.alertRate(),
+                g.transactions(),
+                g.frauds(),
+                g.span());
     }
 
     static String markdown(Training.Result result, Gate.Outcome outcome) {
@@ -165,44 +246,86 @@ public final class TrainingReport {
         String best = outcome.best().bundle().getModelVersion();
         md.append("# Training run ").append(best).append("\n\n");
         md.append("| window | event times | labels known by | transactions | frauds |\n|---|---|---|---|---|\n");
-        row(md, "candidates fitted", w.evaluationTrain(), result.evaluationTrain().rows() + "",
+        row(
+                md,
+                "candidates fitted",
+                w.evaluationTrain(),
+                result.evaluationTrain().rows() + "",
                 result.evaluationTrain().frauds() + result.evaluationTrain().sampled());
-        row(md, "evaluation (candidates ranked, gate)", w.evaluation(),
+        row(
+                md,
+                "evaluation (candidates ranked, gate)",
+                w.evaluation(),
                 e.keptRows() + " (" + e.rows() + " before known-compromised cards are left out)",
                 e.keptFrauds() + " (" + e.frauds() + ")");
-        row(md, "final fit (published)", w.finalTrain(), result.finalTrain().rows() + "",
+        row(
+                md,
+                "final fit (published)",
+                w.finalTrain(),
+                result.finalTrain().rows() + "",
                 result.finalTrain().frauds() + result.finalTrain().sampled());
         md.append("\nMetrics on the evaluation window, cards known to be compromised before a day left out of that "
-                + "day (`card_precision_at_k` as the Fraud Detection Handbook publishes it; `top_card_fraud_share_at_k`"
-                + " is not: every card kept, divided by min(k, cards)). The published model is ")
-                .append(best).append(" fitted again on the final window.\n\n");
+                        + "day (`card_precision_at_k` as the Fraud Detection Handbook publishes it; `top_card_fraud_share_at_k`"
+                        + " is not: every card kept, divided by min(k, cards)). The published model is ")
+                .append(best)
+                .append(" fitted again on the final window.\n\n");
         md.append("- thresholds of the published model: review ")
-                .append(number(outcome.best().bundle().getReviewThreshold())).append(", decline ")
-                .append(number(outcome.best().bundle().getDeclineThreshold())).append(": ").append(THRESHOLDS)
+                .append(number(outcome.best().bundle().getReviewThreshold()))
+                .append(", decline ")
+                .append(number(outcome.best().bundle().getDeclineThreshold()))
+                .append(": ")
+                .append(THRESHOLDS)
                 .append("\n");
-        md.append("- per-transaction scores of every evaluated candidate: `").append(best).append(".scores.csv`\n");
-        md.append("- precision-recall curve of the published setting on the evaluation window: ![](").append(best)
-                .append(PR_CURVE).append(")\n");
+        md.append("- per-transaction scores of every evaluated candidate: `")
+                .append(best)
+                .append(".scores.csv`\n");
+        md.append("- precision-recall curve of the published setting on the evaluation window: ![](")
+                .append(best)
+                .append(PR_CURVE)
+                .append(")\n");
         md.append("- champion's average precision on this evaluation window: ")
-                .append(outcome.championAveragePrecision().map(TrainingReport::number).orElse("none"))
-                .append("\n- ").append(gate(outcome.evidence()))
-                .append("\n- published: ").append(outcome.published() ? "yes"
-                        : "no" + outcome.refusal().map(reason -> " (" + reason + ")").orElse("")).append("\n\n");
+                .append(outcome.championAveragePrecision()
+                        .map(TrainingReport::number)
+                        .orElse("none"))
+                .append("\n- ")
+                .append(gate(outcome.evidence()))
+                .append("\n- published: ")
+                .append(
+                        outcome.published()
+                                ? "yes"
+                                : "no"
+                                        + outcome.refusal()
+                                                .map(reason -> " (" + reason + ")")
+                                                .orElse(""))
+                .append("\n\n");
         selectionTable(md, result.selection());
         md.append("Top features of the published fit (share of its decisions: the trees' impurity decrease, the "
                 + "logistic regression's absolute standardised weights):\n\n| feature | importance |\n|---|---|\n");
         for (Map.Entry<String, Double> feature : outcome.best().topFeatures(TOP_FEATURES)) {
-            md.append("| ").append(feature.getKey()).append(" | ").append(number(feature.getValue())).append(" |\n");
+            md.append("| ")
+                    .append(feature.getKey())
+                    .append(" | ")
+                    .append(number(feature.getValue()))
+                    .append(" |\n");
         }
         md.append('\n');
         List<String> metricNames = List.copyOf(outcome.best().metrics().keySet());
-        md.append("| version | model | status | ").append(String.join(" | ", metricNames)).append(" |\n");
+        md.append("| version | model | status | ")
+                .append(String.join(" | ", metricNames))
+                .append(" |\n");
         md.append("|---|---|---|").append("---|".repeat(metricNames.size())).append("\n");
         for (ModelVersions.Decision d : outcome.decisions()) {
-            md.append("| ").append(d.bundle().getModelVersion()).append(" | ").append(d.bundle().getModelType())
-                    .append(" | ").append(d.status().column()).append(" |");
+            md.append("| ")
+                    .append(d.bundle().getModelVersion())
+                    .append(" | ")
+                    .append(d.bundle().getModelType())
+                    .append(" | ")
+                    .append(d.status().column())
+                    .append(" |");
             for (String metric : metricNames) {
-                md.append(' ').append(number(d.bundle().getMetrics().get(metric))).append(" |");
+                md.append(' ')
+                        .append(number(d.bundle().getMetrics().get(metric)))
+                        .append(" |");
             }
             md.append('\n');
         }
@@ -212,16 +335,28 @@ public final class TrainingReport {
     /** Every setting tried, its average precision per fold (fold 0 the evaluation window) and their mean. */
     private static void selectionTable(StringBuilder md, Training.Selection selection) {
         md.append("Model selection: each setting fitted on each fold's training window and validated on its window "
-                + "(fold 0 is the evaluation window; fold k the same arrangement k test windows earlier, labels as "
-                + "known then); chosen by mean average precision: `").append(selection.chosen()).append("`.\n\n");
+                        + "(fold 0 is the evaluation window; fold k the same arrangement k test windows earlier, labels as "
+                        + "known then); chosen by mean average precision: `")
+                .append(selection.chosen())
+                .append("`.\n\n");
         md.append("| setting |");
         for (int k = 0; k < selection.validations().size(); k++) {
-            md.append(" AP fold ").append(k).append(" (").append(selection.validations().get(k).from()).append(") |");
+            md.append(" AP fold ")
+                    .append(k)
+                    .append(" (")
+                    .append(selection.validations().get(k).from())
+                    .append(") |");
         }
-        md.append(" mean |\n|---|").append("---|".repeat(selection.validations().size())).append("---|\n");
+        md.append(" mean |\n|---|")
+                .append("---|".repeat(selection.validations().size()))
+                .append("---|\n");
         for (ModelSelection.Trial trial : selection.trials()) {
-            md.append("| ").append(trial.setting().equals(selection.chosen()) ? "**" + trial.setting() + "**"
-                    : trial.setting().toString()).append(" |");
+            md.append("| ")
+                    .append(
+                            trial.setting().equals(selection.chosen())
+                                    ? "**" + trial.setting() + "**"
+                                    : trial.setting().toString())
+                    .append(" |");
             for (double ap : trial.averagePrecisions()) {
                 md.append(' ').append(number(ap)).append(" |");
             }
@@ -231,8 +366,19 @@ public final class TrainingReport {
     }
 
     private static void row(StringBuilder md, String name, TrainingWindows.Window w, String rows, String frauds) {
-        md.append("| ").append(name).append(" | ").append(w.from()).append(" .. ").append(w.to()).append(" | ")
-                .append(w.labelsKnownBy()).append(" | ").append(rows).append(" | ").append(frauds).append(" |\n");
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(w.from())
+                .append(" .. ")
+                .append(w.to())
+                .append(" | ")
+                .append(w.labelsKnownBy())
+                .append(" | ")
+                .append(rows)
+                .append(" | ")
+                .append(frauds)
+                .append(" |\n");
     }
 
     private static String number(Double value) {

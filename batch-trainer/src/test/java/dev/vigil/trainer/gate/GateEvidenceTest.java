@@ -73,7 +73,9 @@ class GateEvidenceTest {
             rows.add(row(i, fraud, fraud ? 0.9 : 0.1, i == 0));
         }
         GateEvidence evidence = GateEvidence.of(rows, 0.5, 0.005);
-        assertThat(evidence.comparedAlerts()).as("the budget's 5, not the rules' one").isEqualTo(5);
+        assertThat(evidence.comparedAlerts())
+                .as("the budget's 5, not the rules' one")
+                .isEqualTo(5);
         assertThat(evidence.rulesRecall()).isEqualTo(0.2);
         assertThat(evidence.modelRecall()).isEqualTo(1.0);
     }

@@ -143,11 +143,20 @@ public class GateIT {
                 .contains("published: no (the champion's average precision");
 
         Path markdown = TrainingReport.write(dir.resolve("reports"), firstRun, first);
-        assertThat(Files.readString(markdown)).contains(champion).contains("champion").contains("average_precision")
+        assertThat(Files.readString(markdown))
+                .contains(champion)
+                .contains("champion")
+                .contains("average_precision")
                 .contains("| " + first.best().topFeatures(1).get(0).getKey() + " | ")
-                .contains("review " + String.format(java.util.Locale.ROOT, "%.4f", first.best().bundle().getReviewThreshold()));
-        assertThat(javax.imageio.ImageIO.read(markdown.resolveSibling(champion + TrainingReport.PR_CURVE).toFile()))
-                .as("the precision-recall curve").isNotNull();
+                .contains("review "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "%.4f",
+                                first.best().bundle().getReviewThreshold()));
+        assertThat(javax.imageio.ImageIO.read(markdown.resolveSibling(champion + TrainingReport.PR_CURVE)
+                        .toFile()))
+                .as("the precision-recall curve")
+                .isNotNull();
         assertThat(markdown.resolveSibling(champion + ".json")).exists();
         assertThat(Files.readAllLines(markdown.resolveSibling(champion + ".scores.csv")))
                 .hasSize(1 + firstRun.testScores().size())

@@ -40,8 +40,7 @@ class GatePolicyTest {
         // 21 of 40 against the rules' 20 of 40: 0.525 < 0.50 + 0.05
         GateEvidence close = new GateEvidence(10_000, 40, Duration.ofDays(5), 30, 30, 20, 21, 90);
         assertThat(POLICY.refusal(close))
-                .contains(
-                        "recall 0.5250 at alert rate 0.0030 does not beat the rules' recall 0.5000 by 0.0500");
+                .contains("recall 0.5250 at alert rate 0.0030 does not beat the rules' recall 0.5000 by 0.0500");
     }
 
     @Test

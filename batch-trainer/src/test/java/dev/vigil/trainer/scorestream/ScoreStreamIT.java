@@ -1,10 +1,5 @@
 package dev.vigil.trainer.scorestream;
 
-import dev.vigil.trainer.Publisher;
-import dev.vigil.trainer.TestSpark;
-import dev.vigil.trainer.bench.SyntheticHistory;
-import dev.vigil.trainer.scoring.ScoringContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.MerchantRisk;
@@ -24,6 +19,10 @@ import dev.vigil.schemas.Topic;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.trainer.Publisher;
+import dev.vigil.trainer.TestSpark;
+import dev.vigil.trainer.bench.SyntheticHistory;
+import dev.vigil.trainer.scoring.ScoringContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +68,7 @@ class ScoreStreamIT {
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     /** scoredAt is wall-clock time: both runs are given this one, so every field compares. */
     private static final Instant SCORED_AT = Instant.EPOCH;
+
     private static final int RECORDS_PER_BATCH = 4;
 
     private final LocalStack stack = LocalStack.forTests();
@@ -76,8 +76,8 @@ class ScoreStreamIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Topic<String, Transaction> input = Topics.TRANSACTIONS.named("score-stream-in-" + run);
     private final Topic<String, TransactionScore> output = Topics.TRANSACTION_SCORES.named("score-stream-out-" + run);
-    private final ModelBundle model = Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT,
-            ModelType.GRADIENT_BOOSTED_TREES, 20, 4);
+    private final ModelBundle model =
+            Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT, ModelType.GRADIENT_BOOSTED_TREES, 20, 4);
     private final Map<String, MerchantRisk> risks = fraudMerchantsRisky();
 
     @TempDir
@@ -86,7 +86,9 @@ class ScoreStreamIT {
     @Test
     void scoresEachCardAsCardFeaturesAndVerdictDoAcrossMicroBatchesAndARestart() throws Exception {
         SyntheticHistory population = new SyntheticHistory(3, 2, START, 4.0, 1.0, 5L);
-        List<List<Transaction>> cards = List.of(population.card(0).transactions(), population.card(1).transactions(),
+        List<List<Transaction>> cards = List.of(
+                population.card(0).transactions(),
+                population.card(1).transactions(),
                 population.card(2).transactions());
         List<Transaction> beforeRestart = new ArrayList<>();
         List<Transaction> afterRestart = new ArrayList<>();
@@ -97,7 +99,8 @@ class ScoreStreamIT {
         ScoreStream.createIfMissing(stack.kafkaBootstrapServers(), input);
         ScoringContext context = new ScoringContext(Map.of(Topics.ALL_BANKS, model), risks);
 
-        try (Publisher<String, Transaction> txs = new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, Transaction> txs =
+                new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             beforeRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
             // a client's retry of a transaction already on the topic: scored once, the profile moved once
             Transaction retried = beforeRestart.get(1);
@@ -105,7 +108,9 @@ class ScoreStreamIT {
             txs.flush();
             sendUnreadableRecord();
             StreamingQuery first = runToEnd(context);
-            assertThat(first.recentProgress()).as("micro-batches before the restart").hasSizeGreaterThan(2);
+            assertThat(first.recentProgress())
+                    .as("micro-batches before the restart")
+                    .hasSizeGreaterThan(2);
 
             afterRestart.forEach(tx -> txs.send(tx.getCardToken(), tx));
             txs.flush();
@@ -114,7 +119,9 @@ class ScoreStreamIT {
 
         Map<String, TransactionScore> expected = scoredInJava(cards);
         List<TransactionScore> scored = readScores(expected.size());
-        assertThat(scored).extracting(TransactionScore::getTransactionId).doesNotHaveDuplicates()
+        assertThat(scored)
+                .extracting(TransactionScore::getTransactionId)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (TransactionScore score : scored) {
             assertThat(score).as(score.getTransactionId()).isEqualTo(expected.get(score.getTransactionId()));
@@ -129,16 +136,25 @@ class ScoreStreamIT {
         List<Transaction> quiet = population.card(0).transactions();
         Transaction last = quiet.get(quiet.size() - 1);
         // another card moves event time past the idle expiry; then the quiet card comes back
-        Instant later = last.getEventTime().plus(ScoreStream.SCORER_PROFILE_IDLE_EXPIRY).plus(Duration.ofDays(1));
-        Transaction other = Transaction.newBuilder(population.card(1).transactions().get(0))
-                .setTransactionId("tx-other-later").setEventTime(later).setReceivedAt(later).build();
+        Instant later =
+                last.getEventTime().plus(ScoreStream.SCORER_PROFILE_IDLE_EXPIRY).plus(Duration.ofDays(1));
+        Transaction other = Transaction.newBuilder(
+                        population.card(1).transactions().get(0))
+                .setTransactionId("tx-other-later")
+                .setEventTime(later)
+                .setReceivedAt(later)
+                .build();
         Instant back = later.plus(Duration.ofHours(1));
-        Transaction returning = Transaction.newBuilder(last).setTransactionId("tx-back")
-                .setEventTime(back).setReceivedAt(back).build();
+        Transaction returning = Transaction.newBuilder(last)
+                .setTransactionId("tx-back")
+                .setEventTime(back)
+                .setReceivedAt(back)
+                .build();
         ScoreStream.createIfMissing(stack.kafkaBootstrapServers(), input);
         ScoringContext rulesOnly = ScoringContext.rulesOnly();
 
-        try (Publisher<String, Transaction> txs = new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, Transaction> txs =
+                new Publisher<>(input, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             quiet.forEach(tx -> txs.send(tx.getCardToken(), tx));
             txs.flush();
             runToEnd(rulesOnly);
@@ -149,36 +165,46 @@ class ScoreStreamIT {
         }
 
         CardFeatures.Step fresh = CardFeatures.next(CardProfile.EMPTY, returning, null);
-        TransactionScore fromNothing = Verdict.of(new RulesScorer(RulesConfig.DEFAULTS).score(fresh.features()), null,
-                fresh.features().values()).scoreRecord(returning, fresh.features(), SCORED_AT);
+        TransactionScore fromNothing = Verdict.of(
+                        new RulesScorer(RulesConfig.DEFAULTS).score(fresh.features()),
+                        null,
+                        fresh.features().values())
+                .scoreRecord(returning, fresh.features(), SCORED_AT);
         List<TransactionScore> scored = readScores(quiet.size() + 2);
-        assertThat(scored).filteredOn(score -> score.getTransactionId().equals("tx-back"))
-                .as("scored from an empty profile, as after the scorer's expiry").containsExactly(fromNothing);
+        assertThat(scored)
+                .filteredOn(score -> score.getTransactionId().equals("tx-back"))
+                .as("scored from an empty profile, as after the scorer's expiry")
+                .containsExactly(fromNothing);
     }
 
     @Test
     void followsModelsAndMerchantRiskPublishedWhileItRuns() throws Exception {
         String bank = "bank-live-" + run;
-        ModelBundle first = Bundles.randomEnsemble(new Random(1), FeatureSchema.CURRENT,
-                ModelType.GRADIENT_BOOSTED_TREES, 5, 3);
+        ModelBundle first =
+                Bundles.randomEnsemble(new Random(1), FeatureSchema.CURRENT, ModelType.GRADIENT_BOOSTED_TREES, 5, 3);
         first.setBankId(bank);
         first.setModelVersion("live-1-" + run);
-        ModelBundle second = ModelBundle.newBuilder(first).setModelVersion("live-2-" + run).build();
-        MerchantRisk risk = MerchantRisk.newBuilder(risks.values().iterator().next()).setBankId(bank)
-                .setMerchantId("m-live").build();
+        ModelBundle second =
+                ModelBundle.newBuilder(first).setModelVersion("live-2-" + run).build();
+        MerchantRisk risk = MerchantRisk.newBuilder(risks.values().iterator().next())
+                .setBankId(bank)
+                .setMerchantId("m-live")
+                .build();
         String riskKey = Topics.merchantRiskKey(bank, "m-live");
         // topics of this test's own: the stack's fraud-models is read by the other tests of this JVM
         Topic<String, ModelBundle> modelsTopic = Topics.FRAUD_MODELS.named("score-stream-models-" + run);
         Topic<String, MerchantRisk> risksTopic = Topics.MERCHANT_RISK.named("score-stream-risk-" + run);
-        LiveTables tables = new LiveTables(stack.kafkaBootstrapServers(), stack.registryUrl(), modelsTopic.name(),
-                risksTopic.name());
+        LiveTables tables = new LiveTables(
+                stack.kafkaBootstrapServers(), stack.registryUrl(), modelsTopic.name(), risksTopic.name());
 
-        try (Publisher<String, ModelBundle> models = new Publisher<>(modelsTopic, stack.kafkaBootstrapServers(),
-                stack.registryUrl());
-                Publisher<String, MerchantRisk> merchants = new Publisher<>(risksTopic,
-                        stack.kafkaBootstrapServers(), stack.registryUrl())) {
+        try (Publisher<String, ModelBundle> models =
+                        new Publisher<>(modelsTopic, stack.kafkaBootstrapServers(), stack.registryUrl());
+                Publisher<String, MerchantRisk> merchants =
+                        new Publisher<>(risksTopic, stack.kafkaBootstrapServers(), stack.registryUrl())) {
             models.sendAndWait(bank, first);
-            assertThat(tables.model(bank).modelVersion()).as("caught up at the first lookup").isEqualTo(first.getModelVersion());
+            assertThat(tables.model(bank).modelVersion())
+                    .as("caught up at the first lookup")
+                    .isEqualTo(first.getModelVersion());
             assertThat(tables.merchantRisk(bank, "m-live")).isNull();
 
             models.sendAndWait(bank, second);
@@ -209,8 +235,13 @@ class ScoreStreamIT {
             for (Transaction tx : card) {
                 MerchantRisk risk = risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, tx.getMerchantId()));
                 CardFeatures.Step step = CardFeatures.next(profile, tx, risk);
-                expected.put(tx.getTransactionId(), Verdict.of(rules.score(step.features()), evaluator,
-                        step.features().values()).scoreRecord(tx, step.features(), SCORED_AT));
+                expected.put(
+                        tx.getTransactionId(),
+                        Verdict.of(
+                                        rules.score(step.features()),
+                                        evaluator,
+                                        step.features().values())
+                                .scoreRecord(tx, step.features(), SCORED_AT));
                 profile = step.profile();
             }
         }
@@ -228,30 +259,50 @@ class ScoreStreamIT {
     }
 
     private StreamingQuery startAndAwait(ScoringContext context) throws Exception {
-        StreamingQuery query = ScoreStream.start(spark, new ScoreStream.Settings(stack.kafkaBootstrapServers(),
-                stack.registryUrl(), input.name(), "earliest", RECORDS_PER_BATCH, output.name(),
-                dir.resolve("checkpoint"), Trigger.AvailableNow(), false), context, Clock.fixed(SCORED_AT, ZoneOffset.UTC));
+        StreamingQuery query = ScoreStream.start(
+                spark,
+                new ScoreStream.Settings(
+                        stack.kafkaBootstrapServers(),
+                        stack.registryUrl(),
+                        input.name(),
+                        "earliest",
+                        RECORDS_PER_BATCH,
+                        output.name(),
+                        dir.resolve("checkpoint"),
+                        Trigger.AvailableNow(),
+                        false),
+                context,
+                Clock.fixed(SCORED_AT, ZoneOffset.UTC));
         query.awaitTermination();
         return query;
     }
 
     /** Bytes that are no Apicurio Avro record, between the two runs' records: skipped, nothing else lost. */
     private void sendUnreadableRecord() throws Exception {
-        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(input.name(), "card-000000".getBytes(StandardCharsets.UTF_8),
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            input.name(),
+                            "card-000000".getBytes(StandardCharsets.UTF_8),
+                            "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
     }
 
     private List<TransactionScore> readScores(int atLeast) {
         List<TransactionScore> scores = new ArrayList<>();
-        try (KafkaConsumer<String, TransactionScore> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "score-stream-test-" + run,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new TopicSerdes(stack.registryUrl(), false).valueSerde(output).deserializer())) {
+        try (KafkaConsumer<String, TransactionScore> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "score-stream-test-" + run,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new TopicSerdes(stack.registryUrl(), false).valueSerde(output).deserializer())) {
             consumer.subscribe(List.of(output.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             // keep reading a little past the expected count, so a duplicate would show
@@ -271,10 +322,19 @@ class ScoreStreamIT {
     private static Map<String, MerchantRisk> fraudMerchantsRisky() {
         Map<String, MerchantRisk> risks = new HashMap<>();
         for (int m = 200; m < 220; m++) {
-            MerchantRisk risk = MerchantRisk.newBuilder().setBankId(Topics.ALL_BANKS).setMerchantId("m-" + m)
-                    .setReferenceTime(START).setLabelDelayDays(7).setTransactions1d(10).setTransactions7d(70)
-                    .setTransactions30d(300).setFraudRate1d(0.2).setFraudRate7d(0.1).setFraudRate30d(0.05)
-                    .setComputedAt(START).build();
+            MerchantRisk risk = MerchantRisk.newBuilder()
+                    .setBankId(Topics.ALL_BANKS)
+                    .setMerchantId("m-" + m)
+                    .setReferenceTime(START)
+                    .setLabelDelayDays(7)
+                    .setTransactions1d(10)
+                    .setTransactions7d(70)
+                    .setTransactions30d(300)
+                    .setFraudRate1d(0.2)
+                    .setFraudRate7d(0.1)
+                    .setFraudRate30d(0.05)
+                    .setComputedAt(START)
+                    .build();
             risks.put(Topics.merchantRiskKey(Topics.ALL_BANKS, risk.getMerchantId()), risk);
         }
         return risks;

@@ -45,7 +45,8 @@ class GridTest {
         assertThatThrownBy(() -> Grid.parse("svm:c=1")).hasMessage("no learner 'svm' (lr, rf, gbt)");
         assertThatThrownBy(() -> Grid.parse("rf:rounds=10"))
                 .hasMessage("unknown parameter 'rounds' for rf (it takes trees, depth, leaf, bins, weight)");
-        assertThatThrownBy(() -> Grid.parse("gbt:depth=four")).hasMessage("'depth=four' in the grid: 'four' is not a number");
+        assertThatThrownBy(() -> Grid.parse("gbt:depth=four"))
+                .hasMessage("'depth=four' in the grid: 'four' is not a number");
         assertThatThrownBy(() -> Grid.parse("gbt:depth")).hasMessage("'depth' in the grid: expected name=value|value");
         assertThatThrownBy(() -> Grid.parse(" ; ")).hasMessage("the grid holds no learner");
     }

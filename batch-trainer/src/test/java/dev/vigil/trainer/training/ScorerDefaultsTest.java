@@ -1,8 +1,8 @@
 package dev.vigil.trainer.training;
 
-import dev.vigil.trainer.scorestream.ScoreStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.trainer.scorestream.ScoreStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

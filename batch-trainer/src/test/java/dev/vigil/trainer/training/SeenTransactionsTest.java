@@ -46,6 +46,8 @@ class SeenTransactionsTest {
         seen.forget(FIRST_SEEN.plus(ONE_DAY).plus(Duration.ofHours(1)));
 
         assertThat(seen.size()).isEqualTo(1);
-        assertThat(seen.alreadyScored("tx-new", FIRST_SEEN.plus(ONE_DAY))).as("kept").isTrue();
+        assertThat(seen.alreadyScored("tx-new", FIRST_SEEN.plus(ONE_DAY)))
+                .as("kept")
+                .isTrue();
     }
 }

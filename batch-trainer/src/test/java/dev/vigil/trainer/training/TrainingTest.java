@@ -149,13 +149,20 @@ public class TrainingTest {
         for (Training.Candidate candidate : result.candidates()) {
             List<Map.Entry<String, Double>> top = candidate.topFeatures(5);
             assertThat(top).hasSize(5);
-            assertThat(top).extracting(Map.Entry::getKey).isSubsetOf(FeatureFold.SCHEMA.names()).doesNotHaveDuplicates();
-            assertThat(top.get(0).getValue()).as(candidate.type() + " leans on some feature").isPositive();
+            assertThat(top)
+                    .extracting(Map.Entry::getKey)
+                    .isSubsetOf(FeatureFold.SCHEMA.names())
+                    .doesNotHaveDuplicates();
+            assertThat(top.get(0).getValue())
+                    .as(candidate.type() + " leans on some feature")
+                    .isPositive();
             for (int i = 1; i < top.size(); i++) {
-                assertThat(top.get(i).getValue()).isLessThanOrEqualTo(top.get(i - 1).getValue());
+                assertThat(top.get(i).getValue())
+                        .isLessThanOrEqualTo(top.get(i - 1).getValue());
             }
             double all = candidate.topFeatures(FeatureFold.SCHEMA.names().size()).stream()
-                    .mapToDouble(Map.Entry::getValue).sum();
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
             assertThat(all).isCloseTo(1.0, within(1e-9));
         }
     }

@@ -25,8 +25,7 @@ public final class PrCurvePlot {
     static final int MARGIN = 60;
     static final Color CURVE = new Color(0x1f, 0x77, 0xb4);
 
-    private PrCurvePlot() {
-    }
+    private PrCurvePlot() {}
 
     /** Writes the curve of {@code curve} (points in descending threshold, as {@link Metrics#precisionRecallCurve}) to {@code png}. */
     public static void write(Path png, List<Metrics.PrPoint> curve, String title) throws IOException {
@@ -51,8 +50,10 @@ public final class PrCurvePlot {
         }
         g.drawString("recall", x(0.5) - 16, HEIGHT - 12);
         g.drawString("precision", 6, y(1) - 10);
-        g.drawString(title + String.format(Locale.ROOT, " (average precision %.3f)", Metrics.areaUnder(curve)),
-                x(0), MARGIN / 2);
+        g.drawString(
+                title + String.format(Locale.ROOT, " (average precision %.3f)", Metrics.areaUnder(curve)),
+                x(0),
+                MARGIN / 2);
         Path2D.Double line = new Path2D.Double();
         boolean first = true;
         for (Metrics.PrPoint point : curve) {

@@ -23,8 +23,10 @@ class PrCurvePlotTest {
         assertThat(image.getWidth()).isEqualTo(PrCurvePlot.WIDTH);
         assertThat(image.getHeight()).isEqualTo(PrCurvePlot.HEIGHT);
         assertThat(image.getRGB(PrCurvePlot.x(0.25), PrCurvePlot.y(1.0)) & 0xffffff)
-                .as("on the curve").isEqualTo(PrCurvePlot.CURVE.getRGB() & 0xffffff);
+                .as("on the curve")
+                .isEqualTo(PrCurvePlot.CURVE.getRGB() & 0xffffff);
         assertThat(image.getRGB(PrCurvePlot.x(0.25), PrCurvePlot.y(0.55)) & 0xffffff)
-                .as("under it, between grid lines").isEqualTo(0xffffff);
+                .as("under it, between grid lines")
+                .isEqualTo(0xffffff);
     }
 }

@@ -63,10 +63,19 @@ final class BacktestReport {
             double largestDifference,
             List<String> differentTransactionIds) {}
 
-    record Result(String name, Instant from, Instant to, long scored, long duplicates, Map<String, Long> modelVersions,
-            Protocol protocol, Decisions decisions, double alertBudget, List<Scenario> scenarios, Equality equality,
-            List<PrPoint> curve) {
-    }
+    record Result(
+            String name,
+            Instant from,
+            Instant to,
+            long scored,
+            long duplicates,
+            Map<String, Long> modelVersions,
+            Protocol protocol,
+            Decisions decisions,
+            double alertBudget,
+            List<Scenario> scenarios,
+            Equality equality,
+            List<PrPoint> curve) {}
 
     /**
      * @param live      the scorer's scores of the window's transactions
@@ -83,7 +92,9 @@ final class BacktestReport {
             long duplicates,
             LabelTruth truth,
             Map<String, Double> offline,
-            Map<String, String> scenarios, int k, double alertBudget) {
+            Map<String, String> scenarios,
+            int k,
+            double alertBudget) {
         List<Scored> all = new ArrayList<>(live.size());
         Map<String, Long> versions = new TreeMap<>();
         for (Live s : live) {
@@ -91,13 +102,29 @@ final class BacktestReport {
             versions.merge(s.modelVersion(), 1L, Long::sum);
         }
         List<Scored> testSet = Metrics.withoutKnownCompromised(all, truth.firstFraudKnown());
-        Protocol protocol = new Protocol(testSet.size(), testSet.stream().filter(Scored::fraud).count(),
-                all.size() - testSet.size(), Metrics.aucRoc(testSet), Metrics.averagePrecision(testSet), k,
-                Metrics.cardPrecisionAtK(testSet, k), Metrics.topCardFraudShareAtK(testSet, k));
-        Decisions decisions = Decisions.of(Confusion.count(live, Live::alerted,
-                s -> truth.fraud(s.bankId(), s.transactionId())));
-        return new Result(name, from, to, live.size(), duplicates, versions, protocol, decisions, alertBudget,
-                scenarios(live, truth, scenarios), offline == null ? null : equality(live, offline),
+        Protocol protocol = new Protocol(
+                testSet.size(),
+                testSet.stream().filter(Scored::fraud).count(),
+                all.size() - testSet.size(),
+                Metrics.aucRoc(testSet),
+                Metrics.averagePrecision(testSet),
+                k,
+                Metrics.cardPrecisionAtK(testSet, k),
+                Metrics.topCardFraudShareAtK(testSet, k));
+        Decisions decisions =
+                Decisions.of(Confusion.count(live, Live::alerted, s -> truth.fraud(s.bankId(), s.transactionId())));
+        return new Result(
+                name,
+                from,
+                to,
+                live.size(),
+                duplicates,
+                versions,
+                protocol,
+                decisions,
+                alertBudget,
+                scenarios(live, truth, scenarios),
+                offline == null ? null : equality(live, offline),
                 Metrics.precisionRecallCurve(testSet));
     }
 

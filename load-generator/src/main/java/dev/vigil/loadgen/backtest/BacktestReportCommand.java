@@ -72,10 +72,15 @@ public final class BacktestReportCommand implements Callable<Integer> {
             defaultValue = "TX_FRAUD_SCENARIO",
             description = "(default: ${DEFAULT-VALUE})")
     String scenarioColumn;
-    @Option(names = "--alert-budget", defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
-            description = "the share of transactions the scorer may alert on, the model's thresholds were set for "
-                    + "(the scorer's own variable; default: ${DEFAULT-VALUE}): the report sets the live alert rate beside it")
+
+    @Option(
+            names = "--alert-budget",
+            defaultValue = "${env:VIGIL_SCORER_ALERT_BUDGET:-0.01}",
+            description =
+                    "the share of transactions the scorer may alert on, the model's thresholds were set for "
+                            + "(the scorer's own variable; default: ${DEFAULT-VALUE}): the report sets the live alert rate beside it")
     double alertBudget;
+
     @Option(names = "--out", required = true, description = "directory for report.md, report.json and pr-curve.tsv")
     Path out;
 
@@ -100,10 +105,20 @@ public final class BacktestReportCommand implements Callable<Integer> {
         long labels = TopicToEnd.read(bootstrapServers, serdes, Topics.TRANSACTION_LABELS, truth::add);
         LiveScores live = new LiveScores(from, to);
         long scores = TopicToEnd.read(bootstrapServers, serdes, Topics.TRANSACTION_SCORES, live::add);
-        System.err.printf("read %d labels and %d scores; %d scores in the test window%n", labels, scores,
-                live.scores().size());
-        BacktestReport.Result result = BacktestReport.of(name, from, to, live.scores(), live.duplicates(), truth,
-                offline == null ? null : offlineScores(offline), scenarios == null ? Map.of() : scenarios(scenarios), k, alertBudget);
+        System.err.printf(
+                "read %d labels and %d scores; %d scores in the test window%n",
+                labels, scores, live.scores().size());
+        BacktestReport.Result result = BacktestReport.of(
+                name,
+                from,
+                to,
+                live.scores(),
+                live.duplicates(),
+                truth,
+                offline == null ? null : offlineScores(offline),
+                scenarios == null ? Map.of() : scenarios(scenarios),
+                k,
+                alertBudget);
         ReportFiles.write(result, out);
         System.out.println(BacktestReport.summary(result));
         return 0;

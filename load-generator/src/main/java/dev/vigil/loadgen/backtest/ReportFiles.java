@@ -33,7 +33,9 @@ final class ReportFiles {
             tsv.append(String.format(Locale.ROOT, "%.9f\t%.6f\t%.6f%n", p.threshold(), p.precision(), p.recall()));
         }
         Files.writeString(dir.resolve("pr-curve.tsv"), tsv, StandardCharsets.UTF_8);
-        PrCurvePlot.write(dir.resolve("pr-curve.png"), r.curve(),
+        PrCurvePlot.write(
+                dir.resolve("pr-curve.png"),
+                r.curve(),
                 "Live scorer, " + r.name() + ": the test window without known-compromised cards");
     }
 
@@ -76,10 +78,17 @@ final class ReportFiles {
         md.append("## The scorer's decisions (every transaction of the window; an alert is REVIEW or DECLINE)\n\n");
         md.append("| transactions | alerts | alert rate | alert budget | precision | frauds | recall |\n"
                 + "|---|---|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s (%s) | %s | %d | %s |%n%n", d.transactions(),
-                d.alerts(), percent(d.alertRate()), percent(r.alertBudget()),
+        md.append(String.format(
+                Locale.ROOT,
+                "| %d | %d | %s | %s (%s) | %s | %d | %s |%n%n",
+                d.transactions(),
+                d.alerts(),
+                percent(d.alertRate()),
+                percent(r.alertBudget()),
                 d.alertRate() <= r.alertBudget() ? "within" : "over by " + percent(d.alertRate() - r.alertBudget()),
-                percent(d.precision()), d.frauds(), percent(d.recall())));
+                percent(d.precision()),
+                d.frauds(),
+                percent(d.recall())));
         if (!r.scenarios().isEmpty()) {
             md.append("| scenario | frauds | alerted | recall |\n|---|---|---|---|\n");
             for (Scenario s : r.scenarios()) {

@@ -53,8 +53,17 @@ class BacktestReportTest {
                 live("t4", "card-d", 0.1, false),
                 live("t5", "card-e", 0.6, true));
 
-        BacktestReport.Result r = BacktestReport.of("handbook protocol", TEST_START, TEST_END, live, 0, truth, null,
-                Map.of("t1", "2", "t2", "3"), 100, 0.01);
+        BacktestReport.Result r = BacktestReport.of(
+                "handbook protocol",
+                TEST_START,
+                TEST_END,
+                live,
+                0,
+                truth,
+                null,
+                Map.of("t1", "2", "t2", "3"),
+                100,
+                0.01);
 
         assertThat(r.protocol().removedKnownCompromised()).isEqualTo(1);
         assertThat(r.protocol().transactions()).isEqualTo(4);
@@ -81,8 +90,9 @@ class BacktestReportTest {
         Map<String, Double> offline =
                 Map.of(BacktestReport.key("card-a", "t1"), 0.9, BacktestReport.key("card-b", "t2"), 0.4 + 1e-6);
 
-        BacktestReport.Equality e = BacktestReport.of("x", TEST_START, TEST_END, live, 0, new LabelTruth(), offline,
-                Map.of(), 100, 0.01).equality();
+        BacktestReport.Equality e = BacktestReport.of(
+                        "x", TEST_START, TEST_END, live, 0, new LabelTruth(), offline, Map.of(), 100, 0.01)
+                .equality();
 
         assertThat(e.compared()).isEqualTo(2);
         assertThat(e.different()).isEqualTo(1);
@@ -117,11 +127,22 @@ class BacktestReportTest {
     void theSummaryLineHasTheFormToolsRead() {
         LabelTruth truth = new LabelTruth();
         truth.add(fraudLabel("t1", "card-a", NOON.plus(Duration.ofDays(7))));
-        BacktestReport.Result r = BacktestReport.of("handbook protocol", TEST_START, TEST_END,
-                List.of(live("t1", "card-a", 0.9, true), live("t2", "card-b", 0.1, false)), 0, truth, null, Map.of(), 100, 0.01);
+        BacktestReport.Result r = BacktestReport.of(
+                "handbook protocol",
+                TEST_START,
+                TEST_END,
+                List.of(live("t1", "card-a", 0.9, true), live("t2", "card-b", 0.1, false)),
+                0,
+                truth,
+                null,
+                Map.of(),
+                100,
+                0.01);
 
-        assertThat(BacktestReport.summary(r)).isEqualTo("handbook protocol, live scorer: AUC 1.000, AP 1.000, CP@100 0.010");
-        assertThat(ReportFiles.markdown(r)).contains("| 2 | 1 | 1.000 | 1.000 | 0.010 |")
+        assertThat(BacktestReport.summary(r))
+                .isEqualTo("handbook protocol, live scorer: AUC 1.000, AP 1.000, CP@100 0.010");
+        assertThat(ReportFiles.markdown(r))
+                .contains("| 2 | 1 | 1.000 | 1.000 | 0.010 |")
                 .as("one alert in two transactions against a 1 %% budget")
                 .contains("| 2 | 1 | 50.00 % | 1.00 % (over by 49.00 %) |");
     }
