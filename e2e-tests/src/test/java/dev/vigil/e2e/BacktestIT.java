@@ -96,7 +96,11 @@ class BacktestIT {
         // about 6 minutes on an idle 2-core machine; far more when other builds share it
         boolean finished = process.waitFor(30, TimeUnit.MINUTES);
         if (!finished) {
+            // the script's own clean-up does not run when it is killed: stop what it started (the scorer is
+            // its child; the stack's processes are detached and stop by the stack's command)
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            stopStack(root);
         }
         String printed = Files.readString(log);
 
@@ -126,5 +130,14 @@ class BacktestIT {
                 .isGreaterThan(TIMES_THE_FRAUD_SHARE * fraudShare);
         assertThat(Files.readString(OUT.resolve("run/summary.txt")))
                 .matches("reduced world, live scorer: AUC 0\\.\\d{3}, AP 0\\.\\d{3}, CP@100 0\\.\\d{3}\\s*");
+    }
+
+    private static void stopStack(Path root) throws Exception {
+        ProcessBuilder down = new ProcessBuilder("./vigil", "stack", "down")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        down.environment().put("VIGIL_STACK_DIR", OUT.resolve("run/stack").toString());
+        down.start().waitFor(2, TimeUnit.MINUTES);
     }
 }
