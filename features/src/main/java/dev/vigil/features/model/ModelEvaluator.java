@@ -33,7 +33,7 @@ public final class ModelEvaluator {
     private final double declineThreshold;
     private final Instant trainedAt;
     private final Map<String, Double> testMetrics;
-    private final ReasonCode[] codeOfFeature;
+    private final FeatureReasons.Resolved featureReasons;
     // logistic regression
     private final double intercept;
     private final double[] coefficients;
@@ -58,10 +58,7 @@ public final class ModelEvaluator {
         this.declineThreshold = bundle.getDeclineThreshold();
         this.trainedAt = bundle.getTrainedAt();
         this.testMetrics = Map.copyOf(bundle.getMetrics());
-        this.codeOfFeature = new ReasonCode[schema.size()];
-        for (int i = 0; i < codeOfFeature.length; i++) {
-            codeOfFeature[i] = FeatureReasons.codeOf(schema.names().get(i));
-        }
+        this.featureReasons = FeatureReasons.resolve(schema);
         this.trees = trees;
         if (type == ModelType.LOGISTIC_REGRESSION) {
             var logistic = bundle.getLogistic();
@@ -188,8 +185,9 @@ public final class ModelEvaluator {
 
     /**
      * {@code score(x)} (exactly) and the reasons behind it, from one walk of the model: features
-     * that pushed the score up, grouped by reason code, strongest first, at most {@code max}. Each
-     * reason gets a share of the score in proportion to its positive contribution.
+     * that pushed the score up, grouped by reason code ({@link FeatureReasons}: a reason stating a fact
+     * only when {@code x} shows it), strongest first, at most {@code max}. Each reason gets a share of
+     * the score in proportion to its positive contribution.
      */
     public Evaluation evaluate(double[] x, int max) {
         checkLength(x);
@@ -199,7 +197,7 @@ public final class ModelEvaluator {
         double positive = 0;
         for (int i = 0; i < contributions.length; i++) {
             if (contributions[i] > 0) {
-                byCode[codeOfFeature[i].ordinal()] += contributions[i];
+                byCode[featureReasons.codeOf(i, x).ordinal()] += contributions[i];
                 positive += contributions[i];
             }
         }

@@ -32,6 +32,7 @@ class ModelEvaluatorTest {
             List.of("amount_z_score", "km_from_last_location", "night_time", "merchant_fraud_rate_7d", "mystery"));
 
     static final FeatureSchema WIDE = FeatureSchema.CURRENT;
+    private static final FeatureReasons.Resolved WIDE_REASONS = FeatureReasons.resolve(WIDE);
 
     @Test
     void gradientBoostedStumpGivesSigmoidOfTwiceTheMargin() {
@@ -176,7 +177,7 @@ class ModelEvaluatorTest {
             Map<ReasonCode, Double> positiveByCode = new EnumMap<>(ReasonCode.class);
             for (int i = 0; i < out.length; i++) {
                 if (out[i] > 0) {
-                    positiveByCode.merge(FeatureReasons.codeOf(WIDE.names().get(i)), out[i], Double::sum);
+                    positiveByCode.merge(WIDE_REASONS.codeOf(i, x), out[i], Double::sum);
                 }
             }
             List<ReasonCode> strongest = positiveByCode.entrySet().stream()
@@ -243,6 +244,32 @@ class ModelEvaluatorTest {
         assertThat(reasons.get(0).contribution()).isCloseTo(score * 3 / 4.5, within(1e-12));
         assertThat(reasons.get(0).description()).isEqualTo(ReasonCode.AMOUNT_FAR_ABOVE_USUAL.description());
         assertThat(model.evaluate(x, 1).reasons()).hasSize(1);
+    }
+
+    @Test
+    void aReasonThatStatesAFactIsGivenOnlyWhenTheTransactionShowsIt() {
+        // local_hour and night_time both speak for NIGHT_TIME; new_country for NEW_COUNTRY_FOR_CARD
+        FeatureSchema schema =
+                new FeatureSchema("facts", 1, List.of("local_hour", "night_time", "new_country", "amount_z_score"));
+        ModelBundle bundle = Bundles.logistic(
+                schema, "lr-facts", 0, new double[] {2, 1, 1.5, 0.5}, new double[4], new double[] {1, 1, 1, 1});
+        ModelEvaluator model = ModelEvaluator.compile(bundle, schema);
+
+        // 14:00, not new country: the hour's push is an unusual pattern, new_country (0) pushes nothing
+        List<ModelReason> day = model.evaluate(new double[] {14, 0, 0, 1}, 5).reasons();
+        // 02:00 at night in a new country: both facts hold and are stated
+        List<ModelReason> night = model.evaluate(new double[] {2, 1, 1, 1}, 5).reasons();
+
+        assertThat(day)
+                .extracting(ModelReason::code)
+                .containsExactly(ReasonCode.UNUSUAL_PATTERN, ReasonCode.AMOUNT_FAR_ABOVE_USUAL);
+        assertThat(night)
+                .extracting(ModelReason::code)
+                .containsExactly(
+                        ReasonCode.NIGHT_TIME, ReasonCode.NEW_COUNTRY_FOR_CARD, ReasonCode.AMOUNT_FAR_ABOVE_USUAL);
+        // the score's share still goes to the contributions that made it, whatever they are called
+        assertThat(night.get(0).contribution())
+                .isCloseTo(model.score(new double[] {2, 1, 1, 1}) * 5 / 7, within(1e-12));
     }
 
     @Test
