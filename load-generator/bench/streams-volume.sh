@@ -11,7 +11,8 @@
 #               throughput and event-to-score latency (load generator `scores`); the steps stop at the first
 #               one the engine does not keep up with (throughput below 90 % of the rate sent)
 #   ks-latency, spark-latency
-#               one rate (--latency-rate) for --duration s: Kafka Streams, then Spark at each --triggers,
+#               one rate (--latency-rate; auto: the highest offered rate both engines kept up with in this run's
+#               saturation steps, so the saturation phases run first) for --duration s: Kafka Streams, then Spark at each --triggers,
 #               then Spark's continuous trigger (spark-continuous, also a phase of its own: its error is kept in
 #               spark-continuous.err; as it cannot run per-card state, the scoring without state, score-stream
 #               --without-state, is measured continuously instead)
@@ -25,22 +26,22 @@
 # topic (receivedAt: when the load generator produced it; scoredAt: when the engine scored it, before its
 # output is written). Throughput = the step's transactions / (last score - step start).
 #
-# Usage: load-generator/bench/streams-volume.sh [--phases "drain ks-saturation ks-latency spark-saturation spark-latency down"] [--drain 1000000]
+# Usage: load-generator/bench/streams-volume.sh [--phases "drain ks-saturation spark-saturation ks-latency spark-latency down"] [--drain 1000000]
 #            [--cards 20000] [--ks-rates "1000 2000 4000"] [--spark-rates "1000 2000 4000 8000"] [--duration 45]
-#            [--latency-rate 1500] [--triggers "0 1s"] [--out target/bench/streams-volume] [--plot docs/streams-volume.png]
+#            [--latency-rate auto|1500] [--triggers "0 1s"] [--out target/bench/streams-volume] [--plot docs/streams-volume.png]
 #        --report-only: the tables and the plot again from OUT's TSVs
 # Needs the packaged jars (./mvnw -B install -DskipTests), jq and gnuplot. Starts its own stack (no services) on
 # the ports of VIGIL_*_PORT (local-stack/README.md) and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-PHASES="drain ks-saturation ks-latency spark-saturation spark-latency down"
+PHASES="drain ks-saturation spark-saturation ks-latency spark-latency down"
 DRAIN=1000000
 CARDS=20000
 KS_RATES="1000 2000 4000"
 SPARK_RATES="1000 2000 4000 8000"
 DURATION=45
-LATENCY_RATE=1500
+LATENCY_RATE=auto
 TRIGGERS="0 1s"
 OUT=target/bench/streams-volume
 PLOT=docs/streams-volume.png
@@ -277,7 +278,27 @@ run_spark-saturation() {
     stop_engine
 }
 
+# the highest offered rate of this run's saturation steps the engine kept up with (90 % of the rate sent)
+kept_up_to() { # engine trigger
+    awk -F'\t' -v engine="$1" -v trigger="$2" '$1 == "saturation" && $2 == engine && $3 == trigger \
+        && $8 != "null" && $8 >= 0.9 * $6 && $4 > best { best = $4 } END { print best + 0 }' "$STEPS"
+}
+
+resolve_latency_rate() {
+    [ "$LATENCY_RATE" = auto ] || return 0
+    local ks spark
+    ks=$(kept_up_to kafka-streams -)
+    spark=$(kept_up_to spark 0)
+    LATENCY_RATE=$((ks < spark ? ks : spark))
+    if [ "$LATENCY_RATE" -eq 0 ]; then
+        echo "--latency-rate auto needs saturation steps both engines kept up with in $STEPS" >&2
+        exit 1
+    fi
+    echo "latency rate: $LATENCY_RATE tx/s (kept up with: Kafka Streams $ks, Spark $spark)" >&2
+}
+
 run_ks-latency() {
+    resolve_latency_rate
     echo "== latency at $LATENCY_RATE tx/s, Kafka Streams" >&2
     start_ks
     step warm-up kafka-streams - transaction-scores 500 > /dev/null
@@ -286,6 +307,7 @@ run_ks-latency() {
 }
 
 run_spark-latency() {
+    resolve_latency_rate
     echo "== latency at $LATENCY_RATE tx/s, Spark" >&2
     for trigger in $TRIGGERS; do
         start_spark "$trigger" --max-offsets-per-trigger "$SPARK_MAX_BATCH"
@@ -374,4 +396,20 @@ echo "| phase | engine | trigger | offered tx/s | sent | sent/s | scored | throu
 echo "|---|---|---|---:|---:|---:|---:|---:|---|---:|"
 tail -n +2 "$STEPS" | awk -F'\t' '$1 != "warm-up" { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s | %s |\n",
     $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 }'
+# the summary line: each engine's saturation (the throughput of the last step it kept up with) and the p99 of
+# both at the latency rate (Spark's best trigger)
+awk -F'\t' '
+    $1 == "saturation" && $8 != "null" && $8 >= 0.9 * $6 {
+        key = $2 == "kafka-streams" ? "ks" : "spark"
+        if ($4 > offered[key]) { offered[key] = $4; saturation[key] = $8 }
+    }
+    $1 == "latency" && $3 != "continuous-without-state" {
+        key = $2 == "kafka-streams" ? "ks" : "spark"
+        if (!(key in p99) || $10 < p99[key]) { p99[key] = $10; rate = $4 }
+    }
+    END {
+        if (("ks" in saturation) && ("spark" in saturation) && ("ks" in p99) && ("spark" in p99))
+            printf "streams vs spark: saturation %d vs %d records/s; p99 at %d tx/s: %d ms vs %d ms\n",
+                saturation["ks"], saturation["spark"], rate, p99["ks"], p99["spark"]
+    }' "$STEPS"
 echo "results: $DRAINS, $STEPS, plot: $PLOT" >&2
