@@ -20,7 +20,8 @@
 #
 # Each engine keeps its state between phases (the scorer's application id and state directory, Spark's
 # checkpoint), so an engine restarted first reads what the other one was measured on: each run starts with
-# an unmeasured warm-up step at 500 tx/s, whose wait (up to 10 minutes) absorbs that catch-up.
+# an unmeasured warm-up step at 500 tx/s, whose wait (up to 10 minutes) absorbs that catch-up; a latency
+# step follows a second warm-up step at its own rate.
 #
 # Event-to-score latency = scoredAt - receivedAt of each transaction of the step, from the engine's output
 # topic (receivedAt: when the load generator produced it; scoredAt: when the engine scored it, before its
@@ -113,6 +114,8 @@ start_spark() { # trigger [extra options]: on the job's checkpoint, from the beg
 
 start_spark_on() { # checkpoint starting-offsets trigger [extra options]
     local checkpoint=$1 from=$2 trigger=$3 rerun=false
+    # how to start it again should it end during a step (revive_spark)
+    echo "${SPARK_SLOTS:-$WORKERS} $*" > "$OUT/spark.args"
     shift 3
     pending_batch "$checkpoint" && rerun=true
     SPARK_LOCAL_IP=127.0.0.1 nohup java @batch-trainer/jvm.options -Xmx3g "-Dspark.master=local[${SPARK_SLOTS:-$WORKERS}]" \
@@ -151,7 +154,21 @@ spark_scored() { # rows read by the micro-batches finished since the job started
     { grep -o '[0-9]* rows since start' "$OUT/spark.log" || echo 0; } | tail -1 | cut -d' ' -f1
 }
 
+# Spark 4.1's Kafka source can also fail the progress report of the first batch after any restart
+# (SPARK-55271): a Spark job that ended during a step is started again on its checkpoint, and said so
+revive_spark() {
+    [ -f "$OUT/spark.args" ] && [ -f "$OUT/engine.pid" ] || return 0
+    kill -0 "$(cat "$OUT/engine.pid")" 2> /dev/null && return 0
+    local slots args
+    read -r slots args < "$OUT/spark.args"
+    cp "$OUT/spark.err" "$OUT/spark-ended-$(date +%s).err"
+    echo "Spark ended during a step ($(grep -m1 -o 'Exception[^$]*' "$OUT/spark.err" | cut -c1-120)); starting it again" >&2
+    # shellcheck disable=SC2086
+    SPARK_SLOTS=$slots start_spark_on $args || echo "Spark did not start again: $OUT/spark.err" >&2
+}
+
 stop_engine() {
+    rm -f "$OUT/spark.args"
     if [ -f "$OUT/engine.pid" ]; then
         kill "$(cat "$OUT/engine.pid")" 2> /dev/null || true
         while kill -0 "$(cat "$OUT/engine.pid")" 2> /dev/null; do sleep 1; done
@@ -240,7 +257,13 @@ step() { # phase engine trigger topic rate
     # a warm-up also waits for the engine to catch up with what it has not read yet
     [ "$1" = warm-up ] && wait=600 idle=300
     loadgen scores --topic "$4" --from "$from" --to "$to" --expect "$sent" --wait "$wait" --idle "$idle" \
-        > "$OUT/$name.json" 2>> "$OUT/scores.err"
+        > "$OUT/$name.json" 2>> "$OUT/scores.err" &
+    local reader=$!
+    while kill -0 "$reader" 2> /dev/null; do
+        revive_spark
+        sleep 2
+    done
+    wait "$reader" || true
     jq -r --arg phase "$1" --arg engine "$2" --arg trigger "$3" --arg rate "$5" --arg sent "$sent" \
         --arg seconds "$(((to - from) / 1000))" --arg load "$load" \
         '[$phase, $engine, $trigger, $rate, $sent, (($sent | tonumber) / ($seconds | tonumber) | round),
@@ -297,11 +320,18 @@ resolve_latency_rate() {
     echo "latency rate: $LATENCY_RATE tx/s (kept up with: Kafka Streams $ks, Spark $spark)" >&2
 }
 
+# before a latency step: catch up at 500 tx/s with what the other engine was measured on, then settle at the
+# measured rate (a step right after a catch-up of millions of records measures the catch-up's after-effects)
+warm_up() { # engine trigger topic
+    step warm-up "$1" "$2" "$3" 500 > /dev/null
+    step warm-up "$1" "$2" "$3" "$LATENCY_RATE" > /dev/null
+}
+
 run_ks-latency() {
     resolve_latency_rate
     echo "== latency at $LATENCY_RATE tx/s, Kafka Streams" >&2
     start_ks
-    step warm-up kafka-streams - transaction-scores 500 > /dev/null
+    warm_up kafka-streams - transaction-scores
     step latency kafka-streams - transaction-scores "$LATENCY_RATE" > /dev/null
     stop_engine
 }
@@ -311,7 +341,7 @@ run_spark-latency() {
     echo "== latency at $LATENCY_RATE tx/s, Spark" >&2
     for trigger in $TRIGGERS; do
         start_spark "$trigger" --max-offsets-per-trigger "$SPARK_MAX_BATCH"
-        step warm-up spark "$trigger" "$SPARK_TOPIC" 500 > /dev/null
+        warm_up spark "$trigger" "$SPARK_TOPIC"
         step latency spark "$trigger" "$SPARK_TOPIC" "$LATENCY_RATE" > /dev/null
         stop_engine
     done
@@ -341,7 +371,7 @@ run_spark-continuous() {
     # partitions, so it needs 6 task slots (threads on the same 2 cores), or 4 partitions are never read
     rm -rf "$OUT/spark-without-state-checkpoint"
     SPARK_SLOTS=6 start_spark_on "$OUT/spark-without-state-checkpoint" latest 1s --continuous --without-state
-    step warm-up spark continuous-without-state "$SPARK_TOPIC" 500 > /dev/null
+    warm_up spark continuous-without-state "$SPARK_TOPIC"
     step latency spark continuous-without-state "$SPARK_TOPIC" "$LATENCY_RATE" > /dev/null
     stop_engine
 }
