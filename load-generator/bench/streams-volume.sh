@@ -407,7 +407,7 @@ series() { # engine trigger: "throughput p99" rows, by throughput
     echo "set xlabel 'achieved throughput (transactions/s)'"
     echo "set ylabel 'p99 latency (ms), log scale'"
     echo "set logscale y"
-    echo "set yrange [500:*]"
+    echo "set yrange [100:*]"
     echo "set grid"
     echo "set key top left"
     # points, not lines: steps ran at different loads, and a saturated step can achieve less than the one before
