@@ -11,7 +11,8 @@
 #               throughput and event-to-score latency (load generator `scores`); the steps stop at the first
 #               one the engine does not keep up with (throughput below 90 % of the rate sent)
 #   ks-latency, spark-latency
-#               one rate (--latency-rate) for --duration s: Kafka Streams, then Spark at each --triggers,
+#               one rate (--latency-rate; auto: the highest offered rate both engines kept up with in this run's
+#               saturation steps, so the saturation phases run first) for --duration s: Kafka Streams, then Spark at each --triggers,
 #               then Spark's continuous trigger (spark-continuous, also a phase of its own: its error is kept in
 #               spark-continuous.err; as it cannot run per-card state, the scoring without state, score-stream
 #               --without-state, is measured continuously instead)
@@ -19,28 +20,29 @@
 #
 # Each engine keeps its state between phases (the scorer's application id and state directory, Spark's
 # checkpoint), so an engine restarted first reads what the other one was measured on: each run starts with
-# an unmeasured warm-up step at 500 tx/s, whose wait (up to 10 minutes) absorbs that catch-up.
+# an unmeasured warm-up step at 500 tx/s, whose wait (up to 10 minutes) absorbs that catch-up; a latency
+# step follows a second warm-up step at its own rate.
 #
 # Event-to-score latency = scoredAt - receivedAt of each transaction of the step, from the engine's output
 # topic (receivedAt: when the load generator produced it; scoredAt: when the engine scored it, before its
 # output is written). Throughput = the step's transactions / (last score - step start).
 #
-# Usage: load-generator/bench/streams-volume.sh [--phases "drain ks-saturation ks-latency spark-saturation spark-latency down"] [--drain 1000000]
+# Usage: load-generator/bench/streams-volume.sh [--phases "drain ks-saturation spark-saturation ks-latency spark-latency down"] [--drain 1000000]
 #            [--cards 20000] [--ks-rates "1000 2000 4000"] [--spark-rates "1000 2000 4000 8000"] [--duration 45]
-#            [--latency-rate 1500] [--triggers "0 1s"] [--out target/bench/streams-volume] [--plot docs/streams-volume.png]
+#            [--latency-rate auto|1500] [--triggers "0 1s"] [--out target/bench/streams-volume] [--plot docs/streams-volume.png]
 #        --report-only: the tables and the plot again from OUT's TSVs
 # Needs the packaged jars (./mvnw -B install -DskipTests), jq and gnuplot. Starts its own stack (no services) on
 # the ports of VIGIL_*_PORT (local-stack/README.md) and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-PHASES="drain ks-saturation ks-latency spark-saturation spark-latency down"
+PHASES="drain ks-saturation spark-saturation ks-latency spark-latency down"
 DRAIN=1000000
 CARDS=20000
 KS_RATES="1000 2000 4000"
 SPARK_RATES="1000 2000 4000 8000"
 DURATION=45
-LATENCY_RATE=1500
+LATENCY_RATE=auto
 TRIGGERS="0 1s"
 OUT=target/bench/streams-volume
 PLOT=docs/streams-volume.png
@@ -112,6 +114,8 @@ start_spark() { # trigger [extra options]: on the job's checkpoint, from the beg
 
 start_spark_on() { # checkpoint starting-offsets trigger [extra options]
     local checkpoint=$1 from=$2 trigger=$3 rerun=false
+    # how to start it again should it end during a step (revive_spark)
+    echo "${SPARK_SLOTS:-$WORKERS} $*" > "$OUT/spark.args"
     shift 3
     pending_batch "$checkpoint" && rerun=true
     SPARK_LOCAL_IP=127.0.0.1 nohup java @batch-trainer/jvm.options -Xmx3g "-Dspark.master=local[${SPARK_SLOTS:-$WORKERS}]" \
@@ -150,7 +154,21 @@ spark_scored() { # rows read by the micro-batches finished since the job started
     { grep -o '[0-9]* rows since start' "$OUT/spark.log" || echo 0; } | tail -1 | cut -d' ' -f1
 }
 
+# Spark 4.1's Kafka source can also fail the progress report of the first batch after any restart
+# (SPARK-55271): a Spark job that ended during a step is started again on its checkpoint, and said so
+revive_spark() {
+    [ -f "$OUT/spark.args" ] && [ -f "$OUT/engine.pid" ] || return 0
+    kill -0 "$(cat "$OUT/engine.pid")" 2> /dev/null && return 0
+    local slots args
+    read -r slots args < "$OUT/spark.args"
+    cp "$OUT/spark.err" "$OUT/spark-ended-$(date +%s).err"
+    echo "Spark ended during a step ($(grep -m1 -o 'Exception[^$]*' "$OUT/spark.err" | cut -c1-120)); starting it again" >&2
+    # shellcheck disable=SC2086
+    SPARK_SLOTS=$slots start_spark_on $args || echo "Spark did not start again: $OUT/spark.err" >&2
+}
+
 stop_engine() {
+    rm -f "$OUT/spark.args"
     if [ -f "$OUT/engine.pid" ]; then
         kill "$(cat "$OUT/engine.pid")" 2> /dev/null || true
         while kill -0 "$(cat "$OUT/engine.pid")" 2> /dev/null; do sleep 1; done
@@ -239,7 +257,13 @@ step() { # phase engine trigger topic rate
     # a warm-up also waits for the engine to catch up with what it has not read yet
     [ "$1" = warm-up ] && wait=600 idle=300
     loadgen scores --topic "$4" --from "$from" --to "$to" --expect "$sent" --wait "$wait" --idle "$idle" \
-        > "$OUT/$name.json" 2>> "$OUT/scores.err"
+        > "$OUT/$name.json" 2>> "$OUT/scores.err" &
+    local reader=$!
+    while kill -0 "$reader" 2> /dev/null; do
+        revive_spark
+        sleep 2
+    done
+    wait "$reader" || true
     jq -r --arg phase "$1" --arg engine "$2" --arg trigger "$3" --arg rate "$5" --arg sent "$sent" \
         --arg seconds "$(((to - from) / 1000))" --arg load "$load" \
         '[$phase, $engine, $trigger, $rate, $sent, (($sent | tonumber) / ($seconds | tonumber) | round),
@@ -277,19 +301,47 @@ run_spark-saturation() {
     stop_engine
 }
 
+# the highest offered rate of this run's saturation steps the engine kept up with (90 % of the rate sent)
+kept_up_to() { # engine trigger
+    awk -F'\t' -v engine="$1" -v trigger="$2" '$1 == "saturation" && $2 == engine && $3 == trigger \
+        && $8 != "null" && $8 >= 0.9 * $6 && $4 > best { best = $4 } END { print best + 0 }' "$STEPS"
+}
+
+resolve_latency_rate() {
+    [ "$LATENCY_RATE" = auto ] || return 0
+    local ks spark
+    ks=$(kept_up_to kafka-streams -)
+    spark=$(kept_up_to spark 0)
+    LATENCY_RATE=$((ks < spark ? ks : spark))
+    if [ "$LATENCY_RATE" -eq 0 ]; then
+        echo "--latency-rate auto needs saturation steps both engines kept up with in $STEPS" >&2
+        exit 1
+    fi
+    echo "latency rate: $LATENCY_RATE tx/s (kept up with: Kafka Streams $ks, Spark $spark)" >&2
+}
+
+# before a latency step: catch up at 500 tx/s with what the other engine was measured on, then settle at the
+# measured rate (a step right after a catch-up of millions of records measures the catch-up's after-effects)
+warm_up() { # engine trigger topic
+    step warm-up "$1" "$2" "$3" 500 > /dev/null
+    step warm-up "$1" "$2" "$3" "$LATENCY_RATE" > /dev/null
+}
+
 run_ks-latency() {
+    resolve_latency_rate
     echo "== latency at $LATENCY_RATE tx/s, Kafka Streams" >&2
     start_ks
-    step warm-up kafka-streams - transaction-scores 500 > /dev/null
+    warm_up kafka-streams - transaction-scores
     step latency kafka-streams - transaction-scores "$LATENCY_RATE" > /dev/null
     stop_engine
 }
 
 run_spark-latency() {
+    resolve_latency_rate
     echo "== latency at $LATENCY_RATE tx/s, Spark" >&2
     for trigger in $TRIGGERS; do
         start_spark "$trigger" --max-offsets-per-trigger "$SPARK_MAX_BATCH"
-        step warm-up spark "$trigger" "$SPARK_TOPIC" 500 > /dev/null
+        warm_up spark "$trigger" "$SPARK_TOPIC"
         step latency spark "$trigger" "$SPARK_TOPIC" "$LATENCY_RATE" > /dev/null
         stop_engine
     done
@@ -319,7 +371,7 @@ run_spark-continuous() {
     # partitions, so it needs 6 task slots (threads on the same 2 cores), or 4 partitions are never read
     rm -rf "$OUT/spark-without-state-checkpoint"
     SPARK_SLOTS=6 start_spark_on "$OUT/spark-without-state-checkpoint" latest 1s --continuous --without-state
-    step warm-up spark continuous-without-state "$SPARK_TOPIC" 500 > /dev/null
+    warm_up spark continuous-without-state "$SPARK_TOPIC"
     step latency spark continuous-without-state "$SPARK_TOPIC" "$LATENCY_RATE" > /dev/null
     stop_engine
 }
@@ -355,7 +407,7 @@ series() { # engine trigger: "throughput p99" rows, by throughput
     echo "set xlabel 'achieved throughput (transactions/s)'"
     echo "set ylabel 'p99 latency (ms), log scale'"
     echo "set logscale y"
-    echo "set yrange [500:*]"
+    echo "set yrange [100:*]"
     echo "set grid"
     echo "set key top left"
     # points, not lines: steps ran at different loads, and a saturated step can achieve less than the one before
@@ -374,4 +426,20 @@ echo "| phase | engine | trigger | offered tx/s | sent | sent/s | scored | throu
 echo "|---|---|---|---:|---:|---:|---:|---:|---|---:|"
 tail -n +2 "$STEPS" | awk -F'\t' '$1 != "warm-up" { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s | %s |\n",
     $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 }'
+# the summary line: each engine's saturation (the throughput of the last step it kept up with) and the p99 of
+# both at the latency rate (Spark's best trigger)
+awk -F'\t' '
+    $1 == "saturation" && $8 != "null" && $8 >= 0.9 * $6 {
+        key = $2 == "kafka-streams" ? "ks" : "spark"
+        if ($4 > offered[key]) { offered[key] = $4; saturation[key] = $8 }
+    }
+    $1 == "latency" && $3 != "continuous-without-state" {
+        key = $2 == "kafka-streams" ? "ks" : "spark"
+        if (!(key in p99) || $10 < p99[key]) { p99[key] = $10; rate = $4 }
+    }
+    END {
+        if (("ks" in saturation) && ("spark" in saturation) && ("ks" in p99) && ("spark" in p99))
+            printf "streams vs spark: saturation %d vs %d records/s; p99 at %d tx/s: %d ms vs %d ms\n",
+                saturation["ks"], saturation["spark"], rate, p99["ks"], p99["spark"]
+    }' "$STEPS"
 echo "results: $DRAINS, $STEPS, plot: $PLOT" >&2
