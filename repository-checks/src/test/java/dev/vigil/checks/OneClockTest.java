@@ -19,8 +19,8 @@ class OneClockTest {
     private static final Set<String> GIVEN_A_CLOCK =
             Set.of("alerts-api", "batch-trainer", "features", "ingest-service", "realtime-scorer");
 
-    private static final Pattern WALL_CLOCK = Pattern.compile(
-            "\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|OffsetDateTime|ZonedDateTime)\\.now\\(\\)"
+    private static final Pattern WALL_CLOCK =
+            Pattern.compile("\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|OffsetDateTime|ZonedDateTime)\\.now\\(\\)"
                     + "|System\\.currentTimeMillis\\(\\)");
 
     @Test
@@ -36,11 +36,7 @@ class OneClockTest {
 
     @Test
     void findsEachWayOfReadingTheWallClock() {
-        assertThat(List.of(
-                        "Instant.now()",
-                        "LocalDate.now()",
-                        "OffsetDateTime.now()",
-                        "System.currentTimeMillis()"))
+        assertThat(List.of("Instant.now()", "LocalDate.now()", "OffsetDateTime.now()", "System.currentTimeMillis()"))
                 .allMatch(code -> WALL_CLOCK.matcher(code).find());
         assertThat(List.of("Instant.now(clock)", "clock.instant()", "System.nanoTime()", "MyInstant.now()"))
                 .noneMatch(code -> WALL_CLOCK.matcher(code).find());

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.DemoTokens;

@@ -101,8 +101,8 @@ class BrokerDownIT {
     void transactionAnswers503WithinSecondsAndNothingLogsTheCardNumber() {
         long start = System.nanoTime();
 
-        Response response =
-                post("/api/v1/transactions", SampleRequests.transactionAMinuteAgo().render());
+        Response response = post(
+                "/api/v1/transactions", SampleRequests.transactionAMinuteAgo().render());
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         response.then()

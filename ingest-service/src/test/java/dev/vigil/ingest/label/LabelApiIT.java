@@ -8,8 +8,8 @@ import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.JwtKeysResource;
@@ -55,7 +55,9 @@ class LabelApiIT {
     static String sentTransaction() {
         String id = "tx-" + UUID.randomUUID();
         Senders.ofSampleBank()
-                .body(SampleRequests.transactionAMinuteAgo().text("transactionId", id).render())
+                .body(SampleRequests.transactionAMinuteAgo()
+                        .text("transactionId", id)
+                        .render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -100,7 +102,8 @@ class LabelApiIT {
 
     @Test
     void retriedLabelGetsTheSameId() {
-        String body = SampleRequests.label().text("transactionId", sentTransaction()).render();
+        String body =
+                SampleRequests.label().text("transactionId", sentTransaction()).render();
 
         String first = Senders.ofSampleBank()
                 .body(body)

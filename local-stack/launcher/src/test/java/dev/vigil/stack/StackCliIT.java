@@ -121,7 +121,8 @@ class StackCliIT {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
                 serdes().keySerde(Topics.TRANSACTIONS).serializer(),
                 serdes().valueSerde(Topics.TRANSACTIONS).serializer())) {
-            sent = producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), SampleTransactions.CARD_TOKEN, written))
+            sent = producer.send(
+                            new ProducerRecord<>(Topics.TRANSACTIONS.name(), SampleTransactions.CARD_TOKEN, written))
                     .get(30, TimeUnit.SECONDS);
         }
 
