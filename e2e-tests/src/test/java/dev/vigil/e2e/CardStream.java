@@ -72,7 +72,7 @@ record CardStream(List<Map<String, Object>> transactions, Set<String> frauds) {
 
     /** A Luhn-valid test card number per card index. */
     static String pan(int card) {
-        return CardNumbers.withCheckDigit(String.format(Locale.ROOT, "400000%09d", 100_000 + card));
+        return CardNumbersInLogs.withCheckDigit(String.format(Locale.ROOT, "400000%09d", 100_000 + card));
     }
 
     /** The card numbers the stream sends: none of them may show anywhere past the ingest endpoint. */

@@ -1,10 +1,10 @@
 package dev.vigil.scorer;
 
-import static dev.vigil.scorer.Fixtures.CARD;
-import static dev.vigil.scorer.Fixtures.HOME;
-import static dev.vigil.scorer.Fixtures.MIDNIGHT;
-import static dev.vigil.scorer.Fixtures.OTHER_CARD;
-import static dev.vigil.scorer.Fixtures.tx;
+import static dev.vigil.scorer.CardTransactions.CARD;
+import static dev.vigil.scorer.CardTransactions.HOME;
+import static dev.vigil.scorer.CardTransactions.MIDNIGHT;
+import static dev.vigil.scorer.CardTransactions.OTHER_CARD;
+import static dev.vigil.scorer.CardTransactions.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.TransactionScore;

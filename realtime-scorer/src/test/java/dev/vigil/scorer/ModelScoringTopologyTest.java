@@ -1,10 +1,10 @@
 package dev.vigil.scorer;
 
-import static dev.vigil.scorer.Fixtures.CARD;
-import static dev.vigil.scorer.Fixtures.HOME;
-import static dev.vigil.scorer.Fixtures.MIDNIGHT;
-import static dev.vigil.scorer.Fixtures.OTHER_CARD;
-import static dev.vigil.scorer.Fixtures.tx;
+import static dev.vigil.scorer.CardTransactions.CARD;
+import static dev.vigil.scorer.CardTransactions.HOME;
+import static dev.vigil.scorer.CardTransactions.MIDNIGHT;
+import static dev.vigil.scorer.CardTransactions.OTHER_CARD;
+import static dev.vigil.scorer.CardTransactions.tx;
 import static dev.vigil.scorer.Models.sigmoid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -61,7 +61,7 @@ class ModelScoringTopologyTest {
             assertThat(score.getFeatureSchema()).isEqualTo("card-v3");
             assertThat(score.getFeatures()).hasSize(FeatureSchema.CURRENT.size());
             assertThat(score.getAlerted()).isFalse();
-            assertThat(score.getScoredAt()).isEqualTo(Fixtures.SCORED_AT);
+            assertThat(score.getScoredAt()).isEqualTo(CardTransactions.SCORED_AT);
         });
         assertThat(scores)
                 .extracting(TransactionScore::getTransactionId)

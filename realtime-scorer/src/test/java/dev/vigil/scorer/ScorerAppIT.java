@@ -1,6 +1,6 @@
 package dev.vigil.scorer;
 
-import static dev.vigil.scorer.Fixtures.HOME;
+import static dev.vigil.scorer.CardTransactions.HOME;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,10 +56,10 @@ class ScorerAppIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Transaction> history = new ArrayList<>();
         for (int day = 6; day >= 1; day--) {
-            history.add(
-                    Fixtures.tx(card, "tx-usual-" + day, 2_000 + 100L * day, HOME, now.minus(Duration.ofDays(day))));
+            history.add(CardTransactions.tx(
+                    card, "tx-usual-" + day, 2_000 + 100L * day, HOME, now.minus(Duration.ofDays(day))));
         }
-        Transaction fraud = Fixtures.tx(card, "tx-fraud", 245_000, "BR", now.minus(Duration.ofMinutes(1)));
+        Transaction fraud = CardTransactions.tx(card, "tx-fraud", 245_000, "BR", now.minus(Duration.ofMinutes(1)));
         history.add(fraud);
         Map<TopicPartition, Long> alertsFrom = endOffsets(Topics.FRAUD_ALERTS.name());
 
@@ -89,7 +89,8 @@ class ScorerAppIT {
         records.add(record(card, poison, start));
         // then a burst: five transactions within ten minutes
         for (int i = 0; i < 5; i++) {
-            Transaction tx = Fixtures.tx(card, "tx-burst-" + i, 1_500, HOME, start.plus(Duration.ofMinutes(1L + i)));
+            Transaction tx =
+                    CardTransactions.tx(card, "tx-burst-" + i, 1_500, HOME, start.plus(Duration.ofMinutes(1L + i)));
             records.add(record(card, avro(tx), tx.getEventTime()));
         }
         Map<TopicPartition, Long> deadFrom = endOffsets(Topics.DEAD_LETTERS.name());

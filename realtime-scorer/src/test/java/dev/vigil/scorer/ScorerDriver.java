@@ -76,7 +76,7 @@ final class ScorerDriver implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(
                 ScoringTopology.build(
-                        topologySerdes, settings, meters, Clock.fixed(Fixtures.SCORED_AT, ZoneOffset.UTC)),
+                        topologySerdes, settings, meters, Clock.fixed(CardTransactions.SCORED_AT, ZoneOffset.UTC)),
                 props);
         transactions = driver.createInputTopic(
                 Topics.TRANSACTIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());

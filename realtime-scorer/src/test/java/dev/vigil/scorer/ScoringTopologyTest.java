@@ -1,15 +1,15 @@
 package dev.vigil.scorer;
 
-import static dev.vigil.scorer.Fixtures.ABROAD;
-import static dev.vigil.scorer.Fixtures.CARD;
-import static dev.vigil.scorer.Fixtures.HOME;
-import static dev.vigil.scorer.Fixtures.MIDNIGHT;
-import static dev.vigil.scorer.Fixtures.ONE_MINUTE_LATER;
-import static dev.vigil.scorer.Fixtures.OTHER_CARD;
-import static dev.vigil.scorer.Fixtures.SCORED_AT;
-import static dev.vigil.scorer.Fixtures.day;
-import static dev.vigil.scorer.Fixtures.tx;
-import static dev.vigil.scorer.Fixtures.usualDay;
+import static dev.vigil.scorer.CardTransactions.ABROAD;
+import static dev.vigil.scorer.CardTransactions.CARD;
+import static dev.vigil.scorer.CardTransactions.HOME;
+import static dev.vigil.scorer.CardTransactions.MIDNIGHT;
+import static dev.vigil.scorer.CardTransactions.ONE_MINUTE_LATER;
+import static dev.vigil.scorer.CardTransactions.OTHER_CARD;
+import static dev.vigil.scorer.CardTransactions.SCORED_AT;
+import static dev.vigil.scorer.CardTransactions.day;
+import static dev.vigil.scorer.CardTransactions.tx;
+import static dev.vigil.scorer.CardTransactions.usualDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.Alert;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,13 @@ class OneCopyOfEachRuleTest {
                         "a label's id",
                         contains("nameUUIDFromBytes").and(contains("LabelSource")),
                         List.of("schemas/src/main/java/dev/vigil/schemas/LabelIds.java")),
+                new Rule(
+                        "a transactions record built from its parts",
+                        matches("\\bTransaction\\.newBuilder\\(\\)"),
+                        List.of(
+                                "schemas/src/main/java/dev/vigil/schemas/TransactionRecords.java",
+                                // the archive's rows read back into the records they were: no new record
+                                "batch-trainer/src/main/java/dev/vigil/trainer/archive/HistoryRows.java")),
                 new Rule(
                         "the card token",
                         contains("HmacSHA256"),
@@ -112,5 +120,9 @@ class OneCopyOfEachRuleTest {
 
     private static Predicate<String> contains(String text) {
         return source -> source.contains(text);
+    }
+
+    private static Predicate<String> matches(String regex) {
+        return Pattern.compile(regex).asPredicate();
     }
 }

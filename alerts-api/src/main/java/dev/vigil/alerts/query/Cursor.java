@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The position after the last alert of a page: its event time and id, the keyset the pages are
- * ordered by. Clients see it as an opaque URL-safe string.
+ * ordered by. Clients see it as an opaque URL-safe string. Keyset pages rather than offsets: a page
+ * costs an index range scan however deep it is, and alerts stored while a client walks the pages
+ * never shift items from one page to the next.
  */
 record Cursor(Instant eventTime, String alertId) {
 

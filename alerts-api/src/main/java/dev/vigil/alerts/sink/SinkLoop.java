@@ -32,8 +32,9 @@ import org.jboss.logging.Logger;
 /**
  * The sink: poll a batch of alerts, store it in one database transaction (existing alert ids
  * skipped), dead-letter what cannot be read, and only then commit the batch's offsets. A crash
- * anywhere before the offset commit redelivers the batch, which stores nothing twice. Alerts stored
- * for the first time go to the live {@link AlertFeed}.
+ * anywhere before the offset commit redelivers the batch, which stores nothing twice. A crash between
+ * a dead letter's acknowledgement and the commit writes that dead letter again: dead letters are for
+ * people to read, not for replay. Alerts stored for the first time go to the live {@link AlertFeed}.
  *
  * <p>When the database or the registry is unavailable the batch is read again after a back-off,
  * so nothing is skipped. Runs on its own thread until {@link #stop()}.

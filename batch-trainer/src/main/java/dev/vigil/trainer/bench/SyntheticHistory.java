@@ -1,14 +1,17 @@
 package dev.vigil.trainer.bench;
 
+import dev.vigil.card.CardToken;
 import dev.vigil.events.Channel;
 import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
+import dev.vigil.schemas.TransactionRecords;
 import dev.vigil.trainer.archive.HistoryRows;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,8 @@ public record SyntheticHistory(
     private static final String[] COUNTRIES = {"DE", "FR", "NL", "ES", "IT", "BE", "AT", "PL"};
     private static final String[] FRAUD_COUNTRIES = {"BR", "NG", "US", "RU"};
     private static final String[] BANKS = {"bank-a", "bank-b"};
+    /** Every card is used in UTC+1, so the local-time features see a European day. */
+    private static final ZoneOffset CENTRAL_EUROPE = ZoneOffset.ofHours(1);
 
     /** A population of about {@code transactions} over {@code days}, two transactions per card per day. */
     static SyntheticHistory ofSize(long transactions, int days, Instant start, long seed) {
@@ -159,12 +164,11 @@ public record SyntheticHistory(
             Double lat,
             Double lon,
             Instant at) {
-        return Transaction.newBuilder()
+        // a reserved test BIN and the card's index as its last four: nothing here is a card number
+        CardToken kept = new CardToken(token, "999999", String.format(Locale.ROOT, "%04d", card % 10_000), cardCountry);
+        return TransactionRecords.builder(kept, at.atOffset(CENTRAL_EUROPE), at.plusMillis(150))
                 .setTransactionId(String.format(Locale.ROOT, "tx-%06d-%04d", card, n))
                 .setBankId(bank)
-                .setCardToken(token)
-                .setCardBin("999999")
-                .setCardLast4(String.format(Locale.ROOT, "%04d", card % 10_000))
                 .setAmountMinor(amount)
                 .setCurrency("EUR")
                 .setMerchantId(merchant)
@@ -174,10 +178,6 @@ public record SyntheticHistory(
                 .setChannel(channel)
                 .setLatitude(lat)
                 .setLongitude(lon)
-                .setEventTime(at)
-                .setUtcOffsetMinutes(60)
-                .setReceivedAt(at.plusMillis(150))
-                .setCardCountry(cardCountry)
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.ingest.transaction;
 
 import dev.vigil.card.CardToken;
 import dev.vigil.events.Transaction;
+import dev.vigil.schemas.TransactionRecords;
 import java.time.Instant;
 
 /** A validated request as the Avro record that goes to Kafka. */
@@ -10,12 +11,9 @@ final class TransactionEvents {
     private TransactionEvents() {}
 
     static Transaction toEvent(TransactionRequest request, CardToken card, Instant receivedAt) {
-        return Transaction.newBuilder()
+        return TransactionRecords.builder(card, request.timestamp(), receivedAt)
                 .setTransactionId(request.transactionId())
                 .setBankId(request.bankId())
-                .setCardToken(card.token())
-                .setCardBin(card.bin())
-                .setCardLast4(card.last4())
                 .setAmountMinor(request.amountMinor())
                 .setCurrency(request.currency())
                 .setMerchantId(request.merchantId())
@@ -25,10 +23,6 @@ final class TransactionEvents {
                 .setChannel(request.channel())
                 .setLatitude(request.latitude())
                 .setLongitude(request.longitude())
-                .setEventTime(request.timestamp().toInstant())
-                .setUtcOffsetMinutes(request.timestamp().getOffset().getTotalSeconds() / 60)
-                .setReceivedAt(receivedAt)
-                .setCardCountry(card.country())
                 .build();
     }
 }

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.vigil.ingest.testing.Fixtures;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
@@ -32,7 +32,7 @@ class ErrorFormatIT {
 
     @Test
     void aMethodTheResourceDoesNotTakeIsA405Problem() {
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .get("/api/v1/transactions")
                 .then()
                 .statusCode(405)
@@ -42,11 +42,11 @@ class ErrorFormatIT {
 
     @Test
     void aBodyOverTheLimitIsA413Problem() {
-        String huge = Fixtures.transactionAMinuteAgo()
+        String huge = SampleRequests.transactionAMinuteAgo()
                 .text("merchantId", "m".repeat(1_100_000))
                 .render();
 
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .body(huge)
                 .post("/api/v1/transactions")
                 .then()
@@ -57,7 +57,7 @@ class ErrorFormatIT {
 
     @Test
     void anotherMediaTypeIsA415Problem() {
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .contentType("text/plain")
                 .body("x")
                 .post("/api/v1/transactions")
@@ -69,9 +69,9 @@ class ErrorFormatIT {
 
     @Test
     void anUnknownQueryParameterIsRefusedByName() {
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .queryParam("dryRun", "true")
-                .body(Fixtures.transactionAMinuteAgo().render())
+                .body(SampleRequests.transactionAMinuteAgo().render())
                 .post("/api/v1/transactions")
                 .then()
                 .statusCode(400)

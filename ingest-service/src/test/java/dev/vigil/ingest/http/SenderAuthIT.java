@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.DemoTokens;
@@ -61,7 +61,7 @@ class SenderAuthIT {
 
         for (String path : List.of("/api/v1/transactions", "/api/v1/transactions/batch", "/api/v1/labels")) {
             given().contentType("application/json")
-                    .body(Fixtures.transactionAMinuteAgo().render())
+                    .body(SampleRequests.transactionAMinuteAgo().render())
                     .when()
                     .post(path)
                     .then()
@@ -78,7 +78,7 @@ class SenderAuthIT {
         Map<TopicPartition, Long> before = endOffsets();
 
         Senders.withToken(Senders.token(Senders.BANK, "analyst", Duration.ofMinutes(5)))
-                .body(Fixtures.transactionAMinuteAgo().render())
+                .body(SampleRequests.transactionAMinuteAgo().render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -93,7 +93,7 @@ class SenderAuthIT {
         claims.put("groups", List.of("app"));
 
         Senders.withToken(JwtKeysResource.tokens().sign(claims))
-                .body(Fixtures.transactionAMinuteAgo().render())
+                .body(SampleRequests.transactionAMinuteAgo().render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -105,7 +105,7 @@ class SenderAuthIT {
     void anExpiredTokenIsRefused401() {
         Senders.withToken(JwtKeysResource.tokens()
                         .sign(claims(Senders.BANK, Instant.now().minusSeconds(120))))
-                .body(Fixtures.transactionAMinuteAgo().render())
+                .body(SampleRequests.transactionAMinuteAgo().render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -119,7 +119,7 @@ class SenderAuthIT {
         claims.put("iat", Instant.now().getEpochSecond());
 
         Senders.withToken(JwtKeysResource.tokens().sign(claims))
-                .body(Fixtures.transactionAMinuteAgo().render())
+                .body(SampleRequests.transactionAMinuteAgo().render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -132,7 +132,7 @@ class SenderAuthIT {
         Map<TopicPartition, Long> before = endOffsets();
 
         Senders.of("bank-b")
-                .body(Fixtures.transactionAMinuteAgo().render())
+                .body(SampleRequests.transactionAMinuteAgo().render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -146,10 +146,10 @@ class SenderAuthIT {
     @Test
     void aBatchWithOneTransactionOfAnotherBankIsRefusedWhole() {
         Map<TopicPartition, Long> before = endOffsets();
-        JsonText own = Fixtures.transactionAMinuteAgo();
-        JsonText foreign = Fixtures.transactionAMinuteAgo().text("bankId", "bank-b");
+        JsonText own = SampleRequests.transactionAMinuteAgo();
+        JsonText foreign = SampleRequests.transactionAMinuteAgo().text("bankId", "bank-b");
 
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .body("{\"transactions\": [" + own.render() + ", " + foreign.render() + "]}")
                 .when()
                 .post("/api/v1/transactions/batch")
@@ -164,7 +164,7 @@ class SenderAuthIT {
         Map<TopicPartition, Long> before = endOffsets();
 
         Senders.of("bank-b")
-                .body(Fixtures.label()
+                .body(SampleRequests.label()
                         .text("transactionId", "tx-" + UUID.randomUUID())
                         .render())
                 .when()

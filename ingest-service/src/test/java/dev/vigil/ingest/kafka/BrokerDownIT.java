@@ -1,12 +1,12 @@
 package dev.vigil.ingest.kafka;
 
-import static dev.vigil.ingest.testing.Fixtures.VISA;
+import static dev.vigil.ingest.testing.SampleRequests.VISA;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.Fixtures;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.stack.LocalStack;
 import dev.vigil.stack.testing.JwtKeysResource;
@@ -94,15 +94,15 @@ class BrokerDownIT {
     }
 
     static Response post(String path, String body) {
-        return Senders.ofFixturesBank().body(body).when().post(path);
+        return Senders.ofSampleBank().body(body).when().post(path);
     }
 
     @Test
     void transactionAnswers503WithinSecondsAndNothingLogsTheCardNumber() {
         long start = System.nanoTime();
 
-        Response response =
-                post("/api/v1/transactions", Fixtures.transactionAMinuteAgo().render());
+        Response response = post(
+                "/api/v1/transactions", SampleRequests.transactionAMinuteAgo().render());
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         response.then()
@@ -118,7 +118,7 @@ class BrokerDownIT {
 
     @Test
     void failedTransactionIsNotRememberedAsAccepted() {
-        String body = Fixtures.transactionAMinuteAgo().render();
+        String body = SampleRequests.transactionAMinuteAgo().render();
 
         post("/api/v1/transactions", body).then().statusCode(503);
 
@@ -128,7 +128,7 @@ class BrokerDownIT {
     @Test
     void batchAnswers503WithoutWaitingOnEveryTransaction() {
         String batch = IntStream.range(0, 5)
-                .mapToObj(i -> Fixtures.transactionAMinuteAgo().render())
+                .mapToObj(i -> SampleRequests.transactionAMinuteAgo().render())
                 .collect(Collectors.joining(",", "{\"transactions\":[", "]}"));
         long start = System.nanoTime();
 
@@ -142,7 +142,7 @@ class BrokerDownIT {
         AppConfig.recordSent(Senders.BANK, "tx-000123", VISA);
         long start = System.nanoTime();
 
-        post("/api/v1/labels", Fixtures.label().render()).then().statusCode(503);
+        post("/api/v1/labels", SampleRequests.label().render()).then().statusCode(503);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
     }

@@ -1,6 +1,6 @@
 package dev.vigil.ingest.label;
 
-import static dev.vigil.ingest.testing.Fixtures.VISA;
+import static dev.vigil.ingest.testing.SampleRequests.VISA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
@@ -8,8 +8,8 @@ import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.JwtKeysResource;
@@ -51,11 +51,13 @@ class LabelApiIT {
         labels.close();
     }
 
-    /** A transaction of the fixtures' bank and card, sent and acknowledged: labels may name it. */
+    /** A transaction of the sample requests' bank and card, sent and acknowledged: labels may name it. */
     static String sentTransaction() {
         String id = "tx-" + UUID.randomUUID();
-        Senders.ofFixturesBank()
-                .body(Fixtures.transactionAMinuteAgo().text("transactionId", id).render())
+        Senders.ofSampleBank()
+                .body(SampleRequests.transactionAMinuteAgo()
+                        .text("transactionId", id)
+                        .render())
                 .when()
                 .post("/api/v1/transactions")
                 .then()
@@ -69,10 +71,10 @@ class LabelApiIT {
         Instant before = Instant.now();
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        String labelId = Senders.ofFixturesBank()
-                .body(Fixtures.label()
+        String labelId = Senders.ofSampleBank()
+                .body(SampleRequests.label()
                         .text("transactionId", transactionId)
-                        .text("transactionTime", Fixtures.iso(before.minusSeconds(3600)))
+                        .text("transactionTime", SampleRequests.iso(before.minusSeconds(3600)))
                         .render())
                 .when()
                 .post("/api/v1/labels")
@@ -100,16 +102,17 @@ class LabelApiIT {
 
     @Test
     void retriedLabelGetsTheSameId() {
-        String body = Fixtures.label().text("transactionId", sentTransaction()).render();
+        String body =
+                SampleRequests.label().text("transactionId", sentTransaction()).render();
 
-        String first = Senders.ofFixturesBank()
+        String first = Senders.ofSampleBank()
                 .body(body)
                 .post("/api/v1/labels")
                 .then()
                 .statusCode(202)
                 .extract()
                 .path("labelId");
-        String second = Senders.ofFixturesBank()
+        String second = Senders.ofSampleBank()
                 .body(body)
                 .post("/api/v1/labels")
                 .then()
@@ -124,8 +127,8 @@ class LabelApiIT {
     void aLabelForATransactionTheBankNeverSentIsRefused422AndNotProduced() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        Senders.ofFixturesBank()
-                .body(Fixtures.label()
+        Senders.ofSampleBank()
+                .body(SampleRequests.label()
                         .text("transactionId", "tx-" + UUID.randomUUID())
                         .render())
                 .when()
@@ -143,10 +146,10 @@ class LabelApiIT {
     void aLabelOnAnotherCardThanItsTransactionsIsRefused422() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        Senders.ofFixturesBank()
-                .body(Fixtures.label()
+        Senders.ofSampleBank()
+                .body(SampleRequests.label()
                         .text("transactionId", sentTransaction())
-                        .text("pan", Fixtures.MASTERCARD)
+                        .text("pan", SampleRequests.MASTERCARD)
                         .render())
                 .when()
                 .post("/api/v1/labels")
@@ -162,7 +165,7 @@ class LabelApiIT {
         String id = sentTransaction();
 
         Senders.of("bank-b")
-                .body(Fixtures.label()
+                .body(SampleRequests.label()
                         .text("transactionId", id)
                         .text("bankId", "bank-b")
                         .render())
@@ -177,8 +180,8 @@ class LabelApiIT {
     void invalidLabelIsRejectedAndNothingReachesKafka() {
         Map<TopicPartition, Long> offsets = kafka.endOffsets(TOPIC);
 
-        Senders.ofFixturesBank()
-                .body(Fixtures.label()
+        Senders.ofSampleBank()
+                .body(SampleRequests.label()
                         .text("source", "ANALYST")
                         .text("pan", "4111111111111112")
                         .render())

@@ -1,6 +1,6 @@
 package dev.vigil.ingest.label;
 
-import static dev.vigil.ingest.testing.Fixtures.NOW;
+import static dev.vigil.ingest.testing.SampleRequests.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.Label;

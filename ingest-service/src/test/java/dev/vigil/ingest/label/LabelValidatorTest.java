@@ -1,7 +1,7 @@
 package dev.vigil.ingest.label;
 
-import static dev.vigil.ingest.testing.Fixtures.NOW;
-import static dev.vigil.ingest.testing.Fixtures.label;
+import static dev.vigil.ingest.testing.SampleRequests.NOW;
+import static dev.vigil.ingest.testing.SampleRequests.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.Label;

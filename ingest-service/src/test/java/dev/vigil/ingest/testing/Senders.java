@@ -10,7 +10,7 @@ import java.time.Duration;
 /** JSON requests with bearer tokens signed by the key of {@link JwtKeysResource}. */
 public final class Senders {
 
-    /** The bank of the {@link Fixtures}' transactions and labels. */
+    /** The bank of the {@link SampleRequests}' transactions and labels. */
     public static final String BANK = "bank-a";
 
     private Senders() {}
@@ -20,8 +20,8 @@ public final class Senders {
         return withToken(token(bank, DemoTokens.SENDER, Duration.ofMinutes(5)));
     }
 
-    /** A JSON request by the fixtures' bank. */
-    public static RequestSpecification ofFixturesBank() {
+    /** A JSON request by the sample requests' bank. */
+    public static RequestSpecification ofSampleBank() {
         return of(BANK);
     }
 

@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.JwtKeysResource;
@@ -62,7 +62,7 @@ class DurableIdempotencyIT {
 
     @Test
     void aReusedIdWithOtherContentIsRefused409FromTheStoreAndNotProduced() throws Exception {
-        JsonText first = Fixtures.transactionAMinuteAgo();
+        JsonText first = SampleRequests.transactionAMinuteAgo();
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
         post(Senders.BANK, first).then().statusCode(202);
 
@@ -78,7 +78,7 @@ class DurableIdempotencyIT {
     @Test
     void aRetryOfAnAcknowledgedTransactionIs202WithoutProducingAgain() throws Exception {
         String id = "tx-" + UUID.randomUUID();
-        JsonText transaction = Fixtures.transactionAMinuteAgo().text("transactionId", id);
+        JsonText transaction = SampleRequests.transactionAMinuteAgo().text("transactionId", id);
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
         post(Senders.BANK, transaction).then().statusCode(202);
 
@@ -90,12 +90,12 @@ class DurableIdempotencyIT {
     @Test
     void anIdSentEarlierWithOtherContentIsRefusedInABatchAndNothingOfTheBatchIsProduced() throws Exception {
         String id = "tx-" + UUID.randomUUID();
-        AppConfig.recordSent(Senders.BANK, id, Fixtures.VISA);
+        AppConfig.recordSent(Senders.BANK, id, SampleRequests.VISA);
         Map<TopicPartition, Long> before = kafka.endOffsets(TOPIC);
-        JsonText fresh = Fixtures.transactionAMinuteAgo();
-        JsonText reused = Fixtures.transactionAMinuteAgo().text("transactionId", id);
+        JsonText fresh = SampleRequests.transactionAMinuteAgo();
+        JsonText reused = SampleRequests.transactionAMinuteAgo().text("transactionId", id);
 
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .body("{\"transactions\": [" + fresh.render() + ", " + reused.render() + "]}")
                 .when()
                 .post("/api/v1/transactions/batch")
@@ -111,7 +111,7 @@ class DurableIdempotencyIT {
 
     @Test
     void transactionIdsAreUniquePerBankNotAcrossBanks() throws Exception {
-        JsonText ofBankA = Fixtures.transactionAMinuteAgo();
+        JsonText ofBankA = SampleRequests.transactionAMinuteAgo();
         post(Senders.BANK, ofBankA).then().statusCode(202);
 
         post("bank-b", ofBankA.text("bankId", "bank-b").text("amount", "7.00"))
@@ -122,12 +122,12 @@ class DurableIdempotencyIT {
     @Test
     void storeRowsHoldTheCardTokenNeverTheCardNumber() throws SQLException, InterruptedException {
         String id = "tx-" + UUID.randomUUID();
-        post(Senders.BANK, Fixtures.transactionAMinuteAgo().text("transactionId", id))
+        post(Senders.BANK, SampleRequests.transactionAMinuteAgo().text("transactionId", id))
                 .then()
                 .statusCode(202);
 
         assertThat(AppConfig.sentRow(Senders.BANK, id))
-                .contains(AppConfig.tokenOf(Fixtures.VISA))
-                .doesNotContain(Fixtures.VISA);
+                .contains(AppConfig.tokenOf(SampleRequests.VISA))
+                .doesNotContain(SampleRequests.VISA);
     }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.ingest.transaction;
 
-import static dev.vigil.ingest.testing.Fixtures.VISA;
+import static dev.vigil.ingest.testing.SampleRequests.VISA;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -13,9 +13,9 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.vigil.events.Channel;
 import dev.vigil.events.Transaction;
 import dev.vigil.ingest.testing.AppConfig;
-import dev.vigil.ingest.testing.Fixtures;
 import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.KafkaProbe;
+import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.testing.JwtKeysResource;
@@ -65,11 +65,11 @@ class TransactionApiIT {
     }
 
     static JsonText freshTransaction() {
-        return Fixtures.transactionAMinuteAgo();
+        return SampleRequests.transactionAMinuteAgo();
     }
 
     static Response post(String path, String body) {
-        return Senders.ofFixturesBank().body(body).when().post(path);
+        return Senders.ofSampleBank().body(body).when().post(path);
     }
 
     private Transaction value(ConsumerRecord<byte[], byte[]> record) {
@@ -249,7 +249,7 @@ class TransactionApiIT {
 
     @Test
     void wrongContentTypeIsRefusedWith415() {
-        Senders.ofFixturesBank()
+        Senders.ofSampleBank()
                 .contentType("text/plain")
                 .body(freshTransaction().render())
                 .when()

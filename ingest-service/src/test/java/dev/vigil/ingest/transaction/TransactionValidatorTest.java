@@ -1,8 +1,8 @@
 package dev.vigil.ingest.transaction;
 
-import static dev.vigil.ingest.testing.Fixtures.NOW;
-import static dev.vigil.ingest.testing.Fixtures.VISA;
-import static dev.vigil.ingest.testing.Fixtures.transaction;
+import static dev.vigil.ingest.testing.SampleRequests.NOW;
+import static dev.vigil.ingest.testing.SampleRequests.VISA;
+import static dev.vigil.ingest.testing.SampleRequests.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.Channel;

@@ -9,12 +9,14 @@ import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.schemas.LabelIds;
 import dev.vigil.schemas.MinorUnits;
+import dev.vigil.schemas.TransactionRecords;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * A simulated transaction and its label as the records ingest-service produces for the same
- * request (its {@code TransactionEvents} and {@code LabelEvents}): card number replaced by what is
- * kept of it ({@link CardToken}, as ingest keeps it), the amount in minor units of the currency,
+ * request: the record built where ingest builds it ({@link TransactionRecords}, the card number
+ * replaced by what is kept of it, {@link CardToken}), the amount in minor units of the currency,
  * times as the HTTP path sends them (UTC, so a UTC offset of 0), no terminal id (the simulator
  * sends none), ingest's label id ({@link LabelIds}).
  */
@@ -23,12 +25,9 @@ final class KafkaRecords {
     private KafkaRecords() {}
 
     static Transaction transaction(SimTransaction t, CardToken card, Instant receivedAt) {
-        return Transaction.newBuilder()
+        return TransactionRecords.builder(card, t.eventTime().atOffset(ZoneOffset.UTC), receivedAt)
                 .setTransactionId(t.transactionId())
                 .setBankId(t.bankId())
-                .setCardToken(card.token())
-                .setCardBin(card.bin())
-                .setCardLast4(card.last4())
                 .setAmountMinor(MinorUnits.of(t.amount(), t.currency()))
                 .setCurrency(t.currency())
                 .setMerchantId(t.merchantId())
@@ -38,10 +37,6 @@ final class KafkaRecords {
                 .setChannel(t.cardPresent() ? Channel.CARD_PRESENT : Channel.CARD_NOT_PRESENT)
                 .setLatitude(t.latitude())
                 .setLongitude(t.longitude())
-                .setEventTime(t.eventTime())
-                .setUtcOffsetMinutes(0)
-                .setReceivedAt(receivedAt)
-                .setCardCountry(card.country())
                 .build();
     }
 

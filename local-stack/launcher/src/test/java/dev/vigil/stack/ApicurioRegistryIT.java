@@ -86,7 +86,7 @@ class ApicurioRegistryIT {
 
     @Test
     void serdeRegistersTheSchemaOnceAndReadsItsRecordsBack() {
-        Transaction sent = Fixtures.transaction("tx-serde", 1234);
+        Transaction sent = SampleTransactions.transaction("tx-serde", 1234);
         RecordHeaders headers = new RecordHeaders();
         byte[] bytes;
         try (Serde<Transaction> writer = serde()) {

@@ -199,8 +199,8 @@ class LocalStackIT {
     void readCommittedConsumerGetsCommittedAvroTransactionsAndNeverAbortedOnes() throws Exception {
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
         Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
-        Transaction committed = Fixtures.transaction("tx-committed-" + UUID.randomUUID(), 1234);
-        Transaction aborted = Fixtures.transaction("tx-aborted-" + UUID.randomUUID(), 9999);
+        Transaction committed = SampleTransactions.transaction("tx-committed-" + UUID.randomUUID(), 1234);
+        Transaction aborted = SampleTransactions.transaction("tx-aborted-" + UUID.randomUUID(), 9999);
 
         try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(
                 Map.of(
@@ -212,11 +212,11 @@ class LocalStackIT {
                 values.serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, aborted));
+            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), SampleTransactions.CARD_TOKEN, aborted));
             producer.flush();
             producer.abortTransaction();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, committed));
+            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), SampleTransactions.CARD_TOKEN, committed));
             producer.commitTransaction();
         }
 

@@ -115,13 +115,14 @@ class StackCliIT {
     @Test
     @Order(4)
     void aRecordWrittenBeforeDownAndUpStillDeserializesAfterIt() throws Exception {
-        Transaction written = Fixtures.transaction("tx-before-restart-" + UUID.randomUUID(), 4321);
+        Transaction written = SampleTransactions.transaction("tx-before-restart-" + UUID.randomUUID(), 4321);
         RecordMetadata sent;
         try (KafkaProducer<String, Transaction> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
                 serdes().keySerde(Topics.TRANSACTIONS).serializer(),
                 serdes().valueSerde(Topics.TRANSACTIONS).serializer())) {
-            sent = producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), Fixtures.CARD_TOKEN, written))
+            sent = producer.send(
+                            new ProducerRecord<>(Topics.TRANSACTIONS.name(), SampleTransactions.CARD_TOKEN, written))
                     .get(30, TimeUnit.SECONDS);
         }
 

@@ -5,8 +5,8 @@ import dev.vigil.events.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A card, named moments and transactions on the card. */
-final class Fixtures {
+/** Two cards, named moments and transactions on the cards, for scripted histories. */
+final class CardTransactions {
 
     static final String CARD = "tok-card-alice";
     static final String OTHER_CARD = "tok-card-bob";
@@ -20,7 +20,7 @@ final class Fixtures {
     /** Ten euros: the card's usual. */
     static final long USUAL_AMOUNT = 1_000;
 
-    private Fixtures() {}
+    private CardTransactions() {}
 
     static Transaction tx(String card, String id, long amountMinor, String country, Instant at) {
         return Transaction.newBuilder()

@@ -4,13 +4,13 @@ import dev.vigil.events.Channel;
 import dev.vigil.events.Transaction;
 import java.time.Instant;
 
-/** Records the tests send, with named values instead of magic numbers. */
-final class Fixtures {
+/** A transaction record the tests send, with named values instead of magic numbers. */
+final class SampleTransactions {
 
     static final Instant MIDNIGHT = Instant.parse("2026-11-22T00:00:00Z");
     static final String CARD_TOKEN = "tok-card-a";
 
-    private Fixtures() {}
+    private SampleTransactions() {}
 
     static Transaction transaction(String transactionId, long amountMinor) {
         return Transaction.newBuilder()

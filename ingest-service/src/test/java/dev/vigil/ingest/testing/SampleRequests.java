@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Named request fixtures shared by the tests. */
-public final class Fixtures {
+/** Request bodies the tests send (a transaction, a label), the test cards in them and the clock they are timed by. */
+public final class SampleRequests {
 
     /** The server's clock in unit tests. */
     public static final Instant NOW = Instant.parse("2026-11-22T09:20:00Z");
@@ -18,7 +18,7 @@ public final class Fixtures {
 
     public static final String MASTERCARD = "5555555555554444";
 
-    private Fixtures() {}
+    private SampleRequests() {}
 
     /** The example of docs/architecture.md, timed five minutes before {@link #NOW}. */
     public static JsonText transaction() {
