@@ -63,6 +63,13 @@ class OneCopyOfEachRuleTest {
                                 // the archive's rows read back into the records they were: no new record
                                 "batch-trainer/src/main/java/dev/vigil/trainer/archive/HistoryRows.java")),
                 new Rule(
+                        "a transaction-labels record built from its parts",
+                        matches("\\bTransactionLabel\\.newBuilder\\(\\)"),
+                        List.of(
+                                "schemas/src/main/java/dev/vigil/schemas/LabelRecords.java",
+                                // analysts' decisions relayed with the ids alerts-api stored for them
+                                "alerts-api/src/main/java/dev/vigil/alerts/disposition/LabelRelay.java")),
+                new Rule(
                         "the card token",
                         contains("HmacSHA256"),
                         List.of("card-data/src/main/java/dev/vigil/card/CardTokenizer.java")),

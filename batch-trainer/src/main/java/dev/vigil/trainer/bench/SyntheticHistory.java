@@ -6,6 +6,7 @@ import dev.vigil.events.Label;
 import dev.vigil.events.LabelSource;
 import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
+import dev.vigil.schemas.LabelRecords;
 import dev.vigil.schemas.TransactionRecords;
 import dev.vigil.trainer.archive.HistoryRows;
 import java.io.Serializable;
@@ -112,16 +113,15 @@ public record SyntheticHistory(
                         at);
                 transactions.add(fraud);
                 Instant reported = at.plus(Duration.ofHours(12 + random.nextInt(24 * 7)));
-                labels.add(TransactionLabel.newBuilder()
-                        .setLabelId("label-" + fraud.getTransactionId())
-                        .setBankId(bank)
-                        .setTransactionId(fraud.getTransactionId())
-                        .setCardToken(token)
-                        .setLabel(Label.FRAUD)
-                        .setSource(LabelSource.CHARGEBACK)
-                        .setLabelledAt(reported)
-                        .setTransactionTime(at)
-                        .build());
+                labels.add(LabelRecords.of(
+                        bank,
+                        fraud.getTransactionId(),
+                        token,
+                        Label.FRAUD,
+                        LabelSource.CHARGEBACK,
+                        reported,
+                        at,
+                        null));
             }
         }
         return new Card(transactions, labels);

@@ -2,6 +2,7 @@ package dev.vigil.ingest.label;
 
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.schemas.LabelIds;
+import dev.vigil.schemas.LabelRecords;
 import java.time.Instant;
 
 /** A validated label as the Avro record that goes to Kafka. */
@@ -10,17 +11,15 @@ final class LabelEvents {
     private LabelEvents() {}
 
     static TransactionLabel toEvent(LabelRequest request, String cardToken, Instant now) {
-        return TransactionLabel.newBuilder()
-                .setLabelId(labelId(request))
-                .setBankId(request.bankId())
-                .setTransactionId(request.transactionId())
-                .setCardToken(cardToken)
-                .setLabel(request.label())
-                .setSource(request.source())
-                .setLabelledAt(request.labelledAt() == null ? now : request.labelledAt())
-                .setTransactionTime(request.transactionTime())
-                .setNote(request.note())
-                .build();
+        return LabelRecords.of(
+                request.bankId(),
+                request.transactionId(),
+                cardToken,
+                request.label(),
+                request.source(),
+                request.labelledAt() == null ? now : request.labelledAt(),
+                request.transactionTime(),
+                request.note());
     }
 
     /** {@link LabelIds}: a retried label keeps its id, so readers can drop the copy. */

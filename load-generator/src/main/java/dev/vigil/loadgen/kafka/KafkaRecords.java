@@ -8,6 +8,7 @@ import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionLabel;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.schemas.LabelIds;
+import dev.vigil.schemas.LabelRecords;
 import dev.vigil.schemas.MinorUnits;
 import dev.vigil.schemas.TransactionRecords;
 import java.time.Instant;
@@ -44,16 +45,7 @@ final class KafkaRecords {
     static TransactionLabel label(SimTransaction t, String cardToken, boolean fraud, Instant labelledAt) {
         Label label = fraud ? Label.FRAUD : Label.GENUINE;
         LabelSource source = fraud ? LabelSource.CHARGEBACK : LabelSource.CARDHOLDER;
-        return TransactionLabel.newBuilder()
-                .setLabelId(LabelIds.of(t.bankId(), t.transactionId(), label, source))
-                .setBankId(t.bankId())
-                .setTransactionId(t.transactionId())
-                .setCardToken(cardToken)
-                .setLabel(label)
-                .setSource(source)
-                .setLabelledAt(labelledAt)
-                .setTransactionTime(t.eventTime())
-                .setNote(null)
-                .build();
+        return LabelRecords.of(
+                t.bankId(), t.transactionId(), cardToken, label, source, labelledAt, t.eventTime(), null);
     }
 }
