@@ -34,7 +34,9 @@ final class FeatureReasons {
             Map.entry("merchant_outside_card_country", ReasonCode.MERCHANT_OUTSIDE_CARD_COUNTRY),
             Map.entry("merchant_fraud_rate_1d", ReasonCode.RISKY_MERCHANT),
             Map.entry("merchant_fraud_rate_7d", ReasonCode.RISKY_MERCHANT),
-            Map.entry("merchant_fraud_rate_30d", ReasonCode.RISKY_MERCHANT));
+            Map.entry("merchant_fraud_rate_30d", ReasonCode.RISKY_MERCHANT),
+            Map.entry("common_point_score_30d", ReasonCode.COMMON_POINT_OF_PURCHASE),
+            Map.entry("common_point_defrauded_cards_30d", ReasonCode.COMMON_POINT_OF_PURCHASE));
 
     private FeatureReasons() {}
 
