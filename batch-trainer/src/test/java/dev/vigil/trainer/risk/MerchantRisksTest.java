@@ -201,16 +201,9 @@ public class MerchantRisksTest {
                         Function.identity()));
     }
 
+    /** A transaction of the one card of a synthetic history. */
     public static Row tx(String id, String bank, String merchant, Instant at) {
-        SyntheticHistory one = new SyntheticHistory(1, 1, at, 1.0, 0.0, 1L);
-        Transaction base = one.card(0).transactions().get(0);
-        return HistoryRows.transactionRow(Transaction.newBuilder(base)
-                .setTransactionId(id)
-                .setBankId(bank)
-                .setMerchantId(merchant)
-                .setEventTime(at)
-                .setReceivedAt(at)
-                .build());
+        return tx(id, bank, merchant, "card-000000", at);
     }
 
     /** A transaction of {@code card} (a token). */
