@@ -360,7 +360,8 @@ class NothingIsLostIT {
             if (tx.getBankId().equals(bank) && folded.add(tx.getCardToken() + "/" + tx.getTransactionId())) {
                 CardProfile before = recomputed.getOrDefault(tx.getCardToken(), CardProfile.EMPTY);
                 recomputed.put(
-                        tx.getCardToken(), CardFeatures.next(before, tx, null).profile());
+                        tx.getCardToken(),
+                        CardFeatures.next(before, tx, null, anyMerchant -> null).profile());
             }
         }
         Map<String, byte[]> stored =

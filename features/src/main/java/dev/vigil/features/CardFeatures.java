@@ -26,6 +26,8 @@ public final class CardFeatures {
 
     public static final Duration BURST_WINDOW = Duration.ofMinutes(10);
     public static final Duration HOUR = Duration.ofHours(1);
+    /** How far back a card's purchases count towards its exposure to a common point of purchase. */
+    public static final Duration COMMON_POINT_WINDOW = Duration.ofDays(30);
     /** Local hours [0, 6) are night. */
     public static final int NIGHT_ENDS_AT_HOUR = 6;
     /** Implied speed divides by at least this, so two transactions in the same second give a finite speed. */
@@ -68,6 +70,8 @@ public final class CardFeatures {
     private static final int MERCHANT_FRAUD_RATE_30D = at(Names.MERCHANT_FRAUD_RATE_30D);
     private static final int CARD_COUNTRY_KNOWN = at(Names.CARD_COUNTRY_KNOWN);
     private static final int MERCHANT_OUTSIDE_CARD_COUNTRY = at(Names.MERCHANT_OUTSIDE_CARD_COUNTRY);
+    private static final int COMMON_POINT_SCORE = at(Names.COMMON_POINT_SCORE);
+    private static final int COMMON_POINT_DEFRAUDED_CARDS = at(Names.COMMON_POINT_DEFRAUDED_CARDS);
     private static final int[] HORIZON_COUNT = {
         -1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)
     };
@@ -88,12 +92,14 @@ public final class CardFeatures {
      *
      * @param merchant the merchant's recent risk for the transaction's bank, or {@code null} when
      *                 unknown (merchant features then take neutral values: unknown, no counts, rate 0)
+     * @param risks    the merchant-risk table in force, asked about the merchants the card bought at
+     *                 recently (common point of purchase)
      */
-    public static Step next(CardProfile before, Transaction tx, MerchantRisk merchant) {
+    public static Step next(CardProfile before, Transaction tx, MerchantRisk merchant, MerchantRiskTable risks) {
         Instant eventTime = tx.getEventTime();
         Optional<Location> location = locationOf(tx);
         CardProfile after = updated(before, tx, eventTime, location);
-        return new Step(after, features(before, after, tx, eventTime, location, merchant));
+        return new Step(after, features(before, after, tx, eventTime, location, merchant, risks));
     }
 
     /** The outcome of one transaction: the card's new profile and the transaction's features. */
@@ -105,7 +111,8 @@ public final class CardFeatures {
             Transaction tx,
             Instant eventTime,
             Optional<Location> location,
-            MerchantRisk merchant) {
+            MerchantRisk merchant,
+            MerchantRiskTable risks) {
         boolean hasHistory = !before.isEmpty();
         double amount = tx.getAmountMinor();
         double mean = before.amounts().mean();
@@ -167,7 +174,33 @@ public final class CardFeatures {
             v[MERCHANT_FRAUD_RATE_7D] = merchant.getFraudRate7d();
             v[MERCHANT_FRAUD_RATE_30D] = merchant.getFraudRate30d();
         }
+        commonPoint(before, eventTime, risks, v);
         return new FeatureVector(SCHEMA, v);
+    }
+
+    /**
+     * The card's exposure to a common point of purchase: the highest {@code commonPointScore} among the
+     * merchants it bought at in the {@link #COMMON_POINT_WINDOW} before this transaction, and that
+     * merchant's count of defrauded cards (the one with more of them on a tie). Asked of the table in force now, not
+     * when the card was there: a breach is found out after the fact, from the chargebacks of the cards it
+     * leaked. Why the profile keeps merchant ids rather than the trainer publishing each card's exposure: the
+     * card's own history already flows through this one function in the scorer, the score-stream and the
+     * trainer, so the exposure follows the card's latest purchase at once, and no table keyed by card is needed.
+     */
+    private static void commonPoint(CardProfile before, Instant eventTime, MerchantRiskTable risks, double[] v) {
+        for (RecentMerchants.Visit visit : before.recentMerchants().within(eventTime, COMMON_POINT_WINDOW)) {
+            MerchantRisk risk = risks.of(visit.merchantId());
+            if (risk == null) {
+                continue;
+            }
+            double score = risk.getCommonPointScore();
+            long defrauded = risk.getCommonPointDefraudedCards();
+            if (score > v[COMMON_POINT_SCORE]
+                    || (score == v[COMMON_POINT_SCORE] && defrauded > v[COMMON_POINT_DEFRAUDED_CARDS])) {
+                v[COMMON_POINT_SCORE] = score;
+                v[COMMON_POINT_DEFRAUDED_CARDS] = defrauded;
+            }
+        }
     }
 
     private static CardProfile updated(
@@ -195,7 +228,8 @@ public final class CardFeatures {
                 before.countries().with(tx.getMerchantCountry()),
                 horizons,
                 before.merchants().with(tx.getMerchantId()),
-                before.mccs().with(tx.getMcc()));
+                before.mccs().with(tx.getMcc()),
+                before.recentMerchants().with(tx.getMerchantId(), eventTime));
     }
 
     /** {@code 2^(-age / half-life)}: 1 for no age, ½ for one half-life. */

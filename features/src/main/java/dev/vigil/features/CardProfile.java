@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param horizons        decayed amount statistics over 1 h, 24 h, 7 d and 30 d, aged to {@code lastEventTime}
  * @param merchants       the merchants the card was used at (a Bloom filter)
  * @param mccs            the merchant category codes the card was used at (a Bloom filter)
+ * @param recentMerchants the merchants the card bought at most recently, by id, with the latest time at each
  */
 public record CardProfile(
         long count,
@@ -28,7 +29,8 @@ public record CardProfile(
         CountrySet countries,
         SpendHorizons horizons,
         Sketch merchants,
-        Sketch mccs) {
+        Sketch mccs,
+        RecentMerchants recentMerchants) {
 
     /** A card never seen before. */
     public static final CardProfile EMPTY = new CardProfile(
@@ -40,7 +42,8 @@ public record CardProfile(
             CountrySet.NONE,
             SpendHorizons.NONE,
             Sketch.NO_MERCHANTS,
-            Sketch.NO_MCCS);
+            Sketch.NO_MCCS,
+            RecentMerchants.NONE);
 
     public CardProfile {
         Objects.requireNonNull(lastEventTime, "lastEventTime");
@@ -51,6 +54,7 @@ public record CardProfile(
         Objects.requireNonNull(horizons, "horizons");
         Objects.requireNonNull(merchants, "merchants");
         Objects.requireNonNull(mccs, "mccs");
+        Objects.requireNonNull(recentMerchants, "recentMerchants");
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }

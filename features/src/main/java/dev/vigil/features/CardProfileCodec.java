@@ -2,7 +2,10 @@ package dev.vigil.features;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,20 +26,28 @@ import java.util.Optional;
  * double[4 × 3] spend horizons 1 h, 24 h, 7 d, 30 d: weight, mean, m2 each
  * long[16] merchant Bloom filter words
  * long[4]  MCC Bloom filter words
+ * --- from version 3 on:
+ * byte    n, the number of recent merchants (at most 16), latest first, each:
+ *   short   length of the merchant id in UTF-8 bytes
+ *   byte[]  the merchant id, UTF-8
+ *   long    latest purchase there, epoch millis
  * </pre>
  *
- * Version 2: 317 bytes for a card seen once in one country without a location (301 for
- * {@link CardProfile#EMPTY}); at most {@value #MAX_SIZE} bytes. A version 1 profile (the first release's)
- * is read with empty horizons and sketches: its first transaction after the upgrade counts as a new
- * merchant and MCC, and its horizons build up from there. A new layout gets a new version byte, and
+ * Version 3: 302 bytes for {@link CardProfile#EMPTY}, 318 plus 10 and the merchant id's length for a card
+ * seen once in one country without a location; at most {@value #MAX_FIXED_SIZE} bytes plus 10 and the
+ * id's length per recent merchant. Older profiles are still read: version 2 without recent merchants
+ * (a common point of purchase the card used before the upgrade is not seen), version 1 (the first
+ * release's) also with empty horizons and sketches: its first transaction after the upgrade counts as a
+ * new merchant and MCC, and its horizons build up from there. A new layout gets a new version byte, and
  * {@link #decode} keeps reading the old ones.
  */
 public final class CardProfileCodec {
 
-    public static final byte VERSION = 2;
+    public static final byte VERSION = 3;
     static final byte VERSION_1 = 1;
-    /** Size of the largest profile: location, full ring of times, every country word. */
-    public static final int MAX_SIZE = 1
+    static final byte VERSION_2 = 2;
+    /** Size of the largest profile but for its recent merchants' ids and times: location, full ring of times, every country word. */
+    public static final int MAX_FIXED_SIZE = 1
             + 8
             + 8
             + 3 * 8
@@ -47,12 +58,23 @@ public final class CardProfileCodec {
             + 2
             + CountrySet.WORDS * 8
             + SpendHorizons.HORIZONS.length * 3 * 8
-            + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8;
+            + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8
+            + 1;
 
     private CardProfileCodec() {}
 
     public static byte[] encode(CardProfile profile) {
-        ByteBuffer out = ByteBuffer.allocate(MAX_SIZE);
+        List<byte[]> merchantIds = new ArrayList<>();
+        int size = MAX_FIXED_SIZE;
+        for (RecentMerchants.Visit visit : profile.recentMerchants().visits()) {
+            byte[] id = visit.merchantId().getBytes(StandardCharsets.UTF_8);
+            if (id.length > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("a merchant id of " + id.length + " bytes cannot be stored");
+            }
+            merchantIds.add(id);
+            size += 2 + id.length + 8;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
         out.put(VERSION);
         out.putLong(profile.count());
         out.putLong(profile.lastEventTime().toEpochMilli());
@@ -90,6 +112,13 @@ public final class CardProfileCodec {
         for (long word : profile.mccs().words()) {
             out.putLong(word);
         }
+        List<RecentMerchants.Visit> visits = profile.recentMerchants().visits();
+        out.put((byte) visits.size());
+        for (int i = 0; i < visits.size(); i++) {
+            out.putShort((short) merchantIds.get(i).length)
+                    .put(merchantIds.get(i))
+                    .putLong(visits.get(i).at().toEpochMilli());
+        }
         byte[] bytes = new byte[out.position()];
         out.flip().get(bytes);
         return bytes;
@@ -100,7 +129,8 @@ public final class CardProfileCodec {
         if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException("no card profile: empty value");
         }
-        if (bytes[0] != VERSION && bytes[0] != VERSION_1) {
+        byte version = bytes[0];
+        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
             throw new IllegalArgumentException("unknown card profile format version " + bytes[0]);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
@@ -129,7 +159,8 @@ public final class CardProfileCodec {
             SpendHorizons horizons = SpendHorizons.NONE;
             Sketch merchants = Sketch.NO_MERCHANTS;
             Sketch mccs = Sketch.NO_MCCS;
-            if (bytes[0] == VERSION) {
+            RecentMerchants recentMerchants = RecentMerchants.NONE;
+            if (version >= VERSION_2) {
                 AmountStats[] stats = new AmountStats[SpendHorizons.HORIZONS.length];
                 for (int h = 0; h < stats.length; h++) {
                     stats[h] = new AmountStats(in.getDouble(), in.getDouble(), in.getDouble());
@@ -137,6 +168,9 @@ public final class CardProfileCodec {
                 horizons = SpendHorizons.of(stats);
                 merchants = Sketch.ofWords(longs(in, Sketch.MERCHANT_WORDS), Sketch.MERCHANT_PROBES);
                 mccs = Sketch.ofWords(longs(in, Sketch.MCC_WORDS), Sketch.MCC_PROBES);
+            }
+            if (version >= VERSION) {
+                recentMerchants = recentMerchants(in);
             }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("card profile has " + in.remaining() + " trailing bytes");
@@ -150,10 +184,31 @@ public final class CardProfileCodec {
                     CountrySet.ofWords(words),
                     horizons,
                     merchants,
-                    mccs);
+                    mccs,
+                    recentMerchants);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("card profile truncated at " + bytes.length + " bytes", e);
         }
+    }
+
+    private static RecentMerchants recentMerchants(ByteBuffer in) {
+        int n = in.get();
+        if (n < 0 || n > RecentMerchants.CAPACITY) {
+            throw new IllegalArgumentException(
+                    "card profile holds " + n + " recent merchants, at most " + RecentMerchants.CAPACITY + " allowed");
+        }
+        List<RecentMerchants.Visit> visits = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int length = in.getShort();
+            if (length <= 0) {
+                throw new IllegalArgumentException("card profile holds a merchant id of " + length + " bytes");
+            }
+            byte[] id = new byte[length];
+            in.get(id);
+            visits.add(new RecentMerchants.Visit(
+                    new String(id, StandardCharsets.UTF_8), Instant.ofEpochMilli(in.getLong())));
+        }
+        return RecentMerchants.of(visits);
     }
 
     private static long[] longs(ByteBuffer in, int n) {

@@ -66,19 +66,21 @@ public record FeatureSchema(String name, int version, List<String> names) {
                     Names.MERCHANT_FRAUD_RATE_30D));
 
     /**
-     * The card and merchant features {@link CardFeatures} computes: card-v2 and the card's issuing
-     * country against the merchant's. What each means is in the module README.
+     * Card-v2 and the card's issuing country against the merchant's. No longer computed: kept so a
+     * model trained on it is recognised and refused by name.
      */
-    public static final FeatureSchema CARD_V3 = new FeatureSchema(
-            "card",
-            3,
-            Stream.concat(
-                            CARD_V2.names().stream(),
-                            Stream.of(Names.CARD_COUNTRY_KNOWN, Names.MERCHANT_OUTSIDE_CARD_COUNTRY))
-                    .toList());
+    public static final FeatureSchema CARD_V3 =
+            grown(CARD_V2, 3, Names.CARD_COUNTRY_KNOWN, Names.MERCHANT_OUTSIDE_CARD_COUNTRY);
+
+    /**
+     * Card-v3 and the card's exposure to a common point of purchase: the riskiest merchant (by the
+     * merchant-risk table in force) the card bought at in the last 30 days.
+     */
+    public static final FeatureSchema CARD_V4 =
+            grown(CARD_V3, 4, Names.COMMON_POINT_SCORE, Names.COMMON_POINT_DEFRAUDED_CARDS);
 
     /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
-    public static final FeatureSchema CURRENT = CARD_V3;
+    public static final FeatureSchema CURRENT = CARD_V4;
 
     public FeatureSchema {
         Objects.requireNonNull(name, "name");
@@ -86,6 +88,14 @@ public record FeatureSchema(String name, int version, List<String> names) {
         if (names.stream().distinct().count() != names.size()) {
             throw new IllegalArgumentException("feature names must be unique in " + name + " v" + version);
         }
+    }
+
+    /** A card schema's next version: {@code base}'s features, then {@code added}. */
+    private static FeatureSchema grown(FeatureSchema base, int version, String... added) {
+        return new FeatureSchema(
+                base.name(),
+                version,
+                Stream.concat(base.names().stream(), Stream.of(added)).toList());
     }
 
     /** Position of a feature in the vector; throws for a name the schema does not have. */
@@ -151,6 +161,8 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String MERCHANT_FRAUD_RATE_30D = "merchant_fraud_rate_30d";
         public static final String CARD_COUNTRY_KNOWN = "card_country_known";
         public static final String MERCHANT_OUTSIDE_CARD_COUNTRY = "merchant_outside_card_country";
+        public static final String COMMON_POINT_SCORE = "common_point_score_30d";
+        public static final String COMMON_POINT_DEFRAUDED_CARDS = "common_point_defrauded_cards_30d";
 
         private Names() {}
     }

@@ -28,21 +28,22 @@ class CardAndMerchantFeaturesTest {
     static final Instant HALF_AN_HOUR_LATER = MIDNIGHT.plus(Duration.ofMinutes(30));
 
     @Test
-    void computesCard3Features() {
-        assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null)
+    void computesCard4Features() {
+        assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null, anyMerchant -> null)
                         .features()
                         .schema()
                         .id())
-                .isEqualTo("card-v3");
+                .isEqualTo("card-v4");
     }
 
     @Test
     void aMerchantOutsideTheCardsIssuingCountryIsFlaggedEveryTimeNotOnlyTheFirst() {
         CardProfile before = fold(List.of(tx("tx-1", 100, "FR", MIDNIGHT)));
 
-        FeatureVector abroadAgain = CardFeatures.next(before, tx("tx-2", 100, "FR", ONE_HOUR_LATER), null)
+        FeatureVector abroadAgain = CardFeatures.next(
+                        before, tx("tx-2", 100, "FR", ONE_HOUR_LATER), null, anyMerchant -> null)
                 .features();
-        FeatureVector home = CardFeatures.next(before, tx("tx-3", 100, HOME, ONE_HOUR_LATER), null)
+        FeatureVector home = CardFeatures.next(before, tx("tx-3", 100, HOME, ONE_HOUR_LATER), null, anyMerchant -> null)
                 .features();
 
         assertThat(abroadAgain.get(Names.NEW_COUNTRY))
@@ -61,7 +62,8 @@ class CardAndMerchantFeaturesTest {
                 .setCardCountry(null)
                 .build();
 
-        FeatureVector f = CardFeatures.next(CardProfile.EMPTY, unknownBin, null).features();
+        FeatureVector f = CardFeatures.next(CardProfile.EMPTY, unknownBin, null, anyMerchant -> null)
+                .features();
 
         assertThat(f.get(Names.CARD_COUNTRY_KNOWN)).isZero();
         assertThat(f.get(Names.MERCHANT_OUTSIDE_CARD_COUNTRY)).isZero();
@@ -71,7 +73,7 @@ class CardAndMerchantFeaturesTest {
     void horizonAggregatesDecayWithTheHorizonAsTimeConstantAndIncludeTheTransaction() {
         CardProfile before = fold(List.of(tx("tx-1", 100, HOME, MIDNIGHT)));
 
-        FeatureVector f = CardFeatures.next(before, tx("tx-2", 200, HOME, ONE_HOUR_LATER), null)
+        FeatureVector f = CardFeatures.next(before, tx("tx-2", 200, HOME, ONE_HOUR_LATER), null, anyMerchant -> null)
                 .features();
 
         // one hour later the first amount weighs e^-1 in the 1 h horizon, e^-1/24 in the 24 h one
@@ -91,7 +93,8 @@ class CardAndMerchantFeaturesTest {
     void aFarAwayTransactionSoonAfterGivesAnImpossibleSpeed() {
         CardProfile before = fold(List.of(at(tx("tx-berlin", 100, HOME, MIDNIGHT), BERLIN)));
 
-        FeatureVector f = CardFeatures.next(before, at(tx("tx-paris", 100, "FR", HALF_AN_HOUR_LATER), PARIS), null)
+        FeatureVector f = CardFeatures.next(
+                        before, at(tx("tx-paris", 100, "FR", HALF_AN_HOUR_LATER), PARIS), null, anyMerchant -> null)
                 .features();
 
         double km = BERLIN.kilometresTo(PARIS);
@@ -105,12 +108,12 @@ class CardAndMerchantFeaturesTest {
     void speedIsUnknownWithoutBothLocationsAndFiniteForTheSameSecond() {
         CardProfile before = fold(List.of(at(tx("tx-berlin", 100, HOME, MIDNIGHT), BERLIN)));
 
-        assertThat(CardFeatures.next(before, tx("tx-online", 100, HOME, ONE_HOUR_LATER), null)
+        assertThat(CardFeatures.next(before, tx("tx-online", 100, HOME, ONE_HOUR_LATER), null, anyMerchant -> null)
                         .features()
                         .get(Names.SPEED_KMH_FROM_LAST))
                 .isEqualTo(-1);
         // no time passed: divided by the one-minute floor
-        assertThat(CardFeatures.next(before, at(tx("tx-paris", 100, "FR", MIDNIGHT), PARIS), null)
+        assertThat(CardFeatures.next(before, at(tx("tx-paris", 100, "FR", MIDNIGHT), PARIS), null, anyMerchant -> null)
                         .features()
                         .get(Names.SPEED_KMH_FROM_LAST))
                 .isCloseTo(BERLIN.kilometresTo(PARIS) * 60, within(1e-6));
@@ -119,20 +122,22 @@ class CardAndMerchantFeaturesTest {
     @Test
     void nightAndWeekendAreInTheSendersLocalTime() {
         // 2026-11-22 00:00Z is a Sunday; at UTC+1 it is 01:00 local
-        FeatureVector sundayNight = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null)
+        FeatureVector sundayNight = CardFeatures.next(
+                        CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null, anyMerchant -> null)
                 .features();
         // Monday 2026-11-23 10:00Z at UTC-5 is 05:00 local, still night
         Transaction mondayDawn = Transaction.newBuilder(tx("tx-2", 100, HOME, Instant.parse("2026-11-23T10:00:00Z")))
                 .setUtcOffsetMinutes(-300)
                 .build();
-        FeatureVector monday =
-                CardFeatures.next(CardProfile.EMPTY, mondayDawn, null).features();
+        FeatureVector monday = CardFeatures.next(CardProfile.EMPTY, mondayDawn, null, anyMerchant -> null)
+                .features();
         // Saturday 2026-11-21 23:30Z at UTC+1 is Sunday 00:30 local; at UTC-1 it is Saturday 22:30
         Transaction late = tx("tx-3", 100, HOME, Instant.parse("2026-11-21T23:30:00Z"));
         FeatureVector saturdayEvening = CardFeatures.next(
                         CardProfile.EMPTY,
                         Transaction.newBuilder(late).setUtcOffsetMinutes(-60).build(),
-                        null)
+                        null,
+                        anyMerchant -> null)
                 .features();
 
         assertThat(sundayNight.get(Names.LOCAL_HOUR)).isEqualTo(1);
@@ -154,16 +159,18 @@ class CardAndMerchantFeaturesTest {
                 .setMcc("5944")
                 .build();
 
-        FeatureVector again = CardFeatures.next(before, tx("tx-2", 100, HOME, ONE_HOUR_LATER), null)
+        FeatureVector again = CardFeatures.next(
+                        before, tx("tx-2", 100, HOME, ONE_HOUR_LATER), null, anyMerchant -> null)
                 .features();
-        FeatureVector fresh = CardFeatures.next(before, elsewhere, null).features();
+        FeatureVector fresh =
+                CardFeatures.next(before, elsewhere, null, anyMerchant -> null).features();
 
         assertThat(again.get(Names.NEW_MERCHANT)).isEqualTo(0);
         assertThat(again.get(Names.NEW_MCC)).isEqualTo(0);
         assertThat(fresh.get(Names.NEW_MERCHANT)).isEqualTo(1);
         assertThat(fresh.get(Names.NEW_MCC)).isEqualTo(1);
         // a first transaction has no history to be new against
-        assertThat(CardFeatures.next(CardProfile.EMPTY, elsewhere, null)
+        assertThat(CardFeatures.next(CardProfile.EMPTY, elsewhere, null, anyMerchant -> null)
                         .features()
                         .get(Names.NEW_MERCHANT))
                 .isEqualTo(0);
@@ -185,9 +192,11 @@ class CardAndMerchantFeaturesTest {
                 .setComputedAt(MIDNIGHT)
                 .build();
 
-        FeatureVector known = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), risk)
+        FeatureVector known = CardFeatures.next(
+                        CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), risk, anyMerchant -> null)
                 .features();
-        FeatureVector unknown = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null)
+        FeatureVector unknown = CardFeatures.next(
+                        CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null, anyMerchant -> null)
                 .features();
 
         assertThat(known.get(Names.MERCHANT_KNOWN)).isEqualTo(1);
@@ -202,7 +211,8 @@ class CardAndMerchantFeaturesTest {
     void anAncientProfileAgesToNothingWithoutNaN() {
         CardProfile before = fold(List.of(tx("tx-1", 100, HOME, MIDNIGHT)));
 
-        FeatureVector f = CardFeatures.next(before, tx("tx-2", 300, HOME, MIDNIGHT.plus(Duration.ofDays(3_650))), null)
+        FeatureVector f = CardFeatures.next(
+                        before, tx("tx-2", 300, HOME, MIDNIGHT.plus(Duration.ofDays(3_650))), null, anyMerchant -> null)
                 .features();
 
         assertThat(f.get(Names.AMOUNT_SUM_1H)).isEqualTo(300);

@@ -38,7 +38,8 @@ class CardFeaturesTest {
 
     @Test
     void aFirstTransactionHasNoHistoryFeatures() {
-        FeatureVector features = CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 1_000, HOME, MIDNIGHT), null)
+        FeatureVector features = CardFeatures.next(
+                        CardProfile.EMPTY, tx("tx-1", 1_000, HOME, MIDNIGHT), null, anyMerchant -> null)
                 .features();
 
         assertThat(features.get(AMOUNT_MINOR)).isEqualTo(1_000);
@@ -63,7 +64,10 @@ class CardFeaturesTest {
         assertThat(history.amounts().variance()).isCloseTo(2_000_000.0 / 9, within(1e-6));
 
         FeatureVector features = CardFeatures.next(
-                        history, tx("tx-3", 5_000, ABROAD, ONE_HALF_LIFE_LATER.plus(Duration.ofMinutes(1))), null)
+                        history,
+                        tx("tx-3", 5_000, ABROAD, ONE_HALF_LIFE_LATER.plus(Duration.ofMinutes(1))),
+                        null,
+                        anyMerchant -> null)
                 .features();
 
         double std = Math.sqrt(2_000_000.0 / 9);
@@ -86,7 +90,7 @@ class CardFeaturesTest {
         CardProfile history = fold(Fixtures.dailyHistory(6, 1_000));
 
         FeatureVector features = CardFeatures.next(
-                        history, tx("tx-x", 1_500, HOME, MIDNIGHT.plus(Duration.ofDays(6))), null)
+                        history, tx("tx-x", 1_500, HOME, MIDNIGHT.plus(Duration.ofDays(6))), null, anyMerchant -> null)
                 .features();
 
         assertThat(features.get(AMOUNT_STD)).isCloseTo(0, within(1e-9));
@@ -102,7 +106,8 @@ class CardFeaturesTest {
             history.add(tx("tx-" + minute, 1_000, HOME, MIDNIGHT.plus(Duration.ofMinutes(minute * 15L))));
         }
         // at 01:00 the earlier ones are at 00:00, 00:15, 00:30, 00:45 (within the hour) and 01:00 itself
-        FeatureVector features = CardFeatures.next(fold(history.subList(0, 4)), history.get(4), null)
+        FeatureVector features = CardFeatures.next(
+                        fold(history.subList(0, 4)), history.get(4), null, anyMerchant -> null)
                 .features();
 
         assertThat(features.get(TX_COUNT_1H)).isEqualTo(5);
@@ -113,7 +118,8 @@ class CardFeaturesTest {
     void measuresTheDistanceFromTheLastKnownLocation() {
         CardProfile inBerlin = fold(List.of(at(tx("tx-1", 1_000, HOME, MIDNIGHT), BERLIN)));
 
-        FeatureVector features = CardFeatures.next(inBerlin, at(tx("tx-2", 1_000, "FR", ONE_MINUTE_LATER), PARIS), null)
+        FeatureVector features = CardFeatures.next(
+                        inBerlin, at(tx("tx-2", 1_000, "FR", ONE_MINUTE_LATER), PARIS), null, anyMerchant -> null)
                 .features();
 
         assertThat(features.get(KM_FROM_LAST_LOCATION)).isCloseTo(878, within(5.0));
@@ -125,7 +131,9 @@ class CardFeaturesTest {
                 .setChannel(Channel.CARD_NOT_PRESENT)
                 .build();
 
-        assertThat(CardFeatures.next(CardProfile.EMPTY, online, null).features().get(CARD_NOT_PRESENT))
+        assertThat(CardFeatures.next(CardProfile.EMPTY, online, null, anyMerchant -> null)
+                        .features()
+                        .get(CARD_NOT_PRESENT))
                 .isEqualTo(1);
     }
 
@@ -149,7 +157,8 @@ class CardFeaturesTest {
     void anOutOfOrderEventCountsWithTheWeightOfItsAgeAndLeavesTheLatestTimeAndLocation() {
         CardProfile latest = fold(List.of(at(tx("tx-late", 2_000, HOME, ONE_HALF_LIFE_LATER), BERLIN)));
 
-        CardFeatures.Step step = CardFeatures.next(latest, at(tx("tx-early", 1_000, ABROAD, MIDNIGHT), PARIS), null);
+        CardFeatures.Step step = CardFeatures.next(
+                latest, at(tx("tx-early", 1_000, ABROAD, MIDNIGHT), PARIS), null, anyMerchant -> null);
 
         // the same two amounts as in featuresAfterAHistoryEqualHandComputedValues, in the other order:
         // the same statistics
@@ -189,7 +198,7 @@ class CardFeaturesTest {
         CardProfile profile = fold(List.of(tx("tx-1", 1_000, "de", MIDNIGHT)));
 
         assertThat(profile.countries().size()).isZero();
-        assertThat(CardFeatures.next(profile, tx("tx-2", 1_000, "1X", ONE_MINUTE_LATER), null)
+        assertThat(CardFeatures.next(profile, tx("tx-2", 1_000, "1X", ONE_MINUTE_LATER), null, anyMerchant -> null)
                         .features()
                         .get(NEW_COUNTRY))
                 .isZero();

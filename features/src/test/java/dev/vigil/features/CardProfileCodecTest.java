@@ -18,27 +18,31 @@ import org.junit.jupiter.api.Test;
 
 class CardProfileCodecTest {
 
+    /** The recent merchants of a card seen only at "m-grocer": a count, then its id's length, the id and a time. */
+    private static final int RECENT_GROCER = 1 + 2 + "m-grocer".length() + 8;
+
     @Test
-    void theEmptyProfileRoundTripsIn301Bytes() {
+    void theEmptyProfileRoundTripsIn302Bytes() {
         byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
 
-        assertThat(bytes).hasSize(301);
+        assertThat(bytes).hasSize(302);
         assertThat(bytes[0]).isEqualTo(CardProfileCodec.VERSION);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(CardProfile.EMPTY);
     }
 
     @Test
-    void aCardSeenOnceRoundTripsIn317Bytes() {
+    void aCardSeenOnceRoundTripsIn318BytesAndItsMerchant() {
         CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT)));
 
         byte[] bytes = CardProfileCodec.encode(profile);
 
-        assertThat(bytes).hasSize(317);
+        // the merchant: 2 bytes of length, "m-grocer", 8 bytes of time
+        assertThat(bytes).hasSize(318 + 2 + "m-grocer".length() + 8);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(profile);
     }
 
     @Test
-    void theLargestProfileRoundTripsInMaxSize() {
+    void theLargestProfileButForItsRecentMerchantsRoundTripsInMaxFixedSizeAndThem() {
         List<Transaction> history = new ArrayList<>();
         int i = 0;
         // one country in each of the 11 words of the set: first letters A, C, E, ... spread the bits
@@ -53,7 +57,9 @@ class CardProfileCodecTest {
 
         byte[] bytes = CardProfileCodec.encode(profile);
 
-        assertThat(bytes).hasSize(CardProfileCodec.MAX_SIZE).hasSize(533);
+        assertThat(bytes)
+                .hasSize(CardProfileCodec.MAX_FIXED_SIZE + 2 + "m-grocer".length() + 8)
+                .hasSize(534 + 18);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(profile);
     }
 
@@ -78,7 +84,7 @@ class CardProfileCodecTest {
 
     @Test
     void refusesTrailingBytes() {
-        byte[] bytes = Arrays.copyOf(CardProfileCodec.encode(CardProfile.EMPTY), 302);
+        byte[] bytes = Arrays.copyOf(CardProfileCodec.encode(CardProfile.EMPTY), 303);
 
         assertThatThrownBy(() -> CardProfileCodec.decode(bytes)).hasMessage("card profile has 1 trailing bytes");
     }
@@ -87,9 +93,9 @@ class CardProfileCodecTest {
     void readsVersion1ProfilesWithEmptyHorizonsAndSketches() {
         CardProfile profile =
                 fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
-        byte[] v2 = CardProfileCodec.encode(profile);
-        // a version 1 profile is the v2 layout without the trailing horizons and sketches
-        byte[] v1 = Arrays.copyOf(v2, v2.length - (12 * 8 + 20 * 8));
+        byte[] v3 = CardProfileCodec.encode(profile);
+        // a version 1 profile is the v3 layout without the trailing horizons, sketches and recent merchants
+        byte[] v1 = Arrays.copyOf(v3, v3.length - (12 * 8 + 20 * 8) - RECENT_GROCER);
         v1[0] = 1;
 
         CardProfile read = CardProfileCodec.decode(v1);
@@ -100,6 +106,52 @@ class CardProfileCodecTest {
         assertThat(read.horizons()).isEqualTo(SpendHorizons.NONE);
         assertThat(read.merchants()).isEqualTo(Sketch.NO_MERCHANTS);
         assertThat(CardProfileCodec.decode(CardProfileCodec.encode(read))).isEqualTo(read);
+    }
+
+    @Test
+    void readsVersion2ProfilesWithoutRecentMerchants() {
+        CardProfile profile =
+                fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
+        byte[] v3 = CardProfileCodec.encode(profile);
+        byte[] v2 = Arrays.copyOf(v3, v3.length - RECENT_GROCER);
+        v2[0] = 2;
+
+        CardProfile read = CardProfileCodec.decode(v2);
+
+        assertThat(read.recentMerchants()).isEqualTo(RecentMerchants.NONE);
+        assertThat(read.horizons()).isEqualTo(profile.horizons());
+        assertThat(read.merchants()).isEqualTo(profile.merchants());
+        assertThat(CardProfileCodec.decode(CardProfileCodec.encode(read))).isEqualTo(read);
+    }
+
+    @Test
+    void roundTripsTheLatestSixteenMerchantsLatestFirst() {
+        List<Transaction> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            history.add(Transaction.newBuilder(tx("tx-" + i, 1_000, HOME, MIDNIGHT.plus(Duration.ofHours(i))))
+                    .setMerchantId("m-" + i + "-ü")
+                    .build());
+        }
+        CardProfile profile = fold(history);
+
+        CardProfile read = CardProfileCodec.decode(CardProfileCodec.encode(profile));
+
+        assertThat(read).isEqualTo(profile);
+        assertThat(read.recentMerchants().within(MIDNIGHT.plus(Duration.ofDays(1)), Duration.ofDays(30)))
+                .extracting(RecentMerchants.Visit::merchantId)
+                .hasSize(RecentMerchants.CAPACITY)
+                .startsWith("m-19-ü", "m-18-ü")
+                .endsWith("m-4-ü");
+    }
+
+    @Test
+    void refusesMoreRecentMerchantsThanItKeeps() {
+        byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
+        bytes[bytes.length - 1] = RecentMerchants.CAPACITY + 1;
+
+        assertThatThrownBy(() -> CardProfileCodec.decode(bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("card profile holds 17 recent merchants, at most 16 allowed");
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class Fixtures {
     public static CardProfile fold(List<Transaction> history) {
         CardProfile profile = CardProfile.EMPTY;
         for (Transaction tx : history) {
-            profile = CardFeatures.next(profile, tx, null).profile();
+            profile = CardFeatures.next(profile, tx, null, anyMerchant -> null).profile();
         }
         return profile;
     }

@@ -65,7 +65,7 @@ class VerdictTest {
     @Test
     void scoreRecordCarriesTheVerdictTheFeaturesAndBothTimes() {
         Transaction tx = tx("tx-1", 1250, HOME, MIDNIGHT);
-        CardFeatures.Step step = CardFeatures.next(CardProfile.EMPTY, tx, null);
+        CardFeatures.Step step = CardFeatures.next(CardProfile.EMPTY, tx, null, anyMerchant -> null);
         Verdict verdict = Verdict.of(RULE_HIT, null, step.features().values());
 
         TransactionScore record = verdict.scoreRecord(tx, step.features(), MIDNIGHT.plus(Duration.ofMillis(40)));

@@ -41,7 +41,8 @@ class ZeroAmountFeaturesTest {
 
     @Test
     void aVerificationOnANewCardGivesFiniteFeatures() {
-        FeatureVector features = CardFeatures.next(CardProfile.EMPTY, tx("tx-verify", 0, HOME, MIDNIGHT), GROCER_RISK)
+        FeatureVector features = CardFeatures.next(
+                        CardProfile.EMPTY, tx("tx-verify", 0, HOME, MIDNIGHT), GROCER_RISK, anyMerchant -> null)
                 .features();
 
         assertThat(features.get(AMOUNT_MINOR)).isZero();
@@ -57,7 +58,7 @@ class ZeroAmountFeaturesTest {
         CardProfile profile = CardProfile.EMPTY;
         FeatureVector last = null;
         for (Transaction tx : verifications) {
-            CardFeatures.Step step = CardFeatures.next(profile, tx, GROCER_RISK);
+            CardFeatures.Step step = CardFeatures.next(profile, tx, GROCER_RISK, anyMerchant -> null);
             profile = step.profile();
             last = step.features();
             assertFinite(last);
@@ -78,7 +79,8 @@ class ZeroAmountFeaturesTest {
         FeatureVector purchase = CardFeatures.next(
                         afterVerifications,
                         tx("tx-buy", 250_00, HOME, ONE_MINUTE_LATER.plus(Duration.ofMinutes(5))),
-                        GROCER_RISK)
+                        GROCER_RISK,
+                        anyMerchant -> null)
                 .features();
 
         assertFinite(purchase);
@@ -95,7 +97,10 @@ class ZeroAmountFeaturesTest {
         CardProfile afterPurchases = Fixtures.fold(Fixtures.dailyHistory(5, 40_00));
 
         FeatureVector verification = CardFeatures.next(
-                        afterPurchases, tx("tx-verify", 0, HOME, MIDNIGHT.plus(Duration.ofDays(5))), GROCER_RISK)
+                        afterPurchases,
+                        tx("tx-verify", 0, HOME, MIDNIGHT.plus(Duration.ofDays(5))),
+                        GROCER_RISK,
+                        anyMerchant -> null)
                 .features();
 
         assertFinite(verification);

@@ -147,6 +147,7 @@ final class WorldCommand implements Callable<Integer> {
                     new CountingFrauds(world, frauds), tx -> tx.isFraud() ? world.chargebackAt(tx) : null, live, sink);
             long unanswered = sink.awaitAnswers(Duration.ofMinutes(1));
             System.out.println("frauds imported: " + frauds);
+            System.out.println(world.breachSummary());
             System.out.println(summary.line());
             if (unanswered > 0 || sink.failed() > 0) {
                 System.err.printf(

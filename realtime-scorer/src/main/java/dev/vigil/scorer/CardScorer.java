@@ -94,8 +94,12 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
             case NO -> {}
         }
         CardProfile before = profiles.get(card);
+        String bankId = tx.getBankId();
         CardFeatures.Step step = CardFeatures.next(
-                before == null ? CardProfile.EMPTY : before, tx, merchantRisk(tx.getBankId(), tx.getMerchantId()));
+                before == null ? CardProfile.EMPTY : before,
+                tx,
+                merchantRisk(bankId, tx.getMerchantId()),
+                merchantId -> merchantRisk(bankId, merchantId));
         profiles.put(card, step.profile());
         // read once: this record is scored by one model from start to end, whatever is swapped meanwhile
         CurrentModels.InForce inForce = models.inForce(tx.getBankId());

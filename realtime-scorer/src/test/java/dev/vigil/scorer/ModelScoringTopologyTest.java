@@ -13,6 +13,7 @@ import dev.vigil.events.Alert;
 import dev.vigil.events.Decision;
 import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.ModelBundle;
+import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionScore;
 import dev.vigil.features.CardProfile;
 import dev.vigil.features.FeatureSchema;
@@ -58,7 +59,7 @@ class ModelScoringTopologyTest {
         List<TransactionScore> scores = scorer.scores.readValuesToList();
         assertThat(scores).hasSize(5).allSatisfy(score -> {
             assertThat(score.getModelVersion()).isEqualTo(RulesScorer.VERSION);
-            assertThat(score.getFeatureSchema()).isEqualTo("card-v3");
+            assertThat(score.getFeatureSchema()).isEqualTo("card-v4");
             assertThat(score.getFeatures()).hasSize(FeatureSchema.CURRENT.size());
             assertThat(score.getAlerted()).isFalse();
             assertThat(score.getScoredAt()).isEqualTo(CardTransactions.SCORED_AT);
@@ -187,6 +188,26 @@ class ModelScoringTopologyTest {
                         .counter()
                         .count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aCardCarriesTheCommonPointScoreOfAShopItBoughtAtThatTheTableFlaggedSince() {
+        scorer.send(tx("tx-1", 1_000, HOME, MIDNIGHT));
+        scorer.publish(MerchantRisk.newBuilder(risk("bank-a", 0.0))
+                .setCommonPointCards(40)
+                .setCommonPointDefraudedCards(12)
+                .setCommonPointScore(0.24)
+                .build());
+        scorer.send(Transaction.newBuilder(tx("tx-2", 3_000, HOME, MIDNIGHT.plus(Duration.ofDays(3))))
+                .setMerchantId("m-web")
+                .build());
+
+        List<TransactionScore> scores = scorer.scores.readValuesToList();
+        int score = FeatureSchema.CURRENT.indexOf(FeatureSchema.Names.COMMON_POINT_SCORE);
+        int defrauded = FeatureSchema.CURRENT.indexOf(FeatureSchema.Names.COMMON_POINT_DEFRAUDED_CARDS);
+        assertThat(scores.get(0).getFeatures().get(score)).isZero();
+        assertThat(scores.get(1).getFeatures().get(score)).isEqualTo(0.24);
+        assertThat(scores.get(1).getFeatures().get(defrauded)).isEqualTo(12.0);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -20,7 +21,9 @@ import dev.vigil.trainer.archive.HistoryRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,6 +42,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * training fold. It is evaluated as running sums over the {@link RiskClock}'s intervals: each interval's
  * transactions, and each label's change of a transaction's fraud flag, enter a window's sum at the first
  * reference that sees them and leave it when they fall out of the window.
+ *
+ * <p>Beside the fraud rate, the common point of purchase ({@link #commonPoints}): of the distinct cards that
+ * bought at the merchant in the 30 days before the reference, how many were defrauded afterwards, anywhere.
+ * A breached shop's own transactions are genuine; what gives it away is the fate of its cards.
  */
 public final class MerchantRisks {
 
@@ -46,6 +53,17 @@ public final class MerchantRisks {
     static final String MERCHANT_RISK = "merchantRisk";
 
     private static final int[] DAYS = {1, 7, 30};
+    /** The common point's window: a breach leaks cards for days, and they are used for weeks after. */
+    private static final int COMMON_POINT_DAYS = 30;
+    /**
+     * Cards added to the denominator of the common-point score, none of them defrauded: one fraud among
+     * two cards scores 1/12, about the share of cards any month's fraud reaches, not 1/2.
+     */
+    static final int COMMON_POINT_PRIOR_CARDS = 10;
+
+    private static final String CARD = "cardToken";
+    private static final String CARDS = "commonPointCards";
+    private static final String DEFRAUDED = "commonPointDefraudedCards";
     private static final String SCOPE = "scope";
     private static final String MERCHANT = "merchantId";
     private static final String REFERENCE = "reference";
@@ -102,6 +120,49 @@ public final class MerchantRisks {
                 .select(columns);
     }
 
+    /**
+     * The records a run at each reference from the first transaction's to the last's would have published, for
+     * the training fold to answer what the merchant-risk table said then about a card's recent merchants: keyed
+     * by {@link #inForceKey}, kept where the all-banks record counts a defrauded card (elsewhere every record's
+     * common-point score is 0, which is what a missing record reads as).
+     */
+    public static Map<String, MerchantRisk> commonPointRecords(
+            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
+        Row span = transactions
+                .agg(min(clock.reference(col("eventTime"))), max(clock.reference(col("eventTime"))))
+                .first();
+        Map<String, MerchantRisk> records = new HashMap<>();
+        if (span.isNullAt(0)) {
+            return records;
+        }
+        Dataset<Row> references = transactions
+                .sparkSession()
+                .range(span.getLong(0), span.getLong(1) + 1)
+                .select(col("id").as(REFERENCE));
+        Dataset<Row> asked =
+                scoped(transactions).select(SCOPE, MERCHANT).distinct().crossJoin(references);
+        Dataset<Row> all = asOf(transactions, labels, clock, asked);
+        Dataset<Row> flagged = all.where(col(SCOPE)
+                        .equalTo(Topics.ALL_BANKS)
+                        .and(col(MERCHANT_RISK + "." + DEFRAUDED).gt(0)))
+                .select(MERCHANT, REFERENCE);
+        for (Row row : all.join(flagged, new String[] {MERCHANT, REFERENCE}).collectAsList()) {
+            MerchantRisk risk = computedAtReference(row.getStruct(row.fieldIndex(MERCHANT_RISK)), clock);
+            records.put(
+                    inForceKey(
+                            row.getString(row.fieldIndex(SCOPE)),
+                            row.getString(row.fieldIndex(MERCHANT)),
+                            row.getLong(row.fieldIndex(REFERENCE))),
+                    risk);
+        }
+        return records;
+    }
+
+    /** The key of {@link #commonPointRecords}: a merchant-risk key and the reference's index. */
+    public static String inForceKey(String scope, String merchantId, long reference) {
+        return Topics.merchantRiskKey(scope, merchantId) + "@" + reference;
+    }
+
     /** A {@link #MERCHANT_RISK} value as the record the scorer reads. */
     static MerchantRisk record(Row risk, RiskClock clock, Instant computedAt) {
         return MerchantRisk.newBuilder()
@@ -115,6 +176,9 @@ public final class MerchantRisks {
                 .setFraudRate7d(risk.getDouble(6))
                 .setTransactions30d(risk.getLong(7))
                 .setFraudRate30d(risk.getDouble(8))
+                .setCommonPointCards(risk.getLong(9))
+                .setCommonPointDefraudedCards(risk.getLong(10))
+                .setCommonPointScore(risk.getDouble(11))
                 .setComputedAt(computedAt)
                 .build();
     }
@@ -144,41 +208,143 @@ public final class MerchantRisks {
                         .mapToObj(days -> lit(clock.intervals(days)))
                         .toArray(Column[]::new)))
                 .as(LENGTH);
-        return risks(runningSums(changes(contributions(transactions, labels, clock), lengths), asked, lengths), clock);
+        return risks(
+                runningSums(changes(contributions(transactions, labels, clock), lengths), asked, lengths),
+                commonPoints(transactions, labels, clock, asked),
+                clock);
     }
 
     /** Per scope, merchant and window length, the sums of the {@code changes} up to each asked reference. */
     private static Dataset<Row> runningSums(Dataset<Row> changes, Dataset<Row> asked, Column lengths) {
-        Dataset<Row> questions = asked.select(
-                col(SCOPE),
-                col(MERCHANT),
-                lengths,
-                col(REFERENCE),
+        return runningSums(
+                changes, asked.select(col(SCOPE), col(MERCHANT), lengths, col(REFERENCE)), SCOPE, MERCHANT, LENGTH);
+    }
+
+    /**
+     * Per {@code keys}, the sums of the {@code changes} (columns keys, reference, transactions, frauds, asked)
+     * up to each reference of {@code questions} (columns keys, reference).
+     */
+    private static Dataset<Row> runningSums(Dataset<Row> changes, Dataset<Row> questions, String... keys) {
+        Dataset<Row> asked = questions.select(
+                col("*"),
                 lit(0L).as(TRANSACTIONS),
                 lit(0.0).as(FRAUDS),
                 lit(true).as(ASKED));
-        WindowSpec upTo = Window.partitionBy(SCOPE, MERCHANT, LENGTH)
+        String[] grouped =
+                Stream.concat(Arrays.stream(keys), Stream.of(REFERENCE)).toArray(String[]::new);
+        WindowSpec upTo = Window.partitionBy(
+                        Arrays.stream(keys).map(key -> col(key)).toArray(Column[]::new))
                 .orderBy(REFERENCE)
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        return changes.unionByName(questions)
-                .groupBy(SCOPE, MERCHANT, LENGTH, REFERENCE)
+        Column[] out = Stream.concat(
+                        Arrays.stream(grouped).map(key -> col(key)),
+                        Stream.of(
+                                col(ASKED),
+                                sum(TRANSACTIONS).over(upTo).as(TRANSACTIONS),
+                                sum(FRAUDS).over(upTo).as(FRAUDS)))
+                .toArray(Column[]::new);
+        return changes.unionByName(asked)
+                .groupBy(Arrays.stream(grouped).map(key -> col(key)).toArray(Column[]::new))
                 .agg(
                         sum(TRANSACTIONS).as(TRANSACTIONS),
                         sum(FRAUDS).as(FRAUDS),
                         max(ASKED).as(ASKED))
-                .select(
-                        col(SCOPE),
-                        col(MERCHANT),
-                        col(LENGTH),
-                        col(REFERENCE),
-                        col(ASKED),
-                        sum(TRANSACTIONS).over(upTo).as(TRANSACTIONS),
-                        sum(FRAUDS).over(upTo).as(FRAUDS))
+                .select(out)
                 .where(col(ASKED));
     }
 
-    /** The running sums of the three window lengths side by side, as counts and rates, where the 30-day window holds any. */
-    private static Dataset<Row> risks(Dataset<Row> runningSums, RiskClock clock) {
+    /**
+     * The common point of purchase at each {@code asked} (scope, merchant, reference): columns scope, merchantId,
+     * reference, {@code commonPointCards} (distinct cards that bought there in the 30 days before the reference)
+     * and {@code commonPointDefraudedCards} (those with a fraud after their first purchase there, by a FRAUD label
+     * that arrived by the reference; a later label saying otherwise is not taken back). The window ends at the
+     * reference itself, not the label delay before it: the labels are those known then either way, and a breach
+     * must be seen while its cards are still being used.
+     *
+     * <p>A card is in a reference's window from the reference after its purchase for {@value #COMMON_POINT_DAYS}
+     * days; purchases less than that apart make one stretch, which enters the running sums once and leaves once,
+     * so each card counts once however often it bought there.
+     */
+    static Dataset<Row> commonPoints(
+            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock, Dataset<Row> asked) {
+        RiskClock atReference = clock.withoutLabelDelay();
+        long window = atReference.intervals(COMMON_POINT_DAYS);
+        Dataset<Row> visits = scoped(transactions.select(
+                        col("bankId"),
+                        col(CARD),
+                        col(MERCHANT),
+                        col("eventTime"),
+                        atReference.eventInterval(col("eventTime")).as(INTERVAL)))
+                .groupBy(SCOPE, MERCHANT, CARD, INTERVAL)
+                .agg(min("eventTime").as("firstAt"));
+        WindowSpec byCard = Window.partitionBy(SCOPE, MERCHANT, CARD).orderBy(INTERVAL);
+        Column startsStretch =
+                coalesce(col(INTERVAL).minus(lag(col(INTERVAL), 1).over(byCard)).gt(window), lit(true));
+        Dataset<Row> stretches = visits.withColumn(
+                        "starts", when(startsStretch, 1).otherwise(0))
+                .withColumn(
+                        "stretch",
+                        sum("starts").over(byCard.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                .withColumn("firstAt", min("firstAt").over(Window.partitionBy(SCOPE, MERCHANT, CARD)))
+                .groupBy(SCOPE, MERCHANT, CARD, "stretch")
+                .agg(
+                        min(INTERVAL).plus(1).as("enters"),
+                        max(INTERVAL).plus(window + 1).as("leaves"),
+                        min("firstAt").as("firstAt"));
+        Dataset<Row> frauds = labels.where(col("label").equalTo("FRAUD"))
+                .groupBy("bankId", "transactionId")
+                .agg(min("labelledAt").as("labelledAt"))
+                .join(
+                        transactions.select("bankId", "transactionId", CARD, "eventTime"),
+                        new String[] {"bankId", "transactionId"})
+                .select(
+                        col(CARD),
+                        col("eventTime").as("fraudAt"),
+                        clock.knownFrom(col("labelledAt")).as(KNOWN));
+        Dataset<Row> known = stretches
+                .join(frauds, new String[] {CARD}, "left")
+                .groupBy(SCOPE, MERCHANT, CARD, "stretch", "enters", "leaves")
+                .agg(min(when(col("fraudAt").gt(col("firstAt")), col(KNOWN))).as(KNOWN));
+        Column defraudedFrom = greatest(col("enters"), col(KNOWN));
+        Column defrauded = when(col(KNOWN).isNotNull().and(defraudedFrom.lt(col("leaves"))), 1.0)
+                .otherwise(0.0);
+        Dataset<Row> changes = known.select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        explode(array(
+                                        struct(
+                                                col("enters").as(REFERENCE),
+                                                lit(1L).as(TRANSACTIONS),
+                                                lit(0.0).as(FRAUDS)),
+                                        struct(
+                                                col("leaves").as(REFERENCE),
+                                                lit(-1L).as(TRANSACTIONS),
+                                                lit(0.0).as(FRAUDS)),
+                                        struct(
+                                                coalesce(defraudedFrom, col("enters"))
+                                                        .as(REFERENCE),
+                                                lit(0L).as(TRANSACTIONS),
+                                                defrauded.as(FRAUDS)),
+                                        struct(
+                                                col("leaves").as(REFERENCE),
+                                                lit(0L).as(TRANSACTIONS),
+                                                defrauded.multiply(-1).as(FRAUDS))))
+                                .as("change"))
+                .select(col(SCOPE), col(MERCHANT), col("change.*"), lit(false).as(ASKED));
+        return runningSums(changes, asked.select(SCOPE, MERCHANT, REFERENCE).distinct(), SCOPE, MERCHANT)
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(REFERENCE),
+                        col(TRANSACTIONS).as(CARDS),
+                        col(FRAUDS).cast("long").as(DEFRAUDED));
+    }
+
+    /**
+     * The running sums of the three window lengths side by side, as counts and rates, where the 30-day window
+     * holds any, with the merchant's common point of purchase.
+     */
+    private static Dataset<Row> risks(Dataset<Row> runningSums, Dataset<Row> commonPoints, RiskClock clock) {
         List<Column> perWindow = new ArrayList<>();
         List<Column> fields = new ArrayList<>(List.of(col(SCOPE), col(MERCHANT), col(REFERENCE)));
         for (int days : DAYS) {
@@ -188,10 +354,16 @@ public final class MerchantRisks {
             fields.add(col(TRANSACTIONS + days));
             fields.add(rate(col(FRAUDS + days), col(TRANSACTIONS + days)));
         }
+        Column cards = coalesce(col(CARDS), lit(0L));
+        Column defrauded = coalesce(col(DEFRAUDED), lit(0L));
+        fields.add(cards.as(CARDS));
+        fields.add(defrauded.as(DEFRAUDED));
+        fields.add(defrauded.divide(cards.plus(COMMON_POINT_PRIOR_CARDS)).as("commonPointScore"));
         return runningSums
                 .groupBy(SCOPE, MERCHANT, REFERENCE)
                 .agg(perWindow.get(0), perWindow.subList(1, perWindow.size()).toArray(Column[]::new))
                 .where(col(TRANSACTIONS + DAYS[DAYS.length - 1]).gt(0))
+                .join(commonPoints, new String[] {SCOPE, MERCHANT, REFERENCE}, "left")
                 .select(
                         col(SCOPE),
                         col(MERCHANT),

@@ -46,9 +46,19 @@ public record RiskClock(Duration labelDelay, Duration interval, Instant anchor) 
         return new RiskClock(labelDelay, interval, reference);
     }
 
+    /** The same references with windows ending at the reference itself (the common point of purchase's). */
+    RiskClock withoutLabelDelay() {
+        return new RiskClock(Duration.ZERO, interval, anchor);
+    }
+
     /** Index of the latest reference time at or before {@code time}. */
     Column reference(Column time) {
         return floor(sinceAnchor(time).divide(interval.toMillis()));
+    }
+
+    /** {@link #reference(Column)} of one instant, for code outside Spark's columns (the training fold). */
+    public long reference(Instant time) {
+        return Math.floorDiv(time.toEpochMilli() - anchor.toEpochMilli(), interval.toMillis());
     }
 
     /**

@@ -103,8 +103,12 @@ final class CardScoring
             if (seen.alreadyScored(tx.getTransactionId(), streamTime)) {
                 continue;
             }
-            CardFeatures.Step step =
-                    CardFeatures.next(profile, tx, tables.merchantRisk(tx.getBankId(), tx.getMerchantId()));
+            String bankId = tx.getBankId();
+            CardFeatures.Step step = CardFeatures.next(
+                    profile,
+                    tx,
+                    tables.merchantRisk(bankId, tx.getMerchantId()),
+                    merchantId -> tables.merchantRisk(bankId, merchantId));
             profile = step.profile();
             scores.add(score(tx, step));
         }
@@ -128,7 +132,11 @@ final class CardScoring
         List<TransactionScore> scores = new ArrayList<>();
         transactions.forEachRemaining(tx -> scores.add(score(
                 tx,
-                CardFeatures.next(CardProfile.EMPTY, tx, tables.merchantRisk(tx.getBankId(), tx.getMerchantId())))));
+                CardFeatures.next(
+                        CardProfile.EMPTY,
+                        tx,
+                        tables.merchantRisk(tx.getBankId(), tx.getMerchantId()),
+                        merchantId -> tables.merchantRisk(tx.getBankId(), merchantId)))));
         return scores.iterator();
     }
 

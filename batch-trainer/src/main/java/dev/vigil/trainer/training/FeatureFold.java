@@ -13,6 +13,8 @@ import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
 import dev.vigil.features.FeatureSchema;
 import dev.vigil.features.FeatureVector;
+import dev.vigil.features.MerchantRiskTable;
+import dev.vigil.schemas.Topics;
 import dev.vigil.trainer.archive.HistoryRows;
 import dev.vigil.trainer.risk.MerchantRisks;
 import dev.vigil.trainer.risk.RiskClock;
@@ -22,8 +24,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
@@ -39,7 +44,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Training features by the scorer's own code path: each card's history folded through
  * {@link CardFeatures#next} from an empty profile in the order the scorer read it, each transaction
- * with the merchant risk the scorer would have read then ({@link MerchantRisks#pointInTime}), and a
+ * with the merchant risk the scorer would have read then ({@link MerchantRisks#pointInTime}), the table's
+ * records about the card's recent merchants likewise ({@link MerchantRisks#commonPointRecords}), and a
  * transaction id the scorer would have dropped as a retry dropped here too ({@link SeenTransactions}).
  * No feature is computed here.
  */
@@ -94,11 +100,16 @@ public final class FeatureFold {
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Column streamTime =
                 when(col(HistoryRows.KAFKA_OFFSET).isNotNull(), max("eventTime").over(readSoFar));
+        // small (merchants × references where a card was defrauded): every task needs all of it
+        Broadcast<Map<String, MerchantRisk>> published = JavaSparkContext.fromSparkContext(
+                        transactions.sparkSession().sparkContext())
+                .broadcast(MerchantRisks.commonPointRecords(transactions, labels, clock));
         return MerchantRisks.pointInTime(transactions, labels, clock)
                 .withColumn(STREAM_TIME, streamTime)
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(cardColumn), Encoders.STRING())
                 .flatMapGroups(
-                        (FlatMapGroupsFunction<String, Row, Row>) (card, rows) -> fold(rows, clock, dedupRetention),
+                        (FlatMapGroupsFunction<String, Row, Row>)
+                                (card, rows) -> fold(rows, clock, dedupRetention, published.value()),
                         Encoders.row(VECTORS));
     }
 
@@ -108,7 +119,8 @@ public final class FeatureFold {
      */
     record Folded(Transaction tx, MerchantRisk merchantRisk, Long offset, Instant streamTime) {}
 
-    private static Iterator<Row> fold(Iterator<Row> rows, RiskClock clock, Duration dedupRetention) {
+    private static Iterator<Row> fold(
+            Iterator<Row> rows, RiskClock clock, Duration dedupRetention, Map<String, MerchantRisk> published) {
         int riskColumn = HistoryRows.TRANSACTION.length();
         int offsetColumn = HistoryRows.TRANSACTION.fieldIndex(HistoryRows.KAFKA_OFFSET);
         List<Folded> history = new ArrayList<>();
@@ -118,7 +130,7 @@ public final class FeatureFold {
                 row.isNullAt(offsetColumn) ? null : row.getLong(offsetColumn),
                 row.isNullAt(riskColumn + 1) ? null : HistoryRows.instant(row.get(riskColumn + 1)))));
         List<Row> out = new ArrayList<>(history.size());
-        for (Step step : fold(history, dedupRetention)) {
+        for (Step step : fold(history, dedupRetention, tx -> inForce(published, clock, tx))) {
             Transaction tx = step.tx();
             out.add(RowFactory.create(
                     tx.getTransactionId().toString(),
@@ -131,14 +143,28 @@ public final class FeatureFold {
         return out.iterator();
     }
 
+    /** The merchant-risk table as a run at {@code tx}'s reference time published it, as the scorer looks it up. */
+    static MerchantRiskTable inForce(Map<String, MerchantRisk> records, RiskClock clock, Transaction tx) {
+        long reference = clock.reference(tx.getEventTime());
+        return merchantId -> Topics.ownElseAllBanks(
+                tx.getBankId(), scope -> records.get(MerchantRisks.inForceKey(scope, merchantId, reference)));
+    }
+
+    /** The merchant-risk table in force for a transaction. */
+    @FunctionalInterface
+    interface TableAt {
+        MerchantRiskTable of(Transaction tx);
+    }
+
     /** A scored transaction of the fold and its features. */
     record Step(Transaction tx, FeatureVector features) {}
 
     /**
-     * One card's history folded in {@link #TOPIC_ORDER}, a retry dropped as the scorer's dedup drops it;
+     * One card's history folded in {@link #TOPIC_ORDER}, each transaction with the merchant-risk table
+     * {@code tables} says was in force then, a retry dropped as the scorer's dedup drops it;
      * without a stream time (rows archived without offsets) the card's latest event time so far stands in.
      */
-    static List<Step> fold(List<Folded> history, Duration dedupRetention) {
+    static List<Step> fold(List<Folded> history, Duration dedupRetention, TableAt tables) {
         List<Folded> ordered = new ArrayList<>(history);
         ordered.sort(TOPIC_ORDER);
         SeenTransactions seen = new SeenTransactions(dedupRetention);
@@ -152,7 +178,7 @@ public final class FeatureFold {
             if (seen.alreadyScored(tx.getTransactionId().toString(), now)) {
                 continue;
             }
-            CardFeatures.Step step = CardFeatures.next(profile, tx, entry.merchantRisk());
+            CardFeatures.Step step = CardFeatures.next(profile, tx, entry.merchantRisk(), tables.of(tx));
             profile = step.profile();
             steps.add(new Step(tx, step.features()));
         }

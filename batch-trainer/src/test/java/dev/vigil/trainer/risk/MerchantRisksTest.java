@@ -10,6 +10,7 @@ import dev.vigil.trainer.archive.HistoryRows;
 import dev.vigil.trainer.bench.SyntheticHistory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -110,6 +111,82 @@ public class MerchantRisksTest {
         assertThat(risk.getLabelDelayDays()).isZero();
     }
 
+    @Test
+    void commonPointCountsTheCardsOfTheThirtyDaysBeforeTheReferenceAndThoseDefraudedAfterwardsAnywhere() {
+        List<Row> transactions = List.of(
+                // a card that bought there twice counts once; defrauded elsewhere afterwards, known in time
+                tx("tx-1", "bank-a", "m-shop", "card-1", REFERENCE.minus(Duration.ofDays(29))),
+                tx("tx-2", "bank-a", "m-shop", "card-1", REFERENCE.minus(Duration.ofDays(2))),
+                tx("fraud-1", "bank-a", "m-web", "card-1", REFERENCE.minus(Duration.ofDays(1))),
+                // defrauded afterwards, the chargeback in the label delay: counted (no label delay here)
+                tx("tx-3", "bank-a", "m-shop", "card-2", REFERENCE.minus(Duration.ofDays(6))),
+                tx("fraud-2", "bank-a", "m-web", "card-2", REFERENCE.minus(Duration.ofDays(5))),
+                // defrauded before it ever bought there: not a card the shop leaked
+                tx("fraud-3", "bank-a", "m-web", "card-3", REFERENCE.minus(Duration.ofDays(20))),
+                tx("tx-4", "bank-a", "m-shop", "card-3", REFERENCE.minus(Duration.ofDays(10))),
+                // defrauded afterwards, but the chargeback arrives after the reference
+                tx("tx-5", "bank-a", "m-shop", "card-4", REFERENCE.minus(Duration.ofDays(10))),
+                tx("fraud-4", "bank-a", "m-web", "card-4", REFERENCE.minus(Duration.ofDays(9))),
+                // bought there 31 days before: out of the window, though its fraud is known
+                tx("tx-6", "bank-a", "m-shop", "card-5", REFERENCE.minus(Duration.ofDays(31))),
+                tx("fraud-5", "bank-a", "m-web", "card-5", REFERENCE.minus(Duration.ofDays(9))),
+                // the other bank's card counts for all banks only
+                tx("tx-7", "bank-b", "m-shop", "card-6", REFERENCE.minus(Duration.ofDays(8))),
+                tx(
+                        "fraud-6",
+                        "bank-b",
+                        "m-web",
+                        "card-6",
+                        REFERENCE.minus(Duration.ofDays(8)).plusSeconds(60)));
+        List<Row> labels = List.of(
+                label("fraud-1", "bank-a", "FRAUD", REFERENCE.minus(Duration.ofHours(1))),
+                label("fraud-2", "bank-a", "FRAUD", REFERENCE.minus(Duration.ofDays(2))),
+                label("fraud-3", "bank-a", "FRAUD", REFERENCE.minus(Duration.ofDays(15))),
+                label("fraud-4", "bank-a", "FRAUD", REFERENCE.plusMillis(1)),
+                label("fraud-5", "bank-a", "FRAUD", REFERENCE.minus(Duration.ofDays(3))),
+                label("fraud-6", "bank-b", "FRAUD", REFERENCE.minus(Duration.ofDays(3))));
+
+        Map<String, MerchantRisk> risks = compute(transactions, labels, REFERENCE);
+
+        MerchantRisk bankA = risks.get(Topics.merchantRiskKey("bank-a", "m-shop"));
+        assertThat(List.of(bankA.getCommonPointCards(), bankA.getCommonPointDefraudedCards()))
+                .containsExactly(4L, 2L);
+        assertThat(bankA.getCommonPointScore()).isEqualTo(2.0 / (4 + 10));
+        MerchantRisk all = risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, "m-shop"));
+        assertThat(List.of(all.getCommonPointCards(), all.getCommonPointDefraudedCards()))
+                .containsExactly(5L, 3L);
+    }
+
+    @Test
+    void oneFraudAmongTwoCardsScoresBelowAFifthOfAHundredCardsDefrauded() {
+        List<Row> few = List.of(
+                tx("tx-1", "bank-a", "m-small", "card-1", REFERENCE.minus(Duration.ofDays(10))),
+                tx("tx-2", "bank-a", "m-small", "card-2", REFERENCE.minus(Duration.ofDays(10))),
+                tx("fraud-1", "bank-a", "m-web", "card-1", REFERENCE.minus(Duration.ofDays(9))));
+        List<Row> many = new ArrayList<>();
+        List<Row> manyLabels = new ArrayList<>();
+        for (int card = 0; card < 100; card++) {
+            many.add(tx("tx-" + card, "bank-a", "m-big", "card-" + card, REFERENCE.minus(Duration.ofDays(12))));
+            if (card % 5 == 0) {
+                many.add(tx("fraud-" + card, "bank-a", "m-web", "card-" + card, REFERENCE.minus(Duration.ofDays(9))));
+                manyLabels.add(label("fraud-" + card, "bank-a", "FRAUD", REFERENCE.minus(Duration.ofDays(1))));
+            }
+        }
+
+        double small = compute(
+                        few,
+                        List.of(label("fraud-1", "bank-a", "FRAUD", REFERENCE.minus(Duration.ofDays(1)))),
+                        REFERENCE)
+                .get(Topics.merchantRiskKey("bank-a", "m-small"))
+                .getCommonPointScore();
+        double big = compute(many, manyLabels, REFERENCE)
+                .get(Topics.merchantRiskKey("bank-a", "m-big"))
+                .getCommonPointScore();
+
+        assertThat(small).isEqualTo(1.0 / 12);
+        assertThat(big).isEqualTo(20.0 / 110).isGreaterThan(2 * small);
+    }
+
     private Map<String, MerchantRisk> compute(List<Row> transactions, List<Row> labels, Instant reference) {
         return MerchantRisks.compute(
                         spark.createDataFrame(transactions, HistoryRows.TRANSACTION),
@@ -124,12 +201,19 @@ public class MerchantRisksTest {
                         Function.identity()));
     }
 
+    /** A transaction of the one card of a synthetic history. */
     public static Row tx(String id, String bank, String merchant, Instant at) {
+        return tx(id, bank, merchant, "card-000000", at);
+    }
+
+    /** A transaction of {@code card} (a token). */
+    public static Row tx(String id, String bank, String merchant, String card, Instant at) {
         SyntheticHistory one = new SyntheticHistory(1, 1, at, 1.0, 0.0, 1L);
         Transaction base = one.card(0).transactions().get(0);
         return HistoryRows.transactionRow(Transaction.newBuilder(base)
                 .setTransactionId(id)
                 .setBankId(bank)
+                .setCardToken(card)
                 .setMerchantId(merchant)
                 .setEventTime(at)
                 .setReceivedAt(at)

@@ -78,7 +78,7 @@ class ScoreStreamIT {
     private final Topic<String, TransactionScore> output = Topics.TRANSACTION_SCORES.named("score-stream-out-" + run);
     private final ModelBundle model =
             Bundles.randomEnsemble(new Random(7), FeatureSchema.CURRENT, ModelType.GRADIENT_BOOSTED_TREES, 20, 4);
-    private final Map<String, MerchantRisk> risks = fraudMerchantsRisky();
+    private final Map<String, MerchantRisk> risks = merchantRisks();
 
     @TempDir
     Path dir;
@@ -164,7 +164,7 @@ class ScoreStreamIT {
             runToEnd(rulesOnly);
         }
 
-        CardFeatures.Step fresh = CardFeatures.next(CardProfile.EMPTY, returning, null);
+        CardFeatures.Step fresh = CardFeatures.next(CardProfile.EMPTY, returning, null, anyMerchant -> null);
         TransactionScore fromNothing = Verdict.of(
                         new RulesScorer(RulesConfig.DEFAULTS).score(fresh.features()),
                         null,
@@ -230,11 +230,17 @@ class ScoreStreamIT {
         ModelEvaluator evaluator = ModelEvaluator.compile(model, FeatureSchema.CURRENT);
         RulesScorer rules = new RulesScorer(RulesConfig.DEFAULTS);
         Map<String, TransactionScore> expected = new HashMap<>();
+        boolean exposed = false;
         for (List<Transaction> card : cards) {
             CardProfile profile = CardProfile.EMPTY;
             for (Transaction tx : card) {
                 MerchantRisk risk = risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, tx.getMerchantId()));
-                CardFeatures.Step step = CardFeatures.next(profile, tx, risk);
+                CardFeatures.Step step = CardFeatures.next(
+                        profile,
+                        tx,
+                        risk,
+                        merchantId -> risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, merchantId)));
+                exposed |= step.features().get(FeatureSchema.Names.COMMON_POINT_SCORE) > 0;
                 expected.put(
                         tx.getTransactionId(),
                         Verdict.of(
@@ -245,6 +251,9 @@ class ScoreStreamIT {
                 profile = step.profile();
             }
         }
+        assertThat(exposed)
+                .as("some card exposed to a common point of purchase")
+                .isTrue();
         return expected;
     }
 
@@ -319,7 +328,7 @@ class ScoreStreamIT {
         return scores;
     }
 
-    private static Map<String, MerchantRisk> fraudMerchantsRisky() {
+    private static Map<String, MerchantRisk> merchantRisks() {
         Map<String, MerchantRisk> risks = new HashMap<>();
         for (int m = 200; m < 220; m++) {
             MerchantRisk risk = MerchantRisk.newBuilder()
@@ -333,6 +342,26 @@ class ScoreStreamIT {
                     .setFraudRate1d(0.2)
                     .setFraudRate7d(0.1)
                     .setFraudRate30d(0.05)
+                    .setComputedAt(START)
+                    .build();
+            risks.put(Topics.merchantRiskKey(Topics.ALL_BANKS, risk.getMerchantId()), risk);
+        }
+        // genuine shops where some of the cards that bought there were defrauded afterwards
+        for (int m = 0; m < 200; m += 2) {
+            MerchantRisk risk = MerchantRisk.newBuilder()
+                    .setBankId(Topics.ALL_BANKS)
+                    .setMerchantId("m-" + m)
+                    .setReferenceTime(START)
+                    .setLabelDelayDays(7)
+                    .setTransactions1d(3)
+                    .setTransactions7d(20)
+                    .setTransactions30d(90)
+                    .setFraudRate1d(0)
+                    .setFraudRate7d(0)
+                    .setFraudRate30d(0)
+                    .setCommonPointCards(60)
+                    .setCommonPointDefraudedCards(m % 7)
+                    .setCommonPointScore((m % 7) / 70.0)
                     .setComputedAt(START)
                     .build();
             risks.put(Topics.merchantRiskKey(Topics.ALL_BANKS, risk.getMerchantId()), risk);

@@ -119,10 +119,12 @@ class FeatureFoldTest {
             history.sort(FeatureFold.FOLD_ORDER);
             CardProfile profile = CardProfile.EMPTY;
             for (Transaction tx : history) {
+                Map<String, MerchantRisk> inForce = publishedEachMidnight.get(startOfUtcDay(tx.getEventTime()));
                 CardFeatures.Step step = CardFeatures.next(
                         profile,
                         tx,
-                        asTheScorerLooksItUp(publishedEachMidnight.get(startOfUtcDay(tx.getEventTime())), tx));
+                        asTheScorerLooksItUp(inForce, tx.getBankId(), tx.getMerchantId()),
+                        merchantId -> asTheScorerLooksItUp(inForce, tx.getBankId(), merchantId));
                 profile = step.profile();
                 direct.put(tx.getTransactionId().toString(), step.features().values());
             }
@@ -133,23 +135,24 @@ class FeatureFoldTest {
         direct.forEach((id, values) -> assertThat(fromSpark.get(id)).as(id).containsExactly(values));
         int fraudRate = FeatureSchema.CURRENT.indexOf(FeatureSchema.Names.MERCHANT_FRAUD_RATE_30D);
         int known = FeatureSchema.CURRENT.indexOf(FeatureSchema.Names.MERCHANT_KNOWN);
+        int commonPoint = FeatureSchema.CURRENT.indexOf(FeatureSchema.Names.COMMON_POINT_SCORE);
         assertThat(direct.values())
-                .as("some merchants known, some not, some with known frauds")
+                .as(
+                        "some merchants known, some not, some with known frauds, some cards exposed to a common point, some not")
                 .anyMatch(x -> x[known] == 1)
                 .anyMatch(x -> x[known] == 0)
-                .anyMatch(x -> x[fraudRate] > 0);
+                .anyMatch(x -> x[fraudRate] > 0)
+                .anyMatch(x -> x[commonPoint] > 0)
+                .anyMatch(x -> x[commonPoint] == 0);
         transactions.unpersist();
         labels.unpersist();
     }
 
     /** The bank's own view of the merchant, else all banks', else none (as {@code CardScorer} reads its store). */
-    private static MerchantRisk asTheScorerLooksItUp(Map<String, MerchantRisk> published, Transaction tx) {
-        MerchantRisk own = published.get(Topics.merchantRiskKey(
-                tx.getBankId().toString(), tx.getMerchantId().toString()));
-        return own != null
-                ? own
-                : published.get(Topics.merchantRiskKey(
-                        Topics.ALL_BANKS, tx.getMerchantId().toString()));
+    private static MerchantRisk asTheScorerLooksItUp(
+            Map<String, MerchantRisk> published, String bankId, String merchantId) {
+        MerchantRisk own = published.get(Topics.merchantRiskKey(bankId, merchantId));
+        return own != null ? own : published.get(Topics.merchantRiskKey(Topics.ALL_BANKS, merchantId));
     }
 
     private static Instant startOfUtcDay(Instant time) {

@@ -124,7 +124,8 @@ class TopicOrderFoldTest {
                 continue;
             }
             stamps.put(key, streamTime);
-            CardFeatures.Step step = CardFeatures.next(profiles.getOrDefault(card, CardProfile.EMPTY), tx, null);
+            CardFeatures.Step step =
+                    CardFeatures.next(profiles.getOrDefault(card, CardProfile.EMPTY), tx, null, anyMerchant -> null);
             profiles.put(card, step.profile());
             vectors.computeIfAbsent(card, c -> new ArrayList<>())
                     .add(step.features().values());
@@ -143,7 +144,7 @@ class TopicOrderFoldTest {
         card.sort(FeatureFold.FOLD_ORDER);
         CardProfile profile = CardProfile.EMPTY;
         for (Transaction tx : card) {
-            CardFeatures.Step step = CardFeatures.next(profile, tx, null);
+            CardFeatures.Step step = CardFeatures.next(profile, tx, null, anyMerchant -> null);
             if (tx.getTransactionId().toString().equals(id)) {
                 return step.features().values();
             }

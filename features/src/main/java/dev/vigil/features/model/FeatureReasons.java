@@ -41,7 +41,9 @@ final class FeatureReasons {
             Map.entry(Names.MERCHANT_OUTSIDE_CARD_COUNTRY, ReasonCode.MERCHANT_OUTSIDE_CARD_COUNTRY),
             Map.entry(Names.MERCHANT_FRAUD_RATE_1D, ReasonCode.RISKY_MERCHANT),
             Map.entry(Names.MERCHANT_FRAUD_RATE_7D, ReasonCode.RISKY_MERCHANT),
-            Map.entry(Names.MERCHANT_FRAUD_RATE_30D, ReasonCode.RISKY_MERCHANT));
+            Map.entry(Names.MERCHANT_FRAUD_RATE_30D, ReasonCode.RISKY_MERCHANT),
+            Map.entry(Names.COMMON_POINT_SCORE, ReasonCode.COMMON_POINT_OF_PURCHASE),
+            Map.entry(Names.COMMON_POINT_DEFRAUDED_CARDS, ReasonCode.COMMON_POINT_OF_PURCHASE));
 
     /** The reasons that state a fact, each with the 0/1 feature that is 1 when the fact holds. */
     private static final Map<ReasonCode, String> FACT = Map.of(

@@ -18,7 +18,10 @@ public enum ReasonCode {
     CARD_NOT_PRESENT("Card not present (online or phone)"),
     HIGH_SPEND_VELOCITY("Unusually high spending on this card over recent hours or days"),
     UNUSUAL_PATTERN("Unusual combination of this card's activity"),
-    MERCHANT_OUTSIDE_CARD_COUNTRY("Merchant is outside the country that issued the card");
+    MERCHANT_OUTSIDE_CARD_COUNTRY("Merchant is outside the country that issued the card"),
+    COMMON_POINT_OF_PURCHASE(
+            "Card recently bought at a merchant where many of the cards that bought there were defrauded afterwards"
+                    + " (a likely breach)");
 
     private final String description;
 

@@ -83,7 +83,9 @@ public class HotPathBenchmark {
                 Bundles.randomEnsemble(random, SCHEMA, ModelType.GRADIENT_BOOSTED_TREES, 100, 6), SCHEMA);
         vectors = new double[64][];
         for (int k = 0; k < vectors.length; k++) {
-            vectors[k] = CardFeatures.next(profile, next[k], risk).features().values();
+            vectors[k] = CardFeatures.next(profile, next[k], risk, anyMerchant -> null)
+                    .features()
+                    .values();
         }
         stored = CardProfileCodec.encode(profile);
         // more vectors than a branch predictor can learn the paths of
@@ -100,7 +102,7 @@ public class HotPathBenchmark {
 
     @Benchmark
     public CardFeatures.Step profileUpdateAndFeatures() {
-        return CardFeatures.next(profile, next[nextIndex()], risk);
+        return CardFeatures.next(profile, next[nextIndex()], risk, anyMerchant -> null);
     }
 
     @Benchmark
@@ -146,7 +148,8 @@ public class HotPathBenchmark {
     /** What the scorer does per record, store I/O aside: decode, update and features, GBT score and reasons, encode. */
     @Benchmark
     public ModelEvaluator.Evaluation perRecordWithGbt() {
-        CardFeatures.Step step = CardFeatures.next(CardProfileCodec.decode(stored), next[nextIndex()], risk);
+        CardFeatures.Step step =
+                CardFeatures.next(CardProfileCodec.decode(stored), next[nextIndex()], risk, anyMerchant -> null);
         ModelEvaluator.Evaluation evaluation = gbt.evaluate(step.features().values(), 3);
         CardProfileCodec.encode(step.profile());
         return evaluation;

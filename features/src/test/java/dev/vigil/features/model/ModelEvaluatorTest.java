@@ -301,7 +301,16 @@ class ModelEvaluatorTest {
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
                 .hasMessage(
-                        "model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v3");
+                        "model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v4");
+    }
+
+    @Test
+    void refusesAModelTrainedOnCardV3WithoutTheCommonPointFeatures() {
+        ModelBundle bundle = Bundles.randomLogistic(new Random(1), FeatureSchema.CARD_V3);
+
+        assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
+                .hasMessage(
+                        "model lr-random refused: trained on feature schema card-v3 but the features computed here are card-v4");
     }
 
     @Test

@@ -41,7 +41,8 @@ class RulesScorerTest {
     static final Location SAO_PAULO = new Location(-23.55, -46.63);
 
     static RiskScore score(List<Transaction> history, Transaction scored) {
-        return RULES.score(CardFeatures.next(fold(history), scored, null).features());
+        return RULES.score(CardFeatures.next(fold(history), scored, null, anyMerchant -> null)
+                .features());
     }
 
     static List<ReasonCode> codes(RiskScore score) {
@@ -82,7 +83,8 @@ class RulesScorerTest {
         for (int day = 0; day < 13; day++) {
             skewed.add(tx("tx-w" + day, day != 6 ? 100 : 10_000, HOME, MIDNIGHT.plus(Duration.ofDays(day))));
         }
-        FeatureVector features = CardFeatures.next(fold(skewed), tx("tx-big", 10_000, HOME, DAY_TWELVE), null)
+        FeatureVector features = CardFeatures.next(
+                        fold(skewed), tx("tx-big", 10_000, HOME, DAY_TWELVE), null, anyMerchant -> null)
                 .features();
         assertThat(features.get(FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO))
                 .as("far above the mean")
@@ -209,9 +211,9 @@ class RulesScorerTest {
         RulesScorer strict =
                 new RulesScorer(new RulesConfig(10, 10.0, 4.0, 3, 500, 1000, 0.75, 0.6, 0.5, 0.8, 0.3, 0.5));
 
-        RiskScore score =
-                strict.score(CardFeatures.next(fold(NORMAL_FORTNIGHT), tx("tx-br", 1_000, ABROAD, DAY_TWELVE), null)
-                        .features());
+        RiskScore score = strict.score(CardFeatures.next(
+                        fold(NORMAL_FORTNIGHT), tx("tx-br", 1_000, ABROAD, DAY_TWELVE), null, anyMerchant -> null)
+                .features());
 
         assertThat(score.decision()).isEqualTo(Decision.DECLINE);
     }
@@ -221,7 +223,7 @@ class RulesScorerTest {
         FeatureSchema other = new FeatureSchema("card", 99, FeatureSchema.CURRENT.names());
 
         assertThatThrownBy(() -> RULES.score(new FeatureVector(other, new double[other.size()])))
-                .hasMessage("rules-v2 scores card-v3 features, not card-v99");
+                .hasMessage("rules-v2 scores card-v4 features, not card-v99");
     }
 
     @Test
@@ -239,8 +241,9 @@ class RulesScorerTest {
 
     @Test
     void aFirstTransactionIsNeverFlaggedForAmountOrCountry() {
-        RiskScore score = RULES.score(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 999_999, ABROAD, MIDNIGHT), null)
-                .features());
+        RiskScore score = RULES.score(
+                CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 999_999, ABROAD, MIDNIGHT), null, anyMerchant -> null)
+                        .features());
 
         assertThat(score.reasons()).isEmpty();
     }

@@ -4,6 +4,7 @@ import dev.vigil.loadgen.population.Cardholder;
 import dev.vigil.loadgen.population.Category;
 import dev.vigil.loadgen.population.City;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -25,7 +26,7 @@ final class AccountTakeover implements Simulator.FraudScenario {
     }
 
     @Override
-    public Plan plan(Cardholder card) {
+    public Plan plan(Cardholder card, Instant at) {
         City city = purchases.pick(City.ABROAD);
         int purchasesMade = 1 + random.nextInt(3);
         List<Step> later = new ArrayList<>();

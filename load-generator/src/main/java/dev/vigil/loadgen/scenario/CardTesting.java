@@ -3,6 +3,7 @@ package dev.vigil.loadgen.scenario;
 import dev.vigil.loadgen.population.Cardholder;
 import dev.vigil.loadgen.population.Merchant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -19,7 +20,7 @@ final class CardTesting implements Simulator.FraudScenario {
     }
 
     @Override
-    public Plan plan(Cardholder card) {
+    public Plan plan(Cardholder card, Instant at) {
         Merchant shop = purchases.newOnlineMerchant();
         int charges = 3 + random.nextInt(4);
         List<Step> later = new ArrayList<>();

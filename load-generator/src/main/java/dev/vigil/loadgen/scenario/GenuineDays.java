@@ -39,6 +39,7 @@ public final class GenuineDays implements Iterator<SimTransaction> {
     private final Population population;
     private final SplittableRandom random;
     private final Purchases purchases;
+    private final Breaches breaches;
     private final double[] pacePerDay;
     private final Instant start;
     private final int days;
@@ -66,11 +67,17 @@ public final class GenuineDays implements Iterator<SimTransaction> {
         for (int i = 0; i < pacePerDay.length; i++) {
             pacePerDay[i] = Math.min(MAX_PER_DAY, MEDIAN_PER_DAY * Math.exp(random.nextGaussian() * PACE_SPREAD));
         }
+        this.breaches = Breaches.schedule(population, this.start, this.start.plus(Duration.ofDays(days)), random);
     }
 
-    /** The purchases the days are made of, so frauds played beside them see which cards a breached shop leaked. */
+    /** The purchases the days are made of, for the frauds played beside them. */
     Purchases purchases() {
         return purchases;
+    }
+
+    /** The shops breached during these days and the cards they leaked so far (up to the last day planned). */
+    Breaches breaches() {
+        return breaches;
     }
 
     /** The card's own pace: purchases it makes on an average day. */
@@ -111,6 +118,7 @@ public final class GenuineDays implements Iterator<SimTransaction> {
                 .thenComparingInt(Planned::card)
                 .thenComparingInt(Planned::draw));
         for (Planned p : planned) {
+            breaches.bought(p.purchase().card(), p.purchase().merchant(), p.at());
             today.add(p.purchase().at("tx-" + runId + "-" + transactions++, p.at(), null));
         }
     }

@@ -2,6 +2,7 @@ package dev.vigil.loadgen.scenario;
 
 import dev.vigil.loadgen.population.Cardholder;
 import dev.vigil.loadgen.population.Category;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ final class HighAmount implements Simulator.FraudScenario {
     }
 
     @Override
-    public Plan plan(Cardholder card) {
+    public Plan plan(Cardholder card, Instant at) {
         Simulator.Purchase usual = purchases.localCardPresent(card);
         long amount =
                 purchases.scaled(card.medianFor(Category.of(usual.merchant().mcc())), 6, 25);

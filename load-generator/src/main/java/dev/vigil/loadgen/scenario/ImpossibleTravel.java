@@ -4,6 +4,7 @@ import dev.vigil.loadgen.population.Cardholder;
 import dev.vigil.loadgen.population.Category;
 import dev.vigil.loadgen.population.City;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -22,7 +23,7 @@ final class ImpossibleTravel implements Simulator.FraudScenario {
     }
 
     @Override
-    public Plan plan(Cardholder card) {
+    public Plan plan(Cardholder card, Instant at) {
         Simulator.Purchase local = purchases.localCardPresent(card);
         Cardholder.Habit habit = purchases.pick(card.habits());
         Category category = habit.category();

@@ -15,12 +15,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Building blocks of purchases: the genuine ones cardholders make out of habit, amounts around a
- * usual one, merchants abroad. Also remembers which cards bought at the breached merchants.
+ * usual one, merchants abroad. For the live simulator ({@link Simulator}), which has no event-time
+ * days for {@link Breaches}, two online shops stand breached for good: it remembers which cards bought there.
  */
 final class Purchases {
 
-    /** Share of genuine purchases that go to a breached online merchant, so there are cards to defraud later. */
-    private static final double AT_BREACHED_MERCHANT = 0.03;
     /** Share of genuine purchases that are big for the cardholder: a fridge, a flight. */
     private static final double BIG_TICKET = 0.015;
 
@@ -41,11 +40,6 @@ final class Purchases {
     }
 
     Purchase genuine(Cardholder card) {
-        if (random.nextDouble() < AT_BREACHED_MERCHANT) {
-            Merchant merchant = pick(breached);
-            exposed.add(card);
-            return purchase(card, merchant, around(card.medianFor(Category.of(merchant.mcc())), 0.45));
-        }
         Cardholder.Habit habit = pick(card.habits());
         Category category = habit.category();
         boolean online = category.online() && random.nextDouble() < ONLINE_SHARE;

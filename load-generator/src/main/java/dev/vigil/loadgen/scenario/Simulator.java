@@ -38,18 +38,21 @@ public final class Simulator {
         this.random = random;
         this.runId = runId;
         this.purchases = new Purchases(population, random);
-        scenarios.putAll(scenarios(purchases, random));
+        scenarios.putAll(scenarios(purchases, random, null));
         scenarios.forEach(
                 (scenario, play) -> startProbability.put(scenario, rates.share(scenario) / play.meanFrauds()));
     }
 
-    /** Every fraud scenario, playing with {@code purchases} and drawing from {@code random}. */
-    static Map<Scenario, FraudScenario> scenarios(Purchases purchases, RandomGenerator random) {
+    /**
+     * Every fraud scenario, playing with {@code purchases} and drawing from {@code random}; leaked cards
+     * come from {@code breaches}, or (null) from the live simulator's shops breached for good.
+     */
+    static Map<Scenario, FraudScenario> scenarios(Purchases purchases, RandomGenerator random, Breaches breaches) {
         Map<Scenario, FraudScenario> scenarios = new EnumMap<>(Scenario.class);
         scenarios.put(Scenario.CARD_TESTING, new CardTesting(purchases, random));
         scenarios.put(Scenario.ACCOUNT_TAKEOVER, new AccountTakeover(purchases, random));
         scenarios.put(Scenario.IMPOSSIBLE_TRAVEL, new ImpossibleTravel(purchases, random));
-        scenarios.put(Scenario.COMPROMISED_MERCHANT, new CompromisedMerchant(purchases, random));
+        scenarios.put(Scenario.COMPROMISED_MERCHANT, new CompromisedMerchant(purchases, random, breaches));
         scenarios.put(Scenario.HIGH_AMOUNT, new HighAmount(purchases));
         return scenarios;
     }
@@ -77,7 +80,10 @@ public final class Simulator {
     }
 
     private SimTransaction start(Scenario scenario, FraudScenario play, Instant at) {
-        FraudScenario.Plan plan = play.plan(activeCard(at));
+        FraudScenario.Plan plan = play.plan(activeCard(at), at);
+        if (plan == null) {
+            return genuine(at);
+        }
         for (FraudScenario.Step step : plan.later()) {
             pending.add(new Planned(at.plus(step.after()), plannedSequence++, step.purchase(), scenario));
         }
@@ -134,7 +140,8 @@ public final class Simulator {
 
         record Plan(Purchase now, boolean nowIsFraud, List<Step> later) {}
 
-        Plan plan(Cardholder card);
+        /** What happens when the scenario starts at {@code at} on {@code card}, or {@code null}: nothing it can play then. */
+        Plan plan(Cardholder card, Instant at);
 
         /** Fraudulent transactions per start, on average: turns the share of transactions into a start probability. */
         double meanFrauds();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
@@ -16,6 +17,8 @@ import java.util.SplittableRandom;
  * A simulated world in EVENT time: the population's genuine days ({@link GenuineDays}) with the fraud
  * scenarios played among them at their shares of all transactions, each starting at a random second of
  * a day on a random card (fraudsters keep no cardholder's hours), its later steps at their own delays.
+ * A compromised-merchant fraud uses a card leaked by one of the days' {@link Breaches} instead; before
+ * the first breach has leaked cards long enough, its starts are skipped.
  * Each fraud's chargeback comes {@link #chargebackAt} it, one to ten days later.
  *
  * <p>Event-time order; a day's frauds are planned when the world reaches that day, so memory holds one
@@ -52,7 +55,7 @@ public final class WorldDays implements Iterator<SimTransaction> {
         this.population = population;
         this.genuine = new GenuineDays(population, start, days, seed, runId);
         this.random = new SplittableRandom(seed).split();
-        this.scenarios = Simulator.scenarios(genuine.purchases(), random);
+        this.scenarios = Simulator.scenarios(genuine.purchases(), random, genuine.breaches());
         this.rates = rates;
         this.start = start.truncatedTo(ChronoUnit.DAYS);
         this.end = this.start.plus(Duration.ofDays(days));
@@ -74,6 +77,26 @@ public final class WorldDays implements Iterator<SimTransaction> {
         long spread = LAST_CHARGEBACK.minus(FIRST_CHARGEBACK).toSeconds();
         long draw = new SplittableRandom(seed ^ fraud.transactionId().hashCode()).nextLong(spread);
         return fraud.eventTime().plus(FIRST_CHARGEBACK).plusSeconds(draw);
+    }
+
+    /** The days' breached shops and the cards they leaked so far. */
+    Breaches breaches() {
+        return genuine.breaches();
+    }
+
+    /** {@code breaches: <n> shops, <m> cards leaked (<share> % of <cards>)}, so far (up to the last day planned). */
+    public String breachSummary() {
+        long leaked = breaches().leaks().stream()
+                .map(leak -> leak.card().index())
+                .distinct()
+                .count();
+        return String.format(
+                Locale.ROOT,
+                "breaches: %d shops, %d cards leaked (%.1f %% of %d)",
+                breaches().breaches().size(),
+                leaked,
+                100.0 * leaked / population.cardholders().size(),
+                population.cardholders().size());
     }
 
     @Override
@@ -131,7 +154,10 @@ public final class WorldDays implements Iterator<SimTransaction> {
                 Cardholder card = population
                         .cardholders()
                         .get(random.nextInt(population.cardholders().size()));
-                Simulator.FraudScenario.Plan plan = entry.getValue().plan(card);
+                Simulator.FraudScenario.Plan plan = entry.getValue().plan(card, at);
+                if (plan == null) {
+                    continue; // a card leaked by a breach is not for sale yet
+                }
                 frauds.add(new Planned(at, sequence++, plan.now(), plan.nowIsFraud() ? entry.getKey() : null));
                 for (Simulator.FraudScenario.Step step : plan.later()) {
                     frauds.add(new Planned(at.plus(step.after()), sequence++, step.purchase(), entry.getKey()));

@@ -166,7 +166,8 @@ class DefaultRulesOnGenuineMonthTest {
             CardToken card = CardToken.of(sim.pan(), TOKENIZER, BIN_TABLE);
             String token = card.token();
             Transaction tx = KafkaRecords.transaction(sim, card, sim.eventTime());
-            CardFeatures.Step step = CardFeatures.next(profiles.getOrDefault(token, CardProfile.EMPTY), tx, null);
+            CardFeatures.Step step =
+                    CardFeatures.next(profiles.getOrDefault(token, CardProfile.EMPTY), tx, null, anyMerchant -> null);
             profiles.put(token, step.profile());
             RiskScore score = rules.score(step.features());
             scored++;

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,49 @@ class WorldDaysTest {
         assertThat(delays.stream().mapToLong(Duration::toHours).average().orElseThrow())
                 .as("spread over the range, not all at one end")
                 .isBetween(4.5 * 24, 6.5 * 24);
+    }
+
+    @Test
+    void aBreachedShopLeaksTheCardsUsedThereForTwoDaysAndTheyAreDefraudedHoursToWeeksLaterElsewhere() {
+        WorldDays world = new WorldDays(POPULATION, FIRST_DAY, DAYS, RATES, 3, "w");
+        List<SimTransaction> rows = new ArrayList<>();
+        world.forEachRemaining(rows::add);
+        Breaches breaches = world.breaches();
+        List<SimTransaction> frauds = rows.stream()
+                .filter(tx -> tx.scenario() == Scenario.COMPROMISED_MERCHANT)
+                .toList();
+
+        assertThat(breaches.breaches()).hasSizeBetween(DAYS / 6, DAYS / 6 + 1).allSatisfy(b -> {
+            assertThat(b.merchant().online()).isFalse();
+            assertThat(Duration.between(b.opens(), b.closes())).isEqualTo(Duration.ofDays(2));
+        });
+        Set<Integer> leaked = new HashSet<>();
+        breaches.leaks().forEach(leak -> leaked.add(leak.card().index()));
+        assertThat(leaked.size())
+                .as("a small share of the population leaks")
+                .isPositive()
+                .isLessThan(POPULATION.cardholders().size() / 10);
+        // the shop's own transactions stay genuine: every leak is a genuine purchase there, in the window
+        Set<String> genuinePurchases = new HashSet<>();
+        rows.stream()
+                .filter(tx -> !tx.isFraud())
+                .forEach(tx -> genuinePurchases.add(tx.pan() + " " + tx.merchantId() + " " + tx.eventTime()));
+        assertThat(breaches.leaks()).allSatisfy(leak -> assertThat(breaches.breaches())
+                .anyMatch(b -> b.leaks(b.merchant(), leak.at())
+                        && genuinePurchases.contains(
+                                leak.card().pan() + " " + b.merchant().id() + " " + leak.at())));
+        assertThat(frauds.size())
+                .as("about the scenario's share of the days after the first leaked cards are for sale")
+                .isGreaterThan((int) (RATES.share(Scenario.COMPROMISED_MERCHANT) * rows.size() / 2));
+        assertThat(frauds).allSatisfy(fraud -> {
+            assertThat(fraud.cardPresent()).isFalse();
+            assertThat(breaches.breaches()).noneMatch(b -> b.merchant().id().equals(fraud.merchantId()));
+            assertThat(breaches.leaks())
+                    .as("leaked 6 hours to 14 days before")
+                    .anyMatch(leak -> leak.card().pan().equals(fraud.pan())
+                            && !leak.at().plus(Duration.ofHours(6)).isAfter(fraud.eventTime())
+                            && !leak.at().plus(Duration.ofDays(14)).isBefore(fraud.eventTime()));
+        });
     }
 
     @Test

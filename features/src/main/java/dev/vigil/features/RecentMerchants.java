@@ -1,0 +1,90 @@
+package dev.vigil.features;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@value #CAPACITY} merchants a card bought at most recently, each with the time of its latest
+ * purchase there, latest first. Kept by id (a Bloom filter cannot be asked which merchants it holds) so
+ * that the merchant-risk table in force when a later transaction is scored can be asked about each:
+ * a shop found to be a common point of purchase after the card was there still marks the card.
+ * Bounded so a busy card's profile stays small: a card buying twice a day at habitual shops keeps about
+ * two weeks of them.
+ */
+public final class RecentMerchants {
+
+    public static final int CAPACITY = 16;
+
+    static final RecentMerchants NONE = new RecentMerchants(List.of());
+
+    private final List<Visit> visits;
+
+    /** A merchant and the latest event time the card bought there. */
+    public record Visit(String merchantId, Instant at) {
+        public Visit {
+            Objects.requireNonNull(merchantId, "merchantId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    private RecentMerchants(List<Visit> latestFirst) {
+        this.visits = List.copyOf(latestFirst);
+    }
+
+    /** From stored visits: one per merchant (its latest), latest first, the {@link #CAPACITY} latest kept. */
+    static RecentMerchants of(List<Visit> visits) {
+        List<Visit> merged = new ArrayList<>();
+        for (Visit visit : visits) {
+            merged.removeIf(kept ->
+                    kept.merchantId().equals(visit.merchantId()) && !kept.at().isAfter(visit.at()));
+            if (merged.stream().noneMatch(kept -> kept.merchantId().equals(visit.merchantId()))) {
+                merged.add(visit);
+            }
+        }
+        // ties by id, so the order (and the stored bytes) do not depend on the order of arrival
+        merged.sort(Comparator.comparing(Visit::at).reversed().thenComparing(Visit::merchantId));
+        return new RecentMerchants(merged.subList(0, Math.min(CAPACITY, merged.size())));
+    }
+
+    /** These visits and a purchase at {@code merchantId} at {@code at} (an older one leaves a later visit alone). */
+    RecentMerchants with(String merchantId, Instant at) {
+        List<Visit> grown = new ArrayList<>(visits);
+        grown.add(new Visit(merchantId, at));
+        return of(grown);
+    }
+
+    /** The kept visits in {@code [end - window, end]}, latest first; later ones (out-of-order input) do not count. */
+    public List<Visit> within(Instant end, Duration window) {
+        Instant from = end.minus(window);
+        return visits.stream()
+                .filter(v -> !v.at().isBefore(from) && !v.at().isAfter(end))
+                .toList();
+    }
+
+    List<Visit> visits() {
+        return visits;
+    }
+
+    public int size() {
+        return visits.size();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecentMerchants that && visits.equals(that.visits);
+    }
+
+    @Override
+    public int hashCode() {
+        return visits.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return visits.toString();
+    }
+}
