@@ -1,5 +1,15 @@
 package dev.vigil.features;
 
+import static dev.vigil.features.CardTransactions.ABROAD;
+import static dev.vigil.features.CardTransactions.BERLIN;
+import static dev.vigil.features.CardTransactions.HOME;
+import static dev.vigil.features.CardTransactions.MIDNIGHT;
+import static dev.vigil.features.CardTransactions.ONE_HALF_LIFE_LATER;
+import static dev.vigil.features.CardTransactions.ONE_MINUTE_LATER;
+import static dev.vigil.features.CardTransactions.PARIS;
+import static dev.vigil.features.CardTransactions.at;
+import static dev.vigil.features.CardTransactions.fold;
+import static dev.vigil.features.CardTransactions.tx;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MEAN;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MINOR;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_STD;
@@ -13,16 +23,6 @@ import static dev.vigil.features.FeatureSchema.Names.PRIOR_COUNT;
 import static dev.vigil.features.FeatureSchema.Names.SECONDS_SINCE_LAST;
 import static dev.vigil.features.FeatureSchema.Names.TX_COUNT_10M;
 import static dev.vigil.features.FeatureSchema.Names.TX_COUNT_1H;
-import static dev.vigil.features.Fixtures.ABROAD;
-import static dev.vigil.features.Fixtures.BERLIN;
-import static dev.vigil.features.Fixtures.HOME;
-import static dev.vigil.features.Fixtures.MIDNIGHT;
-import static dev.vigil.features.Fixtures.ONE_HALF_LIFE_LATER;
-import static dev.vigil.features.Fixtures.ONE_MINUTE_LATER;
-import static dev.vigil.features.Fixtures.PARIS;
-import static dev.vigil.features.Fixtures.at;
-import static dev.vigil.features.Fixtures.fold;
-import static dev.vigil.features.Fixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -87,7 +87,7 @@ class CardFeaturesTest {
 
     @Test
     void aVeryRegularCardHasItsStandardDeviationFlooredAtATenthOfTheMean() {
-        CardProfile history = fold(Fixtures.dailyHistory(6, 1_000));
+        CardProfile history = fold(CardTransactions.dailyHistory(6, 1_000));
 
         FeatureVector features = CardFeatures.next(
                         history, tx("tx-x", 1_500, HOME, MIDNIGHT.plus(Duration.ofDays(6))), null, anyMerchant -> null)

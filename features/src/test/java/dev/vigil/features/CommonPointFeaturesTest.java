@@ -1,9 +1,9 @@
 package dev.vigil.features;
 
-import static dev.vigil.features.Fixtures.HOME;
-import static dev.vigil.features.Fixtures.MIDNIGHT;
-import static dev.vigil.features.Fixtures.fold;
-import static dev.vigil.features.Fixtures.tx;
+import static dev.vigil.features.CardTransactions.HOME;
+import static dev.vigil.features.CardTransactions.MIDNIGHT;
+import static dev.vigil.features.CardTransactions.fold;
+import static dev.vigil.features.CardTransactions.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.MerchantRisk;

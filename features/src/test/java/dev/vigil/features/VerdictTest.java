@@ -1,8 +1,8 @@
 package dev.vigil.features;
 
-import static dev.vigil.features.Fixtures.HOME;
-import static dev.vigil.features.Fixtures.MIDNIGHT;
-import static dev.vigil.features.Fixtures.tx;
+import static dev.vigil.features.CardTransactions.HOME;
+import static dev.vigil.features.CardTransactions.MIDNIGHT;
+import static dev.vigil.features.CardTransactions.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.Decision;
@@ -71,7 +71,7 @@ class VerdictTest {
         TransactionScore record = verdict.scoreRecord(tx, step.features(), MIDNIGHT.plus(Duration.ofMillis(40)));
 
         assertThat(record.getTransactionId()).isEqualTo("tx-1");
-        assertThat(record.getCardToken()).isEqualTo(Fixtures.CARD);
+        assertThat(record.getCardToken()).isEqualTo(CardTransactions.CARD);
         assertThat(record.getScore()).isEqualTo(0.7);
         assertThat(record.getDecision()).isEqualTo(Decision.REVIEW);
         assertThat(record.getAlerted()).isTrue();

@@ -1,15 +1,15 @@
 package dev.vigil.features;
 
+import static dev.vigil.features.CardTransactions.HOME;
+import static dev.vigil.features.CardTransactions.MIDNIGHT;
+import static dev.vigil.features.CardTransactions.ONE_MINUTE_LATER;
+import static dev.vigil.features.CardTransactions.tx;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MEAN;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MINOR;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_STD;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_Z_SCORE;
 import static dev.vigil.features.FeatureSchema.Names.PRIOR_COUNT;
-import static dev.vigil.features.Fixtures.HOME;
-import static dev.vigil.features.Fixtures.MIDNIGHT;
-import static dev.vigil.features.Fixtures.ONE_MINUTE_LATER;
-import static dev.vigil.features.Fixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.events.MerchantRisk;
@@ -73,7 +73,7 @@ class ZeroAmountFeaturesTest {
 
     @Test
     void aPurchaseAfterOnlyVerificationsHasAFiniteZScoreAndNoRatio() {
-        CardProfile afterVerifications = Fixtures.fold(
+        CardProfile afterVerifications = CardTransactions.fold(
                 List.of(tx("tx-verify-1", 0, HOME, MIDNIGHT), tx("tx-verify-2", 0, HOME, ONE_MINUTE_LATER)));
 
         FeatureVector purchase = CardFeatures.next(
@@ -94,7 +94,7 @@ class ZeroAmountFeaturesTest {
 
     @Test
     void aVerificationAfterPurchasesHasAZeroRatioAndANegativeZScore() {
-        CardProfile afterPurchases = Fixtures.fold(Fixtures.dailyHistory(5, 40_00));
+        CardProfile afterPurchases = CardTransactions.fold(CardTransactions.dailyHistory(5, 40_00));
 
         FeatureVector verification = CardFeatures.next(
                         afterPurchases,

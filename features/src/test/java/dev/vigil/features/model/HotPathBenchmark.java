@@ -6,8 +6,8 @@ import dev.vigil.events.Transaction;
 import dev.vigil.features.CardFeatures;
 import dev.vigil.features.CardProfile;
 import dev.vigil.features.CardProfileCodec;
+import dev.vigil.features.CardTransactions;
 import dev.vigil.features.FeatureSchema;
-import dev.vigil.features.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -54,21 +54,21 @@ public class HotPathBenchmark {
     @Setup
     public void setUp() {
         Random random = new Random(2026);
-        List<Transaction> history = Fixtures.dailyHistory(30, 1_000);
-        profile = Fixtures.fold(history);
+        List<Transaction> history = CardTransactions.dailyHistory(30, 1_000);
+        profile = CardTransactions.fold(history);
         next = new Transaction[64];
         for (int k = 0; k < next.length; k++) {
-            Transaction tx = Fixtures.tx(
+            Transaction tx = CardTransactions.tx(
                     "tx-next-" + k,
                     500 + random.nextInt(5_000),
-                    k % 5 == 0 ? Fixtures.ABROAD : Fixtures.HOME,
-                    Fixtures.MIDNIGHT.plus(Duration.ofDays(30)).plusSeconds(random.nextInt(86_400)));
-            next[k] = k % 2 == 0 ? Fixtures.at(tx, Fixtures.BERLIN) : tx;
+                    k % 5 == 0 ? CardTransactions.ABROAD : CardTransactions.HOME,
+                    CardTransactions.MIDNIGHT.plus(Duration.ofDays(30)).plusSeconds(random.nextInt(86_400)));
+            next[k] = k % 2 == 0 ? CardTransactions.at(tx, CardTransactions.BERLIN) : tx;
         }
         risk = MerchantRisk.newBuilder()
                 .setBankId("bank-a")
                 .setMerchantId("m-grocer")
-                .setReferenceTime(Fixtures.MIDNIGHT)
+                .setReferenceTime(CardTransactions.MIDNIGHT)
                 .setLabelDelayDays(7)
                 .setTransactions1d(10)
                 .setTransactions7d(70)
@@ -76,7 +76,7 @@ public class HotPathBenchmark {
                 .setFraudRate1d(0.01)
                 .setFraudRate7d(0.01)
                 .setFraudRate30d(0.01)
-                .setComputedAt(Fixtures.MIDNIGHT)
+                .setComputedAt(CardTransactions.MIDNIGHT)
                 .build();
         logistic = ModelEvaluator.compile(Bundles.randomLogistic(random, SCHEMA), SCHEMA);
         gbt = ModelEvaluator.compile(

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Named moments, a card and transactions on it, for scripted histories. */
-public final class Fixtures {
+public final class CardTransactions {
 
     public static final String CARD = "tok-card-alice";
     public static final Instant MIDNIGHT = Instant.parse("2026-11-22T00:00:00Z");
@@ -20,7 +20,7 @@ public final class Fixtures {
 
     public static final Location PARIS = new Location(48.8566, 2.3522);
 
-    private Fixtures() {}
+    private CardTransactions() {}
 
     public static Transaction tx(String id, long amountMinor, String country, Instant at) {
         return Transaction.newBuilder()
