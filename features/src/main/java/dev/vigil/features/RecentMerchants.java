@@ -21,6 +21,10 @@ public final class RecentMerchants {
 
     static final RecentMerchants NONE = new RecentMerchants(List.of());
 
+    // ties by id, so the order (and the stored bytes) do not depend on the order of arrival
+    private static final Comparator<Visit> LATEST_FIRST =
+            Comparator.comparing(Visit::at).reversed().thenComparing(Visit::merchantId);
+
     private final List<Visit> visits;
 
     /** A merchant and the latest event time the card bought there. */
@@ -45,16 +49,27 @@ public final class RecentMerchants {
                 merged.add(visit);
             }
         }
-        // ties by id, so the order (and the stored bytes) do not depend on the order of arrival
-        merged.sort(Comparator.comparing(Visit::at).reversed().thenComparing(Visit::merchantId));
+        merged.sort(LATEST_FIRST);
         return new RecentMerchants(merged.subList(0, Math.min(CAPACITY, merged.size())));
     }
 
     /** These visits and a purchase at {@code merchantId} at {@code at} (an older one leaves a later visit alone). */
     RecentMerchants with(String merchantId, Instant at) {
-        List<Visit> grown = new ArrayList<>(visits);
+        // one pass over visits already merged and sorted (what of() would give for them and this purchase):
+        // the scorer calls this for every record
+        List<Visit> grown = new ArrayList<>(visits.size() + 1);
+        for (Visit kept : visits) {
+            if (kept.merchantId().equals(merchantId)) {
+                if (!kept.at().isBefore(at)) {
+                    return this;
+                }
+            } else {
+                grown.add(kept);
+            }
+        }
         grown.add(new Visit(merchantId, at));
-        return of(grown);
+        grown.sort(LATEST_FIRST);
+        return new RecentMerchants(grown.subList(0, Math.min(CAPACITY, grown.size())));
     }
 
     /** The kept visits in {@code [end - window, end]}, latest first; later ones (out-of-order input) do not count. */

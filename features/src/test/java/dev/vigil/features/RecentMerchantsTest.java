@@ -1,0 +1,34 @@
+package dev.vigil.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RecentMerchantsTest {
+
+    @Test
+    void aPurchaseGivesWhatTheStoredVisitsAndThePurchaseMergeTo() {
+        Random random = new Random(5);
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        for (int card = 0; card < 200; card++) {
+            RecentMerchants merchants = RecentMerchants.NONE;
+            for (int purchase = 0; purchase < 60; purchase++) {
+                // few merchants and coarse, sometimes out-of-order times: repeats, ties and trims all happen
+                String merchant = "m-" + random.nextInt(25);
+                Instant at = start.plusSeconds(60L * random.nextInt(40 + purchase * 10));
+                List<RecentMerchants.Visit> stored = new ArrayList<>(merchants.visits());
+                stored.add(new RecentMerchants.Visit(merchant, at));
+
+                RecentMerchants next = merchants.with(merchant, at);
+
+                assertThat(next).isEqualTo(RecentMerchants.of(stored));
+                assertThat(next.size()).isLessThanOrEqualTo(RecentMerchants.CAPACITY);
+                merchants = next;
+            }
+        }
+    }
+}
