@@ -35,6 +35,15 @@ class CardNumbersInLogsTest {
     }
 
     @Test
+    void aScanOfTheGeneratorsRunFindsItsCardsButNotARandomLongThatPassesLuhn() {
+        String generatorCard = CardNumbersInLogs.withCheckDigit("455649123456789");
+        String randomLong = "5569502701474811812"; // printed by a service in a run, Luhn-valid by chance
+        assertThat(CardNumbersInLogs.in(randomLong)).containsExactly(randomLong);
+        assertThat(CardNumbersInLogs.issuedByTheDemoBanks("card " + generatorCard + " id " + randomLong))
+                .containsExactly(generatorCard);
+    }
+
+    @Test
     void theCheckDigitMakesANumberLuhnValid() {
         assertThat(CardNumbersInLogs.withCheckDigit("455673758689985")).isEqualTo(TEST_CARD);
         assertThat(CardNumbersInLogs.luhnValid(TEST_CARD)).isTrue();
