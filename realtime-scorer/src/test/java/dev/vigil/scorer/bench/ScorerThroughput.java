@@ -127,7 +127,7 @@ public final class ScorerThroughput {
     }
 
     /** Transactions over {@code cards} cards, five minutes apart per card in event time, in card-interleaved order. */
-    private static void fill(LocalStack stack, int records, int cards) {
+    static void fill(LocalStack stack, int records, int cards) {
         Random random = new Random(42);
         Instant start = Instant.now().minus(Duration.ofDays(5));
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
@@ -138,32 +138,41 @@ public final class ScorerThroughput {
                         keys.serializer(),
                         values.serializer())) {
             for (int i = 0; i < records; i++) {
-                String card = "tok-bench-" + (i % cards);
                 Instant at = start.plus(Duration.ofMinutes(5L * (i / cards))).plusMillis(i % cards);
-                Transaction tx = Transaction.newBuilder()
-                        .setTransactionId("tx-bench-" + i)
-                        .setBankId("bank-a")
-                        .setCardToken(card)
-                        .setCardBin("455673")
-                        .setCardLast4(String.format(Locale.ROOT, "%04d", i % cards % 10_000))
-                        .setAmountMinor(500 + random.nextInt(20_000))
-                        .setCurrency("EUR")
-                        .setMerchantId("m-" + random.nextInt(2_000))
-                        .setMcc(random.nextBoolean() ? "5411" : "5732")
-                        .setMerchantCountry(random.nextInt(50) == 0 ? "BR" : "DE")
-                        .setChannel(random.nextInt(4) == 0 ? Channel.CARD_NOT_PRESENT : Channel.CARD_PRESENT)
-                        .setEventTime(at)
-                        .setUtcOffsetMinutes(60)
-                        .setReceivedAt(at)
-                        .build();
-                producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), card, tx));
+                Transaction tx = transaction("tx-bench-" + i, i % cards, at, random);
+                producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), card(i % cards), tx));
             }
             producer.flush();
         }
     }
 
+    /** The token of the benchmark's card {@code index}. */
+    static String card(int index) {
+        return "tok-bench-" + index;
+    }
+
+    /** A purchase of card {@code index} at {@code at}, its amount, merchant and channel drawn from {@code random}. */
+    static Transaction transaction(String transactionId, int index, Instant at, Random random) {
+        return Transaction.newBuilder()
+                .setTransactionId(transactionId)
+                .setBankId("bank-a")
+                .setCardToken(card(index))
+                .setCardBin("455673")
+                .setCardLast4(String.format(Locale.ROOT, "%04d", index % 10_000))
+                .setAmountMinor(500 + random.nextInt(20_000))
+                .setCurrency("EUR")
+                .setMerchantId("m-" + random.nextInt(2_000))
+                .setMcc(random.nextBoolean() ? "5411" : "5732")
+                .setMerchantCountry(random.nextInt(50) == 0 ? "BR" : "DE")
+                .setChannel(random.nextInt(4) == 0 ? Channel.CARD_NOT_PRESENT : Channel.CARD_PRESENT)
+                .setEventTime(at)
+                .setUtcOffsetMinutes(60)
+                .setReceivedAt(at)
+                .build();
+    }
+
     /** The scorer's own count of scored records, from its Prometheus endpoint (all decisions and models). */
-    private static long scored(ServiceProcess scorer) throws IOException, InterruptedException {
+    static long scored(ServiceProcess scorer) throws IOException, InterruptedException {
         String metrics = HTTP.send(
                         HttpRequest.newBuilder(URI.create(scorer.baseUrl() + "/q/metrics"))
                                 .build(),
@@ -183,7 +192,7 @@ public final class ScorerThroughput {
                 .orElseThrow(() -> new IllegalStateException("no CPU time for the scorer"));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
