@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +42,7 @@ final class Pipeline implements AutoCloseable {
         environment.put("VIGIL_INGEST_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        environment.put("VIGIL_PAN_TOKEN_KEY", HexFormat.of().formatHex(key));
+        environment.put("VIGIL_PAN_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
     }
 
     /** Starts the scorer, then alerts-api, then ingest (the order of the flow's consumers first). */

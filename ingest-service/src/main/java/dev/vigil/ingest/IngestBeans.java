@@ -1,6 +1,7 @@
 package dev.vigil.ingest;
 
 import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardTokenizer;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.ingest.json.JsonReader;
 import io.quarkus.runtime.Startup;
@@ -29,7 +30,7 @@ class IngestBeans {
     @Startup
     PanTokenizer panTokenizer(IngestConfig config) {
         return new PanTokenizer(
-                PanTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"),
+                CardTokenizer.decodeKey(config.panTokenKey(), "vigil.ingest.pan-token-key"),
                 BinCountries.loadOrDefaults(config.binTable()));
     }
 }

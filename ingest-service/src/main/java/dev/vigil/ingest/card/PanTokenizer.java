@@ -19,11 +19,6 @@ public final class PanTokenizer {
         this.binCountries = binCountries;
     }
 
-    /** Decodes the configured key (standard base64); messages never quote a character of it. */
-    public static byte[] decodeKey(String base64, String property) {
-        return CardTokenizer.decodeKey(base64, property);
-    }
-
     public CardToken tokenize(CardNumber card) {
         return CardToken.of(card.digits(), tokenizer, binCountries);
     }

@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class IngestThroughput {
             env.put("VIGIL_INGEST_JWT_PUBLIC_KEY", tokens.publicKeyFile().toString());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            env.put("VIGIL_PAN_TOKEN_KEY", HexFormat.of().formatHex(key));
+            env.put("VIGIL_PAN_TOKEN_KEY", Base64.getEncoder().encodeToString(key));
             String jvmOptions = System.getProperty("ingest.jvm.options");
             if (jvmOptions != null) {
                 env.put("JAVA_TOOL_OPTIONS", jvmOptions);

@@ -8,7 +8,6 @@ import dev.vigil.card.CardToken;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -67,30 +66,6 @@ class PanTokenizerTest {
         assertThatThrownBy(() -> new PanTokenizer(Arrays.copyOf(KEY, 31), BinCountries.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 32 bytes");
-    }
-
-    @Test
-    void decodesBase64Key() {
-        assertThat(PanTokenizer.decodeKey(Base64.getEncoder().encodeToString(KEY), "key"))
-                .isEqualTo(KEY);
-    }
-
-    @Test
-    void refusesShortKeyNamingThePropertyButNotTheKey() {
-        String shortKey = Base64.getEncoder().encodeToString("short-secret".getBytes(StandardCharsets.US_ASCII));
-
-        assertThatThrownBy(() -> PanTokenizer.decodeKey(shortKey, "vigil.ingest.pan-token-key"))
-                .hasMessage("vigil.ingest.pan-token-key must be base64 of at least 32 random bytes; it decodes to 12")
-                .hasMessageNotContaining(shortKey);
-    }
-
-    @Test
-    void refusesKeyThatIsNotBase64WithoutQuotingIt() {
-        String notBase64 = "secret-key-with-#-characters-" + HexFormat.of().formatHex(KEY);
-
-        assertThatThrownBy(() -> PanTokenizer.decodeKey(notBase64, "vigil.ingest.pan-token-key"))
-                .hasMessage("vigil.ingest.pan-token-key is not valid base64")
-                .hasNoCause();
     }
 
     @Test

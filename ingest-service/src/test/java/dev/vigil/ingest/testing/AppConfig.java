@@ -1,6 +1,7 @@
 package dev.vigil.ingest.testing;
 
 import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardTokenizer;
 import dev.vigil.ingest.card.CardNumber;
 import dev.vigil.ingest.card.PanTokenizer;
 import dev.vigil.schemas.Topic;
@@ -72,7 +73,7 @@ public final class AppConfig {
 
     /** The token the application gives {@code pan}, computed independently of its beans. */
     public static String tokenOf(String pan) {
-        byte[] key = PanTokenizer.decodeKey(get("vigil.ingest.pan-token-key"), "vigil.ingest.pan-token-key");
+        byte[] key = CardTokenizer.decodeKey(get("vigil.ingest.pan-token-key"), "vigil.ingest.pan-token-key");
         return new PanTokenizer(key, BinCountries.defaults())
                 .tokenize(CardNumber.parse(pan).value())
                 .token();
