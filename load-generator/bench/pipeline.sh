@@ -56,8 +56,8 @@ score_quantile_ms() { # quantile, window seconds, at
 }
 
 start_second_scorer() {
-    VIGIL_SCORER_STATE_DIR="$PWD/.vigil/data/scorer-2" QUARKUS_HTTP_PORT=$SECOND_SCORER_PORT \
-        nohup java -jar "$SCORER_JAR" > .vigil/logs/realtime-scorer-2.log 2>&1 &
+    VIGIL_SCORER_STATE_DIR="${VIGIL_STACK_DIR:-$PWD/.vigil}/data/scorer-2" QUARKUS_HTTP_PORT=$SECOND_SCORER_PORT \
+        nohup java -jar "$SCORER_JAR" > "${VIGIL_STACK_DIR:-.vigil}/logs/realtime-scorer-2.log" 2>&1 &
     echo $! > "$OUT/scorer-2.pid"
     # both instances in the realtime-scorer job, so the latency histogram sums over them
     printf '[{"targets": ["127.0.0.1:8083", "127.0.0.1:%s"], "labels": {"service": "realtime-scorer"}}]\n' \
@@ -82,7 +82,7 @@ for guarantee in $GUARANTEES; do
         # the services inherit this environment: it overrides kafka-streams.processing.guarantee
         KAFKA_STREAMS_PROCESSING_GUARANTEE=$guarantee ./vigil stack up --services > "$OUT/stack-up.log"
         # shellcheck disable=SC1091
-        . .vigil/stack.env
+        . "${VIGIL_STACK_DIR:-.vigil}/stack.env"
         for port in 8080 8082 8083; do
             until curl -sf "127.0.0.1:$port/q/health/ready" > /dev/null; do sleep 1; done
         done

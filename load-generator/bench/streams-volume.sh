@@ -179,11 +179,11 @@ stop_engine() {
 # --- the phases --------------------------------------------------------------------------------------------
 
 stack_up() {
-    if ! { [ -f .vigil/stack.env ] && ./vigil stack status > /dev/null 2>&1; }; then
+    if ! { [ -f "${VIGIL_STACK_DIR:-.vigil}/stack.env" ] && ./vigil stack status > /dev/null 2>&1; }; then
         ./vigil stack up > "$OUT/stack-up.log"
     fi
     # shellcheck disable=SC1091
-    . .vigil/stack.env
+    . "${VIGIL_STACK_DIR:-.vigil}/stack.env"
     export KAFKA_BOOTSTRAP_SERVERS APICURIO_REGISTRY_URL
     # no ingest here: the load generator tokenises with a key of its own, kept so every phase sees the same cards
     [ -s "$OUT/pan-token.key" ] || head -c 32 /dev/urandom | base64 > "$OUT/pan-token.key"

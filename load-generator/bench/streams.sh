@@ -110,9 +110,9 @@ measure_all() {
     # the services inherit this environment: it overrides kafka-streams.processing.guarantee
     KAFKA_STREAMS_PROCESSING_GUARANTEE=$GUARANTEE ./vigil stack up --services > "$OUT/stack-up.log"
     # shellcheck disable=SC1091
-    . .vigil/stack.env
+    . "${VIGIL_STACK_DIR:-.vigil}/stack.env"
     until curl -sf 127.0.0.1:8083/q/health/ready > /dev/null; do sleep 1; done
-    VIGIL_PAN_TOKEN_KEY=$(cat .vigil/pan-token.key)
+    VIGIL_PAN_TOKEN_KEY=$(cat "${VIGIL_STACK_DIR:-.vigil}/pan-token.key")
     export VIGIL_PAN_TOKEN_KEY
     if [ "$MODEL" = gbt ]; then
         ./mvnw -B -q -pl realtime-scorer test-compile dependency:build-classpath \
