@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * in force. Not a test: a main run by hand (command in docs/benchmarks.md).
  *
  * <p>It starts the test stack (own ports, temp dirs), writes {@code records} transactions over
- * {@code cards} cards a few minutes apart in event time at {@value #MERCHANTS} merchants, publishes a
+ * {@code cards} cards, each card's {@value #HOURS_APART} hours apart in event time (a card used four times
+ * a day: so the rules alert on a realistic share, not on a burst at every card), at {@value #MERCHANTS} merchants, publishes a
  * random 100-tree depth-6 GBT for every bank and a merchant-risk table as the trainer publishes one
  * (every merchant with recent transactions, for the bank and for all banks, a few of them common points
  * of purchase), then starts the scorer under a fresh application id so it reads the topic from
@@ -59,6 +60,7 @@ public final class ScorerThroughput {
             Pattern.compile("^vigil_scorer_alerted_total ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int MERCHANTS = 2_000;
+    private static final int HOURS_APART = 6;
 
     private ScorerThroughput() {}
 
@@ -139,10 +141,11 @@ public final class ScorerThroughput {
         }
     }
 
-    /** Transactions over {@code cards} cards, five minutes apart per card in event time, in card-interleaved order. */
+    /** Transactions over {@code cards} cards, {@value #HOURS_APART} hours apart per card in event time, in card-interleaved order. */
     private static void fill(LocalStack stack, int records, int cards) {
         Random random = new Random(42);
-        Instant start = Instant.now().minus(Duration.ofDays(5));
+        Duration apart = Duration.ofHours(HOURS_APART);
+        Instant start = Instant.now().minus(apart.multipliedBy((records + cards - 1) / cards));
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
         try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
                 Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
@@ -152,7 +155,7 @@ public final class ScorerThroughput {
                         values.serializer())) {
             for (int i = 0; i < records; i++) {
                 String card = "tok-bench-" + (i % cards);
-                Instant at = start.plus(Duration.ofMinutes(5L * (i / cards))).plusMillis(i % cards);
+                Instant at = start.plus(apart.multipliedBy(i / cards)).plusMillis(i % cards);
                 Transaction tx = Transaction.newBuilder()
                         .setTransactionId("tx-bench-" + i)
                         .setBankId("bank-a")
