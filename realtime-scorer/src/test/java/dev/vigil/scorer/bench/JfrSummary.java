@@ -3,6 +3,7 @@ package dev.vigil.scorer.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import jdk.jfr.consumer.RecordingFile;
  * The text summary of a scorer flight recording kept in {@code docs/profiles/}: CPU samples by
  * thread, the hottest methods (self and inclusive), named parts of the per-record work, allocation
  * by the first frame that is not the JDK's, and GC and JIT totals. Not a test: a main run by hand,
- * {@code JfrSummary scorer.jfr [records]} (the records scored while it recorded, for bytes per record).
+ * {@code JfrSummary scorer.jfr [records from to]}: with the records measured and the window {@code
+ * ScorerThroughput} printed (ISO instants), only that window counts, warm-up and start-up left out.
  *
  * <p>Java samples ({@code jdk.ExecutionSample}) and threads in native code ({@code
  * jdk.NativeMethodSample}: RocksDB, socket I/O, and threads parked in a native wait) are counted
@@ -62,10 +64,12 @@ public final class JfrSummary {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: JfrSummary <recording.jfr> [records scored while it recorded]");
+            System.err.println("usage: JfrSummary <recording.jfr> [records measured, from, to]");
             System.exit(2);
         }
         long records = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        Instant from = args.length > 3 ? Instant.parse(args[2]) : Instant.MIN;
+        Instant to = args.length > 3 ? Instant.parse(args[3]) : Instant.MAX;
         Map<String, Long> threads = new HashMap<>();
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
@@ -80,6 +84,9 @@ public final class JfrSummary {
         long compilations = 0;
         Duration compiling = Duration.ZERO;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                continue;
+            }
             switch (event.getEventType().getName()) {
                 case "jdk.ExecutionSample" -> {
                     javaSamples++;
