@@ -58,6 +58,8 @@ public final class ScorerThroughput {
             Pattern.compile("^vigil_scorer_scored_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final Pattern ALERTED =
             Pattern.compile("^vigil_scorer_alerted_total ([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern MERCHANT_RISK_APPLIED =
+            Pattern.compile("^vigil_scorer_merchant_risk_applied_total ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int MERCHANTS = 2_000;
     private static final int HOURS_APART = 6;
@@ -130,12 +132,14 @@ public final class ScorerThroughput {
                 measured / cpuSeconds);
         System.out.printf(
                 Locale.ROOT,
-                "(%d cores; load average %s while it ran; measured from %s to %s; %.2f %% of all records alerted)%n",
+                "(%d cores; load average %s while it ran; measured from %s to %s; %.2f %% of all records alerted;"
+                        + " %.0f merchant-risk records applied)%n",
                 Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim(),
                 from,
                 Instant.now(),
-                100.0 * sum(ALERTED, metrics(scorer)) / count);
+                100.0 * sum(ALERTED, metrics(scorer)) / count,
+                sum(MERCHANT_RISK_APPLIED, metrics(scorer)));
         if (count < records) {
             throw new IllegalStateException("only " + count + " of " + records + " records were scored in 30 minutes");
         }
