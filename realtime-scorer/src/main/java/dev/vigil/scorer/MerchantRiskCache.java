@@ -10,8 +10,8 @@ import java.util.function.BiFunction;
 /**
  * The merchant-risk table as the scorer last read it, decoded, per (bank, merchant): card-v4 asks it
  * about the transaction's merchant and each of the card's recent ones, up to 17 look-ups a record, and
- * each read of the global store costs one or two RocksDB gets and an Avro decoding (a tenth of the
- * scorer's CPU per record with a full table, docs/benchmarks.md).
+ * each read of the global store costs one or two RocksDB gets and an Avro decoding (caching them took
+ * the scorer from 125 to 81 µs of CPU per record with a realistic table, docs/benchmarks.md).
  *
  * <p>Never stale: {@link MerchantRiskLoader} calls {@link #changed} after each write to the store, which
  * retires every entry. An entry carries the generation read before its store read, so an entry read
