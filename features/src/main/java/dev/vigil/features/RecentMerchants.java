@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@value #CAPACITY} merchants a card bought at most recently, each with the time of its latest
@@ -41,16 +43,21 @@ public final class RecentMerchants {
 
     /** From stored visits: one per merchant (its latest), latest first, the {@link #CAPACITY} latest kept. */
     static RecentMerchants of(List<Visit> visits) {
-        List<Visit> merged = new ArrayList<>();
-        for (Visit visit : visits) {
-            merged.removeIf(kept ->
-                    kept.merchantId().equals(visit.merchantId()) && !kept.at().isAfter(visit.at()));
-            if (merged.stream().noneMatch(kept -> kept.merchantId().equals(visit.merchantId()))) {
-                merged.add(visit);
+        // sorted first, so each merchant's first visit is its latest: one pass keeps those (the scorer
+        // decodes every profile through here)
+        List<Visit> sorted = new ArrayList<>(visits);
+        sorted.sort(LATEST_FIRST);
+        List<Visit> kept = new ArrayList<>(Math.min(CAPACITY, sorted.size()));
+        Set<String> merchants = new HashSet<>();
+        for (Visit visit : sorted) {
+            if (kept.size() == CAPACITY) {
+                break;
+            }
+            if (merchants.add(visit.merchantId())) {
+                kept.add(visit);
             }
         }
-        merged.sort(LATEST_FIRST);
-        return new RecentMerchants(merged.subList(0, Math.min(CAPACITY, merged.size())));
+        return new RecentMerchants(kept);
     }
 
     /** These visits and a purchase at {@code merchantId} at {@code at} (an older one leaves a later visit alone). */
@@ -75,9 +82,14 @@ public final class RecentMerchants {
     /** The kept visits in {@code [end - window, end]}, latest first; later ones (out-of-order input) do not count. */
     public List<Visit> within(Instant end, Duration window) {
         Instant from = end.minus(window);
-        return visits.stream()
-                .filter(v -> !v.at().isBefore(from) && !v.at().isAfter(end))
-                .toList();
+        // a loop, not a stream: called for every record scored
+        List<Visit> within = new ArrayList<>(visits.size());
+        for (Visit visit : visits) {
+            if (!visit.at().isBefore(from) && !visit.at().isAfter(end)) {
+                within.add(visit);
+            }
+        }
+        return within;
     }
 
     List<Visit> visits() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,31 @@ class RecentMerchantsTest {
                 assertThat(next.size()).isLessThanOrEqualTo(RecentMerchants.CAPACITY);
                 merchants = next;
             }
+        }
+    }
+
+    @Test
+    void storedVisitsKeepEachMerchantsLatestLatestFirstAndTheCapacityLatest() {
+        Random random = new Random(9);
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        for (int card = 0; card < 200; card++) {
+            List<RecentMerchants.Visit> stored = new ArrayList<>();
+            for (int visit = 0; visit < random.nextInt(40); visit++) {
+                stored.add(new RecentMerchants.Visit(
+                        "m-" + random.nextInt(25), start.plusSeconds(60L * random.nextInt(30))));
+            }
+            // each merchant's latest visit, then latest first (ties by id), then the first CAPACITY of them
+            Map<String, Instant> latest = new HashMap<>();
+            stored.forEach(v -> latest.merge(v.merchantId(), v.at(), (a, b) -> a.isAfter(b) ? a : b));
+            List<RecentMerchants.Visit> expected = latest.entrySet().stream()
+                    .map(e -> new RecentMerchants.Visit(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparing(RecentMerchants.Visit::at)
+                            .reversed()
+                            .thenComparing(RecentMerchants.Visit::merchantId))
+                    .limit(RecentMerchants.CAPACITY)
+                    .toList();
+
+            assertThat(RecentMerchants.of(stored).visits()).isEqualTo(expected);
         }
     }
 }

@@ -43,6 +43,7 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
     private final CurrentModels models;
     private final ModelGuard guard;
     private final Deserializer<MerchantRisk> merchantRisks;
+    private final MerchantRiskCache merchantRiskCache;
     private final ScorerMetrics metrics;
     private final Clock clock;
     private KeyValueStore<String, CardProfile> profiles;
@@ -56,6 +57,7 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
             CurrentModels models,
             ModelGuard guard,
             Deserializer<MerchantRisk> merchantRisks,
+            MerchantRiskCache merchantRiskCache,
             Serializer<Transaction> transactions,
             ScorerMetrics metrics,
             Clock clock) {
@@ -65,6 +67,7 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
         this.models = models;
         this.guard = guard;
         this.merchantRisks = merchantRisks;
+        this.merchantRiskCache = merchantRiskCache;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -121,6 +124,10 @@ final class CardScorer implements Processor<String, Transaction, Object, Object>
 
     /** The bank's own view of the merchant, else the all-banks one, else {@code null} (neutral features). */
     private MerchantRisk merchantRisk(String bankId, String merchantId) {
+        return merchantRiskCache.get(bankId, merchantId, this::readMerchantRisk);
+    }
+
+    private MerchantRisk readMerchantRisk(String bankId, String merchantId) {
         byte[] bytes =
                 Topics.ownElseAllBanks(bankId, scope -> merchants.get(Topics.merchantRiskKey(scope, merchantId)));
         return bytes == null ? null : merchantRisks.deserialize(Topics.MERCHANT_RISK.name(), bytes);

@@ -7,15 +7,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Mirrors the compacted {@code merchant-risk} topic into a global store, as the registry-encoded
- * bytes it arrived in; {@link CardScorer} reads them when it scores at that merchant. Each record
+ * bytes it arrived in; {@link CardScorer} reads them when it scores at that merchant, through a
+ * {@link MerchantRiskCache} this loader tells of each change. Each record
  * applied is counted, so a backtest can wait until a publication is in force before it goes on.
  */
 final class MerchantRiskLoader implements Processor<String, byte[], Void, Void> {
 
+    private final MerchantRiskCache cache;
     private final ScorerMetrics metrics;
     private KeyValueStore<String, byte[]> store;
 
-    MerchantRiskLoader(ScorerMetrics metrics) {
+    MerchantRiskLoader(MerchantRiskCache cache, ScorerMetrics metrics) {
+        this.cache = cache;
         this.metrics = metrics;
     }
 
@@ -34,6 +37,8 @@ final class MerchantRiskLoader implements Processor<String, byte[], Void, Void> 
         } else {
             store.put(record.key(), record.value());
         }
+        // after the write: an entry read before it is retired (MerchantRiskCache)
+        cache.changed();
         metrics.merchantRiskApplied();
     }
 }

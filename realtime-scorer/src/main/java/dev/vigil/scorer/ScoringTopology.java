@@ -62,6 +62,7 @@ final class ScoringTopology {
         ScorerMetrics metrics = new ScorerMetrics(meters);
         CurrentModels models = new CurrentModels(metrics);
         ModelGuard guard = new ModelGuard(settings.budget(), models, metrics);
+        MerchantRiskCache merchantRiskCache = new MerchantRiskCache(MerchantRiskCache.MAX_ENTRIES);
         Deserializer<Transaction> transactions =
                 serdes.valueSerde(Topics.TRANSACTIONS).deserializer();
         Topology topology = new Topology();
@@ -93,14 +94,15 @@ final class ScoringTopology {
                 new ByteArrayDeserializer(),
                 Topics.MERCHANT_RISK.name(),
                 MERCHANT_RISK_LOADER,
-                () -> new MerchantRiskLoader(metrics));
+                () -> new MerchantRiskLoader(merchantRiskCache, metrics));
         Deserializer<MerchantRisk> merchantRisks =
                 serdes.valueSerde(Topics.MERCHANT_RISK).deserializer();
         Serializer<Transaction> transactionBytes =
                 serdes.valueSerde(Topics.TRANSACTIONS).serializer();
         topology.addProcessor(
                 SCORER,
-                () -> new CardScorer(settings, models, guard, merchantRisks, transactionBytes, metrics, clock),
+                () -> new CardScorer(
+                        settings, models, guard, merchantRisks, merchantRiskCache, transactionBytes, metrics, clock),
                 READER);
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(

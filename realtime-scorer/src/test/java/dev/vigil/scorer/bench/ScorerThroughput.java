@@ -1,6 +1,7 @@
 package dev.vigil.scorer.bench;
 
 import dev.vigil.events.Channel;
+import dev.vigil.events.MerchantRisk;
 import dev.vigil.events.ModelBundle;
 import dev.vigil.events.Transaction;
 import dev.vigil.schemas.TopicSerdes;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The scorer alone (docs/benchmarks.md, "scorer alone"): how many records per second, and how
@@ -35,8 +38,11 @@ import org.apache.kafka.common.serialization.Serde;
  * in force. Not a test: a main run by hand (command in docs/benchmarks.md).
  *
  * <p>It starts the test stack (own ports, temp dirs), writes {@code records} transactions over
- * {@code cards} cards a few minutes apart in event time, publishes a random 100-tree depth-6 GBT
- * for every bank, then starts the scorer under a fresh application id so it reads the topic from
+ * {@code cards} cards, each card's {@value #HOURS_APART} hours apart in event time (a card used four times
+ * a day: so the rules alert on a realistic share, not on a burst at every card), at {@value #MERCHANTS} merchants, publishes a
+ * random 100-tree depth-6 GBT for every bank and a merchant-risk table as the trainer publishes one
+ * (every merchant with recent transactions, for the bank and for all banks, a few of them common points
+ * of purchase), then starts the scorer under a fresh application id so it reads the topic from
  * the beginning. The first quarter of the records warms it up (startup, and the JIT compilers,
  * which take most of its CPU at first); throughput counts from there to the last record, and CPU
  * is the scorer process's user + system time over the same span, so records per CPU-second is the
@@ -50,7 +56,13 @@ public final class ScorerThroughput {
 
     private static final Pattern SCORED =
             Pattern.compile("^vigil_scorer_scored_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern ALERTED =
+            Pattern.compile("^vigil_scorer_alerted_total ([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern MERCHANT_RISK_APPLIED =
+            Pattern.compile("^vigil_scorer_merchant_risk_applied_total ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int MERCHANTS = 2_000;
+    private static final int HOURS_APART = 6;
 
     private ScorerThroughput() {}
 
@@ -63,6 +75,7 @@ public final class ScorerThroughput {
             ModelBundle model = BenchModel.model();
             BenchModel.send(
                     stack.kafkaBootstrapServers(), stack.registryUrl(), Topics.FRAUD_MODELS, model.getBankId(), model);
+            publishMerchantRisk(stack);
 
             Path work = Files.createTempDirectory("vigil-scorer-bench");
             Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
@@ -92,6 +105,7 @@ public final class ScorerThroughput {
             Thread.sleep(100);
         }
         long startNanos = System.nanoTime();
+        Instant from = Instant.now();
         Duration startCpu = cpu(process);
         long count = firstCount;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
@@ -118,18 +132,24 @@ public final class ScorerThroughput {
                 measured / cpuSeconds);
         System.out.printf(
                 Locale.ROOT,
-                "(%d cores; load average %s while it ran)%n",
+                "(%d cores; load average %s while it ran; measured from %s to %s; %.2f %% of all records alerted;"
+                        + " %.0f merchant-risk records applied)%n",
                 Runtime.getRuntime().availableProcessors(),
-                Files.readString(Path.of("/proc/loadavg")).trim());
+                Files.readString(Path.of("/proc/loadavg")).trim(),
+                from,
+                Instant.now(),
+                100.0 * sum(ALERTED, metrics(scorer)) / count,
+                sum(MERCHANT_RISK_APPLIED, metrics(scorer)));
         if (count < records) {
             throw new IllegalStateException("only " + count + " of " + records + " records were scored in 30 minutes");
         }
     }
 
-    /** Transactions over {@code cards} cards, five minutes apart per card in event time, in card-interleaved order. */
+    /** Transactions over {@code cards} cards, {@value #HOURS_APART} hours apart per card in event time, in card-interleaved order. */
     static void fill(LocalStack stack, int records, int cards) {
         Random random = new Random(42);
-        Instant start = Instant.now().minus(Duration.ofDays(5));
+        Duration apart = Duration.ofHours(HOURS_APART);
+        Instant start = Instant.now().minus(apart.multipliedBy((records + cards - 1) / cards));
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
         try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
                 Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
@@ -138,7 +158,7 @@ public final class ScorerThroughput {
                         keys.serializer(),
                         values.serializer())) {
             for (int i = 0; i < records; i++) {
-                Instant at = start.plus(Duration.ofMinutes(5L * (i / cards))).plusMillis(i % cards);
+                Instant at = start.plus(apart.multipliedBy(i / cards)).plusMillis(i % cards);
                 Transaction tx = transaction("tx-bench-" + i, i % cards, at, random);
                 producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), card(i % cards), tx));
             }
@@ -161,7 +181,7 @@ public final class ScorerThroughput {
                 .setCardLast4(String.format(Locale.ROOT, "%04d", index % 10_000))
                 .setAmountMinor(500 + random.nextInt(20_000))
                 .setCurrency("EUR")
-                .setMerchantId("m-" + random.nextInt(2_000))
+                .setMerchantId("m-" + random.nextInt(MERCHANTS))
                 .setMcc(random.nextBoolean() ? "5411" : "5732")
                 .setMerchantCountry(random.nextInt(50) == 0 ? "BR" : "DE")
                 .setChannel(random.nextInt(4) == 0 ? Channel.CARD_NOT_PRESENT : Channel.CARD_PRESENT)
@@ -171,19 +191,70 @@ public final class ScorerThroughput {
                 .build();
     }
 
+    /**
+     * What the trainer would publish for the benchmark's merchants: a record per merchant for the bank
+     * and one for all banks (the scorer finds the bank's own), fraud rates around 0.1 %, and one merchant
+     * in a hundred a common point of purchase, so that card-v4's look-ups of a card's recent merchants find
+     * records to decode, as they do in production.
+     */
+    private static void publishMerchantRisk(LocalStack stack) {
+        Random random = new Random(11);
+        Instant computedAt = Instant.now();
+        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
+        try (Serde<MerchantRisk> values = serdes.valueSerde(Topics.MERCHANT_RISK);
+                KafkaProducer<String, MerchantRisk> producer = new KafkaProducer<>(
+                        BenchModel.producerConfig(stack.kafkaBootstrapServers()),
+                        new StringSerializer(),
+                        values.serializer())) {
+            for (String scope : List.of("bank-a", Topics.ALL_BANKS)) {
+                for (int m = 0; m < MERCHANTS; m++) {
+                    String merchantId = "m-" + m;
+                    long cards = 20 + random.nextInt(400);
+                    long defrauded = random.nextInt(100) == 0 ? 1 + random.nextInt(20) : 0;
+                    MerchantRisk risk = MerchantRisk.newBuilder()
+                            .setBankId(scope)
+                            .setMerchantId(merchantId)
+                            .setReferenceTime(computedAt)
+                            .setLabelDelayDays(7)
+                            .setTransactions1d(cards / 10)
+                            .setTransactions7d(cards)
+                            .setTransactions30d(cards * 4)
+                            .setFraudRate1d(random.nextDouble() * 0.002)
+                            .setFraudRate7d(random.nextDouble() * 0.002)
+                            .setFraudRate30d(random.nextDouble() * 0.002)
+                            .setCommonPointCards(cards)
+                            .setCommonPointDefraudedCards(defrauded)
+                            .setCommonPointScore(defrauded / (cards + 10.0))
+                            .setComputedAt(computedAt)
+                            .build();
+                    producer.send(new ProducerRecord<>(
+                            Topics.MERCHANT_RISK.name(), Topics.merchantRiskKey(scope, merchantId), risk));
+                }
+            }
+            producer.flush();
+        }
+    }
+
     /** The scorer's own count of scored records, from its Prometheus endpoint (all decisions and models). */
     static long scored(ServiceProcess scorer) throws IOException, InterruptedException {
-        String metrics = HTTP.send(
+        return (long) sum(SCORED, metrics(scorer));
+    }
+
+    private static String metrics(ServiceProcess scorer) throws IOException, InterruptedException {
+        return HTTP.send(
                         HttpRequest.newBuilder(URI.create(scorer.baseUrl() + "/q/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-        Matcher m = SCORED.matcher(metrics);
+    }
+
+    private static double sum(Pattern samples, String metrics) {
+        Matcher m = samples.matcher(metrics);
         double total = 0;
         while (m.find()) {
             total += Double.parseDouble(m.group(1));
         }
-        return (long) total;
+        return total;
     }
 
     private static Duration cpu(ProcessHandle process) {
