@@ -19,7 +19,10 @@ record AlertBudget(double share, Map<String, Double> perScope, double ceiling, i
         perScope = Map.copyOf(perScope);
         requireRate(share, "share");
         perScope.forEach((scope, rate) -> requireRate(rate, "the budget of " + scope));
-        requireRate(ceiling, "ceiling");
+        // a ceiling of 1 turns the guard off (no rate is above it): for benchmarks of a model that alerts on all
+        if (!(ceiling > 0 && ceiling <= 1)) {
+            throw new IllegalArgumentException("ceiling must be a share in (0, 1]: " + ceiling);
+        }
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least one transaction: " + window);
         }

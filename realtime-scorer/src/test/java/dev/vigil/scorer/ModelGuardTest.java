@@ -152,6 +152,20 @@ class ModelGuardTest {
     }
 
     @Test
+    void aCeilingOfOneKeepsAModelThatAlertsOnEverything() {
+        ModelGuard off = new ModelGuard(new AlertBudget(0.01, Map.of(), 1, WINDOW), models, metrics);
+        models.install(BANK, model(BANK, "lr-all"));
+
+        for (int i = 0; i < WINDOW * 3; i++) {
+            off.observe(models.inForce(BANK), true);
+        }
+
+        assertThat(models.inForce(BANK).version()).isEqualTo("lr-all");
+        assertThatThrownBy(() -> new AlertBudget(0.01, Map.of(), 1.5, WINDOW))
+                .hasMessage("ceiling must be a share in (0, 1]: 1.5");
+    }
+
+    @Test
     void refusesACeilingBelowABudget() {
         assertThatThrownBy(() -> new AlertBudget(0.01, Map.of("bank-b", 0.3), 0.2, WINDOW))
                 .hasMessage("the ceiling (0.2) must not be below a budget");
