@@ -99,8 +99,10 @@ public final class MerchantRisks {
      */
     public static Dataset<Row> pointInTime(Dataset<Row> transactions, Changes changes) {
         Dataset<Row> referenced = transactions.withColumn(REFERENCE, changes.clock.reference(col("eventTime")));
-        Dataset<Row> risks = asOf(
-                changes, scoped(referenced).select(SCOPE, MERCHANT, REFERENCE).distinct());
+        String[] key = {"bankId", MERCHANT, REFERENCE};
+        Dataset<Row> keys = referenced.select("bankId", MERCHANT, REFERENCE).distinct();
+        Dataset<Row> risks =
+                asOf(changes, scoped(keys).select(SCOPE, MERCHANT, REFERENCE).distinct());
         Dataset<Row> ownBank = risks.where(col(SCOPE).notEqual(Topics.ALL_BANKS))
                 .select(
                         col(SCOPE).as("bankId"),
@@ -109,14 +111,17 @@ public final class MerchantRisks {
                         col(MERCHANT_RISK).as("ownBank"));
         Dataset<Row> allBanks = risks.where(col(SCOPE).equalTo(Topics.ALL_BANKS))
                 .select(col(MERCHANT), col(REFERENCE), col(MERCHANT_RISK).as("allBanks"));
-        Column[] columns = Stream.concat(
-                        Arrays.stream(HistoryRows.transactionColumns()),
-                        Stream.of(coalesce(col("ownBank"), col("allBanks")).as(MERCHANT_RISK)))
-                .toArray(Column[]::new);
-        return referenced
-                .join(ownBank, new String[] {"bankId", MERCHANT, REFERENCE}, "left")
+        // the lookup is settled on the small table of keys, so that the history is joined (shuffled) once
+        Dataset<Row> inForce = keys.join(ownBank, key, "left")
                 .join(allBanks, new String[] {MERCHANT, REFERENCE}, "left")
-                .select(columns);
+                .select(
+                        col("bankId"),
+                        col(MERCHANT),
+                        col(REFERENCE),
+                        coalesce(col("ownBank"), col("allBanks")).as(MERCHANT_RISK));
+        Column[] columns = Stream.concat(Arrays.stream(HistoryRows.transactionColumns()), Stream.of(col(MERCHANT_RISK)))
+                .toArray(Column[]::new);
+        return referenced.join(inForce, key, "left").select(columns);
     }
 
     /**
