@@ -232,7 +232,9 @@ public final class MerchantRisks {
 
         /**
          * Summed per keys and reference (the sums are of whole numbers, exact in any order) and computed now: a
-         * local checkpoint, released when no longer referenced.
+         * local checkpoint, released when no longer referenced (unlike a cached Dataset, which a scheduled run
+         * would have to unpersist); on a cluster, losing the executor that holds it fails the run, which the
+         * schedule reports and runs again at the next interval.
          */
         private static Dataset<Row> kept(Dataset<Row> changes, String... keys) {
             return changes.groupBy(Stream.concat(Arrays.stream(keys), Stream.of(REFERENCE))
