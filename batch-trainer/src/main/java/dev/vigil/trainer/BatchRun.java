@@ -75,12 +75,16 @@ final class BatchRun {
     }
 
     void merchantRisk() {
-        List<MerchantRisk> risks =
-                MerchantRisks.compute(transactions, labels, reference, options.riskClock(), options.clock.instant());
+        Phases phases = new Phases(transactions.sparkSession().sparkContext());
+        List<MerchantRisk> risks = phases.time(
+                "merchant-risk",
+                () -> MerchantRisks.compute(
+                        transactions, labels, reference, options.riskClock(), options.clock.instant()));
         try (Publisher<String, MerchantRisk> publisher =
                 new Publisher<>(Topics.MERCHANT_RISK, options.kafka.bootstrapServers, options.kafka.registryUrl)) {
             MerchantRisks.publish(risks, publisher);
         }
+        System.err.printf(Locale.ROOT, "merchant-risk phases: %s%n", phases.summary());
         System.out.printf(
                 Locale.ROOT,
                 "merchant-risk: published %d records (transactions up to %s before %s)%n",
@@ -92,7 +96,10 @@ final class BatchRun {
     void train() throws Exception {
         TrainingConfig config = options.trainingConfig();
         TrainingWindows windows = config.windowsAt(reference);
-        Training.Result result = Training.train(transactions, labels, windows, config, options.clock.instant());
+        Phases phases = new Phases(transactions.sparkSession().sparkContext());
+        Training.Result result = Training.train(transactions, labels, windows, config, options.clock.instant(), phases);
+        // in Spark's log: where a run's time went
+        System.err.printf(Locale.ROOT, "training phases: %s%n", phases.summary());
         ModelVersions versions = new ModelVersions(options.jdbcUrl, options.dbUser, options.dbPassword);
         versions.migrate();
         Gate.Outcome outcome;

@@ -83,8 +83,9 @@ public final class MerchantRisks {
         Dataset<Row> asked =
                 scoped(transactions).select(SCOPE, MERCHANT).distinct().withColumn(REFERENCE, lit(0L));
         List<MerchantRisk> risks = new ArrayList<>();
-        for (Row row :
-                asOf(transactions, labels, exactly, asked).select(MERCHANT_RISK).collectAsList()) {
+        for (Row row : asOf(Changes.of(transactions, labels, exactly), asked)
+                .select(MERCHANT_RISK)
+                .collectAsList()) {
             risks.add(record(row.getStruct(0), exactly, computedAt));
         }
         return risks;
@@ -93,15 +94,15 @@ public final class MerchantRisks {
     /**
      * {@code transactions} (history rows) with a {@link #MERCHANT_RISK} column after theirs: the risk the
      * scorer would have read at the transaction's reference time ({@link RiskClock#reference}), its bank's
-     * if there is one, else all banks', else null, as {@code CardScorer} looks it up.
+     * if there is one, else all banks', else null, as {@code CardScorer} looks it up; {@code changes} are those of
+     * {@code transactions}' history ({@link Changes#of}).
      */
-    public static Dataset<Row> pointInTime(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
-        Dataset<Row> referenced = transactions.withColumn(REFERENCE, clock.reference(col("eventTime")));
-        Dataset<Row> risks = asOf(
-                transactions,
-                labels,
-                clock,
-                scoped(referenced).select(SCOPE, MERCHANT, REFERENCE).distinct());
+    public static Dataset<Row> pointInTime(Dataset<Row> transactions, Changes changes) {
+        Dataset<Row> referenced = transactions.withColumn(REFERENCE, changes.clock.reference(col("eventTime")));
+        String[] key = {"bankId", MERCHANT, REFERENCE};
+        Dataset<Row> keys = referenced.select("bankId", MERCHANT, REFERENCE).distinct();
+        Dataset<Row> risks =
+                asOf(changes, scoped(keys).select(SCOPE, MERCHANT, REFERENCE).distinct());
         Dataset<Row> ownBank = risks.where(col(SCOPE).notEqual(Topics.ALL_BANKS))
                 .select(
                         col(SCOPE).as("bankId"),
@@ -110,14 +111,17 @@ public final class MerchantRisks {
                         col(MERCHANT_RISK).as("ownBank"));
         Dataset<Row> allBanks = risks.where(col(SCOPE).equalTo(Topics.ALL_BANKS))
                 .select(col(MERCHANT), col(REFERENCE), col(MERCHANT_RISK).as("allBanks"));
-        Column[] columns = Stream.concat(
-                        Arrays.stream(HistoryRows.transactionColumns()),
-                        Stream.of(coalesce(col("ownBank"), col("allBanks")).as(MERCHANT_RISK)))
-                .toArray(Column[]::new);
-        return referenced
-                .join(ownBank, new String[] {"bankId", MERCHANT, REFERENCE}, "left")
+        // the lookup is settled on the small table of keys, so that the history is joined (shuffled) once
+        Dataset<Row> inForce = keys.join(ownBank, key, "left")
                 .join(allBanks, new String[] {MERCHANT, REFERENCE}, "left")
-                .select(columns);
+                .select(
+                        col("bankId"),
+                        col(MERCHANT),
+                        col(REFERENCE),
+                        coalesce(col("ownBank"), col("allBanks")).as(MERCHANT_RISK));
+        Column[] columns = Stream.concat(Arrays.stream(HistoryRows.transactionColumns()), Stream.of(col(MERCHANT_RISK)))
+                .toArray(Column[]::new);
+        return referenced.join(inForce, key, "left").select(columns);
     }
 
     /**
@@ -126,8 +130,8 @@ public final class MerchantRisks {
      * by {@link #inForceKey}, kept where the all-banks record counts a defrauded card (elsewhere every record's
      * common-point score is 0, which is what a missing record reads as).
      */
-    public static Map<String, MerchantRisk> commonPointRecords(
-            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
+    public static Map<String, MerchantRisk> commonPointRecords(Dataset<Row> transactions, Changes changes) {
+        RiskClock clock = changes.clock;
         Row span = transactions
                 .agg(min(clock.reference(col("eventTime"))), max(clock.reference(col("eventTime"))))
                 .first();
@@ -139,14 +143,16 @@ public final class MerchantRisks {
                 .sparkSession()
                 .range(span.getLong(0), span.getLong(1) + 1)
                 .select(col("id").as(REFERENCE));
-        Dataset<Row> asked =
-                scoped(transactions).select(SCOPE, MERCHANT).distinct().crossJoin(references);
-        Dataset<Row> all = asOf(transactions, labels, clock, asked);
-        Dataset<Row> flagged = all.where(col(SCOPE)
-                        .equalTo(Topics.ALL_BANKS)
-                        .and(col(MERCHANT_RISK + "." + DEFRAUDED).gt(0)))
+        // the common point alone tells where the all-banks record counts a defrauded card: only there are the
+        // risks of every scope asked (a record exists where the 30-day window holds a transaction of its scope,
+        // so where one of a bank does, the all-banks one does too)
+        Dataset<Row> scopes = changes.commonPoints.select(SCOPE, MERCHANT).distinct();
+        Dataset<Row> flagged = commonPoints(
+                        changes,
+                        scopes.where(col(SCOPE).equalTo(Topics.ALL_BANKS)).crossJoin(references))
+                .where(col(DEFRAUDED).gt(0))
                 .select(MERCHANT, REFERENCE);
-        for (Row row : all.join(flagged, new String[] {MERCHANT, REFERENCE}).collectAsList()) {
+        for (Row row : asOf(changes, scopes.join(flagged, MERCHANT)).collectAsList()) {
             MerchantRisk risk = computedAtReference(row.getStruct(row.fieldIndex(MERCHANT_RISK)), clock);
             records.put(
                     inForceKey(
@@ -199,19 +205,64 @@ public final class MerchantRisks {
     }
 
     /**
+     * What the risks of a history are summed from, on one clock: per scope, merchant (and window length) and
+     * reference, by how much the sums change there; the fraud rates' ({@link #contributions}) and the common
+     * point's ({@link #commonPointChanges}). Computed once and kept (a few rows per merchant and reference),
+     * so that every question asked of them ({@link #pointInTime}, {@link #commonPointRecords}) reads the history
+     * once rather than once per question.
+     */
+    public static final class Changes {
+        private final RiskClock clock;
+        private final Dataset<Row> windows;
+        private final Dataset<Row> commonPoints;
+
+        private Changes(RiskClock clock, Dataset<Row> windows, Dataset<Row> commonPoints) {
+            this.clock = clock;
+            this.windows = windows;
+            this.commonPoints = commonPoints;
+        }
+
+        /** The changes of {@code transactions} (history rows) and their {@code labels} on {@code clock}. */
+        public static Changes of(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
+            return new Changes(
+                    clock,
+                    kept(changes(contributions(transactions, labels, clock), lengths(clock)), SCOPE, MERCHANT, LENGTH),
+                    kept(commonPointChanges(transactions, labels, clock), SCOPE, MERCHANT));
+        }
+
+        /**
+         * Summed per keys and reference (the sums are of whole numbers, exact in any order) and computed now: a
+         * local checkpoint, released when no longer referenced (unlike a cached Dataset, which a scheduled run
+         * would have to unpersist); on a cluster, losing the executor that holds it fails the run, which the
+         * schedule reports and runs again at the next interval.
+         */
+        private static Dataset<Row> kept(Dataset<Row> changes, String... keys) {
+            return changes.groupBy(Stream.concat(Arrays.stream(keys), Stream.of(REFERENCE))
+                            .map(key -> col(key))
+                            .toArray(Column[]::new))
+                    .agg(sum(TRANSACTIONS).as(TRANSACTIONS), sum(FRAUDS).as(FRAUDS))
+                    .withColumn(ASKED, lit(false))
+                    .localCheckpoint();
+        }
+    }
+
+    /**
      * The risk at each {@code asked} (scope, merchant, reference index) whose 30-day window holds a
      * transaction: columns scope, merchantId, reference and {@link #MERCHANT_RISK}, a struct read by {@link #record}.
      */
-    private static Dataset<Row> asOf(
-            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock, Dataset<Row> asked) {
-        Column lengths = explode(array(Arrays.stream(DAYS)
+    private static Dataset<Row> asOf(Changes changes, Dataset<Row> asked) {
+        return risks(
+                runningSums(changes.windows, asked, lengths(changes.clock)),
+                commonPoints(changes, asked),
+                changes.clock);
+    }
+
+    /** The window lengths in intervals, one row each. */
+    private static Column lengths(RiskClock clock) {
+        return explode(array(Arrays.stream(DAYS)
                         .mapToObj(days -> lit(clock.intervals(days)))
                         .toArray(Column[]::new)))
                 .as(LENGTH);
-        return risks(
-                runningSums(changes(contributions(transactions, labels, clock), lengths), asked, lengths),
-                commonPoints(transactions, labels, clock, asked),
-                clock);
     }
 
     /** Per scope, merchant and window length, the sums of the {@code changes} up to each asked reference. */
@@ -265,8 +316,26 @@ public final class MerchantRisks {
      * days; purchases less than that apart make one stretch, which enters the running sums once and leaves once,
      * so each card counts once however often it bought there.
      */
-    static Dataset<Row> commonPoints(
-            Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock, Dataset<Row> asked) {
+    private static Dataset<Row> commonPoints(Changes changes, Dataset<Row> asked) {
+        return runningSums(
+                        changes.commonPoints,
+                        asked.select(SCOPE, MERCHANT, REFERENCE).distinct(),
+                        SCOPE,
+                        MERCHANT)
+                .select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col(REFERENCE),
+                        col(TRANSACTIONS).as(CARDS),
+                        col(FRAUDS).cast("long").as(DEFRAUDED));
+    }
+
+    /**
+     * The changes {@link #commonPoints} sums: per scope and merchant, a card's stretch of purchases enters the
+     * cards at the reference after its first purchase and leaves {@value #COMMON_POINT_DAYS} days after its
+     * last; it counts as defrauded from the reference that knows its fraud until it leaves.
+     */
+    private static Dataset<Row> commonPointChanges(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
         RiskClock atReference = clock.withoutLabelDelay();
         long window = atReference.intervals(COMMON_POINT_DAYS);
         Dataset<Row> visits = scoped(transactions.select(
@@ -308,7 +377,7 @@ public final class MerchantRisks {
         Column defraudedFrom = greatest(col("enters"), col(KNOWN));
         Column defrauded = when(col(KNOWN).isNotNull().and(defraudedFrom.lt(col("leaves"))), 1.0)
                 .otherwise(0.0);
-        Dataset<Row> changes = known.select(
+        return known.select(
                         col(SCOPE),
                         col(MERCHANT),
                         explode(array(
@@ -330,14 +399,7 @@ public final class MerchantRisks {
                                                 lit(0L).as(TRANSACTIONS),
                                                 defrauded.multiply(-1).as(FRAUDS))))
                                 .as("change"))
-                .select(col(SCOPE), col(MERCHANT), col("change.*"), lit(false).as(ASKED));
-        return runningSums(changes, asked.select(SCOPE, MERCHANT, REFERENCE).distinct(), SCOPE, MERCHANT)
-                .select(
-                        col(SCOPE),
-                        col(MERCHANT),
-                        col(REFERENCE),
-                        col(TRANSACTIONS).as(CARDS),
-                        col(FRAUDS).cast("long").as(DEFRAUDED));
+                .select(col(SCOPE), col(MERCHANT), col("change.*"));
     }
 
     /**
@@ -436,12 +498,7 @@ public final class MerchantRisks {
                                                 col(TRANSACTIONS).multiply(-1).as(TRANSACTIONS),
                                                 col(FRAUDS).multiply(-1).as(FRAUDS))))
                                 .as("change"))
-                .select(
-                        col(SCOPE),
-                        col(MERCHANT),
-                        col(LENGTH),
-                        col("change.*"),
-                        lit(false).as(ASKED));
+                .select(col(SCOPE), col(MERCHANT), col(LENGTH), col("change.*"));
     }
 
     /** Each row twice: for its bank ({@code scope} = bankId) and for all banks. */

@@ -100,11 +100,12 @@ public final class FeatureFold {
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Column streamTime =
                 when(col(HistoryRows.KAFKA_OFFSET).isNotNull(), max("eventTime").over(readSoFar));
+        MerchantRisks.Changes changes = MerchantRisks.Changes.of(transactions, labels, clock);
         // small (merchants × references where a card was defrauded): every task needs all of it
         Broadcast<Map<String, MerchantRisk>> published = JavaSparkContext.fromSparkContext(
                         transactions.sparkSession().sparkContext())
-                .broadcast(MerchantRisks.commonPointRecords(transactions, labels, clock));
-        return MerchantRisks.pointInTime(transactions, labels, clock)
+                .broadcast(MerchantRisks.commonPointRecords(transactions, changes));
+        return MerchantRisks.pointInTime(transactions, changes)
                 .withColumn(STREAM_TIME, streamTime)
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(cardColumn), Encoders.STRING())
                 .flatMapGroups(

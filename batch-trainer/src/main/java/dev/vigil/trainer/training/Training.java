@@ -159,13 +159,17 @@ public final class Training {
             TrainingConfig config,
             Instant trainedAt,
             Phases phases) {
-        Dataset<Row> vectors = FeatureFold.vectors(
-                        transactions.where(col("eventTime").lt(lit(windows.end()))),
-                        labels,
-                        config.merchantRisk(),
-                        config.dedupRetention())
-                .cache();
-        phases.time("features", vectors::count);
+        // the fold's merchant-risk tables are computed as it is built: timed with it
+        Dataset<Row> vectors = phases.time("features", () -> {
+            Dataset<Row> folded = FeatureFold.vectors(
+                            transactions.where(col("eventTime").lt(lit(windows.end()))),
+                            labels,
+                            config.merchantRisk(),
+                            config.dedupRetention())
+                    .cache();
+            folded.count();
+            return folded;
+        });
         Dataset<Row> evaluationTrainSet = sampled(labelled(vectors, labels, windows.evaluationTrain()), config);
         Dataset<Row> finalTrainSet = sampled(labelled(vectors, labels, windows.finalTrain()), config);
         Evaluation evaluation = new Evaluation(
