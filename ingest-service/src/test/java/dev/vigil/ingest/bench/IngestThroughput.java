@@ -82,26 +82,13 @@ public final class IngestThroughput {
                 String token = tokens.mint("sender@bank-a", "bank-a", DemoTokens.SENDER, Duration.ofHours(1));
                 URI uri = URI.create(ingest.baseUrl() + "/api/v1/transactions" + (batch > 1 ? "/batch" : ""));
                 List<byte[]> bodies = bodies(transactions, batch);
-                run(ingest, uri, token, bodies, batch, rate, concurrency, endpoint);
+                ExecutorService executor = Executors.newFixedThreadPool(2);
+                try {
+                    measure(ingest, uri, token, bodies, batch, rate, concurrency, endpoint, executor);
+                } finally {
+                    executor.shutdownNow();
+                }
             }
-        }
-    }
-
-    private static void run(
-            ServiceProcess ingest,
-            URI uri,
-            String token,
-            List<byte[]> bodies,
-            int batch,
-            double rate,
-            int concurrency,
-            String endpoint)
-            throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            measure(ingest, uri, token, bodies, batch, rate, concurrency, endpoint, executor);
-        } finally {
-            executor.shutdownNow();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.vigil.scorer.bench;
 
 import dev.vigil.events.ModelBundle;
-import dev.vigil.events.Transaction;
 import dev.vigil.events.TransactionScore;
 import dev.vigil.features.FeatureSchema;
 import dev.vigil.schemas.TopicSerdes;
@@ -27,8 +26,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -160,18 +157,11 @@ public final class ScorerRecovery {
 
     /** A transaction of the first card, now (after all of its earlier ones). */
     private static void sendOneMore(LocalStack stack, String transactionId) {
-        TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
-        try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
-                Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
-                KafkaProducer<String, Transaction> producer = new KafkaProducer<>(
-                        BenchModel.producerConfig(stack.kafkaBootstrapServers()),
-                        keys.serializer(),
-                        values.serializer())) {
-            Instant at = Instant.now().minus(Duration.ofMinutes(1));
-            Transaction tx = ScorerThroughput.transaction(transactionId, 0, at, new Random(7));
-            producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), ScorerThroughput.card(0), tx));
-            producer.flush();
-        }
+        Instant at = Instant.now().minus(Duration.ofMinutes(1));
+        ScorerThroughput.produce(
+                stack,
+                List.of(ScorerThroughput.transaction(transactionId, 0, at, new Random(7)))
+                        .iterator());
     }
 
     private static long priorCountOf(LocalStack stack, String transactionId) {

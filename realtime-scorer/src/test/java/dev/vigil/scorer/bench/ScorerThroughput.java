@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -150,6 +152,19 @@ public final class ScorerThroughput {
         Random random = new Random(42);
         Duration apart = Duration.ofHours(HOURS_APART);
         Instant start = Instant.now().minus(apart.multipliedBy((records + cards - 1) / cards));
+        produce(
+                stack,
+                IntStream.range(0, records)
+                        .mapToObj(i -> transaction(
+                                "tx-bench-" + i,
+                                i % cards,
+                                start.plus(apart.multipliedBy(i / cards)).plusMillis(i % cards),
+                                random))
+                        .iterator());
+    }
+
+    /** Writes {@code transactions} to their topic in order, each keyed by its card, and flushes. */
+    static void produce(LocalStack stack, Iterator<Transaction> transactions) {
         TopicSerdes serdes = new TopicSerdes(stack.registryUrl(), true);
         try (Serde<String> keys = serdes.keySerde(Topics.TRANSACTIONS);
                 Serde<Transaction> values = serdes.valueSerde(Topics.TRANSACTIONS);
@@ -157,10 +172,10 @@ public final class ScorerThroughput {
                         BenchModel.producerConfig(stack.kafkaBootstrapServers()),
                         keys.serializer(),
                         values.serializer())) {
-            for (int i = 0; i < records; i++) {
-                Instant at = start.plus(apart.multipliedBy(i / cards)).plusMillis(i % cards);
-                Transaction tx = transaction("tx-bench-" + i, i % cards, at, random);
-                producer.send(new ProducerRecord<>(Topics.TRANSACTIONS.name(), card(i % cards), tx));
+            while (transactions.hasNext()) {
+                Transaction tx = transactions.next();
+                producer.send(new ProducerRecord<>(
+                        Topics.TRANSACTIONS.name(), tx.getCardToken().toString(), tx));
             }
             producer.flush();
         }
