@@ -65,6 +65,15 @@ public final class CardNumbers {
 
     /** ISO/IEC 7812 check digit: doubling every second digit from the right. */
     public static boolean passesLuhn(CharSequence digits) {
+        return luhnSum(digits) % 10 == 0;
+    }
+
+    /** The digit that makes {@code payload} followed by it pass {@link #passesLuhn}: how a card number ends. */
+    public static int checkDigit(CharSequence payload) {
+        return (10 - luhnSum(payload + "0") % 10) % 10;
+    }
+
+    private static int luhnSum(CharSequence digits) {
         int sum = 0;
         boolean doubled = false;
         for (int i = digits.length() - 1; i >= 0; i--) {
@@ -78,7 +87,7 @@ public final class CardNumbers {
             sum += digit;
             doubled = !doubled;
         }
-        return sum % 10 == 0;
+        return sum;
     }
 
     /**

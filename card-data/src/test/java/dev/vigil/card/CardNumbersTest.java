@@ -72,4 +72,12 @@ class CardNumbersTest {
                         .count())
                 .isEqualTo(1);
     }
+
+    @Test
+    void theCheckDigitCompletesAValidNumber() {
+        assertThat(CardNumbers.checkDigit("411111111111111")).isEqualTo(1);
+        assertThat(CardNumbers.checkDigit("455673758689985")).isEqualTo(5);
+        assertThat(CardNumbers.passesLuhn("455673758689985" + CardNumbers.checkDigit("455673758689985")))
+                .isTrue();
+    }
 }

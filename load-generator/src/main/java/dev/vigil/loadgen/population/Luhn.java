@@ -1,25 +1,11 @@
 package dev.vigil.loadgen.population;
 
-/** The Luhn (mod 10) check digit every card number ends with. */
+import dev.vigil.card.CardNumbers;
+
+/** Whether a generated card number is one: digits only, ending with its Luhn check digit. */
 public final class Luhn {
 
     private Luhn() {}
-
-    /** The digit that makes {@code payload + digit} pass the Luhn check. */
-    public static int checkDigit(CharSequence payload) {
-        int sum = 0;
-        for (int i = payload.length() - 1, position = 0; i >= 0; i--, position++) {
-            int digit = payload.charAt(i) - '0';
-            if (position % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return (10 - sum % 10) % 10;
-    }
 
     public static boolean isValid(CharSequence number) {
         if (number.length() < 2) {
@@ -30,6 +16,7 @@ public final class Luhn {
                 return false;
             }
         }
-        return checkDigit(number.subSequence(0, number.length() - 1)) == number.charAt(number.length() - 1) - '0';
+        return CardNumbers.checkDigit(number.subSequence(0, number.length() - 1))
+                == number.charAt(number.length() - 1) - '0';
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.loadgen.population;
 
 import dev.vigil.card.BinCountries;
+import dev.vigil.card.CardNumbers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class Population {
         while (digits.length() < 15) {
             digits.append(random.nextInt(10));
         }
-        return digits.append(Luhn.checkDigit(digits)).toString();
+        return digits.append(CardNumbers.checkDigit(digits)).toString();
     }
 
     private static List<Merchant> catalogue() {

@@ -1,6 +1,6 @@
 package dev.vigil.loadgen.replay;
 
-import dev.vigil.loadgen.population.Luhn;
+import dev.vigil.card.CardNumbers;
 import dev.vigil.loadgen.scenario.Scenario;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +63,6 @@ public record ReplayPlan(String idPrefix, Fields fields) {
         for (int i = 0; digits.length() < 15; i++) {
             digits.append(Math.floorMod(hash[i], 10));
         }
-        return digits.append(Luhn.checkDigit(digits)).toString();
+        return digits.append(CardNumbers.checkDigit(digits)).toString();
     }
 }

@@ -13,10 +13,4 @@ class LuhnTest {
         assertThat(Luhn.isValid("4556737586899856")).isFalse();
         assertThat(Luhn.isValid("45567375868998a5")).isFalse();
     }
-
-    @Test
-    void theCheckDigitCompletesAValidNumber() {
-        assertThat(Luhn.checkDigit("411111111111111")).isEqualTo(1);
-        assertThat(Luhn.checkDigit("455673758689985")).isEqualTo(5);
-    }
 }
