@@ -23,10 +23,17 @@ public final class CardTransactions {
     private CardTransactions() {}
 
     public static Transaction tx(String id, long amountMinor, String country, Instant at) {
+        return Transaction.newBuilder(onCard(CARD, id, amountMinor, country, at))
+                .setCardCountry(HOME)
+                .build();
+    }
+
+    /** A purchase on {@code card} at the grocer, the issuer's country left out (as a sender may). */
+    public static Transaction onCard(String card, String id, long amountMinor, String country, Instant at) {
         return Transaction.newBuilder()
                 .setTransactionId(id)
                 .setBankId("bank-a")
-                .setCardToken(CARD)
+                .setCardToken(card)
                 .setCardBin("455673")
                 .setCardLast4("9855")
                 .setAmountMinor(amountMinor)
@@ -38,7 +45,6 @@ public final class CardTransactions {
                 .setEventTime(at)
                 .setUtcOffsetMinutes(60)
                 .setReceivedAt(at)
-                .setCardCountry(HOME)
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package dev.vigil.scorer;
 
-import dev.vigil.events.Channel;
 import dev.vigil.events.Transaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,22 +22,7 @@ final class CardTransactions {
     private CardTransactions() {}
 
     static Transaction tx(String card, String id, long amountMinor, String country, Instant at) {
-        return Transaction.newBuilder()
-                .setTransactionId(id)
-                .setBankId("bank-a")
-                .setCardToken(card)
-                .setCardBin("455673")
-                .setCardLast4("9855")
-                .setAmountMinor(amountMinor)
-                .setCurrency("EUR")
-                .setMerchantId("m-grocer")
-                .setMcc("5411")
-                .setMerchantCountry(country)
-                .setChannel(Channel.CARD_PRESENT)
-                .setEventTime(at)
-                .setUtcOffsetMinutes(60)
-                .setReceivedAt(at)
-                .build();
+        return dev.vigil.features.CardTransactions.onCard(card, id, amountMinor, country, at);
     }
 
     static Transaction tx(String id, long amountMinor, String country, Instant at) {
