@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.features.rules.RulesScorer;
 import dev.vigil.stack.Directories;
+import dev.vigil.stack.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +86,7 @@ class BacktestIT {
                 "VIGIL_PG_EXPORTER_PORT",
                 "VIGIL_PROMETHEUS_PORT",
                 "VIGIL_BACKTEST_SCORER_PORT")) {
-            env.put(port, Integer.toString(Pipeline.freePort()));
+            env.put(port, Integer.toString(Ports.free()));
         }
         env.put("VIGIL_TRAINER_HEAP", "1500m");
         // model selection at its smallest that still has a choice to make on two folds, with the learner that

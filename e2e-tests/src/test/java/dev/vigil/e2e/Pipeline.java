@@ -3,10 +3,10 @@ package dev.vigil.e2e;
 import dev.vigil.stack.DemoTokens;
 import dev.vigil.stack.Directories;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,10 +60,10 @@ final class Pipeline implements AutoCloseable {
         pipeline.scorerEnvironment.putAll(scorerEnvironment);
         try {
             for (int i = 1; i <= scorers; i++) {
-                pipeline.startService(scorerInstance(i), freePort());
+                pipeline.startService(scorerInstance(i), Ports.free());
             }
             for (String service : List.of("alerts-api", "ingest-service")) {
-                pipeline.startService(service, freePort());
+                pipeline.startService(service, Ports.free());
             }
         } catch (RuntimeException e) {
             pipeline.close();
@@ -206,14 +206,6 @@ final class Pipeline implements AutoCloseable {
                 .toAbsolutePath()
                 .normalize();
         return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String read(Path log) {

@@ -13,9 +13,9 @@ import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.DemoTokens;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -62,7 +62,7 @@ class IngestRunIT {
         ingest = ServiceProcess.start(
                 "ingest-service",
                 root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar"),
-                freePort(),
+                Ports.free(),
                 env,
                 workDir.resolve("ingest-service.log"));
     }
@@ -188,12 +188,6 @@ class IngestRunIT {
             return CommittedRecords.read(stack.kafkaBootstrapServers(), topic.name(), null).stream()
                     .map(record -> serde.deserializer().deserialize(topic.name(), record.headers(), record.value()))
                     .toList();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -18,11 +18,10 @@ import dev.vigil.loadgen.population.Population;
 import dev.vigil.loadgen.report.SentTransaction;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.testing.TopicProbe;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -227,10 +226,7 @@ class KafkaRunIT {
 
     @Test
     void aBrokerThatDoesNotAnswerIsOneLineOfExplanationAndExitStatus2() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.free();
         StringWriter err = new StringWriter();
         CommandLine commandLine = LoadGenerator.commandLine();
         commandLine.setErr(new PrintWriter(err));

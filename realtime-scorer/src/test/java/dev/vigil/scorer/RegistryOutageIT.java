@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.schemas.TopicSerdes;
+import dev.vigil.stack.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,10 +26,7 @@ class RegistryOutageIT {
 
     @Test
     void anUnreachableRegistryFailsTheRecordInsteadOfDeadLetteringIt() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.free();
         TopicSerdes unreachable = new TopicSerdes("http://127.0.0.1:" + closedPort + "/apis/registry/v3", true);
         try (ScorerDriver scorer = new ScorerDriver(stateDir, unreachable, ScorerDriver.SETTINGS)) {
             byte[] good = scorer.avro(tx("tx-1", 1_000, HOME, MIDNIGHT));

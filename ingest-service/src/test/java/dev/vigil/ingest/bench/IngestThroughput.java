@@ -5,9 +5,8 @@ import dev.vigil.ingest.testing.JsonText;
 import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.stack.DemoTokens;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.ServiceProcess;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,8 +76,8 @@ public final class IngestThroughput {
             Path jar = Path.of(System.getProperty("vigil.repo.root", "."))
                     .toAbsolutePath()
                     .resolve("ingest-service/target/quarkus-app/quarkus-run.jar");
-            try (ServiceProcess ingest =
-                    ServiceProcess.start("ingest-service", jar, freePort(), env, work.resolve("ingest-service.log"))) {
+            try (ServiceProcess ingest = ServiceProcess.start(
+                    "ingest-service", jar, Ports.free(), env, work.resolve("ingest-service.log"))) {
                 String token = tokens.mint("sender@bank-a", "bank-a", DemoTokens.SENDER, Duration.ofHours(1));
                 URI uri = URI.create(ingest.baseUrl() + "/api/v1/transactions" + (batch > 1 ? "/batch" : ""));
                 List<byte[]> bodies = bodies(transactions, batch);
@@ -227,11 +226,5 @@ public final class IngestThroughput {
 
     private static Duration cpu(ProcessHandle process) {
         return process.info().totalCpuDuration().orElseThrow();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

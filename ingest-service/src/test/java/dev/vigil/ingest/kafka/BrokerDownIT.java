@@ -9,16 +9,13 @@ import dev.vigil.ingest.testing.AppConfig;
 import dev.vigil.ingest.testing.SampleRequests;
 import dev.vigil.ingest.testing.Senders;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.testing.JwtKeysResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -46,21 +43,13 @@ class BrokerDownIT {
         public Map<String, String> getConfigOverrides() {
             LocalStack stack = LocalStack.forTests();
             return Map.of(
-                    "kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
+                    "kafka.bootstrap.servers", "127.0.0.1:" + Ports.free(),
                     "apicurio.registry.url", stack.registryUrl(),
                     "quarkus.datasource.jdbc.url", stack.jdbcUrl(),
                     "quarkus.datasource.username", stack.dbUser(),
                     "quarkus.datasource.password", stack.dbPassword(),
                     "vigil.ingest.kafka.max-block", "PT2S",
                     "vigil.ingest.kafka.delivery-timeout", "PT3S");
-        }
-
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -1,15 +1,28 @@
 package dev.vigil.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Probes of 127.0.0.1 ports. */
-final class Ports {
+public final class Ports {
 
     private Ports() {}
+
+    /**
+     * A port of 127.0.0.1 nothing listens on now: for a test's or a benchmark's own process to take, or to
+     * stand for a server that does not answer.
+     */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Whether something accepts connections on the port. */
     static boolean listening(int port) {

@@ -6,6 +6,7 @@ import dev.vigil.features.FeatureSchema;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,8 @@ public final class ScorerRecovery {
 
             env.put("VIGIL_SCORER_STATE_DIR", work.resolve("state-first").toString());
             long scoreStart = System.nanoTime();
-            try (ServiceProcess first = ServiceProcess.start(
-                    "realtime-scorer", jar, ScorerThroughput.freePort(), env, work.resolve("first.log"))) {
+            try (ServiceProcess first =
+                    ServiceProcess.start("realtime-scorer", jar, Ports.free(), env, work.resolve("first.log"))) {
                 awaitScored(first, records, Duration.ofMinutes(60));
             }
             System.out.printf(
@@ -86,12 +87,7 @@ public final class ScorerRecovery {
             double scored;
             long priorCount;
             try (ServiceProcess second = ServiceProcess.start(
-                    "realtime-scorer",
-                    jar,
-                    ScorerThroughput.freePort(),
-                    env,
-                    work.resolve("second.log"),
-                    RESTORE_TIMEOUT)) {
+                    "realtime-scorer", jar, Ports.free(), env, work.resolve("second.log"), RESTORE_TIMEOUT)) {
                 ready = since(start);
                 String transactionId = "tx-recovery-" + UUID.randomUUID();
                 sendOneMore(stack, transactionId);

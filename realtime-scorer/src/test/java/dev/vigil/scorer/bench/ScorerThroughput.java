@@ -7,9 +7,9 @@ import dev.vigil.events.Transaction;
 import dev.vigil.schemas.TopicSerdes;
 import dev.vigil.schemas.Topics;
 import dev.vigil.stack.LocalStack;
+import dev.vigil.stack.Ports;
 import dev.vigil.stack.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,7 +92,7 @@ public final class ScorerThroughput {
                     .toAbsolutePath()
                     .resolve("realtime-scorer/target/quarkus-app/quarkus-run.jar");
             try (ServiceProcess scorer = ServiceProcess.start(
-                    "realtime-scorer", jar, freePort(), env, work.resolve("realtime-scorer.log"))) {
+                    "realtime-scorer", jar, Ports.free(), env, work.resolve("realtime-scorer.log"))) {
                 measure(scorer, records, cards, guarantee);
             }
         }
@@ -276,11 +276,5 @@ public final class ScorerThroughput {
         return process.info()
                 .totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("no CPU time for the scorer"));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
