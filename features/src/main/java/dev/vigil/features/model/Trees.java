@@ -88,17 +88,17 @@ final class Trees {
         this.pathDelta = deltas.stream().mapToDouble(Double::doubleValue).toArray();
         this.bias = rootsValue;
 
+        int[] depths = trees.stream().mapToInt(FlatTree::depth).toArray();
         Integer[] deepestFirst = IntStream.range(0, trees.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(deepestFirst, Comparator.comparingInt(t -> -trees.get(t).depth()));
+        Arrays.sort(deepestFirst, Comparator.comparingInt(t -> -depths[t]));
         this.start = new int[roots.length];
         this.place = new int[roots.length];
-        int levels = trees.isEmpty() ? 0 : trees.get(deepestFirst[0]).depth();
-        this.walking = new int[levels];
+        this.walking = new int[Arrays.stream(depths).max().orElse(0)];
         for (int k = 0; k < deepestFirst.length; k++) {
             int t = deepestFirst[k];
             start[k] = roots[t];
             place[t] = k;
-            for (int level = 0; level < trees.get(t).depth(); level++) {
+            for (int level = 0; level < depths[t]; level++) {
                 walking[level]++;
             }
         }
@@ -230,15 +230,12 @@ final class Trees {
         }
 
         int depth() {
-            int deepest = 0;
-            for (int n = 0; n < value.length; n++) {
-                int depth = 0;
-                for (int up = n; parent[up] >= 0; up = parent[up]) {
-                    depth++;
-                }
-                deepest = Math.max(deepest, depth);
+            // breadth first: a node's depth is its parent's plus one, and the last node is among the deepest
+            int[] depth = new int[value.length];
+            for (int n = 1; n < value.length; n++) {
+                depth[n] = depth[parent[n]] + 1;
             }
-            return deepest;
+            return depth[value.length - 1];
         }
 
         /** Appends the path of {@code leaf}, root to leaf: per split its feature and the very product a walk adds. */
