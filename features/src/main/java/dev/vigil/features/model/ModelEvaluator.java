@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * A {@link ModelBundle} compiled for scoring: validated once when loaded, then immutable and safe
- * to share between threads. {@link #score} allocates nothing, {@link #contributions} only a
- * scratch array of the trees' paths (a few dozen ints);
+ * to share between threads. A tree ensemble's {@link #score} and {@link #contributions} allocate
+ * only a scratch array of one int per tree (where each tree's walk is);
  * {@link #evaluate} gives a score and its reasons from one walk of the model.
  *
  * <p>Contributions are in the model's raw space (log-odds for logistic regression, the margin for
