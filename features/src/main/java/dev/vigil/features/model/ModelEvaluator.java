@@ -7,15 +7,14 @@ import dev.vigil.features.FeatureSchema;
 import dev.vigil.features.rules.ReasonCode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A {@link ModelBundle} compiled for scoring: validated once when loaded, then immutable and safe
- * to share between threads. {@link #score} allocates nothing, {@link #contributions} only a
- * scratch array of the trees' paths (a few dozen ints);
+ * to share between threads. A tree ensemble's {@link #score} and {@link #contributions} allocate
+ * only a scratch array of one int per tree (where each tree's walk is);
  * {@link #evaluate} gives a score and its reasons from one walk of the model.
  *
  * <p>Contributions are in the model's raw space (log-odds for logistic regression, the margin for
@@ -43,8 +42,6 @@ public final class ModelEvaluator {
     private final Trees trees;
 
     private static final ReasonCode[] CODES = ReasonCode.values();
-    private static final Comparator<ModelReason> STRONGEST_FIRST =
-            Comparator.comparingDouble(ModelReason::contribution).reversed().thenComparing(ModelReason::code);
 
     /** A score and the reasons behind it. */
     public record Evaluation(double score, List<ModelReason> reasons) {}
@@ -201,16 +198,34 @@ public final class ModelEvaluator {
                 positive += contributions[i];
             }
         }
-        List<ModelReason> reasons = new ArrayList<>();
-        if (positive > 0) {
-            for (ReasonCode code : CODES) {
-                if (byCode[code.ordinal()] > 0) {
-                    reasons.add(new ModelReason(code, code.description(), score * byCode[code.ordinal()] / positive));
+        return new Evaluation(score, positive > 0 ? strongest(byCode, max, score, positive) : List.of());
+    }
+
+    /**
+     * The codes of positive sum with the largest shares of {@code score}, at most {@code max},
+     * strongest first (equal shares in code order): picked one by one, as only a few of the codes
+     * are asked for.
+     */
+    private static List<ModelReason> strongest(double[] byCode, int max, double score, double positive) {
+        double[] share = new double[byCode.length];
+        for (int c = 0; c < byCode.length; c++) {
+            share[c] = byCode[c] > 0 ? score * byCode[c] / positive : -1;
+        }
+        List<ModelReason> reasons = new ArrayList<>(Math.min(max, CODES.length));
+        while (reasons.size() < max) {
+            int best = -1;
+            for (int c = 0; c < share.length; c++) {
+                if (share[c] >= 0 && (best < 0 || share[c] > share[best])) {
+                    best = c;
                 }
             }
-            reasons.sort(STRONGEST_FIRST);
+            if (best < 0) {
+                break;
+            }
+            reasons.add(new ModelReason(CODES[best], CODES[best].description(), share[best]));
+            share[best] = -1;
         }
-        return new Evaluation(score, reasons.size() > max ? List.copyOf(reasons.subList(0, max)) : reasons);
+        return List.copyOf(reasons);
     }
 
     /** DECLINE at or above the bundle's decline threshold, REVIEW at or above its review threshold. */

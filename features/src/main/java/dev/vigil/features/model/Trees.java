@@ -2,147 +2,129 @@ package dev.vigil.features.model;
 
 import dev.vigil.events.TreeEnsemble;
 import dev.vigil.events.TreeNode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A validated tree ensemble flattened into primitive arrays, every tree's nodes after the previous
  * tree's, so walking a tree touches no objects. For a random forest the weights are normalised to
  * add up to 1, so {@link #raw} is already the weighted average.
  *
- * <p>Laid out for speed (docs/benchmarks.md, the model steps): a split of a random tree goes either
- * way about half the time, so a walk that branches on it mispredicts at every other level. Here a
- * step is a table look-up instead ({@code children[2 n + (x > threshold)]}, the side computed
- * with no jump), leaves are their own children so every tree of a group walks the same number of
- * steps, and {@value #LANES} trees are walked side by side so that their loads overlap instead of
- * each waiting for the one before. The sum still adds tree after tree in the bundle's order, so
- * the scores are bit for bit those of the plain walk.
+ * <p>Laid out for speed (docs/benchmarks.md, the model steps). A split of a trained tree goes either
+ * way about half the time, so a walk that branches on it mispredicts at every other level: here a
+ * step is arithmetic instead (the side is the sign bit of {@code threshold − x}, the next node the
+ * first child plus the side), with each tree's nodes breadth first so that a node's children are
+ * side by side. All trees are walked a level at a time, so the steps of one level do not wait for
+ * each other; a leaf is its own next node, so an uneven tree can take the steps of its deepest
+ * branch. Each tree then adds its leaf, and for reasons its path's contributions, worked out when
+ * the model is loaded, tree after tree in the bundle's order: the scores and contributions are bit
+ * for bit those of a plain walk.
  */
 final class Trees {
 
-    /** Trees walked side by side; 4 measured best on the benchmark machine (2 and 8 were slower). */
-    private static final int LANES = 4;
+    /**
+     * Per node: bit 63 set on a split, its first child (the left; the right is next) in bits 32-62,
+     * its feature below; a leaf has no split bit and is its own first child.
+     */
+    private final long[] node;
 
-    private final int[] roots;
-    private final double[] weights;
-    /** Steps to walk from each tree's root: the deepest tree of its group of {@value #LANES}, its own depth after the last full group. */
-    private final int[] steps;
-
-    private final int[] feature;
     private final double[] threshold;
-    /** Node n's left child at 2n, its right at 2n + 1; a leaf's are itself. */
-    private final int[] children;
+    /** Per node: the tree's weight × the node's value, what a leaf adds to the raw score. */
+    private final double[] leafValue;
 
-    private final double[] value;
-    /** Node n's Saabas contribution, weight × (its value − its parent's), to its parent's split feature; 0 at roots. */
-    private final double[] delta;
+    /** The trees' roots, deepest tree first: the order of the walk. */
+    private final int[] start;
+    /** Per tree of the bundle, its place in the walk. */
+    private final int[] place;
+    /** Per level, how many trees (deepest first) are still that deep. */
+    private final int[] walking;
 
-    private final int[] parentFeature;
-    /** The most steps any tree walks. */
-    private final int maxSteps;
+    /** A leaf's path, root to leaf, is entries pathStart[leaf] to pathStart[leaf + 1] (none for a split). */
+    private final int[] pathStart;
+    /** Per entry, the feature of a split on a path. */
+    private final int[] pathFeature;
+    /** Per entry, its Saabas contribution: weight × (the child's value − the split's). */
+    private final double[] pathDelta;
+
     /** The raw score with no feature known: the weighted sum of the roots' values. */
     private final double bias;
 
-    private Trees(
-            int[] roots,
-            double[] weights,
-            int[] steps,
-            int[] feature,
-            double[] threshold,
-            int[] children,
-            double[] value) {
-        this.roots = roots;
-        this.weights = weights;
-        this.steps = steps;
-        this.feature = feature;
-        this.threshold = threshold;
-        this.children = children;
-        this.value = value;
-        this.maxSteps = Arrays.stream(steps).max().orElse(0);
-        this.delta = new double[value.length];
-        this.parentFeature = new int[value.length];
-        for (int t = 0; t < roots.length; t++) {
-            int end = t + 1 < roots.length ? roots[t + 1] : value.length;
-            for (int node = roots[t]; node < end; node++) {
-                int left = children[2 * node];
-                if (left != node) {
-                    for (int child : new int[] {left, children[2 * node + 1]}) {
-                        // the very product a walk adds when it goes from node to child
-                        delta[child] = weights[t] * (value[child] - value[node]);
-                        parentFeature[child] = feature[node];
-                    }
+    private Trees(List<FlatTree> trees) {
+        int nodes = trees.stream().mapToInt(tree -> tree.value.length).sum();
+        this.node = new long[nodes];
+        this.threshold = new double[nodes];
+        this.leafValue = new double[nodes];
+        this.pathStart = new int[nodes + 1];
+        int[] roots = new int[trees.size()];
+        List<Integer> features = new ArrayList<>();
+        List<Double> deltas = new ArrayList<>();
+        double rootsValue = 0;
+        int offset = 0;
+        for (int t = 0; t < trees.size(); t++) {
+            FlatTree tree = trees.get(t);
+            roots[t] = offset;
+            rootsValue += tree.weight * tree.value[0];
+            for (int n = 0; n < tree.value.length; n++) {
+                int at = offset + n;
+                boolean split = tree.left[n] > 0;
+                // a leaf is its own first child, with no split bit to move it to the second
+                node[at] = split
+                        ? Long.MIN_VALUE | (long) (offset + tree.left[n]) << 32 | tree.feature[n]
+                        : (long) at << 32;
+                threshold[at] = tree.threshold[n];
+                leafValue[at] = tree.weight * tree.value[n];
+                pathStart[at] = features.size();
+                if (!split) {
+                    tree.addPath(n, features, deltas);
                 }
             }
+            offset += tree.value.length;
         }
-        double rootsValue = 0;
-        for (int t = 0; t < roots.length; t++) {
-            rootsValue += weights[t] * value[roots[t]];
-        }
+        pathStart[nodes] = features.size();
+        this.pathFeature = features.stream().mapToInt(Integer::intValue).toArray();
+        this.pathDelta = deltas.stream().mapToDouble(Double::doubleValue).toArray();
         this.bias = rootsValue;
+
+        int[] depths = trees.stream().mapToInt(FlatTree::depth).toArray();
+        Integer[] deepestFirst = IntStream.range(0, trees.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(deepestFirst, Comparator.comparingInt(t -> -depths[t]));
+        this.start = new int[roots.length];
+        this.place = new int[roots.length];
+        this.walking = new int[Arrays.stream(depths).max().orElse(0)];
+        for (int k = 0; k < deepestFirst.length; k++) {
+            int t = deepestFirst[k];
+            start[k] = roots[t];
+            place[t] = k;
+            for (int level = 0; level < depths[t]; level++) {
+                walking[level]++;
+            }
+        }
     }
 
     static Trees flatten(TreeEnsemble ensemble, boolean averageWeights) {
-        List<Double> treeWeights = ensemble.getWeights();
         double total = 0;
-        for (double weight : treeWeights) {
+        for (double weight : ensemble.getWeights()) {
             total += weight;
         }
-        int nodes = 0;
-        for (var tree : ensemble.getTrees()) {
-            nodes += tree.getNodes().size();
+        List<FlatTree> trees = new ArrayList<>();
+        for (int t = 0; t < ensemble.getTrees().size(); t++) {
+            double weight = ensemble.getWeights().get(t);
+            trees.add(FlatTree.of(ensemble.getTrees().get(t).getNodes(), averageWeights ? weight / total : weight));
         }
-        int[] roots = new int[ensemble.getTrees().size()];
-        double[] weights = new double[roots.length];
-        int[] depths = new int[roots.length];
-        int[] feature = new int[nodes];
-        double[] threshold = new double[nodes];
-        int[] children = new int[2 * nodes];
-        double[] value = new double[nodes];
-        int offset = 0;
-        for (int t = 0; t < roots.length; t++) {
-            roots[t] = offset;
-            weights[t] = averageWeights ? treeWeights.get(t) / total : treeWeights.get(t);
-            List<TreeNode> treeNodes = ensemble.getTrees().get(t).getNodes();
-            for (int n = 0; n < treeNodes.size(); n++) {
-                TreeNode node = treeNodes.get(n);
-                int at = offset + n;
-                boolean leaf = node.getFeature() < 0;
-                // a leaf compares feature 0 with anything and stays where it is either way
-                feature[at] = leaf ? 0 : node.getFeature();
-                // + 0.0 turns a -0.0 threshold into 0.0 (step() needs it), any other one unchanged
-                threshold[at] = leaf ? 0 : node.getThreshold() + 0.0;
-                children[2 * at] = leaf ? at : offset + node.getLeft();
-                children[2 * at + 1] = leaf ? at : offset + node.getRight();
-                value[at] = node.getValue();
-            }
-            offset += treeNodes.size();
-        }
-        for (int t = 0; t < roots.length; t++) {
-            depths[t] = depth(roots[t], children);
-        }
-        return new Trees(roots, weights, stepsOf(depths), feature, threshold, children, value);
-    }
-
-    private static int depth(int node, int[] children) {
-        int left = children[2 * node];
-        return left == node ? 0 : 1 + Math.max(depth(left, children), depth(children[2 * node + 1], children));
-    }
-
-    private static int[] stepsOf(int[] depths) {
-        int[] steps = depths.clone();
-        for (int t = 0; t + LANES <= depths.length; t += LANES) {
-            int deepest = 0;
-            for (int k = t; k < t + LANES; k++) {
-                deepest = Math.max(deepest, depths[k]);
-            }
-            Arrays.fill(steps, t, t + LANES, deepest);
-        }
-        return steps;
+        return new Trees(trees);
     }
 
     /** Sum over trees of weight × leaf value. */
     double raw(double[] features) {
-        return walk(features, null);
+        int[] leaves = leaves(features);
+        double sum = 0;
+        for (int t = 0; t < place.length; t++) {
+            sum += leafValue[leaves[place[t]]];
+        }
+        return sum;
     }
 
     double bias() {
@@ -150,98 +132,45 @@ final class Trees {
     }
 
     /**
-     * Saabas contributions into {@code out}, in the same walk that scores: returns {@link #raw}
-     * exactly (the same sum in the same order), so a score and its reasons take one walk.
+     * Saabas contributions into {@code out}, from the same walk that scores: returns {@link #raw}
+     * exactly (the same sum in the same order), so a score and its reasons take one walk. Each
+     * feature's contributions are added tree after tree, root to leaf, as a plain walk adds them,
+     * so they too are bit for bit the same.
      */
     double contributions(double[] features, double[] out) {
         Arrays.fill(out, 0);
-        return walk(features, out);
-    }
-
-    /**
-     * The weighted sum of the trees' leaves, tree after tree. With {@code out}, the walk also notes
-     * each tree's path, then adds its contributions to each feature tree by tree, root to leaf, as a
-     * plain walk adds them, so they too are bit for bit the same.
-     */
-    private double walk(double[] features, double[] out) {
-        double[] x = comparable(features);
-        int stride = maxSteps + 1;
-        // lane k's path is paths[k * stride ...]; the score alone needs none (and allocates nothing)
-        int[] paths = out == null ? null : new int[LANES * stride];
+        int[] leaves = leaves(features);
         double sum = 0;
-        int t = 0;
-        for (; t + LANES <= roots.length; t += LANES) {
-            int a = roots[t];
-            int b = roots[t + 1];
-            int c = roots[t + 2];
-            int d = roots[t + 3];
-            int steps = this.steps[t];
-            for (int s = 0; s < steps; s++) {
-                if (paths != null) {
-                    paths[s] = a;
-                    paths[stride + s] = b;
-                    paths[2 * stride + s] = c;
-                    paths[3 * stride + s] = d;
-                }
-                a = step(a, x);
-                b = step(b, x);
-                c = step(c, x);
-                d = step(d, x);
+        for (int t = 0; t < place.length; t++) {
+            int leaf = leaves[place[t]];
+            for (int e = pathStart[leaf]; e < pathStart[leaf + 1]; e++) {
+                out[pathFeature[e]] += pathDelta[e];
             }
-            if (paths != null) {
-                paths[steps] = a;
-                paths[stride + steps] = b;
-                paths[2 * stride + steps] = c;
-                paths[3 * stride + steps] = d;
-                for (int lane = 0; lane < LANES; lane++) {
-                    addPath(paths, lane * stride, steps, out);
-                }
-            }
-            sum += weights[t] * value[a];
-            sum += weights[t + 1] * value[b];
-            sum += weights[t + 2] * value[c];
-            sum += weights[t + 3] * value[d];
-        }
-        for (; t < roots.length; t++) {
-            int node = roots[t];
-            for (int s = 0; s < steps[t]; s++) {
-                if (paths != null) {
-                    paths[s] = node;
-                }
-                node = step(node, x);
-            }
-            if (paths != null) {
-                paths[steps[t]] = node;
-                addPath(paths, 0, steps[t], out);
-            }
-            sum += weights[t] * value[node];
+            sum += leafValue[leaf];
         }
         return sum;
     }
 
-    /** Adds to {@code out} the contributions of one tree's path, its nodes from {@code from}. */
-    private void addPath(int[] paths, int from, int steps, double[] out) {
-        int node = paths[from];
-        for (int s = 1; s <= steps; s++) {
-            int next = paths[from + s];
-            if (next == node) {
-                // a leaf above the group's depth: the rest of the path stays on it
-                break;
-            }
-            out[parentFeature[next]] += delta[next];
-            node = next;
-        }
-    }
-
     /**
-     * One level down: left when {@code x <= threshold}, as Spark's split does. The side is the sign
-     * bit of {@code threshold - x}, which is exact (a rounded difference keeps the exact one's sign)
-     * except for its zero: {@code -0.0 - 0.0} is {@code -0.0}, hence no {@code -0.0} threshold
-     * ({@link #flatten} stores {@code 0.0}, equal in every comparison), and for NaN, which
-     * {@link #comparable} replaces. Arithmetic rather than a comparison, so that no jump depends on it.
+     * Each tree's leaf, in the order of the walk. One level down is left when {@code x <= threshold},
+     * as Spark's split does: the side is the sign bit of {@code threshold - x}, which is exact (a
+     * rounded difference keeps the exact one's sign) except for its zero: {@code -0.0 - 0.0} is
+     * {@code -0.0}, hence no {@code -0.0} threshold ({@link FlatTree#of} stores {@code 0.0}, equal in
+     * every comparison), and for NaN, which {@link #comparable} replaces. A leaf's node has no split
+     * bit, which masks the side to 0, and is its own first child: it stays.
      */
-    private int step(int node, double[] x) {
-        return children[2 * node + (int) (Double.doubleToRawLongBits(threshold[node] - x[feature[node]]) >>> 63)];
+    private int[] leaves(double[] features) {
+        double[] x = comparable(features);
+        int[] at = start.clone();
+        for (int trees : walking) {
+            for (int k = 0; k < trees; k++) {
+                int n = at[k];
+                long split = node[n];
+                long side = Double.doubleToRawLongBits(threshold[n] - x[(int) split]) & split;
+                at[k] = ((int) (split >>> 32) & Integer.MAX_VALUE) + (int) (side >>> 63);
+            }
+        }
+        return at;
     }
 
     /**
@@ -259,5 +188,64 @@ final class Trees {
             }
         }
         return x;
+    }
+
+    /** One tree, its nodes breadth first (a split's children side by side), indices local to it. */
+    private record FlatTree(
+            double weight, int[] feature, double[] threshold, int[] left, int[] parent, double[] value) {
+
+        static FlatTree of(List<TreeNode> nodes, double weight) {
+            int size = nodes.size();
+            int[] order = new int[size];
+            int[] place = new int[size];
+            int placed = 1;
+            for (int k = 0; k < placed; k++) {
+                TreeNode split = nodes.get(order[k]);
+                if (split.getFeature() >= 0) {
+                    for (int child : new int[] {split.getLeft(), split.getRight()}) {
+                        place[child] = placed;
+                        order[placed++] = child;
+                    }
+                }
+            }
+            int[] feature = new int[size];
+            double[] threshold = new double[size];
+            int[] left = new int[size];
+            int[] parent = new int[size];
+            double[] value = new double[size];
+            parent[0] = -1;
+            for (int k = 0; k < size; k++) {
+                TreeNode n = nodes.get(order[k]);
+                value[k] = n.getValue();
+                if (n.getFeature() >= 0) {
+                    feature[k] = n.getFeature();
+                    // + 0.0 turns a -0.0 threshold into 0.0 (leaves() needs it), any other one unchanged
+                    threshold[k] = n.getThreshold() + 0.0;
+                    left[k] = place[n.getLeft()];
+                    parent[left[k]] = k;
+                    parent[left[k] + 1] = k;
+                }
+            }
+            return new FlatTree(weight, feature, threshold, left, parent, value);
+        }
+
+        int depth() {
+            // breadth first: a node's depth is its parent's plus one, and the last node is among the deepest
+            int[] depth = new int[value.length];
+            for (int n = 1; n < value.length; n++) {
+                depth[n] = depth[parent[n]] + 1;
+            }
+            return depth[value.length - 1];
+        }
+
+        /** Appends the path of {@code leaf}, root to leaf: per split its feature and the very product a walk adds. */
+        void addPath(int leaf, List<Integer> features, List<Double> deltas) {
+            int from = features.size();
+            for (int child = leaf; parent[child] >= 0; child = parent[child]) {
+                int split = parent[child];
+                features.add(from, feature[split]);
+                deltas.add(from, weight * (value[child] - value[split]));
+            }
+        }
     }
 }

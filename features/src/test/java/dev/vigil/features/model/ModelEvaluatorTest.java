@@ -247,6 +247,22 @@ class ModelEvaluatorTest {
     }
 
     @Test
+    void reasonsOfEqualShareComeInCodeOrderAndTheWeakestAreLeftOut() {
+        // unmapped, merchant and travel each push up 1, amount 0.5
+        ModelBundle bundle = Bundles.logistic(
+                TINY, "lr-ties", 0, new double[] {0.5, 1, 0, 1, 1}, new double[5], new double[] {1, 1, 1, 1, 1});
+        ModelEvaluator model = ModelEvaluator.compile(bundle, TINY);
+
+        List<ModelReason> reasons =
+                model.evaluate(new double[] {1, 1, 0, 1, 1}, 2).reasons();
+
+        assertThat(reasons)
+                .extracting(ModelReason::code)
+                .containsExactly(ReasonCode.IMPOSSIBLE_TRAVEL, ReasonCode.RISKY_MERCHANT);
+        assertThat(reasons.get(0).contribution()).isEqualTo(reasons.get(1).contribution());
+    }
+
+    @Test
     void aReasonThatStatesAFactIsGivenOnlyWhenTheTransactionShowsIt() {
         // local_hour and night_time both speak for NIGHT_TIME; new_country for NEW_COUNTRY_FOR_CARD
         FeatureSchema schema =
