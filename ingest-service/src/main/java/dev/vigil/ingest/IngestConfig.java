@@ -31,6 +31,8 @@ public interface IngestConfig {
 
     Kafka kafka();
 
+    SenderTokens senderTokens();
+
     interface Batch {
         int maxSize();
     }
@@ -56,6 +58,14 @@ public interface IngestConfig {
         int maxEntries();
 
         Duration ttl();
+    }
+
+    /** Verified bearer tokens kept, so each is checked once and not on every request. */
+    interface SenderTokens {
+        int maxEntries();
+
+        /** Longest a token is trusted without a new check (its own exp comes first when earlier). */
+        Duration maxAge();
     }
 
     interface Kafka {
