@@ -47,6 +47,9 @@ public class EventPublisher {
     private final KafkaProducer<byte[], byte[]> producer;
     private final TopicSerdes serdes;
     private final Map<String, Serializer<?>> serializers = new ConcurrentHashMap<>();
+    /** By topic and outcome, looked up once rather than built and registered on every send. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     private final MeterRegistry metrics;
     private final Duration ackTimeout;
 
@@ -140,12 +143,13 @@ public class EventPublisher {
     }
 
     private Timer timer(Topic<?, ?> topic, boolean acknowledged) {
-        return Timer.builder("vigil.ingest.produce.latency")
+        String outcome = acknowledged ? "acknowledged" : "failed";
+        return timers.computeIfAbsent(topic.name() + '/' + outcome, key -> Timer.builder("vigil.ingest.produce.latency")
                 .description("From send to the broker's acknowledgement (or failure)")
                 .tag("topic", topic.name())
-                .tag("outcome", acknowledged ? "acknowledged" : "failed")
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(metrics);
+                .register(metrics));
     }
 
     @SuppressWarnings("unchecked")
