@@ -74,5 +74,11 @@ public interface IngestConfig {
 
         /** Longest from send to acknowledgement, retries included, before the request answers 503. */
         Duration deliveryTimeout();
+
+        /** How long the producer waits for more records to fill a batch (Kafka's linger.ms). */
+        Duration linger();
+
+        /** Kafka's compression.type of the producer's batches: none, lz4, zstd, gzip or snappy. */
+        String compression();
     }
 }
