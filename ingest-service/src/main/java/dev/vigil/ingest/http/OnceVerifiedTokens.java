@@ -1,23 +1,12 @@
 package dev.vigil.ingest.http;
 
-import dev.vigil.ingest.IngestConfig;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -27,41 +16,33 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * are kept under the exact token string until the earlier of its {@code exp} and {@code max-age}
  * after the check; then, or when the entry was evicted, the token is verified again. A token that
  * fails is never kept. {@code max-age} bounds how long a removed signing key still lets its tokens
- * in (a JWKS rotation), as a restart would.
- *
- * <p>Replaces smallrye-jwt's parser bean for Quarkus' JWT authentication; the other methods of
- * {@link JWTParser} (explicit keys, decryption) pass through uncached.
+ * in (a JWKS rotation), as a restart would. Thread-safe.
  */
-@Alternative
-@Priority(1)
-@ApplicationScoped
-class OnceVerifiedTokens implements JWTParser {
+final class OnceVerifiedTokens {
+
+    /** The real check: smallrye-jwt's. */
+    interface Verifier {
+        JsonWebToken verify(String token) throws ParseException;
+    }
 
     private record Verified(JsonWebToken claims, Instant expiresAt) {}
 
-    private final JWTParser verifier;
     private final int maxEntries;
     private final Duration maxAge;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    @Inject
-    OnceVerifiedTokens(DefaultJWTParser verifier, IngestConfig config, Clock clock) {
-        this(verifier, config.senderTokens().maxEntries(), config.senderTokens().maxAge(), clock);
-    }
-
-    OnceVerifiedTokens(JWTParser verifier, int maxEntries, Duration maxAge, Clock clock) {
+    OnceVerifiedTokens(int maxEntries, Duration maxAge, Clock clock) {
         if (maxEntries < 1 || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("the verified-token cache needs a positive size and age");
         }
-        this.verifier = verifier;
         this.maxEntries = maxEntries;
         this.maxAge = maxAge;
         this.clock = clock;
     }
 
-    @Override
-    public JsonWebToken parse(String token) throws ParseException {
+    /** The claims of {@code token}, checked by {@code verifier} unless it passed a check recently. */
+    JsonWebToken parse(String token, Verifier verifier) throws ParseException {
         Instant now = clock.instant();
         Verified known = verified.get(token);
         if (known != null && now.isBefore(known.expiresAt())) {
@@ -70,7 +51,7 @@ class OnceVerifiedTokens implements JWTParser {
         if (known != null) {
             verified.remove(token, known);
         }
-        JsonWebToken claims = verifier.parse(token);
+        JsonWebToken claims = verifier.verify(token);
         // the verifier allows some clock skew past exp; the cache allows none
         Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime());
         if (now.isBefore(expiresAt)) {
@@ -100,45 +81,5 @@ class OnceVerifiedTokens implements JWTParser {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }

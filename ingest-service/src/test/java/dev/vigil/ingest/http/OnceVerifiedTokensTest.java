@@ -80,11 +80,11 @@ class OnceVerifiedTokensTest {
 
     @Test
     void verifiesAValidTokenOnceAndAnswersLaterRequestsWithItsClaims() throws ParseException {
-        OnceVerifiedTokens cache = new OnceVerifiedTokens(verifier, 10, MAX_AGE, Clock.systemUTC());
+        OnceVerifiedTokens cache = new OnceVerifiedTokens(10, MAX_AGE, Clock.systemUTC());
         String token = tokenForAnHour();
 
-        JsonWebToken first = cache.parse(token);
-        JsonWebToken second = cache.parse(token);
+        JsonWebToken first = cache.parse(token, verifier::parse);
+        JsonWebToken second = cache.parse(token, verifier::parse);
 
         assertThat(second.<String>getClaim(DemoTokens.BANK_CLAIM)).isEqualTo("bank-a");
         assertThat(second).isSameAs(first);
@@ -93,31 +93,31 @@ class OnceVerifiedTokensTest {
 
     @Test
     void anExpiredTokenIsRefusedEvenIfItWasVerifiedBefore() throws Exception {
-        OnceVerifiedTokens cache = new OnceVerifiedTokens(verifier, 10, MAX_AGE, Clock.systemUTC());
+        OnceVerifiedTokens cache = new OnceVerifiedTokens(10, MAX_AGE, Clock.systemUTC());
         Instant now = Instant.now();
         Instant expiresAt = Instant.ofEpochSecond(now.getEpochSecond() + 1);
         String token = senderToken(now.minusSeconds(60), expiresAt);
-        cache.parse(token);
+        cache.parse(token, verifier::parse);
 
         // exp is whole seconds: wait until the token has really expired
         Thread.sleep(Duration.between(Instant.now(), expiresAt).toMillis() + 100);
 
-        assertThatThrownBy(() -> cache.parse(token)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> cache.parse(token, verifier::parse)).isInstanceOf(ParseException.class);
         assertThat(verifier.checks).isEqualTo(2);
         assertThat(cache.size()).isZero();
     }
 
     @Test
     void aTokenWithABadSignatureIsRefusedAndNeverKept() {
-        OnceVerifiedTokens cache = new OnceVerifiedTokens(verifier, 10, MAX_AGE, Clock.systemUTC());
+        OnceVerifiedTokens cache = new OnceVerifiedTokens(10, MAX_AGE, Clock.systemUTC());
         String token = tokenForAnHour();
         int signature = token.lastIndexOf('.') + 1;
         String forged = token.substring(0, signature)
                 + (token.charAt(signature) == 'A' ? 'B' : 'A')
                 + token.substring(signature + 1);
 
-        assertThatThrownBy(() -> cache.parse(forged)).isInstanceOf(ParseException.class);
-        assertThatThrownBy(() -> cache.parse(forged)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> cache.parse(forged, verifier::parse)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> cache.parse(forged, verifier::parse)).isInstanceOf(ParseException.class);
         assertThat(verifier.checks).isEqualTo(2);
         assertThat(cache.size()).isZero();
     }
@@ -125,28 +125,28 @@ class OnceVerifiedTokensTest {
     @Test
     void aTokenIsVerifiedAgainAfterMaxAge() throws ParseException {
         ManualClock clock = new ManualClock(Instant.now());
-        OnceVerifiedTokens cache = new OnceVerifiedTokens(verifier, 10, MAX_AGE, clock);
+        OnceVerifiedTokens cache = new OnceVerifiedTokens(10, MAX_AGE, clock);
         String token = tokenForAnHour();
-        cache.parse(token);
+        cache.parse(token, verifier::parse);
 
         clock.advance(MAX_AGE.minusSeconds(1));
-        cache.parse(token);
+        cache.parse(token, verifier::parse);
         assertThat(verifier.checks).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(1));
-        cache.parse(token);
+        cache.parse(token, verifier::parse);
         assertThat(verifier.checks).isEqualTo(2);
     }
 
     @Test
     void aTokenPastItsExpButWithinTheVerifiersClockSkewIsNotKept() throws ParseException {
         CountingVerifier lenient = verifierWithClockSkew(60);
-        OnceVerifiedTokens cache = new OnceVerifiedTokens(lenient, 10, MAX_AGE, Clock.systemUTC());
+        OnceVerifiedTokens cache = new OnceVerifiedTokens(10, MAX_AGE, Clock.systemUTC());
         Instant now = Instant.now();
         String token = senderToken(now.minusSeconds(600), now.minusSeconds(5));
 
-        cache.parse(token);
-        cache.parse(token);
+        cache.parse(token, lenient::parse);
+        cache.parse(token, lenient::parse);
 
         assertThat(lenient.checks).isEqualTo(2);
         assertThat(cache.size()).isZero();
@@ -154,15 +154,15 @@ class OnceVerifiedTokensTest {
 
     @Test
     void keepsNoMoreThanMaxEntriesTokens() throws ParseException {
-        OnceVerifiedTokens cache = new OnceVerifiedTokens(verifier, 2, MAX_AGE, Clock.systemUTC());
+        OnceVerifiedTokens cache = new OnceVerifiedTokens(2, MAX_AGE, Clock.systemUTC());
         String newest = tokenForAnHour();
 
-        cache.parse(tokenForAnHour());
-        cache.parse(tokenForAnHour());
-        cache.parse(newest);
+        cache.parse(tokenForAnHour(), verifier::parse);
+        cache.parse(tokenForAnHour(), verifier::parse);
+        cache.parse(newest, verifier::parse);
 
         assertThat(cache.size()).isEqualTo(2);
-        cache.parse(newest);
+        cache.parse(newest, verifier::parse);
         assertThat(verifier.checks).isEqualTo(3);
     }
 }

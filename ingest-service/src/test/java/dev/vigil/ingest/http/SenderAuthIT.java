@@ -108,7 +108,7 @@ class SenderAuthIT {
 
     @Test
     void authenticationVerifiesEachTokenOnceThroughTheCache() {
-        assertThat(authenticationParser).isInstanceOf(OnceVerifiedTokens.class);
+        assertThat(authenticationParser).isInstanceOf(SenderTokenParser.class);
     }
 
     @Test
