@@ -31,6 +31,8 @@ public interface IngestConfig {
 
     Kafka kafka();
 
+    SenderTokens senderTokens();
+
     interface Batch {
         int maxSize();
     }
@@ -58,11 +60,25 @@ public interface IngestConfig {
         Duration ttl();
     }
 
+    /** Verified bearer tokens kept, so each is checked once and not on every request. */
+    interface SenderTokens {
+        int maxEntries();
+
+        /** Longest a token is trusted without a new check (its own exp comes first when earlier). */
+        Duration maxAge();
+    }
+
     interface Kafka {
         /** Longest a send may wait for metadata or buffer space before the request answers 503. */
         Duration maxBlock();
 
         /** Longest from send to acknowledgement, retries included, before the request answers 503. */
         Duration deliveryTimeout();
+
+        /** How long the producer waits for more records to fill a batch (Kafka's linger.ms). */
+        Duration linger();
+
+        /** Kafka's compression.type of the producer's batches: none, lz4, zstd, gzip or snappy. */
+        String compression();
     }
 }

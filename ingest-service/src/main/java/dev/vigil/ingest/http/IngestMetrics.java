@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,8 @@ public class IngestMetrics {
     private static final Set<String> GENERAL_FIELDS = Set.of("body", "transactions");
 
     private final MeterRegistry registry;
+    /** Looked up once: building a meter's id and finding it in the registry on every request costs more than counting. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -68,9 +72,9 @@ public class IngestMetrics {
     }
 
     private Counter counter(String name, String description, String endpoint) {
-        return Counter.builder(name)
+        return counters.computeIfAbsent(name + '/' + endpoint, key -> Counter.builder(name)
                 .description(description)
                 .tag("endpoint", endpoint)
-                .register(registry);
+                .register(registry));
     }
 }

@@ -41,12 +41,12 @@ import org.jboss.logging.Logger;
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
-    /** Small: a request waits for its own acknowledgement, so batching buys little. */
-    private static final int LINGER_MS = 2;
-
     private final KafkaProducer<byte[], byte[]> producer;
     private final TopicSerdes serdes;
     private final Map<String, Serializer<?>> serializers = new ConcurrentHashMap<>();
+    /** By topic and outcome, looked up once rather than built and registered on every send. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     private final MeterRegistry metrics;
     private final Duration ackTimeout;
 
@@ -57,13 +57,15 @@ public class EventPublisher {
             MeterRegistry metrics) {
         int maxBlock = Math.toIntExact(config.kafka().maxBlock().toMillis());
         int deliveryTimeout = Math.toIntExact(config.kafka().deliveryTimeout().toMillis());
+        int linger = Math.toIntExact(config.kafka().linger().toMillis());
         Map<String, Object> settings =
                 ReliableProducer.settings(bootstrapServers, KafkaClients.CLIENT_ID + "-producer");
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) maxBlock);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         // Kafka requires delivery.timeout >= linger + request.timeout; half leaves room for one retry
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, (deliveryTimeout - LINGER_MS) / 2));
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, (deliveryTimeout - linger) / 2));
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.kafka().compression());
         this.producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
         this.serdes = new TopicSerdes(registryUrl, true);
         this.metrics = metrics;
@@ -140,12 +142,13 @@ public class EventPublisher {
     }
 
     private Timer timer(Topic<?, ?> topic, boolean acknowledged) {
-        return Timer.builder("vigil.ingest.produce.latency")
+        String outcome = acknowledged ? "acknowledged" : "failed";
+        return timers.computeIfAbsent(topic.name() + '/' + outcome, key -> Timer.builder("vigil.ingest.produce.latency")
                 .description("From send to the broker's acknowledgement (or failure)")
                 .tag("topic", topic.name())
-                .tag("outcome", acknowledged ? "acknowledged" : "failed")
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(metrics);
+                .register(metrics));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.vigil.ingest.transaction;
 
 import dev.vigil.ingest.kafka.EventLogUnavailableException;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -64,14 +65,20 @@ public class SentTransactions {
             SELECT content_hash, acknowledged, card_token FROM ingest.sent_transactions
             WHERE bank_id = ? AND transaction_id = ?""";
     private static final String ACKNOWLEDGED = """
-            UPDATE ingest.sent_transactions SET acknowledged = true
-            WHERE bank_id = ? AND transaction_id = ANY (?::text[]) AND NOT acknowledged""";
+            UPDATE ingest.sent_transactions s SET acknowledged = true
+            FROM unnest(?::text[], ?::text[]) AS a(bank_id, transaction_id)
+            WHERE s.bank_id = a.bank_id AND s.transaction_id = a.transaction_id AND NOT s.acknowledged""";
 
     private final DataSource dataSource;
+    private final GroupCommit<Acknowledged> acknowledgements;
 
     SentTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.acknowledgements = new GroupCommit<>("vigil-ingest-acknowledgements", this::markAcknowledged);
     }
+
+    /** One transaction Kafka acknowledged. */
+    private record Acknowledged(String bankId, String transactionId) {}
 
     /** Claims the ids of {@code claims} for {@code bankId}; one answer per claim, in order. */
     List<Known> claim(String bankId, List<Claim> claims) {
@@ -111,15 +118,40 @@ public class SentTransactions {
         }
     }
 
-    /** Kafka acknowledged these: a retry of them is answered without producing. */
+    /**
+     * Kafka acknowledged these: a retry of them, on any instance, is answered without producing.
+     * Returns once they are marked, in one statement shared with the acknowledgements of the requests
+     * in flight beside this one, so a request costs the store about one statement (its claim) and
+     * not two; a failure is logged, not thrown.
+     */
     void acknowledged(String bankId, List<String> transactionIds) {
         if (transactionIds.isEmpty()) {
             return;
         }
+        acknowledgements.submitAndWait(
+                transactionIds.stream().map(id -> new Acknowledged(bankId, id)).toList());
+    }
+
+    @PreDestroy
+    void close() {
+        acknowledgements.close();
+    }
+
+    private void markAcknowledged(List<Acknowledged> acknowledged) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGED)) {
-            statement.setString(1, bankId);
-            statement.setArray(2, texts(connection, transactionIds));
+            statement.setArray(
+                    1,
+                    texts(
+                            connection,
+                            acknowledged.stream().map(Acknowledged::bankId).toList()));
+            statement.setArray(
+                    2,
+                    texts(
+                            connection,
+                            acknowledged.stream()
+                                    .map(Acknowledged::transactionId)
+                                    .toList()));
             statement.executeUpdate();
         } catch (SQLException e) {
             // the records are in Kafka: the client gets its 202, and a retry would only produce a copy the scorer drops

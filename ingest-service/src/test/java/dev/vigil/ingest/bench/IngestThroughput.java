@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +87,7 @@ public final class IngestThroughput {
                 List<byte[]> bodies = bodies(transactions, batch);
                 ExecutorService executor = Executors.newFixedThreadPool(2);
                 try {
-                    measure(ingest, uri, token, bodies, batch, rate, concurrency, endpoint, executor);
+                    measure(stack, ingest, uri, token, bodies, batch, rate, concurrency, endpoint, executor);
                 } finally {
                     executor.shutdownNow();
                 }
@@ -92,6 +96,7 @@ public final class IngestThroughput {
     }
 
     private static void measure(
+            LocalStack stack,
             ServiceProcess ingest,
             URI uri,
             String token,
@@ -116,6 +121,7 @@ public final class IngestThroughput {
         long start = System.nanoTime();
         long measuredFrom = 0;
         Duration cpuFrom = Duration.ZERO;
+        long commitsFrom = 0;
         List<CompletableFuture<?>> sent = new ArrayList<>(bodies.size());
         for (int i = 0; i < bodies.size(); i++) {
             if (i == warmUp) {
@@ -124,6 +130,7 @@ public final class IngestThroughput {
                 start = System.nanoTime() - (long) i * intervalNanos;
                 measuredFrom = System.nanoTime();
                 cpuFrom = cpu(process);
+                commitsFrom = databaseCommits(stack);
             }
             long due = rate > 0 ? start + i * intervalNanos : System.nanoTime();
             while (System.nanoTime() < due) {
@@ -151,15 +158,16 @@ public final class IngestThroughput {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - measuredFrom) / 1e9;
         double cpuSeconds = (cpu(process).minus(cpuFrom)).toNanos() / 1e9;
+        long commits = databaseCommits(stack) - commitsFrom;
         long measuredRequests = bodies.size() - warmUp;
         long measuredTransactions = measuredRequests * batch;
         long[] measured = Arrays.copyOfRange(latencies, warmUp, latencies.length);
         Arrays.sort(measured);
         System.out.printf(
                 Locale.ROOT,
-                "%n| endpoint | batch | offered tx/s | in flight | transactions | accepted tx/s | request p50 / p99 / p99.9 ms | ingest CPU µs per tx | failed |%n"
-                        + "|---|---|---|---|---|---|---|---|---|%n"
-                        + "| %s | %d | %s | %d | %d | %.0f | %.1f / %.1f / %.1f | %.1f | %d |%n",
+                "%n| endpoint | batch | offered tx/s | in flight | transactions | accepted tx/s | request p50 / p99 / p99.9 ms | ingest CPU µs per tx | database commits per request | failed |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|%n"
+                        + "| %s | %d | %s | %d | %d | %.0f | %.1f / %.1f / %.1f | %.1f | %.2f | %d |%n",
                 endpoint,
                 batch,
                 rate > 0 ? String.format(Locale.ROOT, "%.0f", rate) : "closed loop",
@@ -170,6 +178,7 @@ public final class IngestThroughput {
                 quantile(measured, 0.99),
                 quantile(measured, 0.999),
                 cpuSeconds * 1e6 / measuredTransactions,
+                (double) commits / measuredRequests,
                 failed.get());
         System.out.printf(
                 Locale.ROOT,
@@ -222,6 +231,17 @@ public final class IngestThroughput {
 
     private static double quantile(long[] sortedNanos, double q) {
         return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.floor(q * sortedNanos.length))] / 1e6;
+    }
+
+    /** Transactions committed in the stack's database so far: each statement ingest runs is one (autocommit). */
+    private static long databaseCommits(LocalStack stack) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static Duration cpu(ProcessHandle process) {

@@ -16,6 +16,8 @@ import dev.vigil.stack.testing.JwtKeysResource;
 import dev.vigil.stack.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class SenderAuthIT {
 
     static KafkaProbe kafka;
+
+    @Inject
+    JWTParser authenticationParser;
 
     @BeforeAll
     static void connect() {
@@ -99,6 +104,11 @@ class SenderAuthIT {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void authenticationVerifiesEachTokenOnceThroughTheCache() {
+        assertThat(authenticationParser).isInstanceOf(SenderTokenParser.class);
     }
 
     @Test

@@ -2,14 +2,12 @@ package dev.vigil.ingest.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.ingest.testing.ManualClock;
 import dev.vigil.ingest.transaction.IdempotencyCache.Claim;
 import dev.vigil.ingest.transaction.IdempotencyCache.Key;
 import dev.vigil.ingest.transaction.IdempotencyCache.Kind;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,31 +24,7 @@ class IdempotencyCacheTest {
     static final String BODY = "hash-of-body";
     static final String OTHER_BODY = "hash-of-other-body";
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T09:20:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:20:00Z"));
     private final IdempotencyCache cache = new IdempotencyCache(3, Duration.ofMinutes(10), clock);
 
     @Test
