@@ -10,8 +10,10 @@
 #     from ingest's receivedAt to the score on transaction-scores, over the step's window),
 #   - alert latency p50/p99 (the load generator's detection report: send to alert stored and
 #     readable over REST).
-# A step whose achieved rate falls below 95% of the offered one is past saturation: the harness
-# stops raising the rate for that configuration.
+# A step is past saturation when ingest accepted less than 95% of the offered rate, or when the p99 of
+# either ingest latency or acceptance-to-score latency reached a second: the harness stops raising the
+# rate for that configuration, and its saturation point is the highest offered rate before that step
+# (the last line per configuration: "saturation (<guarantee>, <n> scorer(s)): <rate> tx/s").
 #
 # Usage: load-generator/bench/pipeline.sh [--rates "250 500 1000 2000"] [--duration 60]
 #            [--guarantees "exactly_once_v2 at_least_once"] [--scorers "1 2"] [--cards 20000] [--out DIR]
@@ -49,6 +51,10 @@ prometheus() { # an instant query at a time; prints the first value, or NaN
         | jq -r '.data.result[0].value[1] // "NaN"'
 }
 
+under_a_second() { # a latency in ms (NaN: not measured, so not shown to be under)
+    jq -en --arg v "$1" '$v != "NaN" and ($v | tonumber) < 1000' > /dev/null
+}
+
 score_quantile_ms() { # quantile, window seconds, at
     local v
     v=$(prometheus "histogram_quantile($1, sum by (le) (increase(vigil_scorer_latency_seconds_bucket[$2s])))" "$3")
@@ -73,6 +79,7 @@ stop_second_scorer() {
     fi
 }
 trap stop_second_scorer EXIT
+declare -A saturation
 
 for guarantee in $GUARANTEES; do
     for scorers in $SCORERS; do
@@ -120,10 +127,12 @@ for guarantee in $GUARANTEES; do
                 "$(jq -r '.detection.alertLatency.p99 // "NaN"' "$report")")
             echo "$row" >> "$RESULTS"
             echo "$row" >&2
-            if [ "$achieved" -lt $((rate * 95 / 100)) ]; then
+            if [ "$achieved" -lt $((rate * 95 / 100)) ] || ! under_a_second "$(jq -r .p99Ms "$report")" \
+                || ! under_a_second "$(score_quantile_ms 0.99 $window "$at")"; then
                 echo "   saturated at an offered $rate tx/s (achieved $achieved)" >&2
                 break
             fi
+            saturation[$guarantee-$scorers]=$rate
         done
     done
 done
@@ -158,3 +167,9 @@ tail -n +2 "$RESULTS" | while IFS=$'\t' read -r g s o a i50 i99 s50 s99 s999 a50
 done
 echo >&2
 echo "results: $RESULTS, plot: $OUT/pipeline-latency.png" >&2
+for guarantee in $GUARANTEES; do
+    for scorers in $SCORERS; do
+        echo "saturation ($guarantee, $scorers scorer(s)): ${saturation[$guarantee-$scorers]:-below ${RATES%% *}} tx/s" \
+            "(the highest offered rate with ingest and acceptance-to-score p99 under a second)"
+    done
+done
