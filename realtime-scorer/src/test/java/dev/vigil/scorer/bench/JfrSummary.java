@@ -1,6 +1,8 @@
 package dev.vigil.scorer.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +25,13 @@ import jdk.jfr.consumer.RecordingFile;
  * The text summary of a scorer flight recording kept in {@code docs/profiles/}: CPU samples by
  * thread, the hottest methods (self and inclusive), named parts of the per-record work, allocation
  * by the first frame that is not the JDK's, and GC and JIT totals. Not a test: a main run by hand,
- * {@code JfrSummary scorer.jfr [records from to]}: with the records measured and the window {@code
- * ScorerThroughput} printed (ISO instants), only that window counts, warm-up and start-up left out.
+ * {@code JfrSummary scorer.jfr [records from to [stacks]]}: with the records measured and the window {@code
+ * ScorerThroughput} printed (ISO instants), only that window counts, warm-up and start-up left out. With
+ * {@code stacks}, it also writes the window's stacks, one line per distinct stack and its weight (the
+ * "collapsed" form flame-graph tools read), to {@code stacks-cpu.collapsed} (Java samples, by thread) and
+ * {@code stacks-alloc.collapsed} (sampled bytes); async-profiler's converter ({@code
+ * tools.profiler:jfr-converter} on Maven Central) turns each into an HTML flame graph:
+ * {@code java -jar jfr-converter-4.2.jar stacks-cpu.collapsed cpu.html}.
  *
  * <p>Java samples ({@code jdk.ExecutionSample}) and threads in native code ({@code
  * jdk.NativeMethodSample}: RocksDB, socket I/O, and threads parked in a native wait) are counted
@@ -64,7 +71,7 @@ public final class JfrSummary {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: JfrSummary <recording.jfr> [records measured, from, to]");
+            System.err.println("usage: JfrSummary <recording.jfr> [records measured, from, to [stacks prefix]]");
             System.exit(2);
         }
         long records = args.length > 1 ? Long.parseLong(args[1]) : 0;
@@ -83,6 +90,8 @@ public final class JfrSummary {
         Duration paused = Duration.ZERO;
         long compilations = 0;
         Duration compiling = Duration.ZERO;
+        Map<String, Long> cpuStacks = new HashMap<>();
+        Map<String, Long> allocationStacks = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
                 continue;
@@ -90,8 +99,10 @@ public final class JfrSummary {
             switch (event.getEventType().getName()) {
                 case "jdk.ExecutionSample" -> {
                     javaSamples++;
-                    add(threads, threadName(event.getThread("sampledThread")), 1);
+                    String thread = threadName(event.getThread("sampledThread"));
+                    add(threads, thread, 1);
                     List<RecordedFrame> frames = frames(event.getStackTrace());
+                    add(cpuStacks, collapsed(thread, frames), 1);
                     if (!frames.isEmpty()) {
                         add(self, name(frames.get(0)), 1);
                     }
@@ -120,6 +131,10 @@ public final class JfrSummary {
                     long weight = event.getLong("weight");
                     allocated += weight;
                     add(allocations, firstOwnFrame(frames(event.getStackTrace())), weight);
+                    add(
+                            allocationStacks,
+                            collapsed(threadName(event.getThread("eventThread")), frames(event.getStackTrace())),
+                            weight);
                 }
                 case "jdk.GarbageCollection" -> {
                     collections++;
@@ -166,6 +181,25 @@ public final class JfrSummary {
                 paused.toMillis() / 1e3,
                 compilations,
                 compiling.toMillis() / 1e3);
+        if (args.length > 4) {
+            writeStacks(Path.of(args[4] + "-cpu.collapsed"), cpuStacks);
+            writeStacks(Path.of(args[4] + "-alloc.collapsed"), allocationStacks);
+        }
+    }
+
+    /** A stack as one line: the thread, then the frames from the outermost, separated by {@code ;}. */
+    private static String collapsed(String thread, List<RecordedFrame> frames) {
+        StringBuilder line = new StringBuilder(thread.replace(' ', '_').replace(';', ':'));
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            line.append(';').append(name(frames.get(i)));
+        }
+        return line.toString();
+    }
+
+    private static void writeStacks(Path file, Map<String, Long> stacks) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            stacks.forEach((stack, weight) -> out.println(stack + " " + weight));
+        }
     }
 
     private static List<RecordedFrame> frames(RecordedStackTrace stack) {
