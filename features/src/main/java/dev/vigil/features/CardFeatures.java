@@ -72,6 +72,7 @@ public final class CardFeatures {
     private static final int MERCHANT_OUTSIDE_CARD_COUNTRY = at(Names.MERCHANT_OUTSIDE_CARD_COUNTRY);
     private static final int COMMON_POINT_SCORE = at(Names.COMMON_POINT_SCORE);
     private static final int COMMON_POINT_DEFRAUDED_CARDS = at(Names.COMMON_POINT_DEFRAUDED_CARDS);
+    private static final int MERCHANT_FRAUD_AGE_DAYS = at(Names.MERCHANT_FRAUD_AGE_DAYS);
     private static final int[] HORIZON_COUNT = {
         -1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)
     };
@@ -174,8 +175,22 @@ public final class CardFeatures {
             v[MERCHANT_FRAUD_RATE_7D] = merchant.getFraudRate7d();
             v[MERCHANT_FRAUD_RATE_30D] = merchant.getFraudRate30d();
         }
+        v[MERCHANT_FRAUD_AGE_DAYS] = fraudAgeDays(merchant, eventTime);
         commonPoint(before, eventTime, risks, v);
         return new FeatureVector(SCHEMA, v);
+    }
+
+    /**
+     * Days from the earliest fraud the merchant's risk record counts to this transaction (-1 without one): a
+     * compromise that has ended leaves its frauds in the delayed windows for a week or more after its last,
+     * so the rates alone cannot tell its genuine aftermath from a compromise still running; the age can.
+     */
+    private static double fraudAgeDays(MerchantRisk merchant, Instant eventTime) {
+        Instant earliest = merchant == null ? null : merchant.getEarliestFraudTime();
+        if (earliest == null) {
+            return -1;
+        }
+        return Math.max(0, Duration.between(earliest, eventTime).toMillis()) / (double) DAY_MILLIS;
     }
 
     /**

@@ -74,13 +74,20 @@ public record FeatureSchema(String name, int version, List<String> names) {
 
     /**
      * Card-v3 and the card's exposure to a common point of purchase: the riskiest merchant (by the
-     * merchant-risk table in force) the card bought at in the last 30 days.
+     * merchant-risk table in force) the card bought at in the last 30 days. No longer computed: kept so a
+     * model trained on it is recognised and refused by name.
      */
     public static final FeatureSchema CARD_V4 =
             grown(CARD_V3, 4, Names.COMMON_POINT_SCORE, Names.COMMON_POINT_DEFRAUDED_CARDS);
 
+    /**
+     * Card-v4 and how long the merchant has been defrauded: days from the earliest fraud its merchant-risk
+     * record counts to this transaction.
+     */
+    public static final FeatureSchema CARD_V5 = grown(CARD_V4, 5, Names.MERCHANT_FRAUD_AGE_DAYS);
+
     /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
-    public static final FeatureSchema CURRENT = CARD_V4;
+    public static final FeatureSchema CURRENT = CARD_V5;
 
     public FeatureSchema {
         Objects.requireNonNull(name, "name");
@@ -163,6 +170,7 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String MERCHANT_OUTSIDE_CARD_COUNTRY = "merchant_outside_card_country";
         public static final String COMMON_POINT_SCORE = "common_point_score_30d";
         public static final String COMMON_POINT_DEFRAUDED_CARDS = "common_point_defrauded_cards_30d";
+        public static final String MERCHANT_FRAUD_AGE_DAYS = "merchant_fraud_age_days";
 
         private Names() {}
     }

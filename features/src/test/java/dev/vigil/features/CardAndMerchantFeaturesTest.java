@@ -28,12 +28,12 @@ class CardAndMerchantFeaturesTest {
     static final Instant HALF_AN_HOUR_LATER = MIDNIGHT.plus(Duration.ofMinutes(30));
 
     @Test
-    void computesCard4Features() {
+    void computesCard5Features() {
         assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 100, HOME, MIDNIGHT), null, anyMerchant -> null)
                         .features()
                         .schema()
                         .id())
-                .isEqualTo("card-v4");
+                .isEqualTo("card-v5");
     }
 
     @Test
@@ -205,6 +205,35 @@ class CardAndMerchantFeaturesTest {
         assertThat(unknown.get(Names.MERCHANT_KNOWN)).isEqualTo(0);
         assertThat(unknown.get(Names.MERCHANT_TX_COUNT_1D)).isEqualTo(0);
         assertThat(unknown.get(Names.MERCHANT_FRAUD_RATE_30D)).isEqualTo(0);
+        assertThat(known.get(Names.MERCHANT_FRAUD_AGE_DAYS)).isEqualTo(-1);
+        assertThat(unknown.get(Names.MERCHANT_FRAUD_AGE_DAYS)).isEqualTo(-1);
+    }
+
+    @Test
+    void theMerchantsFraudAgeIsTheDaysFromItsEarliestCountedFraudToThisTransaction() {
+        MerchantRisk risk = MerchantRisk.newBuilder()
+                .setBankId("bank-a")
+                .setMerchantId("m-grocer")
+                .setReferenceTime(MIDNIGHT)
+                .setLabelDelayDays(7)
+                .setTransactions1d(1)
+                .setTransactions7d(7)
+                .setTransactions30d(30)
+                .setFraudRate1d(1)
+                .setFraudRate7d(1)
+                .setFraudRate30d(0.5)
+                .setComputedAt(MIDNIGHT)
+                .setEarliestFraudTime(MIDNIGHT.minus(Duration.ofDays(22)))
+                .build();
+
+        FeatureVector f = CardFeatures.next(
+                        CardProfile.EMPTY,
+                        tx("tx-1", 100, HOME, MIDNIGHT.plus(Duration.ofHours(12))),
+                        risk,
+                        anyMerchant -> null)
+                .features();
+
+        assertThat(f.get(Names.MERCHANT_FRAUD_AGE_DAYS)).isEqualTo(22.5);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
- * The merchant-risk table as the scorer last read it, decoded, per (bank, merchant): card-v4 asks it
+ * The merchant-risk table as the scorer last read it, decoded, per (bank, merchant): the card features ask it
  * about the transaction's merchant and each of the card's recent ones, up to 17 look-ups a record, and
  * each read of the global store costs one or two RocksDB gets and an Avro decoding (caching them took
  * the scorer from 125 to 81 µs of CPU per record with a realistic table, docs/benchmarks.md).

@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -45,7 +47,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *
  * <p>Beside the fraud rate, the common point of purchase ({@link #commonPoints}): of the distinct cards that
  * bought at the merchant in the 30 days before the reference, how many were defrauded afterwards, anywhere.
- * A breached shop's own transactions are genuine; what gives it away is the fate of its cards.
+ * A breached shop's own transactions are genuine; what gives it away is the fate of its cards. And the event
+ * time of the earliest fraud the 30-day window counts ({@link #earliestFrauds}): how long the merchant has
+ * been defrauded, which tells a compromise still running from one that has ended.
  */
 public final class MerchantRisks {
 
@@ -73,6 +77,9 @@ public final class MerchantRisks {
     private static final String TRANSACTIONS = "transactions";
     private static final String FRAUDS = "frauds";
     private static final String ASKED = "asked";
+    private static final String EARLIEST_FRAUD = "earliestFraudTime";
+    private static final String FROM = "from";
+    private static final String UNTIL = "until";
 
     private MerchantRisks() {}
 
@@ -186,6 +193,7 @@ public final class MerchantRisks {
                 .setCommonPointDefraudedCards(risk.getLong(10))
                 .setCommonPointScore(risk.getDouble(11))
                 .setComputedAt(computedAt)
+                .setEarliestFraudTime(risk.isNullAt(12) ? null : HistoryRows.instant(risk.get(12)))
                 .build();
     }
 
@@ -215,11 +223,13 @@ public final class MerchantRisks {
         private final RiskClock clock;
         private final Dataset<Row> windows;
         private final Dataset<Row> commonPoints;
+        private final Dataset<Row> fraudSpells;
 
-        private Changes(RiskClock clock, Dataset<Row> windows, Dataset<Row> commonPoints) {
+        private Changes(RiskClock clock, Dataset<Row> windows, Dataset<Row> commonPoints, Dataset<Row> fraudSpells) {
             this.clock = clock;
             this.windows = windows;
             this.commonPoints = commonPoints;
+            this.fraudSpells = fraudSpells;
         }
 
         /** The changes of {@code transactions} (history rows) and their {@code labels} on {@code clock}. */
@@ -227,7 +237,8 @@ public final class MerchantRisks {
             return new Changes(
                     clock,
                     kept(changes(contributions(transactions, labels, clock), lengths(clock)), SCOPE, MERCHANT, LENGTH),
-                    kept(commonPointChanges(transactions, labels, clock), SCOPE, MERCHANT));
+                    kept(commonPointChanges(transactions, labels, clock), SCOPE, MERCHANT),
+                    fraudSpells(transactions, labels, clock).localCheckpoint());
         }
 
         /**
@@ -254,6 +265,7 @@ public final class MerchantRisks {
         return risks(
                 runningSums(changes.windows, asked, lengths(changes.clock)),
                 commonPoints(changes, asked),
+                earliestFrauds(changes, asked),
                 changes.clock);
     }
 
@@ -406,7 +418,8 @@ public final class MerchantRisks {
      * The running sums of the three window lengths side by side, as counts and rates, where the 30-day window
      * holds any, with the merchant's common point of purchase.
      */
-    private static Dataset<Row> risks(Dataset<Row> runningSums, Dataset<Row> commonPoints, RiskClock clock) {
+    private static Dataset<Row> risks(
+            Dataset<Row> runningSums, Dataset<Row> commonPoints, Dataset<Row> earliestFrauds, RiskClock clock) {
         List<Column> perWindow = new ArrayList<>();
         List<Column> fields = new ArrayList<>(List.of(col(SCOPE), col(MERCHANT), col(REFERENCE)));
         for (int days : DAYS) {
@@ -421,16 +434,70 @@ public final class MerchantRisks {
         fields.add(cards.as(CARDS));
         fields.add(defrauded.as(DEFRAUDED));
         fields.add(defrauded.divide(cards.plus(COMMON_POINT_PRIOR_CARDS)).as("commonPointScore"));
+        fields.add(col(EARLIEST_FRAUD));
         return runningSums
                 .groupBy(SCOPE, MERCHANT, REFERENCE)
                 .agg(perWindow.get(0), perWindow.subList(1, perWindow.size()).toArray(Column[]::new))
                 .where(col(TRANSACTIONS + DAYS[DAYS.length - 1]).gt(0))
                 .join(commonPoints, new String[] {SCOPE, MERCHANT, REFERENCE}, "left")
+                .join(earliestFrauds, new String[] {SCOPE, MERCHANT, REFERENCE}, "left")
                 .select(
                         col(SCOPE),
                         col(MERCHANT),
                         col(REFERENCE),
                         struct(fields.toArray(Column[]::new)).as(MERCHANT_RISK));
+    }
+
+    /**
+     * The earliest fraud at each {@code asked} (scope, merchant, reference) whose 30-day window counts one:
+     * columns scope, merchantId, reference and the fraud's event time ({@value #EARLIEST_FRAUD}).
+     */
+    private static Dataset<Row> earliestFrauds(Changes changes, Dataset<Row> asked) {
+        Dataset<Row> spells = changes.fraudSpells;
+        Column counted = col(REFERENCE).geq(col(FROM)).and(col(REFERENCE).lt(col(UNTIL)));
+        return asked.select(SCOPE, MERCHANT, REFERENCE)
+                .distinct()
+                .join(spells, new String[] {SCOPE, MERCHANT})
+                .where(counted)
+                .groupBy(SCOPE, MERCHANT, REFERENCE)
+                .agg(min("eventTime").as(EARLIEST_FRAUD));
+    }
+
+    /**
+     * Per scope, merchant and fraud, the references whose 30-day window counts it as fraud: {@code from}
+     * the first that both holds its interval and knows a FRAUD label, {@code until} the first that no longer
+     * holds it or knows a later label saying otherwise (as the running sums count it), with its event time.
+     */
+    private static Dataset<Row> fraudSpells(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
+        WindowSpec arrival = Window.partitionBy("bankId", "transactionId").orderBy("labelledAt", "labelId");
+        Column fraud = when(col("label").equalTo("FRAUD"), 1.0).otherwise(0.0);
+        Dataset<Row> flips = labels.select(
+                        col("bankId"),
+                        col("transactionId"),
+                        col("labelledAt"),
+                        col("labelId"),
+                        clock.knownFrom(col("labelledAt")).as(KNOWN),
+                        fraud.minus(lag(fraud, 1, 0.0).over(arrival)).as(FRAUDS))
+                .where(col(FRAUDS).notEqual(0.0));
+        Dataset<Row> flagged = flips.withColumn(UNTIL, lead(col(KNOWN), 1).over(arrival))
+                .where(col(FRAUDS).gt(0.0));
+        long window = clock.intervals(DAYS[DAYS.length - 1]);
+        Dataset<Row> frauds = scoped(flagged.join(
+                transactions.select(
+                        col("bankId"),
+                        col("transactionId"),
+                        col(MERCHANT),
+                        col("eventTime"),
+                        clock.eventInterval(col("eventTime")).as(INTERVAL)),
+                new String[] {"bankId", "transactionId"}));
+        Column leaves = col(INTERVAL).plus(window + 1);
+        return frauds.select(
+                        col(SCOPE),
+                        col(MERCHANT),
+                        col("eventTime"),
+                        greatest(col(INTERVAL).plus(1), col(KNOWN)).as(FROM),
+                        least(leaves, coalesce(col(UNTIL), leaves)).as(UNTIL))
+                .where(col(FROM).lt(col(UNTIL)));
     }
 
     /**

@@ -55,6 +55,8 @@ public class MerchantRisksTest {
         assertThat(List.of(bankA.getFraudRate1d(), bankA.getFraudRate7d(), bankA.getFraudRate30d()))
                 .containsExactly(1.0, 1.0 / 3, 0.5);
         assertThat(bankA.getLabelDelayDays()).isEqualTo(7);
+        // tx-3 is the earliest fraud counted: tx-6 is too old, tx-2's label too late, tx-7's taken back
+        assertThat(bankA.getEarliestFraudTime()).isEqualTo(WINDOW_END.minus(Duration.ofDays(20)));
         assertThat(bankA.getReferenceTime()).isEqualTo(REFERENCE);
         MerchantRisk all = risks.get(Topics.merchantRiskKey(Topics.ALL_BANKS, "m-1"));
         assertThat(all.getTransactions30d()).isEqualTo(5L);
@@ -75,6 +77,14 @@ public class MerchantRisksTest {
                         .get(Topics.merchantRiskKey("bank-a", "m-1"))
                         .getFraudRate30d())
                 .isEqualTo(1.0);
+        assertThat(compute(transactions, labels, REFERENCE.minusMillis(1))
+                        .get(Topics.merchantRiskKey("bank-a", "m-1"))
+                        .getEarliestFraudTime())
+                .isNull();
+        assertThat(compute(transactions, labels, REFERENCE)
+                        .get(Topics.merchantRiskKey("bank-a", "m-1"))
+                        .getEarliestFraudTime())
+                .isEqualTo(WINDOW_END.minus(Duration.ofHours(2)));
     }
 
     @Test

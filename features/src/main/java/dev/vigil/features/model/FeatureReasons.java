@@ -42,6 +42,7 @@ final class FeatureReasons {
             Map.entry(Names.MERCHANT_FRAUD_RATE_1D, ReasonCode.RISKY_MERCHANT),
             Map.entry(Names.MERCHANT_FRAUD_RATE_7D, ReasonCode.RISKY_MERCHANT),
             Map.entry(Names.MERCHANT_FRAUD_RATE_30D, ReasonCode.RISKY_MERCHANT),
+            Map.entry(Names.MERCHANT_FRAUD_AGE_DAYS, ReasonCode.RISKY_MERCHANT),
             Map.entry(Names.COMMON_POINT_SCORE, ReasonCode.COMMON_POINT_OF_PURCHASE),
             Map.entry(Names.COMMON_POINT_DEFRAUDED_CARDS, ReasonCode.COMMON_POINT_OF_PURCHASE));
 

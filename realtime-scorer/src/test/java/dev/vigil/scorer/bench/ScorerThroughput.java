@@ -209,7 +209,7 @@ public final class ScorerThroughput {
     /**
      * What the trainer would publish for the benchmark's merchants: a record per merchant for the bank
      * and one for all banks (the scorer finds the bank's own), fraud rates around 0.1 %, and one merchant
-     * in a hundred a common point of purchase, so that card-v4's look-ups of a card's recent merchants find
+     * in a hundred a common point of purchase, so that the card features' look-ups of a card's recent merchants find
      * records to decode, as they do in production.
      */
     private static void publishMerchantRisk(LocalStack stack) {
