@@ -1,6 +1,7 @@
 package dev.vigil.loadgen;
 
 import dev.vigil.loadgen.backtest.BacktestReportCommand;
+import dev.vigil.loadgen.backtest.HandbookBoundCommand;
 import dev.vigil.loadgen.handbook.HandbookCommand;
 import dev.vigil.loadgen.scores.ScoresCommand;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             ScoresCommand.class,
             HandbookCommand.class,
             BacktestReportCommand.class,
+            HandbookBoundCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LoadGenerator {
