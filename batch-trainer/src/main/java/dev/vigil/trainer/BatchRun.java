@@ -80,17 +80,21 @@ final class BatchRun {
                 "merchant-risk",
                 () -> MerchantRisks.compute(
                         transactions, labels, reference, options.riskClock(), options.clock.instant()));
+        List<String> ended = phases.time(
+                "merchant-risk-ended", () -> MerchantRisks.ended(transactions, reference, options.riskClock()));
         try (Publisher<String, MerchantRisk> publisher =
                 new Publisher<>(Topics.MERCHANT_RISK, options.kafka.bootstrapServers, options.kafka.registryUrl)) {
-            MerchantRisks.publish(risks, publisher);
+            MerchantRisks.publish(risks, ended, publisher);
         }
         System.err.printf(Locale.ROOT, "merchant-risk phases: %s%n", phases.summary());
         System.out.printf(
                 Locale.ROOT,
-                "merchant-risk: published %d records (transactions up to %s before %s)%n",
-                risks.size(),
+                "merchant-risk: published %d records (transactions up to %s before %s; %d of them tombstones of merchants"
+                        + " idle through the 30-day window)%n",
+                risks.size() + ended.size(),
                 options.labelDelay(),
-                reference);
+                reference,
+                ended.size());
     }
 
     void train() throws Exception {

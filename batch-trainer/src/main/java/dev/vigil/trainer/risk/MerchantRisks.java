@@ -99,6 +99,32 @@ public final class MerchantRisks {
     }
 
     /**
+     * The keys ({@link Topics#merchantRiskKey}) of the records a run at {@code reference} ends: merchants with a
+     * transaction in the 30 days before their 30-day window and none in it, which {@link #compute} has no risk
+     * for. Published as tombstones, so that the scorer's table forgets them as the training fold's point-in-time
+     * view does (a merchant back after a month's pause would otherwise be scored with its old record). Runs
+     * further apart than 30 days leave older records in place.
+     */
+    public static List<String> ended(Dataset<Row> transactions, Instant reference, RiskClock clock) {
+        RiskClock exactly = clock.anchoredAt(reference);
+        long window = exactly.intervals(DAYS[DAYS.length - 1]);
+        List<String> keys = new ArrayList<>();
+        for (Row row : scoped(transactions.select(
+                        col("bankId"),
+                        col(MERCHANT),
+                        exactly.eventInterval(col("eventTime")).as(INTERVAL)))
+                .where(col(INTERVAL).geq(-2 * window).and(col(INTERVAL).lt(0)))
+                .groupBy(SCOPE, MERCHANT)
+                .agg(max(INTERVAL).as("latest"))
+                .where(col("latest").lt(-window))
+                .select(SCOPE, MERCHANT)
+                .collectAsList()) {
+            keys.add(Topics.merchantRiskKey(row.getString(0), row.getString(1)));
+        }
+        return keys;
+    }
+
+    /**
      * {@code transactions} (history rows) with a {@link #MERCHANT_RISK} column after theirs: the risk the
      * scorer would have read at the transaction's reference time ({@link RiskClock#reference}), its bank's
      * if there is one, else all banks', else null, as {@code CardScorer} looks it up; {@code changes} are those of
@@ -202,12 +228,17 @@ public final class MerchantRisks {
         return record(risk, clock, clock.at(risk.getLong(2)));
     }
 
-    public static void publish(List<MerchantRisk> risks, Publisher<String, MerchantRisk> publisher) {
+    /** The risks, then a tombstone for each {@link #ended} key. */
+    public static void publish(
+            List<MerchantRisk> risks, List<String> ended, Publisher<String, MerchantRisk> publisher) {
         for (MerchantRisk risk : risks) {
             publisher.send(
                     Topics.merchantRiskKey(
                             risk.getBankId().toString(), risk.getMerchantId().toString()),
                     risk);
+        }
+        for (String key : ended) {
+            publisher.send(key, null);
         }
         publisher.flush();
     }

@@ -103,6 +103,24 @@ public class MerchantRisksTest {
     }
 
     @Test
+    void aMerchantIdleThroughTheWindowAfterTransactionsInTheThirtyDaysBeforeItIsEnded() {
+        List<Row> transactions = List.of(
+                tx("tx-1", "bank-a", "m-busy", WINDOW_END.minus(Duration.ofDays(1))),
+                tx("tx-2", "bank-a", "m-busy", WINDOW_END.minus(Duration.ofDays(40))),
+                tx("tx-3", "bank-a", "m-idle", WINDOW_END.minus(Duration.ofDays(40))),
+                tx("tx-4", "bank-a", "m-idle", WINDOW_END.plus(Duration.ofDays(1))), // in the delay: not counted
+                tx("tx-5", "bank-a", "m-gone", WINDOW_END.minus(Duration.ofDays(61)))); // ended by an earlier run
+
+        List<String> ended = MerchantRisks.ended(
+                spark.createDataFrame(transactions, HistoryRows.TRANSACTION), REFERENCE, SEVEN_DAYS_DAILY);
+
+        assertThat(ended)
+                .containsExactlyInAnyOrder(
+                        Topics.merchantRiskKey("bank-a", "m-idle"), Topics.merchantRiskKey(Topics.ALL_BANKS, "m-idle"));
+        assertThat(compute(transactions, List.of(), REFERENCE)).doesNotContainKeys(ended.toArray(String[]::new));
+    }
+
+    @Test
     void theLabelDelayCanBeShorterThanADay() {
         Instant reference = Instant.parse("2026-11-23T10:00:00Z");
         List<Row> transactions = List.of(
