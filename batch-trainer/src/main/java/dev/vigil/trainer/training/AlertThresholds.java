@@ -1,6 +1,10 @@
 package dev.vigil.trainer.training;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Review and decline thresholds from a candidate's evaluation scores, so that the live alert rate is
@@ -31,6 +35,31 @@ final class AlertThresholds {
             }
         }
         return flagging(others, (long) Math.floor(budget * scores.length) - rulesAlerts);
+    }
+
+    /**
+     * The {@link #review} threshold that keeps every day's alerts within the budget, not only the window's on
+     * average: the highest of the window's and each day's own. A budget is what an analyst team can work in a
+     * day, and a window's average hides its busier days; the live day can be any of them.
+     *
+     * @param days per row, its day (any number that is equal for rows of one day)
+     */
+    static double reviewEveryDay(double[] scores, boolean[] rulesAlert, long[] days, double budget) {
+        Map<Long, List<Integer>> byDay = new TreeMap<>();
+        for (int i = 0; i < scores.length; i++) {
+            byDay.computeIfAbsent(days[i], d -> new ArrayList<>()).add(i);
+        }
+        double threshold = review(scores, rulesAlert, budget);
+        for (List<Integer> rows : byDay.values()) {
+            double[] dayScores = new double[rows.size()];
+            boolean[] dayRules = new boolean[rows.size()];
+            for (int j = 0; j < dayScores.length; j++) {
+                dayScores[j] = scores[rows.get(j)];
+                dayRules[j] = rulesAlert[rows.get(j)];
+            }
+            threshold = Math.max(threshold, review(dayScores, dayRules, budget));
+        }
+        return threshold;
     }
 
     /**

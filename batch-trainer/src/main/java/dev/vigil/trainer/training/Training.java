@@ -40,6 +40,8 @@ public final class Training {
     static final String SCORE = "score";
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** The days the review threshold holds the budget on: UTC days of the evaluation rows' event time. */
+    private static final long DAY_SECONDS = 86_400;
 
     /** One trained model: how Spark scores it, what it measured on the evaluation window, and its portable form. */
     public record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
@@ -376,15 +378,17 @@ public final class Training {
             double[] byRow =
                     scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
             boolean[] rulesAlert = new boolean[byRow.length];
+            long[] days = new long[byRow.length];
             for (int i = 0; i < byRow.length; i++) {
                 rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
+                days[i] = Math.floorDiv(scores.get(i).eventTime().getEpochSecond(), DAY_SECONDS);
             }
-            // the review share is the alert budget: rules and model together alert on at most that share;
-            // a declined transaction is alerted too, so review never sits above decline (the gate then
-            // sees, and refuses, a decline share that does not fit the budget beside the rules)
+            // the review share is the alert budget: rules and model together alert on at most that share on
+            // each day of the window; a declined transaction is alerted too, so review never sits above
+            // decline (the gate then sees, and refuses, a decline share that does not fit the budget beside the rules)
             double declineThreshold = AlertThresholds.decline(byRow, config.declineShare());
-            double reviewThreshold =
-                    Math.min(declineThreshold, AlertThresholds.review(byRow, rulesAlert, config.reviewShare()));
+            double reviewThreshold = Math.min(
+                    declineThreshold, AlertThresholds.reviewEveryDay(byRow, rulesAlert, days, config.reviewShare()));
             // the evaluation window's score distribution: the reference live scores are compared with for drift
             metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
             metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));

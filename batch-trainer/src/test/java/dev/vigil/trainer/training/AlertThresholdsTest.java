@@ -29,6 +29,27 @@ class AlertThresholdsTest {
     }
 
     @Test
+    void reviewEveryDayKeepsTheBusiestDayWithinTheBudget() {
+        // two days of 1,000 rows: the first's scores spread, the second's 30 highest above all of the first's
+        double[] scores = new double[2000];
+        long[] days = new long[2000];
+        for (int i = 0; i < 1000; i++) {
+            scores[i] = i / 2000.0;
+            scores[1000 + i] = i < 970 ? 0.1 : 0.9 + i / 100_000.0;
+            days[1000 + i] = 1;
+        }
+        boolean[] noRules = new boolean[scores.length];
+
+        double wholeWindow = AlertThresholds.review(scores, noRules, 0.01);
+        double everyDay = AlertThresholds.reviewEveryDay(scores, noRules, days, 0.01);
+
+        // over the window, 20 alerts, all on the second day (twice its budget); every day: at most 10 a day
+        assertThat(alerted(scores, noRules, wholeWindow)).isEqualTo(20);
+        assertThat(alerted(scores, noRules, everyDay)).isEqualTo(10);
+        assertThat(everyDay).isGreaterThan(wholeWindow);
+    }
+
+    @Test
     void reviewIsAboveEveryScoreWhenTheRulesUseUpTheBudget() {
         double[] scores = scores();
         boolean[] rules = new boolean[scores.length];
