@@ -80,6 +80,9 @@ public final class MerchantRisks {
     private static final String EARLIEST_FRAUD = "earliestFraudTime";
     private static final String FROM = "from";
     private static final String UNTIL = "until";
+    /** A transaction's labels in the order they arrived. */
+    private static final WindowSpec ARRIVAL =
+            Window.partitionBy("bankId", "transactionId").orderBy("labelledAt", "labelId");
 
     private MerchantRisks() {}
 
@@ -500,17 +503,8 @@ public final class MerchantRisks {
      * holds it or knows a later label saying otherwise (as the running sums count it), with its event time.
      */
     private static Dataset<Row> fraudSpells(Dataset<Row> transactions, Dataset<Row> labels, RiskClock clock) {
-        WindowSpec arrival = Window.partitionBy("bankId", "transactionId").orderBy("labelledAt", "labelId");
-        Column fraud = when(col("label").equalTo("FRAUD"), 1.0).otherwise(0.0);
-        Dataset<Row> flips = labels.select(
-                        col("bankId"),
-                        col("transactionId"),
-                        col("labelledAt"),
-                        col("labelId"),
-                        clock.knownFrom(col("labelledAt")).as(KNOWN),
-                        fraud.minus(lag(fraud, 1, 0.0).over(arrival)).as(FRAUDS))
-                .where(col(FRAUDS).notEqual(0.0));
-        Dataset<Row> flagged = flips.withColumn(UNTIL, lead(col(KNOWN), 1).over(arrival))
+        Dataset<Row> flips = fraudChanges(labels, clock).where(col(FRAUDS).notEqual(0.0));
+        Dataset<Row> flagged = flips.withColumn(UNTIL, lead(col(KNOWN), 1).over(ARRIVAL))
                 .where(col(FRAUDS).gt(0.0));
         long window = clock.intervals(DAYS[DAYS.length - 1]);
         Dataset<Row> frauds = scoped(flagged.join(
@@ -566,13 +560,14 @@ public final class MerchantRisks {
      * changes known by then.
      */
     private static Dataset<Row> fraudChanges(Dataset<Row> labels, RiskClock clock) {
-        WindowSpec arrival = Window.partitionBy("bankId", "transactionId").orderBy("labelledAt", "labelId");
         Column fraud = when(col("label").equalTo("FRAUD"), 1.0).otherwise(0.0);
         return labels.select(
                 col("bankId"),
                 col("transactionId"),
+                col("labelledAt"),
+                col("labelId"),
                 clock.knownFrom(col("labelledAt")).as(KNOWN),
-                fraud.minus(lag(fraud, 1, 0.0).over(arrival)).as(FRAUDS));
+                fraud.minus(lag(fraud, 1, 0.0).over(ARRIVAL)).as(FRAUDS));
     }
 
     /**

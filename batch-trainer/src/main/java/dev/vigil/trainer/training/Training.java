@@ -9,6 +9,7 @@ import dev.vigil.events.ModelBundle;
 import dev.vigil.events.ModelType;
 import dev.vigil.schemas.Topics;
 import dev.vigil.trainer.Phases;
+import dev.vigil.trainer.archive.HistoryRows;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +41,6 @@ public final class Training {
     static final String SCORE = "score";
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** The days the review threshold holds the budget on: UTC days of the evaluation rows' event time. */
-    private static final long DAY_SECONDS = 86_400;
 
     /** One trained model: how Spark scores it, what it measured on the evaluation window, and its portable form. */
     public record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
@@ -381,7 +380,7 @@ public final class Training {
             long[] days = new long[byRow.length];
             for (int i = 0; i < byRow.length; i++) {
                 rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
-                days[i] = Math.floorDiv(scores.get(i).eventTime().getEpochSecond(), DAY_SECONDS);
+                days[i] = HistoryRows.utcDate(scores.get(i).eventTime()).toEpochDay();
             }
             // the review share is the alert budget: rules and model together alert on at most that share on
             // each day of the window; a declined transaction is alerted too, so review never sits above
