@@ -26,6 +26,10 @@ import org.jboss.logging.Logger;
  * acknowledged after Kafka's ack; a crash in between leaves it unacknowledged, so a retry with the
  * same content produces again (the scorer drops the copy) and one with other content is refused,
  * because the first may have landed.
+ *
+ * <p>Both statements take their locks in one order, the ids sorted, whatever order the requests named
+ * them in: two instances claiming or acknowledging overlapping ids at once then wait for each other
+ * instead of deadlocking (PostgreSQL would abort one of them).
  */
 @Singleton
 public class SentTransactions {
@@ -53,7 +57,8 @@ public class SentTransactions {
                     AS i(transaction_id, content_hash, card_token, event_time, n)),
             inserted AS (
                 INSERT INTO ingest.sent_transactions (bank_id, transaction_id, content_hash, card_token, event_time)
-                SELECT ?, transaction_id, content_hash, card_token, event_time::timestamptz FROM input ORDER BY n
+                SELECT ?, transaction_id, content_hash, card_token, event_time::timestamptz FROM input
+                ORDER BY transaction_id
                 ON CONFLICT (bank_id, transaction_id) DO NOTHING
                 RETURNING transaction_id)
             SELECT i.n, ins.transaction_id IS NOT NULL, s.content_hash, s.acknowledged
@@ -65,9 +70,16 @@ public class SentTransactions {
             SELECT content_hash, acknowledged, card_token FROM ingest.sent_transactions
             WHERE bank_id = ? AND transaction_id = ?""";
     private static final String ACKNOWLEDGED = """
+            WITH locked AS (
+                SELECT s.bank_id, s.transaction_id FROM ingest.sent_transactions s
+                JOIN unnest(?::text[], ?::text[]) AS a(bank_id, transaction_id)
+                    ON s.bank_id = a.bank_id AND s.transaction_id = a.transaction_id
+                WHERE NOT s.acknowledged
+                ORDER BY s.bank_id, s.transaction_id
+                FOR UPDATE OF s)
             UPDATE ingest.sent_transactions s SET acknowledged = true
-            FROM unnest(?::text[], ?::text[]) AS a(bank_id, transaction_id)
-            WHERE s.bank_id = a.bank_id AND s.transaction_id = a.transaction_id AND NOT s.acknowledged""";
+            FROM locked l
+            WHERE s.bank_id = l.bank_id AND s.transaction_id = l.transaction_id""";
 
     private final DataSource dataSource;
     private final GroupCommit<Acknowledged> acknowledgements;
@@ -78,7 +90,7 @@ public class SentTransactions {
     }
 
     /** One transaction Kafka acknowledged. */
-    private record Acknowledged(String bankId, String transactionId) {}
+    record Acknowledged(String bankId, String transactionId) {}
 
     /** Claims the ids of {@code claims} for {@code bankId}; one answer per claim, in order. */
     List<Known> claim(String bankId, List<Claim> claims) {
@@ -138,8 +150,19 @@ public class SentTransactions {
     }
 
     private void markAcknowledged(List<Acknowledged> acknowledged) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGED)) {
+        try (Connection connection = dataSource.getConnection()) {
+            markAcknowledged(connection, acknowledged);
+        } catch (SQLException e) {
+            // the records are in Kafka: the client gets its 202, and a retry would only produce a copy the scorer drops
+            LOG.warnf(
+                    "could not mark acknowledged transactions: %s (SQLState %s)",
+                    e.getClass().getName(), e.getSQLState());
+        }
+    }
+
+    /** One statement marking {@code acknowledged}; returns how many rows it changed. */
+    static int markAcknowledged(Connection connection, List<Acknowledged> acknowledged) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ACKNOWLEDGED)) {
             statement.setArray(
                     1,
                     texts(
@@ -152,12 +175,7 @@ public class SentTransactions {
                             acknowledged.stream()
                                     .map(Acknowledged::transactionId)
                                     .toList()));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            // the records are in Kafka: the client gets its 202, and a retry would only produce a copy the scorer drops
-            LOG.warnf(
-                    "could not mark acknowledged transactions: %s (SQLState %s)",
-                    e.getClass().getName(), e.getSQLState());
+            return statement.executeUpdate();
         }
     }
 
