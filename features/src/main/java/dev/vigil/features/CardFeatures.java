@@ -23,6 +23,8 @@ public final class CardFeatures {
 
     /** A card's "usual" amount follows its last few weeks: an amount two weeks old weighs half. */
     public static final Duration AMOUNT_HALF_LIFE = Duration.ofDays(14);
+    /** A card's recent peak amount-to-usual ratio halves per week of age. */
+    public static final Duration RATIO_PEAK_HALF_LIFE = Duration.ofDays(7);
 
     public static final Duration BURST_WINDOW = Duration.ofMinutes(10);
     public static final Duration HOUR = Duration.ofHours(1);
@@ -73,6 +75,7 @@ public final class CardFeatures {
     private static final int COMMON_POINT_SCORE = at(Names.COMMON_POINT_SCORE);
     private static final int COMMON_POINT_DEFRAUDED_CARDS = at(Names.COMMON_POINT_DEFRAUDED_CARDS);
     private static final int MERCHANT_FRAUD_AGE_DAYS = at(Names.MERCHANT_FRAUD_AGE_DAYS);
+    private static final int AMOUNT_RATIO_PEAK = at(Names.AMOUNT_RATIO_PEAK);
     private static final int[] HORIZON_COUNT = {
         -1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)
     };
@@ -124,7 +127,14 @@ public final class CardFeatures {
         v[PRIOR_COUNT] = before.count();
         v[AMOUNT_MEAN] = mean;
         v[AMOUNT_STD] = std;
-        v[AMOUNT_TO_MEAN_RATIO] = hasHistory && mean > 0 ? amount / mean : 0;
+        v[AMOUNT_TO_MEAN_RATIO] = ratioToUsual(before, amount);
+        v[AMOUNT_RATIO_PEAK] = before.ratioPeak()
+                * decay(
+                        Duration.ofMillis(Math.max(
+                                0,
+                                Duration.between(before.lastEventTime(), eventTime)
+                                        .toMillis())),
+                        RATIO_PEAK_HALF_LIFE);
         v[AMOUNT_Z_SCORE] = hasHistory ? (amount - mean) / Math.max(std, floor) : 0;
         // out of order: the latest event is later than this one; 0, never negative
         long sinceLastMillis = hasHistory
@@ -180,6 +190,12 @@ public final class CardFeatures {
         return new FeatureVector(SCHEMA, v);
     }
 
+    /** The amount against the card's usual one (its decayed mean) before it; 0 for a card's first transaction. */
+    private static double ratioToUsual(CardProfile before, double amount) {
+        double mean = before.amounts().mean();
+        return !before.isEmpty() && mean > 0 ? amount / mean : 0;
+    }
+
     /**
      * Days from the earliest fraud the merchant's risk record counts to this transaction (-1 without one): a
      * compromise that has ended leaves its frauds in the delayed windows for a week or more after its last,
@@ -221,18 +237,22 @@ public final class CardFeatures {
     private static CardProfile updated(
             CardProfile before, Transaction tx, Instant eventTime, Optional<Location> location) {
         boolean latest = before.isEmpty() || !eventTime.isBefore(before.lastEventTime());
+        double ratio = ratioToUsual(before, tx.getAmountMinor());
         AmountStats amounts;
         SpendHorizons horizons;
+        double ratioPeak;
         if (latest) {
             // age the history to this event, then add it with full weight
             Duration age = Duration.between(before.lastEventTime(), eventTime);
             amounts = before.amounts().decayed(decay(age)).plus(tx.getAmountMinor(), 1.0);
             horizons = before.horizons().aged(age).plus(tx.getAmountMinor(), Duration.ZERO);
+            ratioPeak = Math.max(before.ratioPeak() * decay(age, RATIO_PEAK_HALF_LIFE), ratio);
         } else {
             // the history is already aged to a later time: add this one with the weight of its age
             Duration age = Duration.between(eventTime, before.lastEventTime());
             amounts = before.amounts().plus(tx.getAmountMinor(), decay(age));
             horizons = before.horizons().plus(tx.getAmountMinor(), age);
+            ratioPeak = Math.max(before.ratioPeak(), ratio * decay(age, RATIO_PEAK_HALF_LIFE));
         }
         return new CardProfile(
                 before.count() + 1,
@@ -244,12 +264,18 @@ public final class CardFeatures {
                 horizons,
                 before.merchants().with(tx.getMerchantId()),
                 before.mccs().with(tx.getMcc()),
-                before.recentMerchants().with(tx.getMerchantId(), eventTime));
+                before.recentMerchants().with(tx.getMerchantId(), eventTime),
+                ratioPeak);
     }
 
     /** {@code 2^(-age / half-life)}: 1 for no age, ½ for one half-life. */
     static double decay(Duration age) {
-        return Math.pow(0.5, (double) age.toMillis() / AMOUNT_HALF_LIFE.toMillis());
+        return decay(age, AMOUNT_HALF_LIFE);
+    }
+
+    /** {@code 2^(-age / halfLife)}. */
+    static double decay(Duration age, Duration halfLife) {
+        return Math.pow(0.5, (double) age.toMillis() / halfLife.toMillis());
     }
 
     private static int at(String feature) {

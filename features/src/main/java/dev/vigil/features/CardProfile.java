@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param merchants       the merchants the card was used at (a Bloom filter)
  * @param mccs            the merchant category codes the card was used at (a Bloom filter)
  * @param recentMerchants the merchants the card bought at most recently, by id, with the latest time at each
+ * @param ratioPeak       the highest amount-to-mean ratio of the card's transactions, each decayed by
+ *                        {@link CardFeatures#RATIO_PEAK_HALF_LIFE} of age, as of {@code lastEventTime}
  */
 public record CardProfile(
         long count,
@@ -30,7 +32,8 @@ public record CardProfile(
         SpendHorizons horizons,
         Sketch merchants,
         Sketch mccs,
-        RecentMerchants recentMerchants) {
+        RecentMerchants recentMerchants,
+        double ratioPeak) {
 
     /** A card never seen before. */
     public static final CardProfile EMPTY = new CardProfile(
@@ -43,7 +46,8 @@ public record CardProfile(
             SpendHorizons.NONE,
             Sketch.NO_MERCHANTS,
             Sketch.NO_MCCS,
-            RecentMerchants.NONE);
+            RecentMerchants.NONE,
+            0);
 
     public CardProfile {
         Objects.requireNonNull(lastEventTime, "lastEventTime");
@@ -55,6 +59,9 @@ public record CardProfile(
         Objects.requireNonNull(merchants, "merchants");
         Objects.requireNonNull(mccs, "mccs");
         Objects.requireNonNull(recentMerchants, "recentMerchants");
+        if (!(ratioPeak >= 0)) {
+            throw new IllegalArgumentException("ratioPeak must not be negative: " + ratioPeak);
+        }
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }

@@ -31,21 +31,25 @@ import java.util.Optional;
  *   short   length of the merchant id in UTF-8 bytes
  *   byte[]  the merchant id, UTF-8
  *   long    latest purchase there, epoch millis
+ * --- from version 4 on:
+ * double  the recent peak of amount-to-usual ratios, as of the last event time
  * </pre>
  *
- * Version 3: 302 bytes for {@link CardProfile#EMPTY}, 318 plus 10 and the merchant id's length for a card
+ * Version 4: 310 bytes for {@link CardProfile#EMPTY}, 326 plus 10 and the merchant id's length for a card
  * seen once in one country without a location; at most {@value #MAX_FIXED_SIZE} bytes plus 10 and the
- * id's length per recent merchant. Older profiles are still read: version 2 without recent merchants
- * (a common point of purchase the card used before the upgrade is not seen), version 1 (the first
+ * id's length per recent merchant. Older profiles are still read: version 3 with no recent peak (a stolen
+ * card's first theft before the upgrade is not carried to its next purchase), version 2 also without recent
+ * merchants (a common point of purchase the card used before the upgrade is not seen), version 1 (the first
  * release's) also with empty horizons and sketches: its first transaction after the upgrade counts as a
  * new merchant and MCC, and its horizons build up from there. A new layout gets a new version byte, and
  * {@link #decode} keeps reading the old ones.
  */
 public final class CardProfileCodec {
 
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 4;
     static final byte VERSION_1 = 1;
     static final byte VERSION_2 = 2;
+    static final byte VERSION_3 = 3;
     /** Size of the largest profile but for its recent merchants' ids and times: location, full ring of times, every country word. */
     public static final int MAX_FIXED_SIZE = 1
             + 8
@@ -59,7 +63,8 @@ public final class CardProfileCodec {
             + CountrySet.WORDS * 8
             + SpendHorizons.HORIZONS.length * 3 * 8
             + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8
-            + 1;
+            + 1
+            + 8;
 
     private CardProfileCodec() {}
 
@@ -119,6 +124,7 @@ public final class CardProfileCodec {
                     .put(merchantIds.get(i))
                     .putLong(visits.get(i).at().toEpochMilli());
         }
+        out.putDouble(profile.ratioPeak());
         byte[] bytes = new byte[out.position()];
         out.flip().get(bytes);
         return bytes;
@@ -130,7 +136,7 @@ public final class CardProfileCodec {
             throw new IllegalArgumentException("no card profile: empty value");
         }
         byte version = bytes[0];
-        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
+        if (version != VERSION && version != VERSION_3 && version != VERSION_2 && version != VERSION_1) {
             throw new IllegalArgumentException("unknown card profile format version " + bytes[0]);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
@@ -169,9 +175,10 @@ public final class CardProfileCodec {
                 merchants = Sketch.ofWords(longs(in, Sketch.MERCHANT_WORDS), Sketch.MERCHANT_PROBES);
                 mccs = Sketch.ofWords(longs(in, Sketch.MCC_WORDS), Sketch.MCC_PROBES);
             }
-            if (version >= VERSION) {
+            if (version >= VERSION_3) {
                 recentMerchants = recentMerchants(in);
             }
+            double ratioPeak = version >= VERSION ? in.getDouble() : 0;
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("card profile has " + in.remaining() + " trailing bytes");
             }
@@ -185,7 +192,8 @@ public final class CardProfileCodec {
                     horizons,
                     merchants,
                     mccs,
-                    recentMerchants);
+                    recentMerchants,
+                    ratioPeak);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("card profile truncated at " + bytes.length + " bytes", e);
         }

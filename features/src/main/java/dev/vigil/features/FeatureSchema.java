@@ -82,12 +82,20 @@ public record FeatureSchema(String name, int version, List<String> names) {
 
     /**
      * Card-v4 and how long the merchant has been defrauded: days from the earliest fraud its merchant-risk
-     * record counts to this transaction.
+     * record counts to this transaction. No longer computed: kept so a model trained on it is recognised and
+     * refused by name.
      */
     public static final FeatureSchema CARD_V5 = grown(CARD_V4, 5, Names.MERCHANT_FRAUD_AGE_DAYS);
 
+    /**
+     * Card-v5 and the card's recent peak: the highest amount-to-usual ratio among its earlier transactions,
+     * each halved per week of age. A stolen card's thief spends far above the holder's usual, then again
+     * in amounts that alone look ordinary; the peak carries the first to the next.
+     */
+    public static final FeatureSchema CARD_V6 = grown(CARD_V5, 6, Names.AMOUNT_RATIO_PEAK);
+
     /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
-    public static final FeatureSchema CURRENT = CARD_V5;
+    public static final FeatureSchema CURRENT = CARD_V6;
 
     public FeatureSchema {
         Objects.requireNonNull(name, "name");
@@ -171,6 +179,7 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String COMMON_POINT_SCORE = "common_point_score_30d";
         public static final String COMMON_POINT_DEFRAUDED_CARDS = "common_point_defrauded_cards_30d";
         public static final String MERCHANT_FRAUD_AGE_DAYS = "merchant_fraud_age_days";
+        public static final String AMOUNT_RATIO_PEAK = "amount_ratio_peak_7d";
 
         private Names() {}
     }

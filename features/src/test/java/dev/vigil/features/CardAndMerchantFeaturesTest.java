@@ -33,7 +33,7 @@ class CardAndMerchantFeaturesTest {
                         .features()
                         .schema()
                         .id())
-                .isEqualTo("card-v5");
+                .isEqualTo("card-v6");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static dev.vigil.features.CardTransactions.fold;
 import static dev.vigil.features.CardTransactions.tx;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MEAN;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MINOR;
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_RATIO_PEAK;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_STD;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_Z_SCORE;
@@ -173,6 +174,67 @@ class CardFeaturesTest {
         assertThat(step.features().get(TX_COUNT_10M))
                 .as("the later event is not in its window")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theRecentPeakCarriesAnAmountFarAboveUsualToTheCardsNextPurchasesHalvingPerWeek() {
+        // 1000, then 9000 a minute later: 9 times the usual of the card then
+        CardProfile history =
+                fold(List.of(tx("tx-1", 1_000, HOME, MIDNIGHT), tx("tx-2", 9_000, HOME, ONE_MINUTE_LATER)));
+        Duration week = CardFeatures.RATIO_PEAK_HALF_LIFE;
+
+        double aWeekLater = CardFeatures.next(
+                        history, tx("tx-3", 1_000, HOME, ONE_MINUTE_LATER.plus(week)), null, anyMerchant -> null)
+                .features()
+                .get(AMOUNT_RATIO_PEAK);
+        double theSameMinute = CardFeatures.next(history, tx("tx-3", 1_000, HOME, ONE_MINUTE_LATER), null, m -> null)
+                .features()
+                .get(AMOUNT_RATIO_PEAK);
+
+        assertThat(theSameMinute).isCloseTo(9.0, within(1e-12));
+        assertThat(aWeekLater).isCloseTo(4.5, within(1e-12));
+        assertThat(CardFeatures.next(CardProfile.EMPTY, tx("tx-1", 1_000, HOME, MIDNIGHT), null, m -> null)
+                        .features()
+                        .get(AMOUNT_RATIO_PEAK))
+                .as("no history, no peak")
+                .isZero();
+    }
+
+    @Test
+    void aLaterPeakAboveTheDecayedOneTakesItsPlace() {
+        Duration week = CardFeatures.RATIO_PEAK_HALF_LIFE;
+        // 3 times usual, then two weeks later (a quarter of it left: 0.75) 2 times usual
+        CardProfile history = fold(List.of(
+                tx("tx-1", 1_000, HOME, MIDNIGHT),
+                tx("tx-2", 3_000, HOME, ONE_MINUTE_LATER),
+                tx("tx-3", 0, HOME, ONE_MINUTE_LATER.plus(week.multipliedBy(2)))));
+        double mean = history.amounts().mean();
+
+        CardProfile after = CardFeatures.next(
+                        history,
+                        tx("tx-4", Math.round(2 * mean), HOME, ONE_MINUTE_LATER.plus(week.multipliedBy(2))),
+                        null,
+                        m -> null)
+                .profile();
+
+        assertThat(after.ratioPeak()).isCloseTo(2.0, within(1e-3));
+    }
+
+    @Test
+    void aLatePeakWeighsAsMuchAsItsAgeSays() {
+        Duration week = CardFeatures.RATIO_PEAK_HALF_LIFE;
+        CardProfile history = fold(List.of(
+                tx("tx-1", 1_000, HOME, MIDNIGHT),
+                tx("tx-3", 1_000, HOME, MIDNIGHT.plus(week).plusSeconds(60))));
+        double usual = history.amounts().mean();
+
+        // 8 times the usual, a week older than the card's latest transaction: half of it counts
+        CardProfile after = CardFeatures.next(
+                        history, tx("tx-2", Math.round(8 * usual), HOME, MIDNIGHT.plusSeconds(60)), null, m -> null)
+                .profile();
+
+        assertThat(after.ratioPeak()).isCloseTo(4.0, within(1e-2));
+        assertThat(after.lastEventTime()).isEqualTo(history.lastEventTime());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.events.Transaction;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,24 +21,26 @@ class CardProfileCodecTest {
 
     /** The recent merchants of a card seen only at "m-grocer": a count, then its id's length, the id and a time. */
     private static final int RECENT_GROCER = 1 + 2 + "m-grocer".length() + 8;
+    /** The recent peak of amount-to-usual ratios, a double at the end. */
+    private static final int PEAK = 8;
 
     @Test
-    void theEmptyProfileRoundTripsIn302Bytes() {
+    void theEmptyProfileRoundTripsIn310Bytes() {
         byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
 
-        assertThat(bytes).hasSize(302);
+        assertThat(bytes).hasSize(310);
         assertThat(bytes[0]).isEqualTo(CardProfileCodec.VERSION);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(CardProfile.EMPTY);
     }
 
     @Test
-    void aCardSeenOnceRoundTripsIn318BytesAndItsMerchant() {
+    void aCardSeenOnceRoundTripsIn326BytesAndItsMerchant() {
         CardProfile profile = fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT)));
 
         byte[] bytes = CardProfileCodec.encode(profile);
 
         // the merchant: 2 bytes of length, "m-grocer", 8 bytes of time
-        assertThat(bytes).hasSize(318 + 2 + "m-grocer".length() + 8);
+        assertThat(bytes).hasSize(326 + 2 + "m-grocer".length() + 8);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(profile);
     }
 
@@ -59,7 +62,7 @@ class CardProfileCodecTest {
 
         assertThat(bytes)
                 .hasSize(CardProfileCodec.MAX_FIXED_SIZE + 2 + "m-grocer".length() + 8)
-                .hasSize(534 + 18);
+                .hasSize(542 + 18);
         assertThat(CardProfileCodec.decode(bytes)).isEqualTo(profile);
     }
 
@@ -84,7 +87,7 @@ class CardProfileCodecTest {
 
     @Test
     void refusesTrailingBytes() {
-        byte[] bytes = Arrays.copyOf(CardProfileCodec.encode(CardProfile.EMPTY), 303);
+        byte[] bytes = Arrays.copyOf(CardProfileCodec.encode(CardProfile.EMPTY), 311);
 
         assertThatThrownBy(() -> CardProfileCodec.decode(bytes)).hasMessage("card profile has 1 trailing bytes");
     }
@@ -93,9 +96,9 @@ class CardProfileCodecTest {
     void readsVersion1ProfilesWithEmptyHorizonsAndSketches() {
         CardProfile profile =
                 fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
-        byte[] v3 = CardProfileCodec.encode(profile);
-        // a version 1 profile is the v3 layout without the trailing horizons, sketches and recent merchants
-        byte[] v1 = Arrays.copyOf(v3, v3.length - (12 * 8 + 20 * 8) - RECENT_GROCER);
+        byte[] v4 = CardProfileCodec.encode(profile);
+        // a version 1 profile is the v4 layout without the trailing horizons, sketches, recent merchants and peak
+        byte[] v1 = Arrays.copyOf(v4, v4.length - (12 * 8 + 20 * 8) - RECENT_GROCER - PEAK);
         v1[0] = 1;
 
         CardProfile read = CardProfileCodec.decode(v1);
@@ -112,8 +115,8 @@ class CardProfileCodecTest {
     void readsVersion2ProfilesWithoutRecentMerchants() {
         CardProfile profile =
                 fold(List.of(tx("tx-1", 1_234, HOME, MIDNIGHT), tx("tx-2", 999, HOME, MIDNIGHT.plusSeconds(60))));
-        byte[] v3 = CardProfileCodec.encode(profile);
-        byte[] v2 = Arrays.copyOf(v3, v3.length - RECENT_GROCER);
+        byte[] v4 = CardProfileCodec.encode(profile);
+        byte[] v2 = Arrays.copyOf(v4, v4.length - RECENT_GROCER - PEAK);
         v2[0] = 2;
 
         CardProfile read = CardProfileCodec.decode(v2);
@@ -122,6 +125,33 @@ class CardProfileCodecTest {
         assertThat(read.horizons()).isEqualTo(profile.horizons());
         assertThat(read.merchants()).isEqualTo(profile.merchants());
         assertThat(CardProfileCodec.decode(CardProfileCodec.encode(read))).isEqualTo(read);
+    }
+
+    @Test
+    void readsVersion3ProfilesWithoutARecentPeak() {
+        CardProfile profile =
+                fold(List.of(tx("tx-1", 1_000, HOME, MIDNIGHT), tx("tx-2", 9_000, HOME, MIDNIGHT.plusSeconds(60))));
+        assertThat(profile.ratioPeak()).isEqualTo(9.0);
+        byte[] v4 = CardProfileCodec.encode(profile);
+        byte[] v3 = Arrays.copyOf(v4, v4.length - PEAK);
+        v3[0] = 3;
+
+        CardProfile read = CardProfileCodec.decode(v3);
+
+        assertThat(read.ratioPeak()).isZero();
+        assertThat(read.recentMerchants()).isEqualTo(profile.recentMerchants());
+        assertThat(read.horizons()).isEqualTo(profile.horizons());
+        assertThat(CardProfileCodec.decode(CardProfileCodec.encode(read))).isEqualTo(read);
+    }
+
+    @Test
+    void refusesANegativePeak() {
+        byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
+        ByteBuffer.wrap(bytes).putDouble(bytes.length - PEAK, -1.0);
+
+        assertThatThrownBy(() -> CardProfileCodec.decode(bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ratioPeak must not be negative: -1.0");
     }
 
     @Test
@@ -147,7 +177,7 @@ class CardProfileCodecTest {
     @Test
     void refusesMoreRecentMerchantsThanItKeeps() {
         byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
-        bytes[bytes.length - 1] = RecentMerchants.CAPACITY + 1;
+        bytes[bytes.length - PEAK - 1] = RecentMerchants.CAPACITY + 1;
 
         assertThatThrownBy(() -> CardProfileCodec.decode(bytes))
                 .isInstanceOf(IllegalArgumentException.class)
