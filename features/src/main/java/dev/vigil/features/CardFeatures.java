@@ -128,13 +128,6 @@ public final class CardFeatures {
         v[AMOUNT_MEAN] = mean;
         v[AMOUNT_STD] = std;
         v[AMOUNT_TO_MEAN_RATIO] = ratioToUsual(before, amount);
-        v[AMOUNT_RATIO_PEAK] = before.ratioPeak()
-                * decay(
-                        Duration.ofMillis(Math.max(
-                                0,
-                                Duration.between(before.lastEventTime(), eventTime)
-                                        .toMillis())),
-                        RATIO_PEAK_HALF_LIFE);
         v[AMOUNT_Z_SCORE] = hasHistory ? (amount - mean) / Math.max(std, floor) : 0;
         // out of order: the latest event is later than this one; 0, never negative
         long sinceLastMillis = hasHistory
@@ -142,6 +135,9 @@ public final class CardFeatures {
                         0, Duration.between(before.lastEventTime(), eventTime).toMillis())
                 : -1;
         v[SECONDS_SINCE_LAST] = hasHistory ? sinceLastMillis / 1000.0 : -1;
+        // aged to this event; an older event reads it as it is, a card without history has none
+        v[AMOUNT_RATIO_PEAK] =
+                before.ratioPeak() * decay(Duration.ofMillis(Math.max(0, sinceLastMillis)), RATIO_PEAK_HALF_LIFE);
         v[TX_COUNT_10M] = 1 + before.recentTimes().countWithin(eventTime, BURST_WINDOW);
         v[TX_COUNT_1H] = 1 + before.recentTimes().countWithin(eventTime, HOUR);
         for (int h = 0; h < SpendHorizons.HORIZONS.length; h++) {
