@@ -78,6 +78,8 @@ public enum Learner {
                     .setMaxDepth((int) setting.get("depth", 5))
                     .setMinInstancesPerNode((int) setting.get("leaf", 1))
                     .setMaxBins((int) setting.get("bins", 32))
+                    .setMaxMemoryInMB(TREE_MEMORY_MB)
+                    .setCacheNodeIds(true)
                     .setSeed(seed)
                     .fit(weighted);
         }
@@ -126,6 +128,16 @@ public enum Learner {
             return ((GBTClassificationModel) model).featureImportances().toArray();
         }
     };
+
+    /**
+     * Memory MLlib may give one pass over the data for the split statistics of the tree nodes it grows
+     * together (its default is 256 MB; each running task holds that much): twice the default halves the
+     * passes a deep forest makes over its data. The trees do not change: which nodes share a pass decides
+     * when they are split, not how (the same scores to the last digit, docs/benchmarks.md). Node ids are
+     * cached beside the data for the same reason: each level starts from the node a row reached, not from
+     * the root.
+     */
+    static final int TREE_MEMORY_MB = 512;
 
     private final String prefix;
     private final ModelType type;
