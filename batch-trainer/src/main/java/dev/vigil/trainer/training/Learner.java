@@ -131,13 +131,14 @@ public enum Learner {
 
     /**
      * Memory MLlib may give one pass over the data for the split statistics of the tree nodes it grows
-     * together (its default is 256 MB; each running task holds that much): twice the default halves the
-     * passes a deep forest makes over its data. The trees do not change: which nodes share a pass decides
-     * when they are split, not how (the same scores to the last digit, docs/benchmarks.md). Node ids are
-     * cached beside the data for the same reason: each level starts from the node a row reached, not from
-     * the root.
+     * together: 512 MB, twice its default, so more of a deep level's nodes split in one pass, but never more
+     * than a fifth of the heap (each of the two running tasks holds that much; with the 2 GB heap of
+     * {@code ./vigil trainer}, about 400 MB). The trees do not change: which nodes share a pass decides when they
+     * are split, not how (the same scores to the last digit, docs/benchmarks.md). Node ids are cached beside
+     * the data for the same reason: each level starts from the node a row reached, not from the root.
      */
-    static final int TREE_MEMORY_MB = 512;
+    static final int TREE_MEMORY_MB =
+            (int) Math.max(256, Math.min(512, Runtime.getRuntime().maxMemory() / 5 / (1024 * 1024)));
 
     private final String prefix;
     private final ModelType type;
