@@ -131,11 +131,12 @@ public enum Learner {
 
     /**
      * Memory MLlib may give one pass over the data for the split statistics of the tree nodes it grows
-     * together: 512 MB, twice its default, so more of a deep level's nodes split in one pass, but never more
+     * together: 512 MB, twice its default, so more of a deep level's nodes split in one pass, but no more
      * than a fifth of the heap (each of the two running tasks holds that much; with the 2 GB heap of
-     * {@code ./vigil trainer}, about 400 MB). The trees do not change: which nodes share a pass decides when they
-     * are split, not how (the same scores to the last digit, docs/benchmarks.md). Node ids are cached beside
-     * the data for the same reason: each level starts from the node a row reached, not from the root.
+     * {@code ./vigil trainer}, about 400 MB) and never below its default of 256 MB. The trees do not change:
+     * which nodes share a pass decides when they are split, not how (the same scores to the last digit,
+     * docs/benchmarks.md). Node ids are cached beside the data, which does not change the trees either: each
+     * level starts from the node a row reached, not from the root.
      */
     static final int TREE_MEMORY_MB =
             (int) Math.max(256, Math.min(512, Runtime.getRuntime().maxMemory() / 5 / (1024 * 1024)));
