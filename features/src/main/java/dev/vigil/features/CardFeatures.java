@@ -76,6 +76,8 @@ public final class CardFeatures {
     private static final int COMMON_POINT_DEFRAUDED_CARDS = at(Names.COMMON_POINT_DEFRAUDED_CARDS);
     private static final int MERCHANT_FRAUD_AGE_DAYS = at(Names.MERCHANT_FRAUD_AGE_DAYS);
     private static final int AMOUNT_RATIO_PEAK = at(Names.AMOUNT_RATIO_PEAK);
+    private static final int AMOUNT_TO_MCC_MEAN_RATIO = at(Names.AMOUNT_TO_MCC_MEAN_RATIO);
+    private static final int MCC_TX_COUNT = at(Names.MCC_TX_COUNT);
     private static final int[] HORIZON_COUNT = {
         -1, at(Names.TX_COUNT_24H), at(Names.TX_COUNT_7D), at(Names.TX_COUNT_30D)
     };
@@ -136,8 +138,11 @@ public final class CardFeatures {
                 : -1;
         v[SECONDS_SINCE_LAST] = hasHistory ? sinceLastMillis / 1000.0 : -1;
         // aged to this event; an older event reads it as it is, a card without history has none
-        v[AMOUNT_RATIO_PEAK] =
-                before.ratioPeak() * decay(Duration.ofMillis(Math.max(0, sinceLastMillis)), RATIO_PEAK_HALF_LIFE);
+        Duration sinceLast = Duration.ofMillis(Math.max(0, sinceLastMillis));
+        v[AMOUNT_RATIO_PEAK] = before.ratioPeak() * decay(sinceLast, RATIO_PEAK_HALF_LIFE);
+        AmountStats inCategory = before.mccAmounts().in(tx.getMcc());
+        v[AMOUNT_TO_MCC_MEAN_RATIO] = inCategory.weight() > 0 && inCategory.mean() > 0 ? amount / inCategory.mean() : 0;
+        v[MCC_TX_COUNT] = inCategory.weight() * decay(sinceLast);
         v[TX_COUNT_10M] = 1 + before.recentTimes().countWithin(eventTime, BURST_WINDOW);
         v[TX_COUNT_1H] = 1 + before.recentTimes().countWithin(eventTime, HOUR);
         for (int h = 0; h < SpendHorizons.HORIZONS.length; h++) {
@@ -237,18 +242,21 @@ public final class CardFeatures {
         AmountStats amounts;
         SpendHorizons horizons;
         double ratioPeak;
+        MccAmounts mccAmounts;
         if (latest) {
             // age the history to this event, then add it with full weight
             Duration age = Duration.between(before.lastEventTime(), eventTime);
             amounts = before.amounts().decayed(decay(age)).plus(tx.getAmountMinor(), 1.0);
             horizons = before.horizons().aged(age).plus(tx.getAmountMinor(), Duration.ZERO);
             ratioPeak = Math.max(before.ratioPeak() * decay(age, RATIO_PEAK_HALF_LIFE), ratio);
+            mccAmounts = before.mccAmounts().decayed(decay(age)).plus(tx.getMcc(), tx.getAmountMinor(), 1.0);
         } else {
             // the history is already aged to a later time: add this one with the weight of its age
             Duration age = Duration.between(eventTime, before.lastEventTime());
             amounts = before.amounts().plus(tx.getAmountMinor(), decay(age));
             horizons = before.horizons().plus(tx.getAmountMinor(), age);
             ratioPeak = Math.max(before.ratioPeak(), ratio * decay(age, RATIO_PEAK_HALF_LIFE));
+            mccAmounts = before.mccAmounts().plus(tx.getMcc(), tx.getAmountMinor(), decay(age));
         }
         return new CardProfile(
                 before.count() + 1,
@@ -261,7 +269,8 @@ public final class CardFeatures {
                 before.merchants().with(tx.getMerchantId()),
                 before.mccs().with(tx.getMcc()),
                 before.recentMerchants().with(tx.getMerchantId(), eventTime),
-                ratioPeak);
+                ratioPeak,
+                mccAmounts);
     }
 
     /** {@code 2^(-age / half-life)}: 1 for no age, ½ for one half-life. */

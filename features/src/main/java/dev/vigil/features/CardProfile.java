@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param recentMerchants the merchants the card bought at most recently, by id, with the latest time at each
  * @param ratioPeak       the highest amount-to-mean ratio of the card's transactions, each decayed by
  *                        {@link CardFeatures#RATIO_PEAK_HALF_LIFE} of age, as of {@code lastEventTime}
+ * @param mccAmounts      time-decayed amount statistics per merchant category, decayed up to {@code lastEventTime}
  */
 public record CardProfile(
         long count,
@@ -33,7 +34,8 @@ public record CardProfile(
         Sketch merchants,
         Sketch mccs,
         RecentMerchants recentMerchants,
-        double ratioPeak) {
+        double ratioPeak,
+        MccAmounts mccAmounts) {
 
     /** A card never seen before. */
     public static final CardProfile EMPTY = new CardProfile(
@@ -47,7 +49,8 @@ public record CardProfile(
             Sketch.NO_MERCHANTS,
             Sketch.NO_MCCS,
             RecentMerchants.NONE,
-            0);
+            0,
+            MccAmounts.NONE);
 
     public CardProfile {
         Objects.requireNonNull(lastEventTime, "lastEventTime");
@@ -59,6 +62,7 @@ public record CardProfile(
         Objects.requireNonNull(merchants, "merchants");
         Objects.requireNonNull(mccs, "mccs");
         Objects.requireNonNull(recentMerchants, "recentMerchants");
+        Objects.requireNonNull(mccAmounts, "mccAmounts");
         if (!(ratioPeak >= 0)) {
             throw new IllegalArgumentException("ratioPeak must not be negative: " + ratioPeak);
         }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * The compact binary form of a {@link CardProfile} (the scorer's RocksDB value), big-endian:
  *
  * <pre>
- * byte    format version (2; 1 is still read)
+ * byte    format version (5; 1 to 4 are still read)
  * long    count
  * long    last event time, epoch millis
  * double  amount weight, mean, m2
@@ -33,11 +33,18 @@ import java.util.Optional;
  *   long    latest purchase there, epoch millis
  * --- from version 4 on:
  * double  the recent peak of amount-to-usual ratios, as of the last event time
+ * --- from version 5 on:
+ * byte    n, the number of merchant categories (at most 8), by code, each:
+ *   short   length of the code in UTF-8 bytes
+ *   byte[]  the code, UTF-8
+ *   double  amount weight, mean, m2 there, as of the last event time
  * </pre>
  *
- * Version 4: 310 bytes for {@link CardProfile#EMPTY}, 326 plus 10 and the merchant id's length for a card
- * seen once in one country without a location; at most {@value #MAX_FIXED_SIZE} bytes plus 10 and the
- * id's length per recent merchant. Older profiles are still read: version 3 with no recent peak (a stolen
+ * Version 5: 311 bytes for {@link CardProfile#EMPTY}, 327 plus 10 and the merchant id's length plus 30 for its
+ * category (a four-digit code) for a card seen once in one country without a location; at most
+ * {@value #MAX_FIXED_SIZE} bytes plus 10 and the id's length per recent merchant and 26 and the code's length
+ * per category. Older profiles are still read: version 4 with no amounts per category (the card's usual in
+ * each category builds up from its first transaction after the upgrade), version 3 also with no recent peak (a stolen
  * card's first theft before the upgrade is not carried to its next purchase), version 2 also without recent
  * merchants (a common point of purchase the card used before the upgrade is not seen), version 1 (the first
  * release's) also with empty horizons and sketches: its first transaction after the upgrade counts as a
@@ -46,10 +53,11 @@ import java.util.Optional;
  */
 public final class CardProfileCodec {
 
-    public static final byte VERSION = 4;
+    public static final byte VERSION = 5;
     static final byte VERSION_1 = 1;
     static final byte VERSION_2 = 2;
     static final byte VERSION_3 = 3;
+    static final byte VERSION_4 = 4;
     /** Size of the largest profile but for its recent merchants' ids and times: location, full ring of times, every country word. */
     public static final int MAX_FIXED_SIZE = 1
             + 8
@@ -64,7 +72,8 @@ public final class CardProfileCodec {
             + SpendHorizons.HORIZONS.length * 3 * 8
             + (Sketch.MERCHANT_WORDS + Sketch.MCC_WORDS) * 8
             + 1
-            + 8;
+            + 8
+            + 1;
 
     private CardProfileCodec() {}
 
@@ -78,6 +87,16 @@ public final class CardProfileCodec {
             }
             merchantIds.add(id);
             size += 2 + id.length + 8;
+        }
+        List<byte[]> codes = new ArrayList<>();
+        for (MccAmounts.Category category : profile.mccAmounts().categories()) {
+            byte[] code = category.mcc().getBytes(StandardCharsets.UTF_8);
+            if (code.length > Short.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "a merchant category code of " + code.length + " bytes cannot be stored");
+            }
+            codes.add(code);
+            size += 2 + code.length + 3 * 8;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(VERSION);
@@ -125,6 +144,16 @@ public final class CardProfileCodec {
                     .putLong(visits.get(i).at().toEpochMilli());
         }
         out.putDouble(profile.ratioPeak());
+        List<MccAmounts.Category> categories = profile.mccAmounts().categories();
+        out.put((byte) categories.size());
+        for (int i = 0; i < categories.size(); i++) {
+            AmountStats stats = categories.get(i).amounts();
+            out.putShort((short) codes.get(i).length)
+                    .put(codes.get(i))
+                    .putDouble(stats.weight())
+                    .putDouble(stats.mean())
+                    .putDouble(stats.m2());
+        }
         byte[] bytes = new byte[out.position()];
         out.flip().get(bytes);
         return bytes;
@@ -136,7 +165,7 @@ public final class CardProfileCodec {
             throw new IllegalArgumentException("no card profile: empty value");
         }
         byte version = bytes[0];
-        if (version != VERSION && version != VERSION_3 && version != VERSION_2 && version != VERSION_1) {
+        if (version < VERSION_1 || version > VERSION) {
             throw new IllegalArgumentException("unknown card profile format version " + bytes[0]);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
@@ -178,7 +207,8 @@ public final class CardProfileCodec {
             if (version >= VERSION_3) {
                 recentMerchants = recentMerchants(in);
             }
-            double ratioPeak = version >= VERSION ? in.getDouble() : 0;
+            double ratioPeak = version >= VERSION_4 ? in.getDouble() : 0;
+            MccAmounts mccAmounts = version >= VERSION ? mccAmounts(in) : MccAmounts.NONE;
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("card profile has " + in.remaining() + " trailing bytes");
             }
@@ -193,7 +223,8 @@ public final class CardProfileCodec {
                     merchants,
                     mccs,
                     recentMerchants,
-                    ratioPeak);
+                    ratioPeak,
+                    mccAmounts);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("card profile truncated at " + bytes.length + " bytes", e);
         }
@@ -217,6 +248,27 @@ public final class CardProfileCodec {
                     new String(id, StandardCharsets.UTF_8), Instant.ofEpochMilli(in.getLong())));
         }
         return RecentMerchants.of(visits);
+    }
+
+    private static MccAmounts mccAmounts(ByteBuffer in) {
+        int n = in.get();
+        if (n < 0 || n > MccAmounts.CAPACITY) {
+            throw new IllegalArgumentException(
+                    "card profile holds " + n + " categories, at most " + MccAmounts.CAPACITY + " allowed");
+        }
+        List<MccAmounts.Category> categories = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int length = in.getShort();
+            if (length <= 0) {
+                throw new IllegalArgumentException("card profile holds a category code of " + length + " bytes");
+            }
+            byte[] code = new byte[length];
+            in.get(code);
+            categories.add(new MccAmounts.Category(
+                    new String(code, StandardCharsets.UTF_8),
+                    new AmountStats(in.getDouble(), in.getDouble(), in.getDouble())));
+        }
+        return MccAmounts.of(categories);
     }
 
     private static long[] longs(ByteBuffer in, int n) {

@@ -90,12 +90,20 @@ public record FeatureSchema(String name, int version, List<String> names) {
     /**
      * Card-v5 and the card's recent peak: the highest amount-to-usual ratio among its earlier transactions,
      * each halved per week of age. A stolen card's thief spends far above the holder's usual, then again
-     * in amounts that alone look ordinary; the peak carries the first to the next.
+     * in amounts that alone look ordinary; the peak carries the first to the next. No longer computed: kept so a
+     * model trained on it is recognised and refused by name.
      */
     public static final FeatureSchema CARD_V6 = grown(CARD_V5, 6, Names.AMOUNT_RATIO_PEAK);
 
+    /**
+     * Card-v6 and the amount against the card's usual in the transaction's merchant category: a holder's usual
+     * grocery bill and usual electronics purchase differ tenfold, so an amount ordinary for the card as a whole
+     * can be far above its usual in the category.
+     */
+    public static final FeatureSchema CARD_V7 = grown(CARD_V6, 7, Names.AMOUNT_TO_MCC_MEAN_RATIO, Names.MCC_TX_COUNT);
+
     /** The schema {@link CardFeatures} computes now: the one models must be trained on. */
-    public static final FeatureSchema CURRENT = CARD_V6;
+    public static final FeatureSchema CURRENT = CARD_V7;
 
     public FeatureSchema {
         Objects.requireNonNull(name, "name");
@@ -180,6 +188,8 @@ public record FeatureSchema(String name, int version, List<String> names) {
         public static final String COMMON_POINT_DEFRAUDED_CARDS = "common_point_defrauded_cards_30d";
         public static final String MERCHANT_FRAUD_AGE_DAYS = "merchant_fraud_age_days";
         public static final String AMOUNT_RATIO_PEAK = "amount_ratio_peak_7d";
+        public static final String AMOUNT_TO_MCC_MEAN_RATIO = "amount_to_mcc_mean_ratio";
+        public static final String MCC_TX_COUNT = "mcc_tx_count";
 
         private Names() {}
     }

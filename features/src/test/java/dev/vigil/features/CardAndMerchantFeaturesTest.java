@@ -33,7 +33,7 @@ class CardAndMerchantFeaturesTest {
                         .features()
                         .schema()
                         .id())
-                .isEqualTo("card-v6");
+                .isEqualTo("card-v7");
     }
 
     @Test

@@ -14,11 +14,13 @@ import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MEAN;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_MINOR;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_RATIO_PEAK;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_STD;
+import static dev.vigil.features.FeatureSchema.Names.AMOUNT_TO_MCC_MEAN_RATIO;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_TO_MEAN_RATIO;
 import static dev.vigil.features.FeatureSchema.Names.AMOUNT_Z_SCORE;
 import static dev.vigil.features.FeatureSchema.Names.CARD_NOT_PRESENT;
 import static dev.vigil.features.FeatureSchema.Names.DISTINCT_COUNTRIES_BEFORE;
 import static dev.vigil.features.FeatureSchema.Names.KM_FROM_LAST_LOCATION;
+import static dev.vigil.features.FeatureSchema.Names.MCC_TX_COUNT;
 import static dev.vigil.features.FeatureSchema.Names.NEW_COUNTRY;
 import static dev.vigil.features.FeatureSchema.Names.PRIOR_COUNT;
 import static dev.vigil.features.FeatureSchema.Names.SECONDS_SINCE_LAST;
@@ -235,6 +237,77 @@ class CardFeaturesTest {
 
         assertThat(after.ratioPeak()).isCloseTo(4.0, within(1e-2));
         assertThat(after.lastEventTime()).isEqualTo(history.lastEventTime());
+    }
+
+    @Test
+    void theAmountIsMeasuredAgainstTheCardsUsualInItsCategory() {
+        // groceries at 40, electronics at 400, a day apart: the card's usual overall is in between
+        List<Transaction> history = new ArrayList<>();
+        for (int day = 0; day < 6; day++) {
+            history.add(inCategory(tx("tx-g" + day, 4_000, HOME, MIDNIGHT.plus(Duration.ofDays(day))), "5411"));
+            history.add(inCategory(
+                    tx(
+                            "tx-e" + day,
+                            40_000,
+                            HOME,
+                            MIDNIGHT.plus(Duration.ofDays(day)).plusSeconds(60)),
+                    "5732"));
+        }
+        CardProfile card = fold(history);
+        java.time.Instant next = MIDNIGHT.plus(Duration.ofDays(7));
+
+        FeatureVector groceriesAt400 = CardFeatures.next(
+                        card, inCategory(tx("tx-1", 40_000, HOME, next), "5411"), null, m -> null)
+                .features();
+        FeatureVector electronicsAt400 = CardFeatures.next(
+                        card, inCategory(tx("tx-2", 40_000, HOME, next), "5732"), null, m -> null)
+                .features();
+        FeatureVector aFirstPharmacy = CardFeatures.next(
+                        card, inCategory(tx("tx-3", 40_000, HOME, next), "5912"), null, m -> null)
+                .features();
+
+        assertThat(groceriesAt400.get(AMOUNT_TO_MCC_MEAN_RATIO)).isCloseTo(10.0, within(1e-9));
+        assertThat(electronicsAt400.get(AMOUNT_TO_MCC_MEAN_RATIO)).isCloseTo(1.0, within(1e-9));
+        assertThat(groceriesAt400.get(AMOUNT_TO_MEAN_RATIO))
+                .as("against the card as a whole the same amount looks ordinary")
+                .isLessThan(2.0);
+        assertThat(aFirstPharmacy.get(AMOUNT_TO_MCC_MEAN_RATIO))
+                .as("no usual in a new category")
+                .isZero();
+        assertThat(aFirstPharmacy.get(MCC_TX_COUNT)).isZero();
+        // six grocery purchases 2 to 7 days before the scored one, each aged by the 14-day half-life
+        double expected = 0;
+        for (int daysOld = 2; daysOld <= 7; daysOld++) {
+            expected += Math.pow(0.5, daysOld / 14.0);
+        }
+        assertThat(groceriesAt400.get(MCC_TX_COUNT)).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
+    void aCardKeepsItsEightMostUsedCategories() {
+        List<Transaction> history = new ArrayList<>();
+        // category 5000 + i bought i + 1 times, all in the same hour: the two least used go
+        int id = 0;
+        for (int i = 0; i < 10; i++) {
+            for (int n = 0; n <= i; n++) {
+                history.add(inCategory(tx("tx-" + id, 1_000, HOME, MIDNIGHT.plusSeconds(id++)), "" + (5000 + i)));
+            }
+        }
+        history.add(inCategory(tx("tx-late", 1_000, HOME, MIDNIGHT.minus(Duration.ofDays(70))), "4121"));
+
+        MccAmounts kept = fold(history).mccAmounts();
+
+        assertThat(kept.size()).isEqualTo(MccAmounts.CAPACITY);
+        assertThat(kept.in("5000").weight()).isZero();
+        assertThat(kept.in("5001").weight()).isZero();
+        assertThat(kept.in("5002").weight()).isGreaterThan(2.9);
+        assertThat(kept.in("4121").weight())
+                .as("a late purchase weighing less than any kept is not kept")
+                .isZero();
+    }
+
+    private static Transaction inCategory(Transaction tx, String mcc) {
+        return Transaction.newBuilder(tx).setMcc(mcc).build();
     }
 
     @Test

@@ -59,7 +59,7 @@ class ModelScoringTopologyTest {
         List<TransactionScore> scores = scorer.scores.readValuesToList();
         assertThat(scores).hasSize(5).allSatisfy(score -> {
             assertThat(score.getModelVersion()).isEqualTo(RulesScorer.VERSION);
-            assertThat(score.getFeatureSchema()).isEqualTo("card-v6");
+            assertThat(score.getFeatureSchema()).isEqualTo("card-v7");
             assertThat(score.getFeatures()).hasSize(FeatureSchema.CURRENT.size());
             assertThat(score.getAlerted()).isFalse();
             assertThat(score.getScoredAt()).isEqualTo(CardTransactions.SCORED_AT);

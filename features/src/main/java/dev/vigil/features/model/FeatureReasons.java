@@ -21,6 +21,7 @@ final class FeatureReasons {
             Map.entry(Names.AMOUNT_MINOR, ReasonCode.AMOUNT_FAR_ABOVE_USUAL),
             Map.entry(Names.AMOUNT_TO_MEAN_RATIO, ReasonCode.AMOUNT_FAR_ABOVE_USUAL),
             Map.entry(Names.AMOUNT_Z_SCORE, ReasonCode.AMOUNT_FAR_ABOVE_USUAL),
+            Map.entry(Names.AMOUNT_TO_MCC_MEAN_RATIO, ReasonCode.AMOUNT_FAR_ABOVE_USUAL),
             Map.entry(Names.TX_COUNT_10M, ReasonCode.BURST_OF_TRANSACTIONS),
             Map.entry(Names.TX_COUNT_1H, ReasonCode.BURST_OF_TRANSACTIONS),
             Map.entry(Names.SECONDS_SINCE_LAST, ReasonCode.BURST_OF_TRANSACTIONS),

@@ -317,7 +317,7 @@ class ModelEvaluatorTest {
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
                 .hasMessage(
-                        "model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v6");
+                        "model lr-random refused: trained on feature schema card-v1 but the features computed here are card-v7");
     }
 
     @Test
@@ -326,7 +326,7 @@ class ModelEvaluatorTest {
 
         assertThatThrownBy(() -> ModelEvaluator.compile(bundle, FeatureSchema.CURRENT))
                 .hasMessage(
-                        "model lr-random refused: trained on feature schema card-v3 but the features computed here are card-v6");
+                        "model lr-random refused: trained on feature schema card-v3 but the features computed here are card-v7");
     }
 
     @Test

@@ -223,7 +223,7 @@ class RulesScorerTest {
         FeatureSchema other = new FeatureSchema("card", 99, FeatureSchema.CURRENT.names());
 
         assertThatThrownBy(() -> RULES.score(new FeatureVector(other, new double[other.size()])))
-                .hasMessage("rules-v2 scores card-v6 features, not card-v99");
+                .hasMessage("rules-v2 scores card-v7 features, not card-v99");
     }
 
     @Test
