@@ -199,6 +199,19 @@ class CardProfileCodecTest {
     }
 
     @Test
+    void refusesACategoryStoredTwice() {
+        byte[] one = CardProfileCodec.encode(fold(List.of(tx("tx-1", 1_000, HOME, MIDNIGHT))));
+        byte[] category = Arrays.copyOfRange(one, one.length - GROCERIES + 1, one.length);
+        byte[] twice = Arrays.copyOf(one, one.length + category.length);
+        System.arraycopy(category, 0, twice, one.length, category.length);
+        twice[one.length - GROCERIES] = 2;
+
+        assertThatThrownBy(() -> CardProfileCodec.decode(twice))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("card profile holds category 5411 twice");
+    }
+
+    @Test
     void refusesANegativePeak() {
         byte[] bytes = CardProfileCodec.encode(CardProfile.EMPTY);
         ByteBuffer.wrap(bytes).putDouble(bytes.length - NO_CATEGORIES - PEAK, -1.0);
