@@ -81,20 +81,13 @@ public final class CardProfileCodec {
         List<byte[]> merchantIds = new ArrayList<>();
         int size = MAX_FIXED_SIZE;
         for (RecentMerchants.Visit visit : profile.recentMerchants().visits()) {
-            byte[] id = visit.merchantId().getBytes(StandardCharsets.UTF_8);
-            if (id.length > Short.MAX_VALUE) {
-                throw new IllegalArgumentException("a merchant id of " + id.length + " bytes cannot be stored");
-            }
+            byte[] id = utf8(visit.merchantId(), "a merchant id");
             merchantIds.add(id);
             size += 2 + id.length + 8;
         }
         List<byte[]> codes = new ArrayList<>();
         for (MccAmounts.Category category : profile.mccAmounts().categories()) {
-            byte[] code = category.mcc().getBytes(StandardCharsets.UTF_8);
-            if (code.length > Short.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        "a merchant category code of " + code.length + " bytes cannot be stored");
-            }
+            byte[] code = utf8(category.mcc(), "a merchant category code");
             codes.add(code);
             size += 2 + code.length + 3 * 8;
         }
@@ -231,44 +224,52 @@ public final class CardProfileCodec {
     }
 
     private static RecentMerchants recentMerchants(ByteBuffer in) {
-        int n = in.get();
-        if (n < 0 || n > RecentMerchants.CAPACITY) {
-            throw new IllegalArgumentException(
-                    "card profile holds " + n + " recent merchants, at most " + RecentMerchants.CAPACITY + " allowed");
-        }
+        int n = count(in, RecentMerchants.CAPACITY, "recent merchants");
         List<RecentMerchants.Visit> visits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int length = in.getShort();
-            if (length <= 0) {
-                throw new IllegalArgumentException("card profile holds a merchant id of " + length + " bytes");
-            }
-            byte[] id = new byte[length];
-            in.get(id);
-            visits.add(new RecentMerchants.Visit(
-                    new String(id, StandardCharsets.UTF_8), Instant.ofEpochMilli(in.getLong())));
+            visits.add(new RecentMerchants.Visit(utf8(in, "a merchant id"), Instant.ofEpochMilli(in.getLong())));
         }
         return RecentMerchants.of(visits);
     }
 
     private static MccAmounts mccAmounts(ByteBuffer in) {
-        int n = in.get();
-        if (n < 0 || n > MccAmounts.CAPACITY) {
-            throw new IllegalArgumentException(
-                    "card profile holds " + n + " categories, at most " + MccAmounts.CAPACITY + " allowed");
-        }
+        int n = count(in, MccAmounts.CAPACITY, "categories");
         List<MccAmounts.Category> categories = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int length = in.getShort();
-            if (length <= 0) {
-                throw new IllegalArgumentException("card profile holds a category code of " + length + " bytes");
-            }
-            byte[] code = new byte[length];
-            in.get(code);
             categories.add(new MccAmounts.Category(
-                    new String(code, StandardCharsets.UTF_8),
-                    new AmountStats(in.getDouble(), in.getDouble(), in.getDouble())));
+                    utf8(in, "a category code"), new AmountStats(in.getDouble(), in.getDouble(), in.getDouble())));
         }
-        return MccAmounts.of(categories);
+        return new MccAmounts(categories);
+    }
+
+    /** A one-byte count of entries, at most {@code capacity}. */
+    private static int count(ByteBuffer in, int capacity, String entries) {
+        int n = in.get();
+        if (n < 0 || n > capacity) {
+            throw new IllegalArgumentException(
+                    "card profile holds " + n + " " + entries + ", at most " + capacity + " allowed");
+        }
+        return n;
+    }
+
+    /** A string stored as its UTF-8 length (a short, above 0) and bytes. */
+    private static String utf8(ByteBuffer in, String what) {
+        int length = in.getShort();
+        if (length <= 0) {
+            throw new IllegalArgumentException("card profile holds " + what + " of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** {@code text} in UTF-8, refused if its length does not fit the short it is stored after. */
+    private static byte[] utf8(String text, String what) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " of " + bytes.length + " bytes cannot be stored");
+        }
+        return bytes;
     }
 
     private static long[] longs(ByteBuffer in, int n) {

@@ -16,16 +16,16 @@ import java.util.Objects;
  * card's latest) weighing less than that one. Kept sorted by code, so the stored bytes do not depend on the
  * order of arrival.
  */
-public final class MccAmounts {
+public record MccAmounts(List<Category> categories) {
 
     public static final int CAPACITY = 8;
 
     static final MccAmounts NONE = new MccAmounts(List.of());
 
+    private static final Comparator<Category> BY_CODE = Comparator.comparing(Category::mcc);
+
     private static final Comparator<Category> LEAST_USED_FIRST =
             Comparator.comparingDouble((Category c) -> c.amounts().weight()).thenComparing(Category::mcc);
-
-    private final List<Category> categories;
 
     /** One merchant category code and the card's amounts there. */
     public record Category(String mcc, AmountStats amounts) {
@@ -35,25 +35,21 @@ public final class MccAmounts {
         }
     }
 
-    private MccAmounts(List<Category> byCode) {
-        this.categories = List.copyOf(byCode);
-    }
-
-    /** From stored categories: distinct codes, at most {@link #CAPACITY}. */
-    static MccAmounts of(List<Category> categories) {
+    /** Distinct codes, at most {@link #CAPACITY}, kept sorted by code. */
+    public MccAmounts {
         if (categories.size() > CAPACITY) {
             throw new IllegalArgumentException(
                     "card profile holds " + categories.size() + " categories, at most " + CAPACITY + " allowed");
         }
         List<Category> sorted = new ArrayList<>(categories);
-        sorted.sort(Comparator.comparing(Category::mcc));
+        sorted.sort(BY_CODE);
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).mcc().equals(sorted.get(i - 1).mcc())) {
                 throw new IllegalArgumentException(
                         "card profile holds category " + sorted.get(i).mcc() + " twice");
             }
         }
-        return new MccAmounts(sorted);
+        categories = List.copyOf(sorted);
     }
 
     /** The card's amounts in {@code mcc}, {@link AmountStats#NONE} if it has none kept there. */
@@ -100,30 +96,10 @@ public final class MccAmounts {
             grown.remove(least);
         }
         grown.add(new Category(mcc, after));
-        grown.sort(Comparator.comparing(Category::mcc));
         return new MccAmounts(grown);
-    }
-
-    List<Category> categories() {
-        return categories;
     }
 
     public int size() {
         return categories.size();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MccAmounts that && categories.equals(that.categories);
-    }
-
-    @Override
-    public int hashCode() {
-        return categories.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return categories.toString();
     }
 }
