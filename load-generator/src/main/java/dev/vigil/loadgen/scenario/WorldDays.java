@@ -70,12 +70,13 @@ public final class WorldDays implements Iterator<SimTransaction> {
     }
 
     /**
-     * When the fraud's chargeback arrives, in event time: drawn from its id, so every run of the same
-     * world, and every phase of it, agrees.
+     * When the fraud's chargeback arrives, in event time: drawn from the seed and its id within the world
+     * (the id without the run's name), so every run of the same world, and every phase of it, agrees.
      */
     public Instant chargebackAt(SimTransaction fraud) {
         long spread = LAST_CHARGEBACK.minus(FIRST_CHARGEBACK).toSeconds();
-        long draw = new SplittableRandom(seed ^ fraud.transactionId().hashCode()).nextLong(spread);
+        String idInWorld = fraud.transactionId().substring(("tx-" + runId + "-").length());
+        long draw = new SplittableRandom(seed ^ idInWorld.hashCode()).nextLong(spread);
         return fraud.eventTime().plus(FIRST_CHARGEBACK).plusSeconds(draw);
     }
 
