@@ -246,17 +246,19 @@ public final class CardFeatures {
         if (latest) {
             // age the history to this event, then add it with full weight
             Duration age = Duration.between(before.lastEventTime(), eventTime);
-            amounts = before.amounts().decayed(decay(age)).plus(tx.getAmountMinor(), 1.0);
+            double aged = decay(age);
+            amounts = before.amounts().decayed(aged).plus(tx.getAmountMinor(), 1.0);
             horizons = before.horizons().aged(age).plus(tx.getAmountMinor(), Duration.ZERO);
             ratioPeak = Math.max(before.ratioPeak() * decay(age, RATIO_PEAK_HALF_LIFE), ratio);
-            mccAmounts = before.mccAmounts().decayed(decay(age)).plus(tx.getMcc(), tx.getAmountMinor(), 1.0);
+            mccAmounts = before.mccAmounts().decayed(aged).plus(tx.getMcc(), tx.getAmountMinor(), 1.0);
         } else {
             // the history is already aged to a later time: add this one with the weight of its age
             Duration age = Duration.between(eventTime, before.lastEventTime());
-            amounts = before.amounts().plus(tx.getAmountMinor(), decay(age));
+            double weight = decay(age);
+            amounts = before.amounts().plus(tx.getAmountMinor(), weight);
             horizons = before.horizons().plus(tx.getAmountMinor(), age);
             ratioPeak = Math.max(before.ratioPeak(), ratio * decay(age, RATIO_PEAK_HALF_LIFE));
-            mccAmounts = before.mccAmounts().plus(tx.getMcc(), tx.getAmountMinor(), decay(age));
+            mccAmounts = before.mccAmounts().plus(tx.getMcc(), tx.getAmountMinor(), weight);
         }
         return new CardProfile(
                 before.count() + 1,

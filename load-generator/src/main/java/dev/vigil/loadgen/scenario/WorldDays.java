@@ -43,7 +43,9 @@ public final class WorldDays implements Iterator<SimTransaction> {
     private final int days;
     private final double transactionsPerDay;
     private final long seed;
-    private final String runId;
+    /** {@code tx-<runId>-}: what every id of this run starts with. */
+    private final String idPrefix;
+
     private final PriorityQueue<Planned> frauds =
             new PriorityQueue<>(Comparator.comparing(Planned::at).thenComparingLong(Planned::sequence));
     private SimTransaction nextGenuine;
@@ -61,7 +63,7 @@ public final class WorldDays implements Iterator<SimTransaction> {
         this.end = this.start.plus(Duration.ofDays(days));
         this.days = days;
         this.seed = seed;
-        this.runId = runId;
+        this.idPrefix = "tx-" + runId + "-";
         double perDay = 0;
         for (Cardholder card : population.cardholders()) {
             perDay += genuine.pacePerDay(card);
@@ -75,7 +77,7 @@ public final class WorldDays implements Iterator<SimTransaction> {
      */
     public Instant chargebackAt(SimTransaction fraud) {
         long spread = LAST_CHARGEBACK.minus(FIRST_CHARGEBACK).toSeconds();
-        String idInWorld = fraud.transactionId().substring(("tx-" + runId + "-").length());
+        String idInWorld = fraud.transactionId().substring(idPrefix.length());
         long draw = new SplittableRandom(seed ^ idInWorld.hashCode()).nextLong(spread);
         return fraud.eventTime().plus(FIRST_CHARGEBACK).plusSeconds(draw);
     }
@@ -114,7 +116,7 @@ public final class WorldDays implements Iterator<SimTransaction> {
         Planned fraud = frauds.peek();
         if (fraud != null && (nextGenuine == null || !fraud.at().isAfter(nextGenuine.eventTime()))) {
             frauds.poll();
-            return fraud.purchase().at("tx-" + runId + "-f" + fraudIds++, fraud.at(), fraud.scenario());
+            return fraud.purchase().at(idPrefix + "f" + fraudIds++, fraud.at(), fraud.scenario());
         }
         SimTransaction taken = nextGenuine;
         nextGenuine = null;
