@@ -60,7 +60,7 @@ public final class Gate {
                         .gateRows(result.testScores().stream()
                                 .filter(s -> s.candidate().equals(bestVersion))
                                 .toList()),
-                best.bundle().getReviewThreshold(),
+                best.evaluatedReview(),
                 policy.alertBudget());
         Optional<String> refusal = policy.refusal(evidence);
         Optional<Double> championAp = versions.champion(best.bundle().getBankId())

@@ -13,7 +13,40 @@ import java.util.TreeMap;
  */
 final class AlertThresholds {
 
+    /**
+     * A fit's thresholds and the distribution of the scores they were set on, which live scores are compared
+     * with for drift: the share at or above review (the model's own, rules aside), the median and the 95th
+     * percentile.
+     */
+    record Chosen(double review, double decline, double reviewShare, double p50, double p95) {}
+
     private AlertThresholds() {}
+
+    /**
+     * The thresholds for {@code scores} (one fit's, of rows it was not fitted on): decline flags the top
+     * {@code declineShare}; review keeps the rules' and the model's alerts together within {@code budget} on
+     * every day ({@link #reviewEveryDay}), and never sits above decline (a declined transaction is alerted
+     * too; a decline share that does not fit the budget beside the rules is then the gate's to refuse).
+     */
+    static Chosen of(double[] scores, boolean[] rulesAlert, long[] days, double budget, double declineShare) {
+        double decline = decline(scores, declineShare);
+        double review = Math.min(decline, reviewEveryDay(scores, rulesAlert, days, budget));
+        double[] ascending = scores.clone();
+        Arrays.sort(ascending);
+        long atOrAbove = Arrays.stream(ascending).filter(s -> s >= review).count();
+        return new Chosen(
+                review,
+                decline,
+                ascending.length == 0 ? 0 : (double) atOrAbove / ascending.length,
+                quantile(ascending, 0.5),
+                quantile(ascending, 0.95));
+    }
+
+    private static double quantile(double[] ascending, double q) {
+        return ascending.length == 0
+                ? 0
+                : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
+    }
 
     /**
      * The lowest threshold at which the rules' alerts and the scores at or above it (of the rows the

@@ -31,6 +31,8 @@ import org.apache.spark.sql.Row;
  */
 public final class Evaluation {
 
+    private static final RulesScorer RULES = new RulesScorer(RulesConfig.DEFAULTS);
+
     /** One evaluation transaction scored by one candidate: a row of the scores CSV. */
     public record TestScore(
             String candidate,
@@ -142,17 +144,22 @@ public final class Evaluation {
      */
     Set<String> rulesAlerted() {
         if (rulesAlerted == null) {
-            RulesScorer rules = new RulesScorer(RulesConfig.DEFAULTS);
             Set<String> alerted = new HashSet<>();
             for (Row row : testSet.select("transactionId", "features").collectAsList()) {
-                double[] x = ((Vector) row.get(1)).toArray();
-                if (rules.score(new FeatureVector(FeatureFold.SCHEMA, x)).decision() != Decision.APPROVE) {
+                if (rulesAlert((Vector) row.get(1))) {
                     alerted.add(row.getString(0));
                 }
             }
             rulesAlerted = Set.copyOf(alerted);
         }
         return rulesAlerted;
+    }
+
+    /** Whether the default rules alone ({@link RulesConfig#DEFAULTS}) alert on a fold's feature vector. */
+    static boolean rulesAlert(Vector features) {
+        return RULES.score(new FeatureVector(FeatureFold.SCHEMA, features.toArray()))
+                        .decision()
+                != Decision.APPROVE;
     }
 
     /** {@code scores} (one candidate's) as the gate judges them. */

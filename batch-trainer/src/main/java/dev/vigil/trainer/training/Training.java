@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.functions;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -42,8 +43,21 @@ public final class Training {
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** One trained model: how Spark scores it, what it measured on the evaluation window, and its portable form. */
-    public record Candidate(ModelType type, Transformer model, Map<String, Double> metrics, ModelBundle bundle) {
+    /**
+     * One trained model: how Spark scores it, what it measured on the evaluation window, and its portable form.
+     *
+     * @param evaluatedReview the review threshold set on the evaluated fit's scores of the evaluation window, at
+     *                        which the gate measures the alert rate there; an evaluated candidate's bundle carries
+     *                        it, the final fit's bundle its own ({@link #finalFit})
+     * @param thresholdsFrom  the window whose scores set the bundle's thresholds
+     */
+    public record Candidate(
+            ModelType type,
+            Transformer model,
+            Map<String, Double> metrics,
+            ModelBundle bundle,
+            double evaluatedReview,
+            TrainingWindows.Window thresholdsFrom) {
         public double averagePrecision() {
             return metrics.get(MetricNames.AVERAGE_PRECISION);
         }
@@ -214,7 +228,8 @@ public final class Training {
                 .get(Learner.of(candidates.get(0).type()))
                 .trial()
                 .setting();
-        candidates.set(0, finalFit(candidates.get(0), chosen, finalTrainSet, finalTrain, windows, config, phases));
+        candidates.set(
+                0, finalFit(candidates.get(0), chosen, finalTrainSet, vectors, finalTrain, windows, config, phases));
         vectors.unpersist();
         return new Result(
                 windows,
@@ -369,35 +384,23 @@ public final class Training {
             List<Evaluation.TestScore> scores = best.scores();
             Map<String, Double> metrics = evaluation.measure(scores);
             metrics.put(MetricNames.VALIDATION_AVERAGE_PRECISION, best.trial().mean());
-            double[] ascending = scores.stream()
-                    .mapToDouble(Evaluation.TestScore::score)
-                    .sorted()
-                    .toArray();
             Set<String> rulesAlerted = evaluation.rulesAlerted();
-            double[] byRow =
-                    scores.stream().mapToDouble(Evaluation.TestScore::score).toArray();
+            double[] byRow = new double[scores.size()];
             boolean[] rulesAlert = new boolean[byRow.length];
             long[] days = new long[byRow.length];
             for (int i = 0; i < byRow.length; i++) {
-                rulesAlert[i] = rulesAlerted.contains(scores.get(i).transactionId());
-                days[i] = HistoryRows.utcDate(scores.get(i).eventTime()).toEpochDay();
+                Evaluation.TestScore score = scores.get(i);
+                byRow[i] = score.score();
+                rulesAlert[i] = rulesAlerted.contains(score.transactionId());
+                days[i] = HistoryRows.utcDate(score.eventTime()).toEpochDay();
             }
-            // the review share is the alert budget: rules and model together alert on at most that share on
-            // each day of the window; a declined transaction is alerted too, so review never sits above
-            // decline (the gate then sees, and refuses, a decline share that does not fit the budget beside the rules)
-            double declineThreshold = AlertThresholds.decline(byRow, config.declineShare());
-            double reviewThreshold = Math.min(
-                    declineThreshold, AlertThresholds.reviewEveryDay(byRow, rulesAlert, days, config.reviewShare()));
-            // the evaluation window's score distribution: the reference live scores are compared with for drift
-            metrics.put(MetricNames.REVIEW_SHARE, shareAtOrAbove(ascending, reviewThreshold));
-            metrics.put(MetricNames.SCORE_P50, quantile(ascending, 0.5));
-            metrics.put(MetricNames.SCORE_P95, quantile(ascending, 0.95));
+            AlertThresholds.Chosen thresholds = thresholds(byRow, rulesAlert, days, metrics, config);
             ModelBundle bundle = exported.setBankId(Topics.ALL_BANKS)
                     .setModelVersion(version)
                     .setFeatureSchema(FeatureFold.SCHEMA.id())
                     .setFeatureNames(List.copyOf(FeatureFold.SCHEMA.names()))
-                    .setReviewThreshold(reviewThreshold)
-                    .setDeclineThreshold(declineThreshold)
+                    .setReviewThreshold(thresholds.review())
+                    .setDeclineThreshold(thresholds.decline())
                     .setTrainedAt(trainedAt)
                     .setTrainFromTime(windows.evaluationTrain().from())
                     .setTrainToTime(windows.evaluationTrain().to())
@@ -405,20 +408,24 @@ public final class Training {
                     .setTestToTime(windows.evaluation().to())
                     .setMetrics(new LinkedHashMap<>(metrics))
                     .build();
-            return new Candidate(learner.type(), model, metrics, bundle);
+            return new Candidate(learner.type(), model, metrics, bundle, thresholds.review(), windows.evaluation());
         });
     }
 
     /**
-     * The chosen learner fitted again on the final training window. Its bundle keeps the evaluated
-     * fit's version, metrics and thresholds: those were measured out of sample on the evaluation window,
-     * by the same learner with the same parameters, whereas the final fit has no later labelled window to
-     * be measured on (its scores of its own training rows would flatter it and set thresholds too high).
+     * The chosen learner fitted again on the final training window. Its bundle keeps the evaluated fit's
+     * version and metrics (measured out of sample on the evaluation window, by the same learner with the same
+     * parameters; the final fit has no later labelled window to be measured on), but not its thresholds: a fit
+     * on other rows scores on another scale, so the final fit's are set on its own scores of the freshest window
+     * ({@link TrainingWindows#freshest}: rows it has not seen, the nearest the live traffic; an alert rate needs
+     * no labels), with the score distribution the scorer compares live scores with. Without such rows, the
+     * evaluated fit's thresholds stay.
      */
     private static Candidate finalFit(
             Candidate evaluated,
             Grid.Setting setting,
             Dataset<Row> finalTrainSet,
+            Dataset<Row> vectors,
             Labelled counts,
             TrainingWindows windows,
             TrainingConfig config,
@@ -430,33 +437,75 @@ public final class Training {
                 phases.time("final fit " + learner.prefix(), () -> learner.fit(weighted, setting, config.seed()));
         weighted.unpersist();
         ModelBundle evaluatedBundle = evaluated.bundle();
+        Map<String, Double> metrics = new LinkedHashMap<>(evaluated.metrics());
+        double review = evaluatedBundle.getReviewThreshold();
+        double decline = evaluatedBundle.getDeclineThreshold();
+        TrainingWindows.Window thresholdsFrom = evaluated.thresholdsFrom();
+        Optional<TrainingWindows.Window> freshest = windows.freshest();
+        Optional<AlertThresholds.Chosen> fresh = freshest.flatMap(window -> phases.time(
+                "thresholds " + learner.prefix(), () -> freshThresholds(model, vectors, window, metrics, config)));
+        if (fresh.isPresent()) {
+            review = fresh.get().review();
+            decline = fresh.get().decline();
+            thresholdsFrom = freshest.get();
+        }
         ModelBundle bundle = learner.export(model)
                 .setBankId(evaluatedBundle.getBankId())
                 .setModelVersion(evaluatedBundle.getModelVersion())
                 .setFeatureSchema(evaluatedBundle.getFeatureSchema())
                 .setFeatureNames(evaluatedBundle.getFeatureNames())
-                .setReviewThreshold(evaluatedBundle.getReviewThreshold())
-                .setDeclineThreshold(evaluatedBundle.getDeclineThreshold())
+                .setReviewThreshold(review)
+                .setDeclineThreshold(decline)
                 .setTrainedAt(evaluatedBundle.getTrainedAt())
                 .setTrainFromTime(windows.finalTrain().from())
                 .setTrainToTime(windows.finalTrain().to())
                 .setTestFromTime(evaluatedBundle.getTestFromTime())
                 .setTestToTime(evaluatedBundle.getTestToTime())
-                .setMetrics(evaluatedBundle.getMetrics())
+                .setMetrics(new LinkedHashMap<>(metrics))
                 .build();
-        return new Candidate(evaluated.type(), model, evaluated.metrics(), bundle);
+        return new Candidate(evaluated.type(), model, metrics, bundle, evaluated.evaluatedReview(), thresholdsFrom);
     }
 
-    private static double shareAtOrAbove(double[] ascending, double threshold) {
-        long above = java.util.Arrays.stream(ascending)
-                .filter(score -> score >= threshold)
-                .count();
-        return ascending.length == 0 ? 0 : (double) above / ascending.length;
+    /**
+     * {@link AlertThresholds#of} on {@code model}'s scores of the {@code freshest} rows of {@code vectors}, with the
+     * rules' alerts beside them; the distribution's metrics into {@code metrics}. Empty when the window holds no row.
+     */
+    private static Optional<AlertThresholds.Chosen> freshThresholds(
+            Transformer model,
+            Dataset<Row> vectors,
+            TrainingWindows.Window freshest,
+            Map<String, Double> metrics,
+            TrainingConfig config) {
+        List<Row> rows = scored(
+                        model,
+                        vectors.where(col("eventTime")
+                                .geq(lit(freshest.from()))
+                                .and(col("eventTime").lt(lit(freshest.to())))))
+                .select("eventTime", SCORE, "features")
+                .collectAsList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] scores = new double[rows.size()];
+        boolean[] rulesAlert = new boolean[scores.length];
+        long[] days = new long[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            Row row = rows.get(i);
+            scores[i] = row.getDouble(1);
+            rulesAlert[i] = Evaluation.rulesAlert((Vector) row.get(2));
+            days[i] = HistoryRows.utcDate(HistoryRows.instant(row.get(0))).toEpochDay();
+        }
+        return Optional.of(thresholds(scores, rulesAlert, days, metrics, config));
     }
 
-    private static double quantile(double[] ascending, double q) {
-        return ascending.length == 0
-                ? 0
-                : ascending[Math.min(ascending.length - 1, (int) Math.floor(q * ascending.length))];
+    /** {@link AlertThresholds#of} with the config's budget and decline share; the scores' distribution into {@code metrics}. */
+    private static AlertThresholds.Chosen thresholds(
+            double[] scores, boolean[] rulesAlert, long[] days, Map<String, Double> metrics, TrainingConfig config) {
+        AlertThresholds.Chosen chosen =
+                AlertThresholds.of(scores, rulesAlert, days, config.reviewShare(), config.declineShare());
+        metrics.put(MetricNames.REVIEW_SHARE, chosen.reviewShare());
+        metrics.put(MetricNames.SCORE_P50, chosen.p50());
+        metrics.put(MetricNames.SCORE_P95, chosen.p95());
+        return chosen;
     }
 }

@@ -26,11 +26,11 @@ public final class TrainingReport {
     public static final List<String> SCORES_HEADER =
             List.of("candidate", "transactionId", "cardToken", "eventTime", "fraud", "score", "knownCompromised");
     static final String THRESHOLDS =
-            "review and decline thresholds, from the evaluation window's scores by the evaluated "
-                    + "fit of the published learner (out of sample; the final fit has no later labelled window, and its scores "
-                    + "of its own training rows would set them too high): decline flags the top decline share; review is the "
-                    + "lowest threshold at which the default rules' alerts and the model's together stay within the alert "
-                    + "budget, never above decline";
+            "review and decline thresholds, from the published fit's own scores of the freshest window (after its "
+                    + "training window, up to the reference: transactions it has not seen, the nearest the live traffic; an "
+                    + "alert rate needs no labels), each candidate's from its scores of the evaluation window: decline flags "
+                    + "the top decline share; review is the lowest threshold at which the default rules' alerts and the "
+                    + "model's together stay within the alert budget on every day, never above decline";
 
     static final int TOP_FEATURES = 10;
     public static final String PR_CURVE = ".pr-curve.png";
@@ -48,15 +48,13 @@ public final class TrainingReport {
         json.put("refusal", outcome.refusal().orElse(null));
         json.put("gate", gateJson(outcome.evidence()));
         json.put("windows", windows(result));
-        json.put(
-                "thresholds",
-                Map.of(
-                        "review",
-                        outcome.best().bundle().getReviewThreshold(),
-                        "decline",
-                        outcome.best().bundle().getDeclineThreshold(),
-                        "how",
-                        THRESHOLDS));
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        thresholds.put("review", outcome.best().bundle().getReviewThreshold());
+        thresholds.put("decline", outcome.best().bundle().getDeclineThreshold());
+        thresholds.put("setOnFrom", outcome.best().thresholdsFrom().from().toString());
+        thresholds.put("setOnTo", outcome.best().thresholdsFrom().to().toString());
+        thresholds.put("how", THRESHOLDS);
+        json.put("thresholds", thresholds);
         json.put("selection", selection(result.selection()));
         json.put("topFeatures", topFeatures(outcome.best()));
         json.put("scores", name + ".scores.csv");
@@ -186,7 +184,8 @@ public final class TrainingReport {
                         + "evaluation: %d (%d frauds; %d (%d frauds) without known-compromised cards) %s%n"
                         + "final fit: %d (%d frauds%s) %s%n"
                         + "best: %s (%s) AUC %s, average precision %s%n"
-                        + "chosen: %s (mean average precision %s over %d folds)%n%s%npublished: %s%n",
+                        + "chosen: %s (mean average precision %s over %d folds)%n"
+                        + "thresholds: review %s, decline %s, set on its scores of %s .. %s%n%s%npublished: %s%n",
                 result.evaluationTrain().rows(),
                 result.evaluationTrain().frauds(),
                 result.evaluationTrain().sampled(),
@@ -207,6 +206,10 @@ public final class TrainingReport {
                 result.selection().chosen(),
                 number(best.validationAveragePrecision()),
                 result.selection().validations().size(),
+                number(best.bundle().getReviewThreshold()),
+                number(best.bundle().getDeclineThreshold()),
+                best.thresholdsFrom().from(),
+                best.thresholdsFrom().to(),
                 gate(outcome.evidence()),
                 published);
     }
@@ -273,6 +276,10 @@ public final class TrainingReport {
                 .append(number(outcome.best().bundle().getReviewThreshold()))
                 .append(", decline ")
                 .append(number(outcome.best().bundle().getDeclineThreshold()))
+                .append(", set on its scores of ")
+                .append(outcome.best().thresholdsFrom().from())
+                .append(" .. ")
+                .append(outcome.best().thresholdsFrom().to())
                 .append(": ")
                 .append(THRESHOLDS)
                 .append("\n");

@@ -70,9 +70,22 @@ public record TrainingWindows(Window evaluationTrain, Window evaluation, Window 
         return new TrainingWindows(evaluationTrain.earlier(by), evaluation.earlier(by), finalTrain.earlier(by));
     }
 
-    /** The end of the newest window: transactions after it are not used. */
+    /**
+     * The freshest transactions, {@code [R - delay, R)} after the final training window, their labels mostly not in
+     * yet: the published fit has not seen them and they are the nearest the live traffic, so its alert thresholds
+     * are set on its scores of them (an alert rate needs no labels). Empty without a delay.
+     */
+    public Optional<Window> freshest() {
+        Instant reference = finalTrain.labelsKnownBy();
+        return finalTrain.to().isBefore(reference)
+                ? Optional.of(new Window(finalTrain.to(), reference, reference))
+                : Optional.empty();
+    }
+
+    /** The end of the newest window, the freshest included: transactions after it are not used. */
     Instant end() {
-        return evaluation.to().isAfter(finalTrain.to()) ? evaluation.to() : finalTrain.to();
+        Instant end = evaluation.to().isAfter(finalTrain.to()) ? evaluation.to() : finalTrain.to();
+        return freshest().map(Window::to).filter(to -> to.isAfter(end)).orElse(end);
     }
 
     /**

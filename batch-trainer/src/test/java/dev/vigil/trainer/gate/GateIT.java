@@ -192,7 +192,9 @@ public class GateIT {
                     c.metrics(),
                     ModelBundle.newBuilder(c.bundle())
                             .setModelVersion(c.bundle().getModelVersion() + suffix)
-                            .build()));
+                            .build(),
+                    c.evaluatedReview(),
+                    c.thresholdsFrom()));
         }
         List<Evaluation.TestScore> scores = run.testScores().stream()
                 .map(t -> new Evaluation.TestScore(

@@ -50,6 +50,25 @@ class AlertThresholdsTest {
     }
 
     @Test
+    void chosenThresholdsNeverReviewAboveDeclineAndDescribeTheScoresTheyWereSetOn() {
+        double[] scores = scores();
+        boolean[] noRules = new boolean[scores.length];
+
+        AlertThresholds.Chosen wide = AlertThresholds.of(scores, noRules, new long[scores.length], 0.01, 0.002);
+        // decline: the top 2; review: the top 10, the budget
+        assertThat(wide.decline()).isEqualTo(0.998);
+        assertThat(alerted(scores, noRules, wide.review())).isEqualTo(10);
+        assertThat(wide.reviewShare()).isEqualTo(0.01);
+        assertThat(wide.p50()).isEqualTo(0.5);
+        assertThat(wide.p95()).isEqualTo(0.95);
+
+        // a decline share above the budget: review comes down to decline, and the share says so
+        AlertThresholds.Chosen narrow = AlertThresholds.of(scores, noRules, new long[scores.length], 0.01, 0.05);
+        assertThat(narrow.review()).isEqualTo(narrow.decline()).isEqualTo(0.95);
+        assertThat(narrow.reviewShare()).isEqualTo(0.05);
+    }
+
+    @Test
     void reviewIsAboveEveryScoreWhenTheRulesUseUpTheBudget() {
         double[] scores = scores();
         boolean[] rules = new boolean[scores.length];

@@ -188,6 +188,44 @@ public class TrainingTest {
     }
 
     @Test
+    void thePublishedFitsThresholdsKeepEachDayOfTheFreshestWindowWithinTheBudgetByItsOwnScores() {
+        TrainingWindows.Window freshest = windows.freshest().orElseThrow();
+        ModelBundle published = result.best().bundle();
+        assertThat(result.best().thresholdsFrom()).isEqualTo(freshest);
+        // the scorer's decisions: the rules' alerts and the final fit's scores at its thresholds, day by day
+        Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
+        List<OfflineScoring.Scored> fresh = OfflineScoring.score(
+                population.transactions(spark),
+                population.labels(spark),
+                config,
+                Map.of(Topics.ALL_BANKS, published),
+                RulesConfig.DEFAULTS,
+                freshest.from(),
+                freshest.to());
+        long modelAtOrAboveReview = 0;
+        for (OfflineScoring.Scored s : fresh) {
+            long[] day = days.computeIfAbsent(
+                    s.eventTime().atZone(java.time.ZoneOffset.UTC).toLocalDate(), d -> new long[2]);
+            day[0]++;
+            day[1] += s.decision().equals("APPROVE") ? 0 : 1;
+            modelAtOrAboveReview += s.modelScore() >= published.getReviewThreshold() ? 1 : 0;
+        }
+        assertThat(days).hasSize(7);
+        days.forEach((day, counts) -> assertThat((double) counts[1] / counts[0])
+                .as("alert rate on %s", day)
+                .isLessThanOrEqualTo(config.reviewShare()));
+        // the drift reference the scorer reads is this distribution, not the evaluated fit's
+        assertThat(published.getMetrics().get(Training.MetricNames.REVIEW_SHARE))
+                .isCloseTo((double) modelAtOrAboveReview / fresh.size(), within(1e-12));
+        // the others keep the thresholds set on their scores of the evaluation window, where the gate measures them
+        for (Training.Candidate candidate :
+                result.candidates().subList(1, result.candidates().size())) {
+            assertThat(candidate.thresholdsFrom()).isEqualTo(windows.evaluation());
+            assertThat(candidate.evaluatedReview()).isEqualTo(candidate.bundle().getReviewThreshold());
+        }
+    }
+
+    @Test
     void exportedBundlesScoredByTheFeaturesEvaluatorEqualSparksProbabilities() {
         for (Training.Candidate candidate : result.candidates()) {
             ModelEvaluator evaluator = ModelEvaluator.compile(candidate.bundle(), FeatureFold.SCHEMA);
@@ -233,8 +271,8 @@ public class TrainingTest {
                 .collectAsList()) {
             sparkScores.put(row.getString(0), row.getDouble(1));
         }
-        // the published bundle with a decline threshold among this window's scores (its own comes from the
-        // evaluated fit and may lie above all of the final fit's), so the decline branch below is exercised
+        // the published bundle with a decline threshold among this window's scores (its own was set on the
+        // freshest window and may lie above all of these), so the decline branch below is exercised
         // whatever the rules decide on this synthetic population
         double[] sorted = sparkScores.values().stream()
                 .mapToDouble(Double::doubleValue)

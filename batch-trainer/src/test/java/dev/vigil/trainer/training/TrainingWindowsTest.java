@@ -40,7 +40,13 @@ class TrainingWindowsTest {
                         Instant.parse("2018-07-25T00:00:00Z"),
                         Instant.parse("2018-08-01T00:00:00Z"),
                         Instant.parse("2018-08-08T00:00:00Z")));
-        assertThat(w.end()).isEqualTo(Instant.parse("2018-08-01T00:00:00Z"));
+        // its thresholds: set on its scores of the delay period, 08-01..08-07, which it has not seen
+        assertThat(w.freshest())
+                .contains(new TrainingWindows.Window(
+                        Instant.parse("2018-08-01T00:00:00Z"),
+                        Instant.parse("2018-08-08T00:00:00Z"),
+                        Instant.parse("2018-08-08T00:00:00Z")));
+        assertThat(w.end()).isEqualTo(Instant.parse("2018-08-08T00:00:00Z"));
     }
 
     @Test
@@ -58,7 +64,17 @@ class TrainingWindowsTest {
         assertThat(w.finalTrain().to()).isEqualTo(REFERENCE.minusSeconds(10));
         assertThat(w.finalTrain().from()).isEqualTo(REFERENCE.minusSeconds(10).minus(Duration.ofDays(3)));
         assertThat(w.finalTrain().labelsKnownBy()).isEqualTo(REFERENCE);
-        assertThat(w.end()).isEqualTo(REFERENCE.minusSeconds(5));
+        assertThat(w.freshest()).contains(new TrainingWindows.Window(REFERENCE.minusSeconds(10), REFERENCE, REFERENCE));
+        assertThat(w.end()).isEqualTo(REFERENCE);
+    }
+
+    @Test
+    void withoutADelayNothingIsFresherThanTheFinalTrainingWindow() {
+        TrainingWindows w = TrainingWindows.at(
+                REFERENCE, Duration.ofDays(3), Duration.ZERO, Duration.ofSeconds(40), Duration.ofSeconds(5));
+
+        assertThat(w.freshest()).isEmpty();
+        assertThat(w.end()).isEqualTo(REFERENCE);
     }
 
     @Test
