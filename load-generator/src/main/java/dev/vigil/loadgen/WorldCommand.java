@@ -9,6 +9,7 @@ import dev.vigil.loadgen.population.Population;
 import dev.vigil.loadgen.report.AlertsClient;
 import dev.vigil.loadgen.report.DetectionReport;
 import dev.vigil.loadgen.report.SentTransaction;
+import dev.vigil.loadgen.scenario.BreachEvidence;
 import dev.vigil.loadgen.scenario.ScenarioRates;
 import dev.vigil.loadgen.scenario.SimTransaction;
 import dev.vigil.loadgen.scenario.WorldDays;
@@ -51,10 +52,15 @@ final class WorldCommand implements Callable<Integer> {
 
     enum Phase {
         HISTORY,
-        LIVE
+        LIVE,
+        BREACHES
     }
 
-    @Option(names = "--phase", required = true, description = "history or live")
+    @Option(
+            names = "--phase",
+            required = true,
+            description = "history, live, or breaches (what the chargebacks known at the live day's start show of the"
+                    + " world's breaches; nothing is sent)")
     Phase phase;
 
     @Mixin
@@ -131,7 +137,14 @@ final class WorldCommand implements Callable<Integer> {
                 seed,
                 days,
                 live);
-        return phase == Phase.HISTORY ? history(world, live) : live(world, live);
+        return switch (phase) {
+            case HISTORY -> history(world, live);
+            case LIVE -> live(world, live);
+            case BREACHES -> {
+                System.out.print(BreachEvidence.of(world, live).render());
+                yield 0;
+            }
+        };
     }
 
     private int history(WorldDays world, Instant live) throws InterruptedException {

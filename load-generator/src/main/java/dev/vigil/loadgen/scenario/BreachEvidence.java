@@ -1,0 +1,237 @@
+package dev.vigil.loadgen.scenario;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the chargebacks known at an instant can say about a world's breaches, as a bank's common-point
+ * analysis would ask it: of the cards that bought at a shop on a day, how many were defrauded afterwards
+ * (a chargeback arrived by then), against the share among all shops' cards of that day. A breach shows
+ * only where its days stand out from the other shop-days; the compromised-merchant frauds after the
+ * instant are counted by the breach that leaked their card. Every merchant-day of the
+ * {@link #WINDOW} before the instant is ranked.
+ */
+public final class BreachEvidence {
+
+    static final Duration WINDOW = Duration.ofDays(30);
+
+    /**
+     * A shop's visitors on one UTC day and those defrauded since, with the day's share over all shops and
+     * the ratio between them, smoothed by one card ({@code (defrauded + 1) / (visitors x dayShare + 1)}).
+     *
+     * @param rank 1 for the shop-day that stands out most of all {@code shopDays}
+     */
+    public record ShopDay(
+            String merchantId,
+            LocalDate day,
+            int visitors,
+            int defrauded,
+            double dayShare,
+            double lift,
+            int rank,
+            int shopDays) {}
+
+    /**
+     * A breach: its shop and window, the cards it leaked, those with a chargeback known of a fraud after the leak,
+     * its shop's days, and the frauds after the instant on cards it leaked.
+     */
+    public record Breach(
+            String merchantId,
+            Instant opens,
+            Instant closes,
+            int leaked,
+            int charged,
+            List<ShopDay> days,
+            int laterFrauds) {}
+
+    private final Instant asOf;
+    private final List<Breach> breaches;
+    private final int laterFrauds;
+
+    private BreachEvidence(Instant asOf, List<Breach> breaches, int laterFrauds) {
+        this.asOf = asOf;
+        this.breaches = List.copyOf(breaches);
+        this.laterFrauds = laterFrauds;
+    }
+
+    /**
+     * Runs the rest of {@code world} (a fresh one: its breaches are those of every day it plays) and weighs the
+     * evidence known at {@code asOf}; frauds from {@code asOf} on are those counted by breach.
+     */
+    public static BreachEvidence of(WorldDays world, Instant asOf) {
+        Map<String, List<Instant[]>> frauds = new HashMap<>(); // card -> (fraud time, chargeback time)
+        Map<String, Map<String, Instant>> visits = new HashMap<>(); // "shop|day" -> card -> first visit that day
+        Map<String, List<Instant>> purchases = new HashMap<>(); // "shop|card" -> genuine purchase times
+        List<SimTransaction> later = new ArrayList<>();
+        Instant from = asOf.minus(WINDOW);
+        while (world.hasNext()) {
+            SimTransaction tx = world.next();
+            if (tx.isFraud()) {
+                frauds.computeIfAbsent(tx.pan(), p -> new ArrayList<>())
+                        .add(new Instant[] {tx.eventTime(), world.chargebackAt(tx)});
+                if (!tx.eventTime().isBefore(asOf) && tx.scenario() == Scenario.COMPROMISED_MERCHANT) {
+                    later.add(tx);
+                }
+                continue;
+            }
+            purchases
+                    .computeIfAbsent(tx.merchantId() + "|" + tx.pan(), k -> new ArrayList<>())
+                    .add(tx.eventTime());
+            if (!tx.eventTime().isBefore(from) && tx.eventTime().isBefore(asOf)) {
+                visits.computeIfAbsent(key(tx.merchantId(), day(tx.eventTime())), k -> new HashMap<>())
+                        .merge(tx.pan(), tx.eventTime(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Map<String, int[]> counts = new HashMap<>(); // "shop|day" -> visitors, defrauded
+        Map<LocalDate, int[]> byDay = new HashMap<>();
+        visits.forEach((shopDay, cards) -> {
+            int defrauded = 0;
+            for (Map.Entry<String, Instant> visit : cards.entrySet()) {
+                defrauded += defraudedAfter(frauds.get(visit.getKey()), visit.getValue(), asOf) ? 1 : 0;
+            }
+            counts.put(shopDay, new int[] {cards.size(), defrauded});
+            int[] day = byDay.computeIfAbsent(
+                    LocalDate.parse(shopDay.substring(shopDay.indexOf('|') + 1)), d -> new int[2]);
+            day[0] += cards.size();
+            day[1] += defrauded;
+        });
+        Map<String, ShopDay> ranked = ranked(counts, byDay);
+        List<Breach> breaches = new ArrayList<>();
+        for (Breaches.Breach b : world.breaches().breaches()) {
+            String shop = b.merchant().id();
+            Map<String, Instant> leaked = new HashMap<>(); // card -> its first purchase while the shop leaked
+            for (Map.Entry<String, List<Instant>> p : purchases.entrySet()) {
+                if (p.getKey().startsWith(shop + "|")) {
+                    p.getValue().stream()
+                            .filter(t -> b.leaks(b.merchant(), t))
+                            .min(Comparator.naturalOrder())
+                            .ifPresent(t -> leaked.put(p.getKey().substring(shop.length() + 1), t));
+                }
+            }
+            int charged = (int) leaked.entrySet().stream()
+                    .filter(leak -> defraudedAfter(frauds.get(leak.getKey()), leak.getValue(), asOf))
+                    .count();
+            List<ShopDay> days = new ArrayList<>();
+            for (LocalDate d = day(b.opens()); !d.isAfter(day(b.closes())); d = d.plusDays(1)) {
+                ShopDay shopDay = ranked.get(key(shop, d));
+                if (shopDay != null) {
+                    days.add(shopDay);
+                }
+            }
+            int usedLater = (int) later.stream()
+                    .filter(f -> leaked.containsKey(f.pan()) && leakedBefore(purchases.get(shop + "|" + f.pan()), b, f))
+                    .count();
+            breaches.add(new Breach(shop, b.opens(), b.closes(), leaked.size(), charged, days, usedLater));
+        }
+        return new BreachEvidence(asOf, breaches, later.size());
+    }
+
+    public List<Breach> breaches() {
+        return breaches;
+    }
+
+    /** Compromised-merchant frauds from the instant on. */
+    public int laterFrauds() {
+        return laterFrauds;
+    }
+
+    /** The evidence as lines of text: per breach, its days, and the frauds after the instant it leaked the cards of. */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "breaches as the chargebacks known at %s show them (a shop-day's cards defrauded since, against all"
+                        + " shops' cards that day):%n",
+                asOf));
+        for (Breach b : breaches) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%s %s .. %s: %d cards leaked, %d with a chargeback; used in %d of the %d compromised-merchant frauds"
+                            + " from %s%n",
+                    b.merchantId(),
+                    b.opens(),
+                    b.closes(),
+                    b.leaked(),
+                    b.charged(),
+                    b.laterFrauds(),
+                    laterFrauds,
+                    asOf));
+            for (ShopDay d : b.days()) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %s: %d of %d cards defrauded since (%.1f %% against %.1f %%), lift %.2f, rank %d of %d"
+                                + " shop-days%n",
+                        d.day(),
+                        d.defrauded(),
+                        d.visitors(),
+                        100.0 * d.defrauded() / d.visitors(),
+                        100 * d.dayShare(),
+                        d.lift(),
+                        d.rank(),
+                        d.shopDays()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<String, ShopDay> ranked(Map<String, int[]> counts, Map<LocalDate, int[]> byDay) {
+        List<ShopDay> all = new ArrayList<>();
+        counts.forEach((shopDay, c) -> {
+            int bar = shopDay.indexOf('|');
+            LocalDate day = LocalDate.parse(shopDay.substring(bar + 1));
+            int[] d = byDay.get(day);
+            double dayShare = (double) d[1] / d[0];
+            all.add(new ShopDay(
+                    shopDay.substring(0, bar), day, c[0], c[1], dayShare, (c[1] + 1) / (c[0] * dayShare + 1), 0, 0));
+        });
+        all.sort(Comparator.comparingDouble(ShopDay::lift)
+                .reversed()
+                .thenComparing(ShopDay::merchantId)
+                .thenComparing(ShopDay::day));
+        Map<String, ShopDay> ranked = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            ShopDay d = all.get(i);
+            ranked.put(
+                    key(d.merchantId(), d.day()),
+                    new ShopDay(
+                            d.merchantId(),
+                            d.day(),
+                            d.visitors(),
+                            d.defrauded(),
+                            d.dayShare(),
+                            d.lift(),
+                            i + 1,
+                            all.size()));
+        }
+        return ranked;
+    }
+
+    /** A fraud after the visit whose chargeback has arrived by {@code asOf}. */
+    private static boolean defraudedAfter(List<Instant[]> frauds, Instant visit, Instant asOf) {
+        return frauds != null && frauds.stream().anyMatch(f -> f[0].isAfter(visit) && !f[1].isAfter(asOf));
+    }
+
+    /** The card bought at the breached shop while it leaked, between the thieves' first and last use before the fraud. */
+    private static boolean leakedBefore(List<Instant> purchases, Breaches.Breach b, SimTransaction fraud) {
+        return purchases.stream()
+                .anyMatch(t -> b.leaks(b.merchant(), t)
+                        && !t.isAfter(fraud.eventTime().minus(Breaches.FIRST_USE))
+                        && !t.isBefore(fraud.eventTime().minus(Breaches.LAST_USE)));
+    }
+
+    private static LocalDate day(Instant t) {
+        return t.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String key(String shop, LocalDate day) {
+        return shop + "|" + day;
+    }
+}
