@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the chargebacks known at an instant can say about a world's breaches, as a bank's common-point
@@ -41,7 +43,10 @@ public final class BreachEvidence {
 
     /**
      * A breach: its shop and window, the cards it leaked, those with a chargeback known of a fraud after the leak,
-     * its shop's days, and the frauds after the instant on cards it leaked.
+     * its shop's days, and the frauds after the instant on cards it leaked. What a detector that knew the breach
+     * days could flag without telling leaked cards from the others: the cards that bought at the shop on those
+     * days ({@code dayCards}), their genuine purchases from the instant on, and how many of those were card-not-present,
+     * as the frauds are.
      */
     public record Breach(
             String merchantId,
@@ -50,7 +55,10 @@ public final class BreachEvidence {
             int leaked,
             int charged,
             List<ShopDay> days,
-            int laterFrauds) {}
+            int laterFrauds,
+            int dayCards,
+            int dayCardsLaterGenuine,
+            int dayCardsLaterNotPresent) {}
 
     private final Instant asOf;
     private final List<Breach> breaches;
@@ -71,6 +79,8 @@ public final class BreachEvidence {
         Map<String, Map<String, Instant>> visits = new HashMap<>(); // "shop|day" -> card -> first visit that day
         Map<String, List<Instant>> purchases = new HashMap<>(); // "shop|card" -> genuine purchase times
         List<SimTransaction> later = new ArrayList<>();
+        Map<String, int[]> laterGenuine =
+                new HashMap<>(); // card -> genuine purchases from asOf on, card-not-present ones
         Instant from = asOf.minus(WINDOW);
         while (world.hasNext()) {
             SimTransaction tx = world.next();
@@ -85,6 +95,11 @@ public final class BreachEvidence {
             purchases
                     .computeIfAbsent(tx.merchantId() + "|" + tx.pan(), k -> new ArrayList<>())
                     .add(tx.eventTime());
+            if (!tx.eventTime().isBefore(asOf)) {
+                int[] counts = laterGenuine.computeIfAbsent(tx.pan(), p -> new int[2]);
+                counts[0]++;
+                counts[1] += tx.cardPresent() ? 0 : 1;
+            }
             if (!tx.eventTime().isBefore(from) && tx.eventTime().isBefore(asOf)) {
                 visits.computeIfAbsent(key(tx.merchantId(), day(tx.eventTime())), k -> new HashMap<>())
                         .merge(tx.pan(), tx.eventTime(), (a, b) -> a.isBefore(b) ? a : b);
@@ -120,16 +135,34 @@ public final class BreachEvidence {
                     .filter(leak -> defraudedAfter(frauds.get(leak.getKey()), leak.getValue(), asOf))
                     .count();
             List<ShopDay> days = new ArrayList<>();
+            Set<String> dayCards = new HashSet<>();
             for (LocalDate d = day(b.opens()); !d.isAfter(day(b.closes())); d = d.plusDays(1)) {
                 ShopDay shopDay = ranked.get(key(shop, d));
                 if (shopDay != null) {
                     days.add(shopDay);
+                    dayCards.addAll(visits.get(key(shop, d)).keySet());
                 }
+            }
+            int[] dayCardsLater = new int[2];
+            for (String card : dayCards) {
+                int[] purchased = laterGenuine.getOrDefault(card, new int[2]);
+                dayCardsLater[0] += purchased[0];
+                dayCardsLater[1] += purchased[1];
             }
             int usedLater = (int) later.stream()
                     .filter(f -> leaked.containsKey(f.pan()) && leakedBefore(purchases.get(shop + "|" + f.pan()), b, f))
                     .count();
-            breaches.add(new Breach(shop, b.opens(), b.closes(), leaked.size(), charged, days, usedLater));
+            breaches.add(new Breach(
+                    shop,
+                    b.opens(),
+                    b.closes(),
+                    leaked.size(),
+                    charged,
+                    days,
+                    usedLater,
+                    dayCards.size(),
+                    dayCardsLater[0],
+                    dayCardsLater[1]));
         }
         return new BreachEvidence(asOf, breaches, later.size());
     }
@@ -178,6 +211,13 @@ public final class BreachEvidence {
                         d.rank(),
                         d.shopDays()));
             }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  the %d cards of those days, from %s on: %d genuine purchases, %d of them card-not-present%n",
+                    b.dayCards(),
+                    asOf,
+                    b.dayCardsLaterGenuine(),
+                    b.dayCardsLaterNotPresent()));
         }
         return out.toString();
     }

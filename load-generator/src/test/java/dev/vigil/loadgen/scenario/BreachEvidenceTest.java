@@ -70,6 +70,20 @@ class BreachEvidenceTest {
     }
 
     @Test
+    void countsTheLaterGenuinePurchasesOfTheCardsThatBoughtOnTheBreachDays() {
+        for (BreachEvidence.Breach b : evidence.breaches()) {
+            if (!b.closes().isAfter(AS_OF)) {
+                // the leaked cards bought there on those days; so did others (a breach still open leaks on)
+                assertThat(b.dayCards()).isGreaterThanOrEqualTo(b.leaked());
+            }
+            assertThat(b.dayCardsLaterNotPresent()).isBetween(0, b.dayCardsLaterGenuine());
+        }
+        // a card buys a few times a day: the cards of a breach's days keep buying on the live day
+        assertThat(evidence.breaches().get(0).dayCardsLaterGenuine())
+                .isGreaterThan(evidence.breaches().get(0).dayCards());
+    }
+
+    @Test
     void rendersEachBreachWithItsDays() {
         String text = evidence.render();
         IntStream.range(0, evidence.breaches().size()).forEach(i -> assertThat(text)
