@@ -73,7 +73,8 @@ final class AlertThresholds {
     /**
      * The {@link #review} threshold that keeps every day's alerts within the budget, not only the window's on
      * average: the highest of the window's and each day's own. A budget is what an analyst team can work in a
-     * day, and a window's average hides its busier days; the live day can be any of them.
+     * day, and a window's average hides its busier days; the live day can be any of them. The window's own binds
+     * where the rules alone take more than a day's share: that day's threshold then stops the model only on it.
      *
      * @param days per row, its day (any number that is equal for rows of one day)
      */

@@ -69,6 +69,26 @@ class AlertThresholdsTest {
     }
 
     @Test
+    void reviewEveryDayStillHoldsTheWindowWhenTheRulesAloneExceedADaysShare() {
+        // two days of 1,000 rows, the first's scores all below the second's; on the first the rules alert on 15
+        // (its share is 10), so its own threshold is above its scores but not above the second day's
+        double[] scores = new double[2000];
+        long[] days = new long[2000];
+        boolean[] rules = new boolean[2000];
+        for (int i = 0; i < 1000; i++) {
+            scores[i] = i / 2000.0;
+            scores[1000 + i] = 0.5 + i / 2000.0;
+            days[1000 + i] = 1;
+            rules[i] = i < 15;
+        }
+
+        double everyDay = AlertThresholds.reviewEveryDay(scores, rules, days, 0.01);
+
+        // the second day alone would take its 10; the window's 20 leave the model 5 beside the rules' 15
+        assertThat(alerted(scores, rules, everyDay)).isEqualTo(20);
+    }
+
+    @Test
     void reviewIsAboveEveryScoreWhenTheRulesUseUpTheBudget() {
         double[] scores = scores();
         boolean[] rules = new boolean[scores.length];
