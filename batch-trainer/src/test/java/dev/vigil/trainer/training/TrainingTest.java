@@ -194,14 +194,7 @@ public class TrainingTest {
         assertThat(result.best().thresholdsFrom()).isEqualTo(freshest);
         // the scorer's decisions: the rules' alerts and the final fit's scores at its thresholds, day by day
         Map<java.time.LocalDate, long[]> days = new java.util.TreeMap<>();
-        List<OfflineScoring.Scored> fresh = OfflineScoring.score(
-                population.transactions(spark),
-                population.labels(spark),
-                config,
-                Map.of(Topics.ALL_BANKS, published),
-                RulesConfig.DEFAULTS,
-                freshest.from(),
-                freshest.to());
+        List<OfflineScoring.Scored> fresh = offline(published, freshest);
         long modelAtOrAboveReview = 0;
         for (OfflineScoring.Scored s : fresh) {
             long[] day = days.computeIfAbsent(
@@ -283,14 +276,7 @@ public class TrainingTest {
                 .setDeclineThreshold(decline)
                 .setReviewThreshold(Math.min(result.best().bundle().getReviewThreshold(), decline))
                 .build();
-        List<OfflineScoring.Scored> offline = OfflineScoring.score(
-                population.transactions(spark),
-                population.labels(spark),
-                config,
-                Map.of(Topics.ALL_BANKS, published),
-                RulesConfig.DEFAULTS,
-                windows.evaluation().from(),
-                windows.evaluation().to());
+        List<OfflineScoring.Scored> offline = offline(published, windows.evaluation());
 
         assertThat(offline).hasSize((int) result.evaluationCounts().rows());
         for (OfflineScoring.Scored s : offline) {
@@ -303,5 +289,17 @@ public class TrainingTest {
             }
         }
         assertThat(offline).extracting(OfflineScoring.Scored::decision).contains("APPROVE", "DECLINE");
+    }
+
+    /** The scorer's decisions on the window's transactions with {@code published} in force, as the trainer replays them. */
+    private List<OfflineScoring.Scored> offline(ModelBundle published, TrainingWindows.Window window) {
+        return OfflineScoring.score(
+                population.transactions(spark),
+                population.labels(spark),
+                config,
+                Map.of(Topics.ALL_BANKS, published),
+                RulesConfig.DEFAULTS,
+                window.from(),
+                window.to());
     }
 }

@@ -43,10 +43,11 @@ public final class BreachEvidence {
 
     /**
      * A breach: its shop and window, the cards it leaked, those with a chargeback known of a fraud after the leak,
-     * its shop's days, and the frauds after the instant on cards it leaked. What a detector that knew the breach
-     * days could flag without telling leaked cards from the others: the cards that bought at the shop on those
-     * days ({@code dayCards}), their genuine purchases from the instant on, and how many of those were card-not-present,
-     * as the frauds are.
+     * its shop's days, and the frauds after the instant on cards it leaked. What flagging the breach would cost: the
+     * leaked cards' genuine card-not-present purchases from the instant on (the frauds are card-not-present too), and,
+     * for a detector that knew the breach days but could not tell leaked cards from the others, the cards that
+     * bought at the shop on those days ({@code dayCards}), their genuine purchases from the instant on and how many
+     * of those were card-not-present.
      */
     public record Breach(
             String merchantId,
@@ -56,6 +57,7 @@ public final class BreachEvidence {
             int charged,
             List<ShopDay> days,
             int laterFrauds,
+            int leakedLaterNotPresent,
             int dayCards,
             int dayCardsLaterGenuine,
             int dayCardsLaterNotPresent) {}
@@ -63,8 +65,12 @@ public final class BreachEvidence {
     private final Instant asOf;
     private final List<Breach> breaches;
     private final int laterFrauds;
+    private final int cards;
+    private final int defraudedCards;
 
-    private BreachEvidence(Instant asOf, List<Breach> breaches, int laterFrauds) {
+    private BreachEvidence(Instant asOf, List<Breach> breaches, int laterFrauds, int cards, int defraudedCards) {
+        this.cards = cards;
+        this.defraudedCards = defraudedCards;
         this.asOf = asOf;
         this.breaches = List.copyOf(breaches);
         this.laterFrauds = laterFrauds;
@@ -160,15 +166,28 @@ public final class BreachEvidence {
                     charged,
                     days,
                     usedLater,
+                    leaked.keySet().stream()
+                            .mapToInt(card -> laterGenuine.getOrDefault(card, new int[2])[1])
+                            .sum(),
                     dayCards.size(),
                     dayCardsLater[0],
                     dayCardsLater[1]));
         }
-        return new BreachEvidence(asOf, breaches, later.size());
+        Set<String> cards = new HashSet<>();
+        purchases.keySet().forEach(shopCard -> cards.add(shopCard.substring(shopCard.indexOf('|') + 1)));
+        int defraudedCards = (int) frauds.values().stream()
+                .filter(times -> times.stream().anyMatch(f -> !f[0].isBefore(from) && f[0].isBefore(asOf)))
+                .count();
+        return new BreachEvidence(asOf, breaches, later.size(), cards.size(), defraudedCards);
     }
 
     public List<Breach> breaches() {
         return breaches;
+    }
+
+    /** Cards with a genuine purchase, and those defrauded (any scenario) in the {@link #WINDOW} before the instant. */
+    public int[] cardsAndDefraudedCards() {
+        return new int[] {cards, defraudedCards};
     }
 
     /** Compromised-merchant frauds from the instant on. */
@@ -184,6 +203,12 @@ public final class BreachEvidence {
                 "breaches as the chargebacks known at %s show them (a shop-day's cards defrauded since, against all"
                         + " shops' cards that day):%n",
                 asOf));
+        out.append(String.format(
+                Locale.ROOT,
+                "cards defrauded (any scenario) in the %d days before: %d of %d%n",
+                WINDOW.toDays(),
+                defraudedCards,
+                cards));
         for (Breach b : breaches) {
             out.append(String.format(
                     Locale.ROOT,
@@ -213,9 +238,11 @@ public final class BreachEvidence {
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "  the %d cards of those days, from %s on: %d genuine purchases, %d of them card-not-present%n",
-                    b.dayCards(),
+                    "  from %s on: the leaked cards' genuine card-not-present purchases %d; the %d cards of those days:"
+                            + " %d genuine purchases, %d of them card-not-present%n",
                     asOf,
+                    b.leakedLaterNotPresent(),
+                    b.dayCards(),
                     b.dayCardsLaterGenuine(),
                     b.dayCardsLaterNotPresent()));
         }

@@ -34,6 +34,10 @@ class BreachEvidenceTest {
                 .isGreaterThanOrEqualTo(evidence.laterFrauds());
         // one every six days from a random time in the first six
         assertThat(evidence.breaches()).hasSizeBetween(5, 6);
+        // about 0.5 % of the transactions are fraud, each on a card of its own: many cards are defrauded in a month
+        int[] cards = evidence.cardsAndDefraudedCards();
+        assertThat(cards[0]).isEqualTo(WorldDaysTest.POPULATION.cardholders().size());
+        assertThat(cards[1]).isBetween(cards[0] / 10, cards[0] / 3);
     }
 
     @Test
@@ -77,6 +81,9 @@ class BreachEvidenceTest {
                 assertThat(b.dayCards()).isGreaterThanOrEqualTo(b.leaked());
             }
             assertThat(b.dayCardsLaterNotPresent()).isBetween(0, b.dayCardsLaterGenuine());
+            if (!b.closes().isAfter(AS_OF)) {
+                assertThat(b.leakedLaterNotPresent()).isBetween(0, b.dayCardsLaterNotPresent());
+            }
         }
         // a card buys a few times a day: the cards of a breach's days keep buying on the live day
         assertThat(evidence.breaches().get(0).dayCardsLaterGenuine())
