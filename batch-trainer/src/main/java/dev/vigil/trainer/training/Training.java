@@ -289,12 +289,13 @@ public final class Training {
     }
 
     private static Dataset<Row> labelled(Dataset<Row> vectors, Dataset<Row> labels, TrainingWindows.Window window) {
-        return Labelling.labelled(
-                vectors.where(col("eventTime")
-                        .geq(lit(window.from()))
-                        .and(col("eventTime").lt(lit(window.to())))),
-                labels,
-                window.labelsKnownBy());
+        return Labelling.labelled(within(vectors, window), labels, window.labelsKnownBy());
+    }
+
+    /** The rows whose event time is in the window. */
+    private static Dataset<Row> within(Dataset<Row> vectors, TrainingWindows.Window window) {
+        return vectors.where(
+                col("eventTime").geq(lit(window.from())).and(col("eventTime").lt(lit(window.to()))));
     }
 
     /**
@@ -476,11 +477,7 @@ public final class Training {
             TrainingWindows.Window freshest,
             Map<String, Double> metrics,
             TrainingConfig config) {
-        List<Row> rows = scored(
-                        model,
-                        vectors.where(col("eventTime")
-                                .geq(lit(freshest.from()))
-                                .and(col("eventTime").lt(lit(freshest.to())))))
+        List<Row> rows = scored(model, within(vectors, freshest))
                 .select("eventTime", SCORE, "features")
                 .collectAsList();
         if (rows.isEmpty()) {

@@ -82,10 +82,13 @@ public record TrainingWindows(Window evaluationTrain, Window evaluation, Window 
                 : Optional.empty();
     }
 
-    /** The end of the newest window, the freshest included: transactions after it are not used. */
+    /**
+     * The end of the newest window: the reference, where the freshest window (or, without a delay, the final training
+     * window) ends, unless the evaluation ends later. Transactions after it are not used.
+     */
     Instant end() {
-        Instant end = evaluation.to().isAfter(finalTrain.to()) ? evaluation.to() : finalTrain.to();
-        return freshest().map(Window::to).filter(to -> to.isAfter(end)).orElse(end);
+        Instant reference = finalTrain.labelsKnownBy();
+        return evaluation.to().isAfter(reference) ? evaluation.to() : reference;
     }
 
     /**

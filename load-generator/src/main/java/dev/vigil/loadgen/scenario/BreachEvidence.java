@@ -69,11 +69,11 @@ public final class BreachEvidence {
     private final int defraudedCards;
 
     private BreachEvidence(Instant asOf, List<Breach> breaches, int laterFrauds, int cards, int defraudedCards) {
-        this.cards = cards;
-        this.defraudedCards = defraudedCards;
         this.asOf = asOf;
         this.breaches = List.copyOf(breaches);
         this.laterFrauds = laterFrauds;
+        this.cards = cards;
+        this.defraudedCards = defraudedCards;
     }
 
     /**
@@ -83,7 +83,7 @@ public final class BreachEvidence {
     public static BreachEvidence of(WorldDays world, Instant asOf) {
         Map<String, List<Instant[]>> frauds = new HashMap<>(); // card -> (fraud time, chargeback time)
         Map<String, Map<String, Instant>> visits = new HashMap<>(); // "shop|day" -> card -> first visit that day
-        Map<String, List<Instant>> purchases = new HashMap<>(); // "shop|card" -> genuine purchase times
+        Set<String> cards = new HashSet<>(); // cards with a genuine purchase
         List<SimTransaction> later = new ArrayList<>();
         Map<String, int[]> laterGenuine =
                 new HashMap<>(); // card -> genuine purchases from asOf on, card-not-present ones
@@ -98,9 +98,7 @@ public final class BreachEvidence {
                 }
                 continue;
             }
-            purchases
-                    .computeIfAbsent(tx.merchantId() + "|" + tx.pan(), k -> new ArrayList<>())
-                    .add(tx.eventTime());
+            cards.add(tx.pan());
             if (!tx.eventTime().isBefore(asOf)) {
                 int[] counts = laterGenuine.computeIfAbsent(tx.pan(), p -> new int[2]);
                 counts[0]++;
@@ -113,28 +111,25 @@ public final class BreachEvidence {
         }
         Map<String, int[]> counts = new HashMap<>(); // "shop|day" -> visitors, defrauded
         Map<LocalDate, int[]> byDay = new HashMap<>();
-        visits.forEach((shopDay, cards) -> {
+        visits.forEach((shopDay, visitors) -> {
             int defrauded = 0;
-            for (Map.Entry<String, Instant> visit : cards.entrySet()) {
+            for (Map.Entry<String, Instant> visit : visitors.entrySet()) {
                 defrauded += defraudedAfter(frauds.get(visit.getKey()), visit.getValue(), asOf) ? 1 : 0;
             }
-            counts.put(shopDay, new int[] {cards.size(), defrauded});
+            counts.put(shopDay, new int[] {visitors.size(), defrauded});
             int[] day = byDay.computeIfAbsent(
                     LocalDate.parse(shopDay.substring(shopDay.indexOf('|') + 1)), d -> new int[2]);
-            day[0] += cards.size();
+            day[0] += visitors.size();
             day[1] += defrauded;
         });
         Map<String, ShopDay> ranked = ranked(counts, byDay);
         List<Breach> breaches = new ArrayList<>();
         for (Breaches.Breach b : world.breaches().breaches()) {
             String shop = b.merchant().id();
-            Map<String, Instant> leaked = new HashMap<>(); // card -> its first purchase while the shop leaked
-            for (Map.Entry<String, List<Instant>> p : purchases.entrySet()) {
-                if (p.getKey().startsWith(shop + "|")) {
-                    p.getValue().stream()
-                            .filter(t -> b.leaks(b.merchant(), t))
-                            .min(Comparator.naturalOrder())
-                            .ifPresent(t -> leaked.put(p.getKey().substring(shop.length() + 1), t));
+            Map<String, Instant> leaked = new HashMap<>(); // card -> when this breach leaked it (once per breach)
+            for (Breaches.Leak leak : world.breaches().leaks()) {
+                if (leak.breach().equals(b)) {
+                    leaked.put(leak.card().pan(), leak.at());
                 }
             }
             int charged = (int) leaked.entrySet().stream()
@@ -156,7 +151,7 @@ public final class BreachEvidence {
                 dayCardsLater[1] += purchased[1];
             }
             int usedLater = (int) later.stream()
-                    .filter(f -> leaked.containsKey(f.pan()) && leakedBefore(purchases.get(shop + "|" + f.pan()), b, f))
+                    .filter(f -> leaked.containsKey(f.pan()) && forSaleAt(leaked.get(f.pan()), f.eventTime()))
                     .count();
             breaches.add(new Breach(
                     shop,
@@ -173,8 +168,6 @@ public final class BreachEvidence {
                     dayCardsLater[0],
                     dayCardsLater[1]));
         }
-        Set<String> cards = new HashSet<>();
-        purchases.keySet().forEach(shopCard -> cards.add(shopCard.substring(shopCard.indexOf('|') + 1)));
         int defraudedCards = (int) frauds.values().stream()
                 .filter(times -> times.stream().anyMatch(f -> !f[0].isBefore(from) && f[0].isBefore(asOf)))
                 .count();
@@ -185,9 +178,14 @@ public final class BreachEvidence {
         return breaches;
     }
 
-    /** Cards with a genuine purchase, and those defrauded (any scenario) in the {@link #WINDOW} before the instant. */
-    public int[] cardsAndDefraudedCards() {
-        return new int[] {cards, defraudedCards};
+    /** Cards with a genuine purchase. */
+    public int cards() {
+        return cards;
+    }
+
+    /** Cards defrauded (any scenario) in the {@link #WINDOW} before the instant. */
+    public int defraudedCards() {
+        return defraudedCards;
     }
 
     /** Compromised-merchant frauds from the instant on. */
@@ -286,12 +284,9 @@ public final class BreachEvidence {
         return frauds != null && frauds.stream().anyMatch(f -> f[0].isAfter(visit) && !f[1].isAfter(asOf));
     }
 
-    /** The card bought at the breached shop while it leaked, between the thieves' first and last use before the fraud. */
-    private static boolean leakedBefore(List<Instant> purchases, Breaches.Breach b, SimTransaction fraud) {
-        return purchases.stream()
-                .anyMatch(t -> b.leaks(b.merchant(), t)
-                        && !t.isAfter(fraud.eventTime().minus(Breaches.FIRST_USE))
-                        && !t.isBefore(fraud.eventTime().minus(Breaches.LAST_USE)));
+    /** A card leaked at {@code leak} is for sale at {@code at}, as {@link Breaches#usableAt} draws them. */
+    private static boolean forSaleAt(Instant leak, Instant at) {
+        return !leak.isAfter(at.minus(Breaches.FIRST_USE)) && !leak.isBefore(at.minus(Breaches.LAST_USE));
     }
 
     private static LocalDate day(Instant t) {

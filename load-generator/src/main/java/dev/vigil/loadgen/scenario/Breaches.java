@@ -35,8 +35,8 @@ final class Breaches {
         }
     }
 
-    /** A card and when it leaked. */
-    record Leak(Cardholder card, Instant at) {}
+    /** A card, when it leaked, and the breach that leaked it. */
+    record Leak(Cardholder card, Instant at, Breach breach) {}
 
     private final List<Breach> breaches;
     private final List<Set<Integer>> leakedByBreach = new ArrayList<>();
@@ -69,7 +69,7 @@ final class Breaches {
     void bought(Cardholder card, Merchant merchant, Instant at) {
         for (int i = 0; i < breaches.size(); i++) {
             if (breaches.get(i).leaks(merchant, at) && leakedByBreach.get(i).add(card.index())) {
-                leaks.add(new Leak(card, at));
+                leaks.add(new Leak(card, at, breaches.get(i)));
             }
         }
     }

@@ -42,8 +42,11 @@ class BreachesTest {
 
         assertThat(breaches.leaks())
                 .containsExactly(
-                        new Breaches.Leak(BOB, OPENS),
-                        new Breaches.Leak(ALICE, OPENS.plus(Breaches.LASTS).minusSeconds(1)));
+                        new Breaches.Leak(BOB, OPENS, breaches.breaches().get(0)),
+                        new Breaches.Leak(
+                                ALICE,
+                                OPENS.plus(Breaches.LASTS).minusSeconds(1),
+                                breaches.breaches().get(0)));
     }
 
     @Test
