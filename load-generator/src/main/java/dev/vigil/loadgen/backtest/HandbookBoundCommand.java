@@ -1,5 +1,6 @@
 package dev.vigil.loadgen.backtest;
 
+import dev.vigil.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,21 @@ public final class HandbookBoundCommand implements Callable<Integer> {
             description = "cards per day for card precision@k (default: ${DEFAULT-VALUE})")
     int k;
 
+    @Option(
+            names = "--risk-interval",
+            defaultValue = "0",
+            converter = DurationConverter.class,
+            description = "a label counts once arrived by the start of the transaction's interval of this length "
+                    + "(1d: each UTC midnight, as the backtest's merchant risk); 0: by the transaction's own time "
+                    + "(default: ${DEFAULT-VALUE})")
+    Duration riskInterval;
+
+    @Option(
+            names = "--own-labels-only",
+            description = "only the labels of a compromised terminal's own frauds (scenario 2) show it, "
+                    + "not a stray fraud of another scenario there")
+    boolean ownLabelsOnly;
+
     @Override
     public Integer call() throws Exception {
         List<HandbookBound.Row> rows = new ArrayList<>();
@@ -63,7 +79,14 @@ public final class HandbookBoundCommand implements Callable<Integer> {
                 List.of("TRANSACTION_ID", "TX_DATETIME", "CUSTOMER_ID", "TERMINAL_ID", "TX_FRAUD", "TX_FRAUD_SCENARIO"),
                 v -> rows.add(new HandbookBound.Row(
                         v[0], Instant.parse(v[1]), v[2], v[3], v[4].equals("1"), Integer.parseInt(v[5]))));
-        HandbookBound.Result r = HandbookBound.of(rows, from, to, Duration.ofDays(labelDelayDays), knownFrom, k);
+        HandbookBound.Result r = HandbookBound.of(
+                rows,
+                from,
+                to,
+                Duration.ofDays(labelDelayDays),
+                knownFrom,
+                k,
+                new HandbookBound.Knowledge(riskInterval, ownLabelsOnly));
         for (Map.Entry<Integer, long[]> e : r.visibleByScenario().entrySet()) {
             System.out.printf(
                     Locale.ROOT,
@@ -74,11 +97,13 @@ public final class HandbookBoundCommand implements Callable<Integer> {
         }
         System.out.printf(
                 Locale.ROOT,
-                "handbook protocol, bound: AUC %.3f, AP %.3f, CP@%d %.3f (%d test transactions, %d frauds)%n",
+                "handbook protocol, bound: AUC %.3f, AP %.3f, CP@%d %.3f (%.3f from frauds that can show; "
+                        + "%d test transactions, %d frauds)%n",
                 r.aucRoc(),
                 r.averagePrecision(),
                 k,
                 r.cardPrecisionAtK(),
+                r.showableCardPrecisionAtK(),
                 r.testTransactions(),
                 r.testFrauds());
         return 0;
