@@ -8,8 +8,9 @@
 #      labels at their own time: event time + --label-delay), scored live by the scorer
 #   3. at the reference time: archive, merchant risk and a training run (windows as given); the
 #      scorer picks the published model up live
-#   4. the test window, a day at a time: import the day, wait until it is scored, archive, publish
-#      merchant risk as of the next day (so each day is scored with the risk of its own morning)
+#   4. the test window, a risk interval at a time (a day by default): import the interval, wait until
+#      it is scored, archive, publish merchant risk as of the next interval's start (so each interval is
+#      scored with the risk of its own start, as the trainer folds it with --risk-interval)
 #   5. the labels of the test window mature (--label-delay more of the dataset is imported)
 #   6. the trainer scores the test window offline with the published model, and backtest-report
 #      compares the live scores with it and measures them against the labels
@@ -85,9 +86,21 @@ SCORER_METRICS=http://127.0.0.1:$SCORER_PORT/q/metrics
 log() { echo "backtest $(date -u +%H:%M:%S): $*" >&2; }
 fail() { echo "backtest: $*" >&2; exit 1; }
 plus_days() { date -u -d "$1 + $2 days" +%Y-%m-%dT%H:%M:%SZ; }
-duration_days() { # 7d -> 7; the backtest steps through whole days
+plus_seconds() { date -u -d "$1 + $2 seconds" +%Y-%m-%dT%H:%M:%SZ; }
+duration_days() { # 7d -> 7; the windows are whole days
     [[ $1 =~ ^([0-9]+)d$ ]] || fail "$2 must be whole days here (e.g. 7d), not $1"
     echo "${BASH_REMATCH[1]}"
+}
+interval_seconds() { # 1d, 6h, 30m -> seconds: merchant risk's step, a whole divisor of a day as the trainer's
+    [[ $1 =~ ^([0-9]+)([dhm])$ ]] || fail "--risk-interval must be like 1d, 6h or 30m here, not $1"
+    local seconds
+    case ${BASH_REMATCH[2]} in
+        d) seconds=$((BASH_REMATCH[1] * 86400)) ;;
+        h) seconds=$((BASH_REMATCH[1] * 3600)) ;;
+        m) seconds=$((BASH_REMATCH[1] * 60)) ;;
+    esac
+    [ "$seconds" -gt 0 ] && [ $((86400 % seconds)) = 0 ] || fail "--risk-interval must divide a day, not $1"
+    echo "$seconds"
 }
 
 # the dataset: the Handbook world (cached by its parameters) or the given CSV
@@ -110,6 +123,7 @@ else
     SCENARIOS=()
 fi
 TEST_TO=$(plus_days "$REFERENCE" "$TEST_DAYS")
+RISK_STEP=$(interval_seconds "$RISK_INTERVAL")
 MATURED=$(plus_days "$TEST_TO" "$(( $(duration_days "$LABEL_DELAY" --label-delay) + 1 ))")
 
 # a fresh stack and scorer, stopped at the end unless --keep
@@ -214,21 +228,22 @@ VERSION=$(sed -n 's/^best: \([^ ]*\) .*/\1/p' "$TRAIN_OUT")
 until curl -s "$SCORER_METRICS" | grep "^vigil_scorer_model{.*version=\"$VERSION\"" > /dev/null; do sleep 1; done
 log "the scorer scores with $VERSION"
 
-# 4. the test window, a day at a time, merchant risk as of each morning
-day=$REFERENCE
-while [ "$(date -u -d "$day" +%s)" -lt "$(date -u -d "$TEST_TO" +%s)" ]; do
-    next=$(plus_days "$day" 1)
-    import_slice "$day" "$next"
+# 4. the test window, a risk interval at a time, merchant risk as of each interval's start
+at=$REFERENCE
+while [ "$(date -u -d "$at" +%s)" -lt "$(date -u -d "$TEST_TO" +%s)" ]; do
+    next=$(plus_seconds "$at" "$RISK_STEP")
+    import_slice "$at" "$next"
     wait_scored
     publish_risk "$next"
-    day=$next
+    at=$next
 done
 
 # 5. the test window's labels mature; 6. offline scores, then the report
 import_slice "$TEST_TO" "$MATURED"
 wait_scored
 log "$(trainer archive --once)"
-trainer score --model-version "$VERSION" --from "$REFERENCE" --to "$TEST_TO" --out "$OUT/offline-scores.csv" >&2
+trainer score --model-version "$VERSION" --from "$REFERENCE" --to "$TEST_TO" --risk-interval "$RISK_INTERVAL" \
+    --out "$OUT/offline-scores.csv" >&2
 # the published test set: cards with a fraud known since the start of the published model's training window
 KNOWN_FROM=$(plus_days "$REFERENCE" "-$(( $(duration_days "$DELAY_WINDOW" --delay-window) + $(duration_days "$TRAIN_WINDOW" --train-window) ))")
 java -jar "$LOAD_GENERATOR_JAR" backtest-report --from "$REFERENCE" --to "$TEST_TO" --k "$K" --name "$NAME" \
