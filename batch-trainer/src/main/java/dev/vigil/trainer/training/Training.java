@@ -130,7 +130,14 @@ public final class Training {
         /** Mean average precision of the candidate's setting over the prequential folds ({@link ModelSelection}). */
         static final String VALIDATION_AVERAGE_PRECISION = "validation_average_precision";
 
+        /**
+         * The drift reference the scorer exposes and the alert rules and dashboards compare live traffic with:
+         * the published model's review share and score percentiles on its own scores of the freshest window
+         * ({@link TrainingWindows#freshest}), where its thresholds were set. Named when they described the
+         * test window; the names stay, as published bundles and the rules carry them.
+         */
         static final String REVIEW_SHARE = "test_review_share";
+
         static final String SCORE_P50 = "test_score_p50";
         static final String SCORE_P95 = "test_score_p95";
 
