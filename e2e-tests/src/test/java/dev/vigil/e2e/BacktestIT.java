@@ -67,10 +67,6 @@ class BacktestIT {
                 "2",
                 "--min-frauds",
                 "10",
-                // merchant risk twice a day: the test window is stepped, and scored offline, by the interval the
-                // model was trained with (a daily table under a model of half-daily risk would differ offline)
-                "--risk-interval",
-                "12h",
                 "--name",
                 "reduced world",
                 "--out",
