@@ -126,14 +126,15 @@ public final class BreachEvidence {
         List<Breach> breaches = new ArrayList<>();
         for (Breaches.Breach b : world.breaches().breaches()) {
             String shop = b.merchant().id();
-            Map<String, Instant> leaked = new HashMap<>(); // card -> when this breach leaked it (once per breach)
+            Map<String, Breaches.Leak> leaked = new HashMap<>(); // card -> this breach's leak of it (once per breach)
             for (Breaches.Leak leak : world.breaches().leaks()) {
                 if (leak.breach().equals(b)) {
-                    leaked.put(leak.card().pan(), leak.at());
+                    leaked.put(leak.card().pan(), leak);
                 }
             }
             int charged = (int) leaked.entrySet().stream()
-                    .filter(leak -> defraudedAfter(frauds.get(leak.getKey()), leak.getValue(), asOf))
+                    .filter(leak -> defraudedAfter(
+                            frauds.get(leak.getKey()), leak.getValue().at(), asOf))
                     .count();
             List<ShopDay> days = new ArrayList<>();
             Set<String> dayCards = new HashSet<>();
@@ -151,7 +152,8 @@ public final class BreachEvidence {
                 dayCardsLater[1] += purchased[1];
             }
             int usedLater = (int) later.stream()
-                    .filter(f -> leaked.containsKey(f.pan()) && forSaleAt(leaked.get(f.pan()), f.eventTime()))
+                    .filter(f ->
+                            leaked.containsKey(f.pan()) && leaked.get(f.pan()).forSaleAt(f.eventTime()))
                     .count();
             breaches.add(new Breach(
                     shop,
@@ -282,11 +284,6 @@ public final class BreachEvidence {
     /** A fraud after the visit whose chargeback has arrived by {@code asOf}. */
     private static boolean defraudedAfter(List<Instant[]> frauds, Instant visit, Instant asOf) {
         return frauds != null && frauds.stream().anyMatch(f -> f[0].isAfter(visit) && !f[1].isAfter(asOf));
-    }
-
-    /** A card leaked at {@code leak} is for sale at {@code at}, as {@link Breaches#usableAt} draws them. */
-    private static boolean forSaleAt(Instant leak, Instant at) {
-        return !leak.isAfter(at.minus(Breaches.FIRST_USE)) && !leak.isBefore(at.minus(Breaches.LAST_USE));
     }
 
     private static LocalDate day(Instant t) {

@@ -36,7 +36,13 @@ final class Breaches {
     }
 
     /** A card, when it leaked, and the breach that leaked it. */
-    record Leak(Cardholder card, Instant at, Breach breach) {}
+    record Leak(Cardholder card, Instant at, Breach breach) {
+
+        /** Whether thieves may use the card at {@code when}: {@link #FIRST_USE} to {@link #LAST_USE} after the leak. */
+        boolean forSaleAt(Instant when) {
+            return !at.isAfter(when.minus(FIRST_USE)) && !at.isBefore(when.minus(LAST_USE));
+        }
+    }
 
     private final List<Breach> breaches;
     private final List<Set<Integer>> leakedByBreach = new ArrayList<>();
@@ -75,8 +81,8 @@ final class Breaches {
     }
 
     /**
-     * A card leaked between {@link #LAST_USE} and {@link #FIRST_USE} before {@code at}, drawn evenly among
-     * them, or {@code null} when none is (before the first breach has leaked long enough).
+     * A card leaked between {@link #LAST_USE} and {@link #FIRST_USE} before {@code at} (one {@link Leak#forSaleAt}
+     * then), drawn evenly among them, or {@code null} when none is (before the first breach has leaked long enough).
      */
     Cardholder usableAt(Instant at, RandomGenerator random) {
         int from = firstAtOrAfter(at.minus(LAST_USE));
