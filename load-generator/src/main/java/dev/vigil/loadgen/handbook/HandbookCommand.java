@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description =
                 "Generates the Fraud Detection Handbook's simulated transactions (customers and terminals on a "
                         + "100x100 grid, three fraud scenarios), seeded, and writes them as CSV in event-time order, ready for "
-                        + "import. The defaults give the Handbook's published world: about 1.75 million transactions, 0.8 % fraud.")
+                        + "import. The defaults give the Handbook's published world: about 1.75 million transactions, 0.8 %% fraud.")
 public final class HandbookCommand implements Callable<Integer> {
 
     @Spec
